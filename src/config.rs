@@ -1,0 +1,179 @@
+//! Settings: `config/default.toml`, then `config/{UKETSUKE_ENV}.toml`, then environment
+//! variables `UKETSUKE__SECTION__KEY`. The files are compiled in too, so the binary runs
+//! where no `config/` directory exists; a file on disk wins over the compiled-in copy.
+use anyhow::{Context, bail};
+use serde::Deserialize;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Environment {
+    Development,
+    Test,
+    Production,
+}
+
+impl Environment {
+    pub fn from_env() -> anyhow::Result<Self> {
+        match std::env::var("UKETSUKE_ENV").as_deref() {
+            Err(_) | Ok("") | Ok("development") => Ok(Environment::Development),
+            Ok("test") => Ok(Environment::Test),
+            Ok("production") => Ok(Environment::Production),
+            Ok(other) => {
+                bail!("UKETSUKE_ENV must be development, test or production, not {other:?}")
+            }
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Environment::Development => "development",
+            Environment::Test => "test",
+            Environment::Production => "production",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    #[serde(skip_deserializing, default = "default_env")]
+    pub env: Environment,
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    pub secrets: Secrets,
+    pub log: LogSettings,
+}
+
+fn default_env() -> Environment {
+    Environment::Development
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ServerSettings {
+    pub bind: String,
+    /// The address people reach uketsuke at, for links in emails and calendar files.
+    pub public_url: String,
+    /// How long in-flight requests may take to finish after SIGTERM.
+    pub shutdown_timeout_secs: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DatabaseSettings {
+    /// `sqlite://var/uketsuke.db?mode=rwc` or `postgres://user@host:5432/db`.
+    pub url: String,
+    pub max_connections: u32,
+    pub connect_timeout_secs: u64,
+    /// SQLite `PRAGMA synchronous`: FULL keeps an acknowledged registration across a power
+    /// cut; NORMAL is faster and may lose the last commits.
+    pub sqlite_synchronous: SqliteSynchronous,
+    pub sqlite_busy_timeout_ms: u64,
+    pub migrate_on_start: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum SqliteSynchronous {
+    Off,
+    Normal,
+    Full,
+    Extra,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Secrets {
+    /// Signs session cookies. At least 32 characters; from the environment in production.
+    pub session_key: String,
+    /// Keys the CSRF tokens of web forms. At least 32 characters.
+    pub csrf_key: String,
+    pub smtp_password: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct LogSettings {
+    /// A tracing filter, e.g. `info,sqlx=warn`. `RUST_LOG` wins when set.
+    pub filter: String,
+    /// `pretty` for people, `json` for log collectors.
+    pub format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+/// The development secrets in `default.toml`: known to everyone, so never for production.
+const PLACEHOLDER_SECRET_MARK: &str = "dev-only";
+
+const EMBEDDED: &[(&str, &str)] = &[
+    ("default", include_str!("../config/default.toml")),
+    ("development", include_str!("../config/development.toml")),
+    ("test", include_str!("../config/test.toml")),
+    ("production", include_str!("../config/production.toml")),
+];
+
+impl Settings {
+    /// Loads the settings for `UKETSUKE_ENV` and checks them.
+    pub fn load() -> anyhow::Result<Self> {
+        Self::load_for(Environment::from_env()?)
+    }
+
+    pub fn load_for(env: Environment) -> anyhow::Result<Self> {
+        let dir = PathBuf::from(
+            std::env::var("UKETSUKE_CONFIG_DIR").unwrap_or_else(|_| "config".to_owned()),
+        );
+        let mut builder = config::Config::builder();
+        for name in ["default", env.name()] {
+            let path = dir.join(format!("{name}.toml"));
+            builder = if path.is_file() {
+                builder.add_source(config::File::from(path))
+            } else {
+                let text = EMBEDDED
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, t)| *t)
+                    .expect("every environment has a compiled-in file");
+                builder.add_source(config::File::from_str(text, config::FileFormat::Toml))
+            };
+        }
+        let builder = builder.add_source(
+            config::Environment::with_prefix("UKETSUKE")
+                .prefix_separator("__")
+                .separator("__")
+                .try_parsing(true),
+        );
+        let mut settings: Settings = builder
+            .build()
+            .and_then(|c| c.try_deserialize())
+            .context("invalid configuration")?;
+        settings.env = env;
+        settings.check()?;
+        Ok(settings)
+    }
+
+    fn check(&self) -> anyhow::Result<()> {
+        for (name, value) in [
+            ("session_key", &self.secrets.session_key),
+            ("csrf_key", &self.secrets.csrf_key),
+        ] {
+            let env_var = format!("UKETSUKE__SECRETS__{}", name.to_ascii_uppercase());
+            if value.chars().count() < 32 {
+                bail!("secrets.{name} must be at least 32 characters (set {env_var})");
+            }
+            if self.env == Environment::Production && value.contains(PLACEHOLDER_SECRET_MARK) {
+                bail!(
+                    "refusing to run in production with the development secrets.{name}: set {env_var}"
+                );
+            }
+        }
+        if self.database.max_connections == 0 {
+            bail!("database.max_connections must be at least 1");
+        }
+        Ok(())
+    }
+
+    pub fn is_production(&self) -> bool {
+        self.env == Environment::Production
+    }
+}

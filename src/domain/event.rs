@@ -1,0 +1,631 @@
+//! Events: what is on, where, when, for how many, and in which state.
+use super::text::{optional_text, required_text};
+use super::{Bilingual, FiscalYear, Lang, ValidationErrors};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+labelled_enum! {
+    /// The six programme areas of the TMG/TCCI plan.
+    pub enum ProgrammeArea {
+        WorkStyleReform = "work_style_reform", ja: "働き方改革", en: "Work-style reform";
+        Telework = "telework", ja: "テレワーク", en: "Telework";
+        SmoothBiz = "smooth_biz", ja: "スムーズビズ", en: "Smooth-Biz";
+        LifeWorkBalance = "life_work_balance", ja: "ライフ・ワーク・バランス", en: "Life-work balance";
+        WomensAdvancement = "womens_advancement", ja: "女性の活躍推進", en: "Women's advancement";
+        SmeTalent = "sme_talent", ja: "中小企業の人材確保", en: "SME talent acquisition";
+    }
+}
+
+labelled_enum! {
+    pub enum EventKind {
+        Seminar = "seminar", ja: "セミナー", en: "Seminar";
+        ExperienceSeminar = "experience_seminar", ja: "体験セミナー", en: "Hands-on seminar";
+        Expo = "expo", ja: "EXPO", en: "EXPO";
+        JobFair = "job_fair", ja: "合同企業説明会", en: "Job fair";
+        Campaign = "campaign", ja: "キャンペーン", en: "Campaign";
+        Consultation = "consultation", ja: "相談会", en: "Consultation";
+        InfoExchange = "info_exchange", ja: "情報交流会", en: "Information exchange";
+        CasePresentation = "case_presentation", ja: "事例発表会", en: "Case presentation";
+        MatchingEvent = "matching_event", ja: "マッチングイベント", en: "Matching event";
+        Internship = "internship", ja: "インターンシップ", en: "Internship";
+    }
+}
+
+labelled_enum! {
+    pub enum EventFormat {
+        OnSite = "on_site", ja: "会場開催", en: "On site";
+        Online = "online", ja: "オンライン", en: "Online";
+        Hybrid = "hybrid", ja: "会場・オンライン併用", en: "On site and online";
+    }
+}
+
+impl EventFormat {
+    pub fn has_venue(self) -> bool {
+        matches!(self, EventFormat::OnSite | EventFormat::Hybrid)
+    }
+}
+
+labelled_enum! {
+    pub enum EventStatus {
+        Draft = "draft", ja: "下書き", en: "Draft";
+        Published = "published", ja: "公開中", en: "Published";
+        Cancelled = "cancelled", ja: "中止", en: "Cancelled";
+    }
+}
+
+/// The name in an event's URL: `/events/{slug}`. Lower-case ASCII letters, digits and single
+/// hyphens, 3 to 64 characters.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Slug(String);
+
+impl Slug {
+    pub fn parse(s: &str) -> Result<Self, ValidationErrors> {
+        let s = s.trim();
+        let ok = (3..=64).contains(&s.len())
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !s.starts_with('-')
+            && !s.ends_with('-')
+            && !s.contains("--");
+        if ok {
+            Ok(Self(s.to_owned()))
+        } else {
+            Err(ValidationErrors::single(
+                "slug",
+                "invalid_slug",
+                "URL名は半角英小文字・数字・ハイフンの3〜64文字で入力してください（例: telework-seminar-2026-12）。",
+                "Use 3 to 64 lower-case letters, digits and single hyphens (e.g. telework-seminar-2026-12).",
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Slug {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Seats: counts attendees, not registrations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Capacity(u32);
+
+impl Capacity {
+    pub const MAX: u32 = 100_000;
+
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+/// A capacity read back from storage, where it was written from a valid [`Capacity`].
+pub fn capacity_from_stored(n: i32) -> Option<Capacity> {
+    u32::try_from(n)
+        .ok()
+        .filter(|n| (1..=Capacity::MAX).contains(n))
+        .map(Capacity)
+}
+
+/// Where an on-site event happens. English fields fall back to the Japanese ones.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Venue {
+    pub name_ja: String,
+    pub name_en: Option<String>,
+    pub address_ja: String,
+    pub address_en: Option<String>,
+    pub map_url: Option<String>,
+}
+
+impl Venue {
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => self.name_en.as_deref().unwrap_or(&self.name_ja),
+            Lang::Ja => &self.name_ja,
+        }
+    }
+
+    pub fn address(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => self.address_en.as_deref().unwrap_or(&self.address_ja),
+            Lang::Ja => &self.address_ja,
+        }
+    }
+}
+
+/// The languages an event is held in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Languages(Vec<Lang>);
+
+impl Languages {
+    pub fn parse(langs: &[Lang]) -> Result<Self, ValidationErrors> {
+        let mut out: Vec<Lang> = Vec::new();
+        for l in langs {
+            if !out.contains(l) {
+                out.push(*l);
+            }
+        }
+        if out.is_empty() {
+            return Err(ValidationErrors::single(
+                "languages",
+                "required",
+                "開催言語を1つ以上選んでください。",
+                "Choose at least one language.",
+            ));
+        }
+        Ok(Self(out))
+    }
+
+    /// The stored form: `ja`, `en` or `ja,en`.
+    pub fn from_stored(s: &str) -> Option<Self> {
+        let langs: Option<Vec<Lang>> = s.split(',').map(Lang::parse).collect();
+        Self::parse(&langs?).ok()
+    }
+
+    pub fn to_stored(&self) -> String {
+        self.0
+            .iter()
+            .map(|l| l.code())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    pub fn as_slice(&self) -> &[Lang] {
+        &self.0
+    }
+}
+
+/// What an organizer submits to create or change an event, before validation. Every field is
+/// optional so that a partial change (PATCH) can be laid over a stored event and the whole
+/// checked again.
+#[derive(Debug, Clone, Default)]
+pub struct EventInput {
+    pub slug: Option<String>,
+    pub title_ja: Option<String>,
+    pub title_en: Option<String>,
+    pub description_ja: Option<String>,
+    pub description_en: Option<String>,
+    pub programme_area: Option<ProgrammeArea>,
+    pub kind: Option<EventKind>,
+    pub format: Option<EventFormat>,
+    pub venue_name_ja: Option<String>,
+    pub venue_name_en: Option<String>,
+    pub venue_address_ja: Option<String>,
+    pub venue_address_en: Option<String>,
+    pub venue_map_url: Option<String>,
+    pub online_url: Option<String>,
+    pub starts_at: Option<DateTime<Utc>>,
+    pub ends_at: Option<DateTime<Utc>>,
+    pub registration_opens_at: Option<DateTime<Utc>>,
+    pub registration_closes_at: Option<DateTime<Utc>>,
+    pub capacity: Option<i64>,
+    pub per_company_limit: Option<i64>,
+    pub languages: Option<Vec<Lang>>,
+}
+
+/// A valid event definition: everything an organizer decides about an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventSpec {
+    pub slug: Slug,
+    pub title: Bilingual,
+    pub description: Bilingual,
+    pub programme_area: ProgrammeArea,
+    pub kind: EventKind,
+    pub format: EventFormat,
+    pub venue: Option<Venue>,
+    /// The meeting link: only for confirmed attendees, never on a public page.
+    pub online_url: Option<String>,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub registration_opens_at: DateTime<Utc>,
+    pub registration_closes_at: DateTime<Utc>,
+    pub capacity: Option<Capacity>,
+    pub per_company_limit: Option<u32>,
+    pub languages: Languages,
+}
+
+impl EventSpec {
+    /// Checks an input as a whole and reports every problem at once. `now` is the default
+    /// for when registration opens.
+    pub fn parse(input: EventInput, now: DateTime<Utc>) -> Result<Self, ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        let slug = errors.take(match &input.slug {
+            Some(s) => Slug::parse(s),
+            None => Err(required("slug")),
+        });
+        let languages = errors.take(Languages::parse(
+            input.languages.as_deref().unwrap_or(&[Lang::Ja]),
+        ));
+        let programme_area = errors.take(
+            input
+                .programme_area
+                .ok_or_else(|| required("programme_area")),
+        );
+        let kind = errors.take(input.kind.ok_or_else(|| required("kind")));
+        let format = errors.take(input.format.ok_or_else(|| required("format")));
+        let starts_at = errors.take(input.starts_at.ok_or_else(|| required("starts_at")));
+        let ends_at = errors.take(input.ends_at.ok_or_else(|| required("ends_at")));
+
+        let title_ja = required_text(&mut errors, "title_ja", input.title_ja.as_deref(), 200);
+        let title_en = required_text(&mut errors, "title_en", input.title_en.as_deref(), 200);
+        let description_ja = required_text(
+            &mut errors,
+            "description_ja",
+            input.description_ja.as_deref(),
+            20_000,
+        );
+        let description_en = required_text(
+            &mut errors,
+            "description_en",
+            input.description_en.as_deref(),
+            20_000,
+        );
+
+        let venue_name_ja = optional_text(
+            &mut errors,
+            "venue_name_ja",
+            input.venue_name_ja.as_deref(),
+            200,
+        );
+        let venue_name_en = optional_text(
+            &mut errors,
+            "venue_name_en",
+            input.venue_name_en.as_deref(),
+            200,
+        );
+        let venue_address_ja = optional_text(
+            &mut errors,
+            "venue_address_ja",
+            input.venue_address_ja.as_deref(),
+            300,
+        );
+        let venue_address_en = optional_text(
+            &mut errors,
+            "venue_address_en",
+            input.venue_address_en.as_deref(),
+            300,
+        );
+        let venue_map_url = web_url(&mut errors, "venue_map_url", input.venue_map_url.as_deref());
+        let online_url = web_url(&mut errors, "online_url", input.online_url.as_deref());
+
+        let venue = match format {
+            Some(f) if f.has_venue() => {
+                if venue_name_ja.is_none() && !errors.has("venue_name_ja") {
+                    errors.add(
+                        "venue_name_ja",
+                        "required",
+                        "会場で開催するイベントには会場名が必要です。",
+                        "An on-site event needs a venue name.",
+                    );
+                }
+                if venue_address_ja.is_none() && !errors.has("venue_address_ja") {
+                    errors.add(
+                        "venue_address_ja",
+                        "required",
+                        "会場で開催するイベントには会場の住所が必要です。",
+                        "An on-site event needs the venue's address.",
+                    );
+                }
+                match (venue_name_ja, venue_address_ja) {
+                    (Some(name_ja), Some(address_ja)) => Some(Venue {
+                        name_ja,
+                        name_en: venue_name_en,
+                        address_ja,
+                        address_en: venue_address_en,
+                        map_url: venue_map_url,
+                    }),
+                    _ => None,
+                }
+            }
+            // An online event has no venue; whatever was sent for one is not kept.
+            _ => None,
+        };
+
+        if let (Some(s), Some(e)) = (starts_at, ends_at)
+            && e <= s
+        {
+            errors.add(
+                "ends_at",
+                "ends_before_start",
+                "終了日時は開始日時より後にしてください。",
+                "The end must be after the start.",
+            );
+        }
+
+        let opens = input.registration_opens_at.unwrap_or(now);
+        // Registration closes when the event starts, unless told otherwise; a campaign
+        // takes participants for its whole period.
+        let latest_close = match kind {
+            Some(EventKind::Campaign) => ends_at,
+            _ => starts_at,
+        };
+        let closes = input.registration_closes_at.or(latest_close);
+        if let (Some(c), Some(latest)) = (closes, latest_close)
+            && c > latest
+        {
+            errors.add(
+                "registration_closes_at",
+                "closes_after_start",
+                "申込締切は開始日時（キャンペーンは終了日時）までにしてください。",
+                "Registration must close by the start (for a campaign, by the end).",
+            );
+        }
+        if let Some(c) = closes
+            && c <= opens
+        {
+            errors.add(
+                "registration_closes_at",
+                "closes_before_opening",
+                "申込締切は受付開始より後にしてください。",
+                "Registration must close after it opens.",
+            );
+        }
+
+        let capacity = match (input.capacity, kind) {
+            (None, _) => None,
+            (Some(_), Some(EventKind::Campaign)) => {
+                errors.add(
+                    "capacity",
+                    "campaign_has_no_capacity",
+                    "キャンペーンには定員を設定できません。",
+                    "A campaign has no seats; leave the capacity empty.",
+                );
+                None
+            }
+            (Some(n), _) if n < 1 || n > i64::from(Capacity::MAX) => {
+                errors.add(
+                    "capacity",
+                    "out_of_range",
+                    format!("定員は1〜{}の整数で入力してください。", Capacity::MAX),
+                    format!(
+                        "Capacity must be a whole number from 1 to {}.",
+                        Capacity::MAX
+                    ),
+                );
+                None
+            }
+            (Some(n), _) => Some(Capacity(n as u32)),
+        };
+
+        let per_company_limit = match input.per_company_limit {
+            None => None,
+            Some(n) if n < 1 || n > i64::from(Capacity::MAX) => {
+                errors.add(
+                    "per_company_limit",
+                    "out_of_range",
+                    "1社あたりの上限は1以上の整数で入力してください。",
+                    "The per-company limit must be a whole number of at least 1.",
+                );
+                None
+            }
+            Some(n) => {
+                if let Some(c) = capacity
+                    && n > i64::from(c.get())
+                {
+                    errors.add(
+                        "per_company_limit",
+                        "exceeds_capacity",
+                        "1社あたりの上限は定員以下にしてください。",
+                        "The per-company limit cannot exceed the capacity.",
+                    );
+                }
+                Some(n as u32)
+            }
+        };
+
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        // Every `None` below has recorded an error above.
+        Ok(EventSpec {
+            slug: slug.expect("checked"),
+            title: Bilingual {
+                ja: title_ja.expect("checked"),
+                en: title_en.expect("checked"),
+            },
+            description: Bilingual {
+                ja: description_ja.expect("checked"),
+                en: description_en.expect("checked"),
+            },
+            programme_area: programme_area.expect("checked"),
+            kind: kind.expect("checked"),
+            format: format.expect("checked"),
+            venue,
+            online_url,
+            starts_at: starts_at.expect("checked"),
+            ends_at: ends_at.expect("checked"),
+            registration_opens_at: opens,
+            registration_closes_at: closes.expect("checked"),
+            capacity,
+            per_company_limit,
+            languages: languages.expect("checked"),
+        })
+    }
+
+    pub fn fiscal_year(&self) -> FiscalYear {
+        FiscalYear::of(self.starts_at)
+    }
+
+    /// The input that would produce this definition again: the base a partial change is
+    /// laid over.
+    pub fn to_input(&self) -> EventInput {
+        let venue = self.venue.as_ref();
+        EventInput {
+            slug: Some(self.slug.to_string()),
+            title_ja: Some(self.title.ja.clone()),
+            title_en: Some(self.title.en.clone()),
+            description_ja: Some(self.description.ja.clone()),
+            description_en: Some(self.description.en.clone()),
+            programme_area: Some(self.programme_area),
+            kind: Some(self.kind),
+            format: Some(self.format),
+            venue_name_ja: venue.map(|v| v.name_ja.clone()),
+            venue_name_en: venue.and_then(|v| v.name_en.clone()),
+            venue_address_ja: venue.map(|v| v.address_ja.clone()),
+            venue_address_en: venue.and_then(|v| v.address_en.clone()),
+            venue_map_url: venue.and_then(|v| v.map_url.clone()),
+            online_url: self.online_url.clone(),
+            starts_at: Some(self.starts_at),
+            ends_at: Some(self.ends_at),
+            registration_opens_at: Some(self.registration_opens_at),
+            registration_closes_at: Some(self.registration_closes_at),
+            capacity: self.capacity.map(|c| i64::from(c.get())),
+            per_company_limit: self.per_company_limit.map(i64::from),
+            languages: Some(self.languages.as_slice().to_vec()),
+        }
+    }
+}
+
+/// A stored event: its definition plus what the system keeps about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Event {
+    pub id: i64,
+    pub organizer_id: i64,
+    pub spec: EventSpec,
+    pub status: EventStatus,
+    /// Attendees holding a seat; kept by the registration service.
+    pub seats_taken: u32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Event {
+    /// Seats still free, or `None` when the event has no capacity (campaigns).
+    pub fn seats_left(&self) -> Option<u32> {
+        self.spec
+            .capacity
+            .map(|c| c.get().saturating_sub(self.seats_taken))
+    }
+
+    pub fn is_full(&self) -> bool {
+        self.seats_left() == Some(0)
+    }
+
+    pub fn registration_is_open(&self, now: DateTime<Utc>) -> bool {
+        self.status == EventStatus::Published
+            && self.spec.registration_opens_at <= now
+            && now < self.spec.registration_closes_at
+    }
+}
+
+fn required(field: &str) -> ValidationErrors {
+    ValidationErrors::single(
+        field,
+        "required",
+        "入力してください。",
+        "This field is required.",
+    )
+}
+
+/// An absolute http(s) URL, or nothing.
+fn web_url(errors: &mut ValidationErrors, field: &str, value: Option<&str>) -> Option<String> {
+    let value = value.map(str::trim).filter(|v| !v.is_empty())?;
+    match url::Url::parse(value) {
+        Ok(u)
+            if matches!(u.scheme(), "http" | "https")
+                && u.host().is_some()
+                && value.len() <= 500 =>
+        {
+            Some(value.to_owned())
+        }
+        _ => {
+            errors.add(
+                field,
+                "invalid_url",
+                "https:// で始まるURLを入力してください。",
+                "Enter a full URL starting with https://.",
+            );
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn t(h: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 12, 3, h, 0, 0).unwrap()
+    }
+
+    fn seminar() -> EventInput {
+        EventInput {
+            slug: Some("telework-seminar".into()),
+            title_ja: Some("テレワーク体験セミナー".into()),
+            title_en: Some("Telework hands-on seminar".into()),
+            description_ja: Some("説明".into()),
+            description_en: Some("Description".into()),
+            programme_area: Some(ProgrammeArea::Telework),
+            kind: Some(EventKind::ExperienceSeminar),
+            format: Some(EventFormat::OnSite),
+            venue_name_ja: Some("東京都庁".into()),
+            venue_address_ja: Some("東京都新宿区西新宿2-8-1".into()),
+            starts_at: Some(t(5)),
+            ends_at: Some(t(7)),
+            capacity: Some(30),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_complete_seminar_parses_and_closes_registration_at_the_start() {
+        let spec = EventSpec::parse(seminar(), t(0)).unwrap();
+        assert_eq!(spec.registration_closes_at, t(5));
+        assert_eq!(spec.registration_opens_at, t(0));
+        assert_eq!(spec.fiscal_year().year(), 2026);
+        assert_eq!(spec.languages.to_stored(), "ja");
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let input = EventInput {
+            slug: Some("Bad Slug".into()),
+            title_en: Some("  ".into()),
+            ends_at: Some(t(4)),
+            capacity: Some(0),
+            venue_map_url: Some("javascript:alert(1)".into()),
+            ..seminar()
+        };
+        let errors = EventSpec::parse(input, t(0)).unwrap_err();
+        let fields: Vec<_> = errors.fields().iter().map(|e| e.field.as_str()).collect();
+        for f in ["slug", "title_en", "ends_at", "capacity", "venue_map_url"] {
+            assert!(fields.contains(&f), "{f} missing from {fields:?}");
+        }
+    }
+
+    #[test]
+    fn campaigns_have_no_capacity_and_on_site_events_need_a_venue() {
+        let campaign = EventInput {
+            kind: Some(EventKind::Campaign),
+            format: Some(EventFormat::Online),
+            ..seminar()
+        };
+        let errors = EventSpec::parse(campaign, t(0)).unwrap_err();
+        assert_eq!(errors.fields()[0].code, "campaign_has_no_capacity");
+
+        let no_venue = EventInput {
+            venue_address_ja: None,
+            ..seminar()
+        };
+        let errors = EventSpec::parse(no_venue, t(0)).unwrap_err();
+        assert!(errors.has("venue_address_ja"));
+    }
+
+    #[test]
+    fn a_spec_round_trips_through_its_input() {
+        let spec = EventSpec::parse(seminar(), t(0)).unwrap();
+        assert_eq!(EventSpec::parse(spec.to_input(), t(1)).unwrap(), spec);
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(Slug::parse("lwb-expo-2027").is_ok());
+        for bad in ["ab", "-ab", "ab-", "a--b", "Ab", "a_b", "ａｂｃ"] {
+            assert!(Slug::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+use super::Lang;
+use chrono::{DateTime, Datelike, TimeZone, Utc};
+use chrono_tz::Asia::Tokyo;
+
+/// A Japanese fiscal year (年度): FY2026 runs from 1 April 2026 to 31 March 2027, Tokyo time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct FiscalYear(i32);
+
+impl FiscalYear {
+    pub fn new(year: i32) -> Self {
+        Self(year)
+    }
+
+    pub fn of(instant: DateTime<Utc>) -> Self {
+        let local = instant.with_timezone(&Tokyo);
+        if local.month() >= 4 {
+            Self(local.year())
+        } else {
+            Self(local.year() - 1)
+        }
+    }
+
+    pub fn year(self) -> i32 {
+        self.0
+    }
+
+    /// The first instant of the fiscal year (1 April 00:00 JST), in UTC.
+    pub fn starts_at(self) -> DateTime<Utc> {
+        Tokyo
+            .with_ymd_and_hms(self.0, 4, 1, 0, 0, 0)
+            .single()
+            .expect("Tokyo has no DST gaps")
+            .with_timezone(&Utc)
+    }
+
+    /// 令和8年度 / FY2026. Reiwa began in 2019, so Reiwa N is year 2018 + N.
+    pub fn label(self, lang: Lang) -> String {
+        match lang {
+            Lang::Ja if self.0 >= 2019 => {
+                let n = self.0 - 2018;
+                if n == 1 {
+                    "令和元年度".to_owned()
+                } else {
+                    format!("令和{n}年度")
+                }
+            }
+            Lang::Ja => format!("{}年度", self.0),
+            Lang::En => format!("FY{}", self.0),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jst(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
+        Tokyo
+            .with_ymd_and_hms(y, m, d, h, 0, 0)
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn fiscal_year_turns_on_the_first_of_april_in_tokyo() {
+        assert_eq!(FiscalYear::of(jst(2027, 3, 31, 23)).year(), 2026);
+        // 1 April 00:30 JST is still 31 March in UTC: the Tokyo date decides.
+        assert_eq!(FiscalYear::of(jst(2027, 4, 1, 0)).year(), 2027);
+        assert_eq!(FiscalYear::of(jst(2026, 12, 3, 14)).year(), 2026);
+        assert_eq!(FiscalYear::new(2027).starts_at(), jst(2027, 4, 1, 0));
+    }
+
+    #[test]
+    fn labels_use_the_reiwa_era_in_japanese() {
+        assert_eq!(FiscalYear::new(2023).label(Lang::Ja), "令和5年度");
+        assert_eq!(FiscalYear::new(2019).label(Lang::Ja), "令和元年度");
+        assert_eq!(FiscalYear::new(2026).label(Lang::En), "FY2026");
+    }
+}

@@ -1,0 +1,26 @@
+//! Pure types and rules of the programme: no I/O, no tables, no HTTP.
+//! Once you hold one of these types, it is valid.
+
+#[macro_use]
+mod labelled;
+pub mod event;
+pub mod fiscal_year;
+pub mod jst;
+pub mod lang;
+pub mod organization;
+pub mod partner;
+pub mod text;
+pub mod user;
+pub mod validation;
+
+pub use event::{
+    Capacity, Event, EventFormat, EventInput, EventKind, EventSpec, EventStatus, Languages,
+    ProgrammeArea, Slug, Venue,
+};
+pub use fiscal_year::FiscalYear;
+pub use lang::Lang;
+pub use organization::{OrgCode, Organization, OrganizationKind};
+pub use partner::{Partner, PartnerRole, PartnerState};
+pub use text::Bilingual;
+pub use user::{Email, Principal, UserRole};
+pub use validation::{FieldError, ValidationErrors};

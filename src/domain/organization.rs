@@ -1,0 +1,63 @@
+use super::{Lang, ValidationErrors};
+use serde::Serialize;
+
+labelled_enum! {
+    /// What kind of body an organization is.
+    pub enum OrganizationKind {
+        Tmg = "tmg", ja: "東京都", en: "Tokyo Metropolitan Government";
+        Tcci = "tcci", ja: "東京商工会議所", en: "Tokyo Chamber of Commerce and Industry";
+        Municipality = "municipality", ja: "区市町村", en: "Municipality";
+        Association = "association", ja: "商工団体・業界団体", en: "Business association";
+        Company = "company", ja: "企業", en: "Company";
+        Other = "other", ja: "その他", en: "Other";
+    }
+}
+
+/// The short handle operators type (`--org TCCI`): upper-case letters, digits, `-` and `_`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct OrgCode(String);
+
+impl OrgCode {
+    pub fn parse(s: &str) -> Result<Self, ValidationErrors> {
+        let code = s.trim().to_ascii_uppercase();
+        let ok = (2..=32).contains(&code.len())
+            && code
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        if ok {
+            Ok(Self(code))
+        } else {
+            Err(ValidationErrors::single(
+                "organization",
+                "invalid_org_code",
+                "団体コードは英数字・ハイフン・下線の2〜32文字です。",
+                "An organization code has 2 to 32 letters, digits, '-' or '_'.",
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for OrgCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Organization {
+    pub id: i64,
+    pub code: OrgCode,
+    pub kind: OrganizationKind,
+    pub name_ja: String,
+    pub name_en: String,
+}
+
+impl Organization {
+    pub fn name(&self, lang: Lang) -> &str {
+        lang.pick(&self.name_ja, &self.name_en)
+    }
+}

@@ -1,0 +1,91 @@
+use super::ValidationErrors;
+use serde::Serialize;
+
+labelled_enum! {
+    /// What a user may do within their organization.
+    pub enum UserRole {
+        Admin = "admin", ja: "管理者", en: "Administrator";
+        Organizer = "organizer", ja: "担当者", en: "Organizer";
+        CheckinStaff = "checkin_staff", ja: "受付スタッフ", en: "Check-in staff";
+        Viewer = "viewer", ja: "閲覧者", en: "Viewer";
+    }
+}
+
+impl UserRole {
+    /// May create and change the organization's events.
+    pub fn manages_events(self) -> bool {
+        matches!(self, UserRole::Admin | UserRole::Organizer)
+    }
+}
+
+/// An email address, trimmed and with its domain lower-cased. Deliberately permissive about
+/// the local part (Japanese corporate addresses vary), strict about the overall shape.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(field: &str, s: &str) -> Result<Self, ValidationErrors> {
+        let s = s.trim();
+        let invalid = || {
+            ValidationErrors::single(
+                field,
+                "invalid_email",
+                "メールアドレスの形式が正しくありません。",
+                "This is not a valid email address.",
+            )
+        };
+        let (local, domain) = s.rsplit_once('@').ok_or_else(invalid)?;
+        let domain_ok = domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && domain
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.');
+        let local_ok = !local.is_empty()
+            && local.len() <= 64
+            && !local
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || c == '@');
+        if !domain_ok || !local_ok || s.len() > 254 {
+            return Err(invalid());
+        }
+        Ok(Self(format!("{local}@{}", domain.to_ascii_lowercase())))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Who is calling: an authenticated organizer user acting for their organization.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Principal {
+    pub user_id: i64,
+    pub organization_id: i64,
+    pub role: UserRole,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_normalises_the_domain_and_refuses_garbage() {
+        assert_eq!(
+            Email::parse("email", " Taro.Yamada@Example.CO.JP ")
+                .unwrap()
+                .as_str(),
+            "Taro.Yamada@example.co.jp"
+        );
+        for bad in [
+            "",
+            "no-at-sign",
+            "a@b",
+            "a b@example.jp",
+            "@example.jp",
+            "a@.jp",
+        ] {
+            assert!(Email::parse("email", bad).is_err(), "{bad:?} accepted");
+        }
+    }
+}

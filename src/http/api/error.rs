@@ -1,0 +1,175 @@
+//! Errors as JSON: `{"code": "...", "message": "...", "fields": [...]}`. Every failure of the
+//! API, ours or poem's (bad JSON, unknown route, missing token), leaves in this shape, with the
+//! message in the language of `Accept-Language`.
+use crate::domain::Lang;
+use crate::error::AppError;
+use poem::error::ResponseError;
+use poem::http::StatusCode;
+use poem::{Endpoint, IntoResponse, Request, Response};
+use poem_openapi::registry::{MetaResponses, Registry};
+use poem_openapi::{ApiResponse, Object, payload::Json};
+
+#[derive(Debug, Object)]
+#[oai(rename = "Error")]
+pub struct ErrorBody {
+    /// Stable machine-readable code, e.g. `validation_failed`, `not_found`, `slug_taken`.
+    pub code: String,
+    /// What went wrong, for people, in Japanese or English.
+    pub message: String,
+    /// One entry per input field that needs attention (validation errors only).
+    pub fields: Vec<FieldErrorBody>,
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "FieldError")]
+pub struct FieldErrorBody {
+    /// The input field, as named in the request body.
+    pub field: String,
+    pub code: String,
+    pub message: String,
+}
+
+impl ErrorBody {
+    fn from_app_error(err: &AppError, lang: Lang) -> Self {
+        let fields = match err {
+            AppError::Validation(errors) => errors
+                .fields()
+                .iter()
+                .map(|f| FieldErrorBody {
+                    field: f.field.clone(),
+                    code: f.code.to_owned(),
+                    message: f.message(lang).to_owned(),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        ErrorBody {
+            code: err.code().to_owned(),
+            message: err.message(lang),
+            fields,
+        }
+    }
+}
+
+/// The error responses every operation may give; documented once, for every operation.
+#[derive(ApiResponse)]
+#[allow(dead_code)]
+enum ErrorResponses {
+    /// The request could not be read (malformed JSON, wrong types, bad parameters).
+    #[oai(status = 400)]
+    BadRequest(Json<ErrorBody>),
+    /// No valid API token.
+    #[oai(status = 401)]
+    Unauthenticated(Json<ErrorBody>),
+    /// The token's organization may not do this.
+    #[oai(status = 403)]
+    Forbidden(Json<ErrorBody>),
+    #[oai(status = 404)]
+    NotFound(Json<ErrorBody>),
+    /// The request clashes with the current state.
+    #[oai(status = 409)]
+    Conflict(Json<ErrorBody>),
+    /// The input breaks a rule; `fields` says which.
+    #[oai(status = 422)]
+    Unprocessable(Json<ErrorBody>),
+    #[oai(status = 500)]
+    Internal(Json<ErrorBody>),
+}
+
+impl ApiResponse for AppError {
+    fn meta() -> MetaResponses {
+        ErrorResponses::meta()
+    }
+
+    fn register(registry: &mut Registry) {
+        ErrorResponses::register(registry)
+    }
+}
+
+impl ResponseError for AppError {
+    fn status(&self) -> StatusCode {
+        AppError::status(self)
+    }
+
+    fn as_response(&self) -> Response {
+        json_response(self.status(), ErrorBody::from_app_error(self, Lang::Ja))
+    }
+}
+
+fn json_response(status: StatusCode, body: ErrorBody) -> Response {
+    Json(body).with_status(status).into_response()
+}
+
+/// Wraps the API: renders every error as JSON in the caller's language, and logs the cause of
+/// our own failures (the client gets a generic message).
+pub async fn render_errors<E: Endpoint>(next: E, req: Request) -> poem::Result<Response> {
+    let lang = super::super::accept_language(&req);
+    let err = match next.call(req).await {
+        Ok(resp) => return Ok(resp.into_response()),
+        Err(err) => err,
+    };
+    if let Some(app) = err.downcast_ref::<AppError>() {
+        if let AppError::Internal(cause) = app {
+            tracing::error!(error = format!("{cause:#}"), "internal error");
+        }
+        return Ok(json_response(
+            app.status(),
+            ErrorBody::from_app_error(app, lang),
+        ));
+    }
+    let status = err.status();
+    let (code, ja, en) = match status {
+        StatusCode::UNAUTHORIZED => {
+            return Ok(json_response(
+                status,
+                ErrorBody::from_app_error(&AppError::Unauthenticated, lang),
+            ));
+        }
+        StatusCode::NOT_FOUND => {
+            return Ok(json_response(
+                status,
+                ErrorBody::from_app_error(&AppError::NotFound, lang),
+            ));
+        }
+        StatusCode::METHOD_NOT_ALLOWED => (
+            "method_not_allowed",
+            "このURLではその操作はできません。",
+            "This method is not allowed here.",
+        ),
+        StatusCode::PAYLOAD_TOO_LARGE => (
+            "payload_too_large",
+            "送信データが大きすぎます。",
+            "The request body is too large.",
+        ),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => (
+            "unsupported_media_type",
+            "Content-Type: application/json で送ってください。",
+            "Send the body as Content-Type: application/json.",
+        ),
+        s if s.is_server_error() => {
+            tracing::error!(error = %err, "internal error");
+            (
+                "internal_error",
+                "システムエラーが発生しました。",
+                "Something went wrong on our side.",
+            )
+        }
+        _ => (
+            "malformed_request",
+            "リクエストの形式が正しくありません",
+            "The request could not be read",
+        ),
+    };
+    // poem's own message says which parameter or field it could not read; it is English.
+    let detail = if status.is_client_error() {
+        format!(": {err}")
+    } else {
+        String::new()
+    };
+    let body = ErrorBody {
+        code: code.to_owned(),
+        message: format!("{}{detail}", lang.pick(ja, en)),
+        fields: Vec::new(),
+    };
+    Ok(json_response(status, body))
+}

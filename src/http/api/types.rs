@@ -1,0 +1,331 @@
+//! The shapes the API sends and receives, and their conversion from and to domain types.
+use crate::domain::{
+    Event, EventFormat, EventInput, EventKind, EventStatus, Lang, Partner, PartnerRole,
+    PartnerState, ProgrammeArea,
+};
+use crate::services::catalogue::EventListing;
+use chrono::{DateTime, FixedOffset, Utc};
+use chrono_tz::Asia::Tokyo;
+use poem_openapi::Object;
+use poem_openapi::types::MaybeUndefined;
+
+/// Times go out in Japan Standard Time (`+09:00`); any offset is accepted coming in.
+fn jst(t: DateTime<Utc>) -> DateTime<FixedOffset> {
+    t.with_timezone(&Tokyo).fixed_offset()
+}
+
+fn utc(t: DateTime<FixedOffset>) -> DateTime<Utc> {
+    t.with_timezone(&Utc)
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "Venue")]
+pub struct VenueBody {
+    pub name_ja: String,
+    pub name_en: Option<String>,
+    pub address_ja: String,
+    pub address_en: Option<String>,
+    pub map_url: Option<String>,
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "Partner")]
+pub struct PartnerBody {
+    /// The organization's code, e.g. `TCCI`.
+    pub organization: String,
+    pub name_ja: String,
+    pub name_en: String,
+    pub role: PartnerRole,
+    pub state: PartnerState,
+}
+
+impl From<&Partner> for PartnerBody {
+    fn from(p: &Partner) -> Self {
+        PartnerBody {
+            organization: p.organization.code.to_string(),
+            name_ja: p.organization.name_ja.clone(),
+            name_en: p.organization.name_en.clone(),
+            role: p.role,
+            state: p.state,
+        }
+    }
+}
+
+/// A published event as anyone may see it. The online meeting link is never part of it.
+#[derive(Debug, Object)]
+#[oai(rename = "Event")]
+pub struct EventBody {
+    pub slug: String,
+    /// The public page of the event.
+    pub url: String,
+    pub title_ja: String,
+    pub title_en: String,
+    pub description_ja: String,
+    pub description_en: String,
+    pub programme_area: ProgrammeArea,
+    pub kind: EventKind,
+    pub format: EventFormat,
+    pub venue: Option<VenueBody>,
+    pub starts_at: DateTime<FixedOffset>,
+    pub ends_at: DateTime<FixedOffset>,
+    pub registration_opens_at: DateTime<FixedOffset>,
+    pub registration_closes_at: DateTime<FixedOffset>,
+    /// Whether registration is open right now.
+    pub registration_open: bool,
+    /// Seats (attendees); absent for events without a limit, such as campaigns.
+    pub capacity: Option<u32>,
+    pub seats_left: Option<u32>,
+    pub full: bool,
+    /// At most this many attendees per company (法人番号).
+    pub per_company_limit: Option<u32>,
+    pub languages: Vec<Lang>,
+    pub status: EventStatus,
+    /// The Japanese fiscal year (April to March) the event starts in.
+    pub fiscal_year: i32,
+    /// 主催 東京都 / 後援 東京商工会議所 …
+    pub partner_line_ja: String,
+    pub partner_line_en: String,
+    /// The organizer first, then approved partners.
+    pub partners: Vec<PartnerBody>,
+}
+
+impl EventBody {
+    pub fn new(listing: &EventListing, public_url: &str, now: DateTime<Utc>) -> Self {
+        let EventListing {
+            event,
+            organizer,
+            partners,
+        } = listing;
+        let spec = &event.spec;
+        let organizer_partner = Partner {
+            organization: organizer.clone(),
+            role: PartnerRole::Organizer,
+            state: PartnerState::Approved,
+            display_order: 0,
+        };
+        let mut shown = vec![PartnerBody::from(&organizer_partner)];
+        let mut approved: Vec<&Partner> = partners
+            .iter()
+            .filter(|p| p.state == PartnerState::Approved)
+            .collect();
+        approved.sort_by_key(|p| (p.role, p.display_order));
+        shown.extend(approved.into_iter().map(PartnerBody::from));
+        EventBody {
+            slug: spec.slug.to_string(),
+            url: format!("{}/events/{}", public_url.trim_end_matches('/'), spec.slug),
+            title_ja: spec.title.ja.clone(),
+            title_en: spec.title.en.clone(),
+            description_ja: spec.description.ja.clone(),
+            description_en: spec.description.en.clone(),
+            programme_area: spec.programme_area,
+            kind: spec.kind,
+            format: spec.format,
+            venue: spec.venue.as_ref().map(|v| VenueBody {
+                name_ja: v.name_ja.clone(),
+                name_en: v.name_en.clone(),
+                address_ja: v.address_ja.clone(),
+                address_en: v.address_en.clone(),
+                map_url: v.map_url.clone(),
+            }),
+            starts_at: jst(spec.starts_at),
+            ends_at: jst(spec.ends_at),
+            registration_opens_at: jst(spec.registration_opens_at),
+            registration_closes_at: jst(spec.registration_closes_at),
+            registration_open: event.registration_is_open(now),
+            capacity: spec.capacity.map(|c| c.get()),
+            seats_left: event.seats_left(),
+            full: event.is_full(),
+            per_company_limit: spec.per_company_limit,
+            languages: spec.languages.as_slice().to_vec(),
+            status: event.status,
+            fiscal_year: spec.fiscal_year().year(),
+            partner_line_ja: listing.partner_line(Lang::Ja),
+            partner_line_en: listing.partner_line(Lang::En),
+            partners: shown,
+        }
+    }
+}
+
+/// An event as its organizer sees it: everything public plus what only they may see.
+#[derive(Debug, Object)]
+#[oai(rename = "OrganizerEvent")]
+pub struct OrganizerEventBody {
+    #[oai(flatten)]
+    pub event: EventBody,
+    /// The meeting link, sent to confirmed attendees only.
+    pub online_url: Option<String>,
+    pub seats_taken: u32,
+    /// Every partner request, whatever its state.
+    pub partner_requests: Vec<PartnerBody>,
+    pub created_at: DateTime<FixedOffset>,
+    pub updated_at: DateTime<FixedOffset>,
+}
+
+impl OrganizerEventBody {
+    pub fn new(listing: &EventListing, public_url: &str, now: DateTime<Utc>) -> Self {
+        let event: &Event = &listing.event;
+        OrganizerEventBody {
+            event: EventBody::new(listing, public_url, now),
+            online_url: event.spec.online_url.clone(),
+            seats_taken: event.seats_taken,
+            partner_requests: listing.partners.iter().map(PartnerBody::from).collect(),
+            created_at: jst(event.created_at),
+            updated_at: jst(event.updated_at),
+        }
+    }
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "EventList")]
+pub struct EventListBody {
+    pub events: Vec<EventBody>,
+    pub total: u64,
+    pub page: u64,
+    pub per_page: u64,
+}
+
+/// A new event. It starts as a draft; publish it to show it.
+#[derive(Debug, Object)]
+#[oai(rename = "EventCreate")]
+pub struct EventCreateBody {
+    /// The URL name: `/events/{slug}`. Lower-case letters, digits, single hyphens.
+    pub slug: String,
+    pub title_ja: String,
+    pub title_en: String,
+    pub description_ja: String,
+    pub description_en: String,
+    pub programme_area: ProgrammeArea,
+    pub kind: EventKind,
+    pub format: EventFormat,
+    /// Required for on-site and hybrid events, with `venue_address_ja`.
+    pub venue_name_ja: Option<String>,
+    pub venue_name_en: Option<String>,
+    pub venue_address_ja: Option<String>,
+    pub venue_address_en: Option<String>,
+    pub venue_map_url: Option<String>,
+    /// The meeting link for online and hybrid events; never shown publicly.
+    pub online_url: Option<String>,
+    pub starts_at: DateTime<FixedOffset>,
+    pub ends_at: DateTime<FixedOffset>,
+    /// Defaults to now.
+    pub registration_opens_at: Option<DateTime<FixedOffset>>,
+    /// Defaults to the start (for campaigns, the end).
+    pub registration_closes_at: Option<DateTime<FixedOffset>>,
+    /// Seats; leave out for no limit. Campaigns have none.
+    pub capacity: Option<i64>,
+    pub per_company_limit: Option<i64>,
+    /// Defaults to `["ja"]`.
+    pub languages: Option<Vec<Lang>>,
+}
+
+impl From<EventCreateBody> for EventInput {
+    fn from(b: EventCreateBody) -> Self {
+        EventInput {
+            slug: Some(b.slug),
+            title_ja: Some(b.title_ja),
+            title_en: Some(b.title_en),
+            description_ja: Some(b.description_ja),
+            description_en: Some(b.description_en),
+            programme_area: Some(b.programme_area),
+            kind: Some(b.kind),
+            format: Some(b.format),
+            venue_name_ja: b.venue_name_ja,
+            venue_name_en: b.venue_name_en,
+            venue_address_ja: b.venue_address_ja,
+            venue_address_en: b.venue_address_en,
+            venue_map_url: b.venue_map_url,
+            online_url: b.online_url,
+            starts_at: Some(utc(b.starts_at)),
+            ends_at: Some(utc(b.ends_at)),
+            registration_opens_at: b.registration_opens_at.map(utc),
+            registration_closes_at: b.registration_closes_at.map(utc),
+            capacity: b.capacity,
+            per_company_limit: b.per_company_limit,
+            languages: b.languages,
+        }
+    }
+}
+
+/// A change to an event: send only what changes. `null` empties an optional field.
+#[derive(Debug, Object)]
+#[oai(rename = "EventPatch")]
+pub struct EventPatchBody {
+    pub slug: Option<String>,
+    pub title_ja: Option<String>,
+    pub title_en: Option<String>,
+    pub description_ja: Option<String>,
+    pub description_en: Option<String>,
+    pub programme_area: Option<ProgrammeArea>,
+    pub kind: Option<EventKind>,
+    pub format: Option<EventFormat>,
+    pub venue_name_ja: Option<String>,
+    pub venue_name_en: MaybeUndefined<String>,
+    pub venue_address_ja: Option<String>,
+    pub venue_address_en: MaybeUndefined<String>,
+    pub venue_map_url: MaybeUndefined<String>,
+    pub online_url: MaybeUndefined<String>,
+    pub starts_at: Option<DateTime<FixedOffset>>,
+    pub ends_at: Option<DateTime<FixedOffset>>,
+    pub registration_opens_at: Option<DateTime<FixedOffset>>,
+    pub registration_closes_at: Option<DateTime<FixedOffset>>,
+    pub capacity: MaybeUndefined<i64>,
+    pub per_company_limit: MaybeUndefined<i64>,
+    pub languages: Option<Vec<Lang>>,
+}
+
+impl EventPatchBody {
+    /// The change, and the optional fields it empties.
+    pub fn into_change(self) -> (EventInput, Vec<crate::services::events::OptionalField>) {
+        use crate::services::events::OptionalField as F;
+        let mut cleared = Vec::new();
+        fn take<T>(cleared: &mut Vec<F>, value: MaybeUndefined<T>, field: F) -> Option<T> {
+            match value {
+                MaybeUndefined::Value(v) => Some(v),
+                MaybeUndefined::Null => {
+                    cleared.push(field);
+                    None
+                }
+                MaybeUndefined::Undefined => None,
+            }
+        }
+        let venue_name_en = take(&mut cleared, self.venue_name_en, F::VenueNameEn);
+        let venue_address_en = take(&mut cleared, self.venue_address_en, F::VenueAddressEn);
+        let venue_map_url = take(&mut cleared, self.venue_map_url, F::VenueMapUrl);
+        let online_url = take(&mut cleared, self.online_url, F::OnlineUrl);
+        let capacity = take(&mut cleared, self.capacity, F::Capacity);
+        let per_company_limit = take(&mut cleared, self.per_company_limit, F::PerCompanyLimit);
+        let change = EventInput {
+            slug: self.slug,
+            title_ja: self.title_ja,
+            title_en: self.title_en,
+            description_ja: self.description_ja,
+            description_en: self.description_en,
+            programme_area: self.programme_area,
+            kind: self.kind,
+            format: self.format,
+            venue_name_ja: self.venue_name_ja,
+            venue_name_en,
+            venue_address_ja: self.venue_address_ja,
+            venue_address_en,
+            venue_map_url,
+            online_url,
+            starts_at: self.starts_at.map(utc),
+            ends_at: self.ends_at.map(utc),
+            registration_opens_at: self.registration_opens_at.map(utc),
+            registration_closes_at: self.registration_closes_at.map(utc),
+            capacity,
+            per_company_limit,
+            languages: self.languages,
+        };
+        (change, cleared)
+    }
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "PartnerInvite")]
+pub struct PartnerInviteBody {
+    /// The code of the organization asked, e.g. `TCCI`.
+    pub organization: String,
+    /// co_host, backing, cooperation or publicity.
+    pub role: PartnerRole,
+}

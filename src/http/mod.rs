@@ -1,0 +1,44 @@
+//! HTTP: the JSON API (`api`), the public web pages (`web`), and operations endpoints.
+pub mod api;
+mod log;
+mod ops;
+pub mod web;
+
+use crate::config::Settings;
+use crate::domain::Lang;
+use crate::store::Db;
+use poem::{EndpointExt, IntoEndpoint, Request, Route, endpoint::BoxEndpoint};
+use std::sync::Arc;
+
+/// What every handler may need, shared by reference.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub settings: Arc<Settings>,
+    pub pages: Arc<web::Pages>,
+}
+
+/// The whole HTTP application.
+pub fn routes(state: AppState) -> BoxEndpoint<'static> {
+    let api = api::service(&state.settings);
+    let spec = api.spec_endpoint();
+    let docs = api.swagger_ui();
+    Route::new()
+        .nest("/api/v1", api.around(api::error::render_errors))
+        .at("/openapi.json", spec)
+        .nest("/docs", docs)
+        .at("/healthz", ops::healthz)
+        .at("/readyz", ops::readyz)
+        .nest("/", web::routes())
+        .data(state)
+        .around(log::log_request)
+        .into_endpoint()
+        .boxed()
+}
+
+/// The language a client asked for in `Accept-Language`, Japanese when it asked for neither.
+pub fn accept_language(req: &Request) -> Lang {
+    req.header("accept-language")
+        .and_then(Lang::from_accept_language)
+        .unwrap_or_default()
+}

@@ -1,0 +1,296 @@
+//! The catalogue (`/`, `/events`) and the event page (`/events/{slug}`).
+use super::PageLang;
+use crate::domain::{
+    Event, EventFormat, EventKind, EventStatus, Lang, PartnerRole, PartnerState, ProgrammeArea, jst,
+};
+use crate::error::AppError;
+use crate::http::AppState;
+use crate::services::catalogue::{self, CatalogueFilter, EventListing, Month};
+use chrono::{DateTime, Utc};
+use poem::web::{Data, Path, Query};
+use poem::{Response, handler};
+use serde::{Deserialize, Serialize};
+
+/// The catalogue's query string. Unknown values are ignored rather than refused: they come
+/// from edited or outdated links, and showing all events is the kind answer.
+#[derive(Debug, Default, Deserialize)]
+pub struct CatalogueParams {
+    area: Option<String>,
+    kind: Option<String>,
+    format: Option<String>,
+    month: Option<String>,
+    q: Option<String>,
+    page: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Choice {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+fn choices<T: Copy + PartialEq>(
+    all: &[T],
+    selected: Option<T>,
+    code: impl Fn(T) -> String,
+    label: impl Fn(T) -> String,
+) -> Vec<Choice> {
+    all.iter()
+        .map(|v| Choice {
+            value: code(*v),
+            label: label(*v),
+            selected: selected == Some(*v),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct EventCard {
+    url: String,
+    title: String,
+    kind: &'static str,
+    area: &'static str,
+    format: &'static str,
+    when: String,
+    starts_at_iso: String,
+    venue: Option<String>,
+    seats: String,
+    full: bool,
+    registration: &'static str,
+    partner_line: String,
+}
+
+fn seats_label(event: &Event, lang: Lang) -> String {
+    match (event.spec.capacity, event.seats_left()) {
+        (None, _) | (_, None) => lang.pick("定員なし", "No seat limit").to_owned(),
+        (_, Some(0)) => lang.pick("満席", "Full").to_owned(),
+        (Some(c), Some(left)) => match lang {
+            Lang::Ja => format!("残り{left}席（定員{}名）", c.get()),
+            Lang::En => format!("{left} of {} seats left", c.get()),
+        },
+    }
+}
+
+fn registration_label(event: &Event, now: DateTime<Utc>, lang: Lang) -> &'static str {
+    if event.status == EventStatus::Cancelled {
+        lang.pick("中止", "Cancelled")
+    } else if event.registration_is_open(now) {
+        lang.pick("受付中", "Open")
+    } else if now < event.spec.registration_opens_at {
+        lang.pick("受付開始前", "Not open yet")
+    } else {
+        lang.pick("受付終了", "Closed")
+    }
+}
+
+fn venue_label(event: &Event, lang: Lang) -> Option<String> {
+    let spec = &event.spec;
+    match (&spec.venue, spec.format) {
+        (Some(v), EventFormat::Hybrid) => Some(format!(
+            "{}{}",
+            v.name(lang),
+            lang.pick("／オンライン", " / online")
+        )),
+        (Some(v), _) => Some(v.name(lang).to_owned()),
+        (None, _) => Some(lang.pick("オンライン", "Online").to_owned()),
+    }
+}
+
+fn card(listing: &EventListing, lang: Lang, now: DateTime<Utc>) -> EventCard {
+    let event = &listing.event;
+    let spec = &event.spec;
+    EventCard {
+        url: format!("/events/{}", spec.slug),
+        title: spec.title.get(lang).to_owned(),
+        kind: spec.kind.label(lang),
+        area: spec.programme_area.label(lang),
+        format: spec.format.label(lang),
+        when: jst::range(spec.starts_at, spec.ends_at, lang),
+        starts_at_iso: spec.starts_at.to_rfc3339(),
+        venue: venue_label(event, lang),
+        seats: seats_label(event, lang),
+        full: event.is_full(),
+        registration: registration_label(event, now, lang),
+        partner_line: listing.partner_line(lang),
+    }
+}
+
+#[derive(Serialize)]
+struct CatalogueView {
+    areas: Vec<Choice>,
+    kinds: Vec<Choice>,
+    formats: Vec<Choice>,
+    months: Vec<Choice>,
+    q: String,
+    filtered: bool,
+    events: Vec<EventCard>,
+    total: u64,
+    page: u64,
+    pages: u64,
+    previous_url: Option<String>,
+    next_url: Option<String>,
+}
+
+#[handler]
+pub async fn catalogue_page(
+    state: Data<&AppState>,
+    lang: PageLang,
+    Query(params): Query<CatalogueParams>,
+    req: &poem::Request,
+) -> Result<Response, AppError> {
+    let now = Utc::now();
+    let l = lang.lang;
+    let filter = CatalogueFilter {
+        programme_area: params.area.as_deref().and_then(|v| v.parse().ok()),
+        kind: params.kind.as_deref().and_then(|v| v.parse().ok()),
+        format: params.format.as_deref().and_then(|v| v.parse().ok()),
+        month: params.month.as_deref().and_then(Month::parse),
+        text: params.q.clone().map(|q| q.chars().take(200).collect()),
+    };
+    let page_no = params
+        .page
+        .as_deref()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(1u64)
+        .clamp(1, 100_000);
+    let page = catalogue::list(&state.db, &filter, now, page_no).await?;
+
+    let mut months = Vec::new();
+    let mut month = Month::of(now);
+    for _ in 0..12 {
+        months.push(month);
+        month = month.next();
+    }
+    let query = req.uri().query().unwrap_or_default();
+    let page_url =
+        |n: u64| super::lang::with_query_param(req.uri().path(), query, "page", &n.to_string());
+    let view = CatalogueView {
+        areas: choices(
+            ProgrammeArea::ALL,
+            filter.programme_area,
+            |v| v.code().into(),
+            |v| v.label(l).into(),
+        ),
+        kinds: choices(
+            EventKind::ALL,
+            filter.kind,
+            |v| v.code().into(),
+            |v| v.label(l).into(),
+        ),
+        formats: choices(
+            EventFormat::ALL,
+            filter.format,
+            |v| v.code().into(),
+            |v| v.label(l).into(),
+        ),
+        months: choices(&months, filter.month, |m| m.code(), |m| m.label(l)),
+        q: params.q.unwrap_or_default(),
+        filtered: filter.programme_area.is_some()
+            || filter.kind.is_some()
+            || filter.format.is_some()
+            || filter.month.is_some()
+            || filter.text.as_deref().is_some_and(|t| !t.trim().is_empty()),
+        events: page.listings.iter().map(|li| card(li, l, now)).collect(),
+        total: page.total,
+        page: page.page,
+        pages: page.pages(),
+        previous_url: (page.page > 1).then(|| page_url(page.page - 1)),
+        next_url: (page.page < page.pages()).then(|| page_url(page.page + 1)),
+    };
+    state.pages.render("catalogue.html", &lang, view)
+}
+
+#[derive(Serialize)]
+struct PartnerGroup {
+    role: &'static str,
+    names: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct VenueView {
+    name: String,
+    address: String,
+    map_url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct EventView {
+    #[serde(flatten)]
+    card: EventCard,
+    cancelled: bool,
+    paragraphs: Vec<String>,
+    venue_detail: Option<VenueView>,
+    online: bool,
+    languages: Vec<&'static str>,
+    per_company_limit: Option<u32>,
+    registration_period: String,
+    fiscal_year: String,
+    partners: Vec<PartnerGroup>,
+}
+
+#[handler]
+pub async fn event_page(
+    state: Data<&AppState>,
+    lang: PageLang,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let now = Utc::now();
+    let l = lang.lang;
+    let listing = catalogue::get_public(&state.db, &slug).await?;
+    let spec = &listing.event.spec;
+
+    let mut partners = vec![PartnerGroup {
+        role: PartnerRole::Organizer.label(l),
+        names: vec![listing.organizer.name(l).to_owned()],
+    }];
+    for role in PartnerRole::ALL.iter().skip(1) {
+        let mut of_role: Vec<_> = listing
+            .partners
+            .iter()
+            .filter(|p| p.role == *role && p.state == PartnerState::Approved)
+            .collect();
+        of_role.sort_by_key(|p| p.display_order);
+        if !of_role.is_empty() {
+            partners.push(PartnerGroup {
+                role: role.label(l),
+                names: of_role
+                    .iter()
+                    .map(|p| p.organization.name(l).to_owned())
+                    .collect(),
+            });
+        }
+    }
+
+    let view = EventView {
+        card: card(&listing, l, now),
+        cancelled: listing.event.status == EventStatus::Cancelled,
+        paragraphs: spec
+            .description
+            .get(l)
+            .split("\n\n")
+            .map(|p| p.trim().to_owned())
+            .filter(|p| !p.is_empty())
+            .collect(),
+        venue_detail: spec.venue.as_ref().map(|v| VenueView {
+            name: v.name(l).to_owned(),
+            address: v.address(l).to_owned(),
+            map_url: v.map_url.clone(),
+        }),
+        online: spec.format != EventFormat::OnSite,
+        languages: spec
+            .languages
+            .as_slice()
+            .iter()
+            .map(|x| match x {
+                Lang::Ja => l.pick("日本語", "Japanese"),
+                Lang::En => l.pick("英語", "English"),
+            })
+            .collect(),
+        per_company_limit: spec.per_company_limit,
+        registration_period: jst::range(spec.registration_opens_at, spec.registration_closes_at, l),
+        fiscal_year: spec.fiscal_year().label(l),
+        partners,
+    };
+    state.pages.render("event.html", &lang, view)
+}

@@ -1,0 +1,92 @@
+//! Which language a page is shown in: `?lang=` (remembered in a cookie), else the cookie,
+//! else `Accept-Language`, else Japanese.
+use crate::domain::Lang;
+use poem::{FromRequest, Request, RequestBody, Response};
+
+const COOKIE: &str = "lang";
+
+pub struct PageLang {
+    pub lang: Lang,
+    /// The same page in the other language.
+    pub switch_url: String,
+    /// Set when `?lang=` chose the language: remember it.
+    remember: bool,
+}
+
+impl PageLang {
+    pub fn from_request(req: &Request) -> Self {
+        let query = req.uri().query().unwrap_or_default();
+        let from_query = url::form_urlencoded::parse(query.as_bytes())
+            .find(|(k, _)| k == "lang")
+            .and_then(|(_, v)| Lang::parse(&v));
+        let from_cookie = || {
+            req.header("cookie")?
+                .split(';')
+                .filter_map(|c| c.trim().split_once('='))
+                .find(|(k, _)| *k == COOKIE)
+                .and_then(|(_, v)| Lang::parse(v))
+        };
+        let lang = from_query
+            .or_else(from_cookie)
+            .or_else(|| {
+                req.header("accept-language")
+                    .and_then(Lang::from_accept_language)
+            })
+            .unwrap_or_default();
+        let other = match lang {
+            Lang::Ja => Lang::En,
+            Lang::En => Lang::Ja,
+        };
+        PageLang {
+            lang,
+            switch_url: with_query_param(req.uri().path(), query, "lang", other.code()),
+            remember: from_query.is_some(),
+        }
+    }
+
+    /// Adds what every page response carries: the remembered language and cache hints.
+    pub fn finish(&self, mut resp: Response) -> Response {
+        if self.remember
+            && let Ok(v) = format!(
+                "{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+                self.lang
+            )
+            .parse()
+        {
+            resp.headers_mut().append("set-cookie", v);
+        }
+        if let Ok(v) = "Accept-Language, Cookie".parse() {
+            resp.headers_mut().insert("vary", v);
+        }
+        resp
+    }
+}
+
+impl<'a> FromRequest<'a> for PageLang {
+    async fn from_request(req: &'a Request, _body: &mut RequestBody) -> poem::Result<Self> {
+        Ok(PageLang::from_request(req))
+    }
+}
+
+/// `path?query` with `key` set to `value` (replacing any earlier value).
+pub fn with_query_param(path: &str, query: &str, key: &str, value: &str) -> String {
+    let mut out = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in url::form_urlencoded::parse(query.as_bytes()) {
+        if k != key {
+            out.append_pair(&k, &v);
+        }
+    }
+    out.append_pair(key, value);
+    format!("{path}?{}", out.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn switch_url_keeps_filters() {
+        assert_eq!(
+            super::with_query_param("/events", "kind=seminar&lang=ja&q=%E6%9D%B1", "lang", "en"),
+            "/events?kind=seminar&q=%E6%9D%B1&lang=en"
+        );
+    }
+}

@@ -1,0 +1,154 @@
+//! The public web pages: server-rendered HTML, Japanese by default, English on request; no
+//! JavaScript needed.
+mod catalogue;
+mod i18n;
+mod lang;
+
+use crate::domain::Lang;
+use crate::error::AppError;
+use minijinja::value::Serde;
+use minijinja::{Environment, UndefinedBehavior};
+use poem::http::{StatusCode, header};
+use poem::web::Html;
+use poem::{Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+pub use lang::PageLang;
+
+/// The compiled templates and the words of each language.
+pub struct Pages {
+    env: Environment<'static>,
+    strings: [BTreeMap<&'static str, &'static str>; 2],
+}
+
+impl Pages {
+    pub fn new() -> anyhow::Result<Self> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        for (name, source) in [
+            ("base.html", include_str!("templates/base.html")),
+            ("catalogue.html", include_str!("templates/catalogue.html")),
+            ("event.html", include_str!("templates/event.html")),
+            ("error.html", include_str!("templates/error.html")),
+        ] {
+            env.add_template(name, source)?;
+        }
+        Ok(Pages {
+            env,
+            strings: [i18n::strings(Lang::Ja), i18n::strings(Lang::En)],
+        })
+    }
+
+    /// Renders `template` with `view`, plus what every page needs: the language, its words,
+    /// and the link that switches language.
+    pub fn render<V: Serialize>(
+        &self,
+        template: &str,
+        lang: &PageLang,
+        view: V,
+    ) -> Result<Response, AppError> {
+        let strings = match lang.lang {
+            Lang::Ja => &self.strings[0],
+            Lang::En => &self.strings[1],
+        };
+        let ctx = minijinja::context! {
+            lang => lang.lang.code(),
+            t => Serde(strings),
+            switch_url => &lang.switch_url,
+            page => Serde(&view),
+        };
+        let html = self
+            .env
+            .get_template(template)
+            .and_then(|t| t.render(ctx))
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("template {template}: {e:#}")))?;
+        Ok(lang.finish(Html(html).into_response()))
+    }
+}
+
+pub fn routes() -> impl Endpoint {
+    Route::new()
+        .at("/", get(catalogue::catalogue_page))
+        .at("/events", get(catalogue::catalogue_page))
+        .at("/events/:slug", get(catalogue::event_page))
+        .at("/static/style.css", get(stylesheet))
+        .around(render_errors)
+}
+
+#[handler]
+fn stylesheet() -> Response {
+    include_str!("static/style.css")
+        .with_content_type("text/css; charset=utf-8")
+        .with_header(header::CACHE_CONTROL, "public, max-age=3600")
+        .into_response()
+}
+
+/// Errors of the web pages become a page in the reader's language, never a bare status.
+async fn render_errors<E: Endpoint>(next: E, req: Request) -> poem::Result<Response> {
+    let lang = PageLang::from_request(&req);
+    let pages = req
+        .data::<crate::http::AppState>()
+        .map(|s| s.pages.clone())
+        .expect("AppState is attached to every route");
+    let err = match next.call(req).await {
+        Ok(resp) => return Ok(resp.into_response()),
+        Err(err) => err,
+    };
+    let (status, app_error) = match err.downcast_ref::<AppError>() {
+        Some(AppError::Internal(cause)) => {
+            tracing::error!(error = format!("{cause:#}"), "internal error");
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                AppError::Internal(anyhow::anyhow!("logged")),
+            )
+        }
+        Some(app) => (app.status(), clone_public(app)),
+        None if err.status() == StatusCode::NOT_FOUND => {
+            (StatusCode::NOT_FOUND, AppError::NotFound)
+        }
+        None => {
+            if err.status().is_server_error() {
+                tracing::error!(error = %err, "internal error");
+            }
+            (err.status(), AppError::Internal(anyhow::anyhow!("{err}")))
+        }
+    };
+    #[derive(Serialize)]
+    struct ErrorView {
+        status: u16,
+        not_found: bool,
+        message: String,
+    }
+    let view = ErrorView {
+        status: status.as_u16(),
+        not_found: status == StatusCode::NOT_FOUND,
+        message: app_error.message(lang.lang),
+    };
+    let mut resp = match pages.render("error.html", &lang, view) {
+        Ok(resp) => resp,
+        Err(_) => app_error.message(lang.lang).into_response(),
+    };
+    resp.set_status(status);
+    Ok(resp)
+}
+
+/// The parts of an error a reader may see (an internal cause never leaves the log).
+fn clone_public(err: &AppError) -> AppError {
+    match err {
+        AppError::Validation(v) => AppError::Validation(v.clone()),
+        AppError::NotFound => AppError::NotFound,
+        AppError::Unauthenticated => AppError::Unauthenticated,
+        AppError::Forbidden => AppError::Forbidden,
+        AppError::Conflict {
+            code,
+            message_ja,
+            message_en,
+        } => AppError::Conflict {
+            code,
+            message_ja: message_ja.clone(),
+            message_en: message_en.clone(),
+        },
+        AppError::Internal(_) => AppError::Internal(anyhow::anyhow!("logged")),
+    }
+}

@@ -1,0 +1,226 @@
+use clap::{Args, Parser, Subcommand};
+use std::io::Read;
+use uketsuke::app;
+use uketsuke::config::Settings;
+use uketsuke::domain::{OrganizationKind, UserRole};
+use uketsuke::error::AppError;
+use uketsuke::services::{accounts, demo};
+use uketsuke::store;
+
+/// uketsuke (受付): event registration for the TMG/TCCI work-style reform programme.
+///
+/// Configuration: config/default.toml, config/$UKETSUKE_ENV.toml (development, test or
+/// production), then UKETSUKE__SECTION__KEY environment variables.
+#[derive(Parser)]
+#[command(name = "uketsuke", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (public pages, API, /docs).
+    Serve(ServeArgs),
+    /// Bring the database schema up to date.
+    Migrate,
+    /// Load demo organizations, users and events into an empty database.
+    SeedDemo,
+    /// Manage organizations (TMG, TCCI, municipalities, associations, companies).
+    #[command(subcommand)]
+    Org(OrgCommand),
+    /// Manage organizer users and their API tokens.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Load demo data when the database is empty, and print a demo login.
+    #[arg(long)]
+    demo: bool,
+    /// Address to listen on, e.g. 127.0.0.1:8080 (default: server.bind).
+    #[arg(long)]
+    bind: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum OrgCommand {
+    /// Add an organization.
+    Add {
+        /// Short code operators use, e.g. TCCI.
+        #[arg(long)]
+        code: String,
+        /// tmg, tcci, municipality, association, company or other.
+        #[arg(long, value_parser = parse_code::<OrganizationKind>)]
+        kind: OrganizationKind,
+        #[arg(long)]
+        name_ja: String,
+        #[arg(long)]
+        name_en: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add an organizer user; prints their API token (and a password if none is given) once.
+    Add {
+        /// The code of the user's organization, e.g. TCCI.
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        email: String,
+        /// The name shown in logs and audit records.
+        #[arg(long, default_value = "")]
+        name: String,
+        /// admin, organizer, checkin_staff or viewer.
+        #[arg(long, default_value = "organizer", value_parser = parse_code::<UserRole>)]
+        role: UserRole,
+        /// Read the password from standard input instead of generating one.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+fn parse_code<T: std::str::FromStr>(s: &str) -> Result<T, String>
+where
+    T::Err: std::fmt::Display,
+{
+    s.parse::<T>().map_err(|e| e.to_string())
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("the tokio runtime starts");
+    if let Err(err) = runtime.block_on(run(cli)) {
+        // One line: what an operator's script or a pager needs.
+        let line = match err.downcast_ref::<AppError>() {
+            Some(app) => describe(app),
+            None => format!("{err:#}"),
+        };
+        eprintln!("uketsuke: {}", line.replace('\n', " "));
+        std::process::exit(1);
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = Settings::load()?;
+    app::init_logging(&settings);
+    match cli.command {
+        Command::Serve(args) => serve(settings, args).await,
+        Command::Migrate => {
+            let db = store::connect(&settings.database).await?;
+            store::migrate(&db).await?;
+            println!("database is up to date");
+            Ok(())
+        }
+        Command::SeedDemo => {
+            let db = store::connect(&settings.database).await?;
+            store::migrate(&db).await?;
+            let logins = demo::seed(&db, chrono::Utc::now()).await?;
+            print_demo_logins(&logins, &settings);
+            Ok(())
+        }
+        Command::Org(OrgCommand::Add {
+            code,
+            kind,
+            name_ja,
+            name_en,
+        }) => {
+            let db = store::connect(&settings.database).await?;
+            let org = accounts::add_organization(&db, &code, kind, &name_ja, &name_en).await?;
+            println!("added organization {} ({})", org.code, org.name_ja);
+            Ok(())
+        }
+        Command::User(UserCommand::Add {
+            org,
+            email,
+            name,
+            role,
+            password_stdin,
+        }) => {
+            let db = store::connect(&settings.database).await?;
+            let password = if password_stdin {
+                let mut p = String::new();
+                std::io::stdin().read_to_string(&mut p)?;
+                Some(p.trim_end_matches(['\r', '\n']).to_owned())
+            } else {
+                None
+            };
+            let account =
+                accounts::add_user(&db, &org, &email, &name, role, password.as_deref()).await?;
+            println!(
+                "added {} to {} as {}",
+                account.email.as_str(),
+                account.organization.code,
+                role.code()
+            );
+            if let Some(p) = &account.generated_password {
+                println!("password: {p}");
+            }
+            println!("API token (shown once): {}", account.token);
+            Ok(())
+        }
+    }
+}
+
+async fn serve(mut settings: Settings, args: ServeArgs) -> anyhow::Result<()> {
+    if args.demo && settings.is_production() {
+        anyhow::bail!("--demo is refused in production");
+    }
+    if let Some(bind) = args.bind {
+        settings.server.bind = bind;
+    }
+    // Bind first: a taken port is the most common mistake and should be the first reported.
+    let (acceptor, addr) = app::bind(&settings.server.bind).await?;
+    let state = app::prepare(settings).await?;
+    if args.demo {
+        match demo::seed(&state.db, chrono::Utc::now()).await {
+            Ok(logins) => print_demo_logins(&logins, &state.settings),
+            Err(AppError::Conflict {
+                code: "database_not_empty",
+                ..
+            }) => {
+                println!("demo: the database has data already; nothing loaded")
+            }
+            Err(err) => return Err(anyhow::anyhow!(describe(&err))),
+        }
+    }
+    tracing::info!(%addr, "uketsuke is listening");
+    println!("uketsuke is listening on http://{addr}  (API docs: http://{addr}/docs)");
+    app::serve(state, acceptor, app::shutdown_signal()).await
+}
+
+fn print_demo_logins(logins: &demo::DemoLogins, settings: &Settings) {
+    println!("demo data loaded. Demo logins (shown once):");
+    for a in &logins.accounts {
+        println!(
+            "  {:<5} {}  password: {}",
+            a.organization, a.email, a.password
+        );
+        println!("        API token: {}", a.token);
+    }
+    let url = settings.server.public_url.trim_end_matches('/');
+    if let Some(a) = logins.accounts.first() {
+        println!(
+            "try: curl -H 'Authorization: Bearer {}' {url}/api/v1/organizer/events",
+            a.token
+        );
+    }
+}
+
+fn describe(err: &AppError) -> String {
+    match err {
+        AppError::Validation(v) => v
+            .fields()
+            .iter()
+            .map(|f| format!("{}: {}", f.field, f.message_en))
+            .collect::<Vec<_>>()
+            .join("; "),
+        AppError::Internal(cause) => format!("{cause:#}"),
+        other => other.message(uketsuke::domain::Lang::En),
+    }
+}

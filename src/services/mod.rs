@@ -1,0 +1,7 @@
+//! Use cases. Each function takes domain types, owns its transaction, and returns domain
+//! types or an [`AppError`](crate::error::AppError). Handlers call exactly one of these.
+pub mod accounts;
+pub mod catalogue;
+pub mod demo;
+pub mod events;
+pub mod partners;

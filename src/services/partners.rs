@@ -1,0 +1,113 @@
+//! Partner roles: the organizer asks an organization to co-host, back, cooperate or publicise;
+//! that organization answers.
+use super::events::own_event;
+use crate::domain::{OrgCode, Partner, PartnerRole, PartnerState, Principal, ValidationErrors};
+use crate::error::{AppError, AppResult};
+use crate::store::{self, Db, partners::NewPartner};
+use chrono::{DateTime, Utc};
+
+/// Asks `org_code` to take `role` in the caller's event. The request waits for the partner.
+pub async fn invite(
+    db: &Db,
+    who: &Principal,
+    slug: &str,
+    org_code: &str,
+    role: PartnerRole,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<Partner>> {
+    if role == PartnerRole::Organizer {
+        return Err(ValidationErrors::single(
+            "role",
+            "organizer_is_fixed",
+            "主催はイベントを作成した団体です。パートナーとして追加できません。",
+            "The organizer is the organization that created the event; it cannot be added as a partner.",
+        )
+        .into());
+    }
+    let code = OrgCode::parse(org_code)?;
+    let txn = store::begin_write(db).await?;
+    let event = own_event(&txn, who, slug).await?;
+    let organization = store::organizations::by_code(&txn, &code)
+        .await?
+        .ok_or_else(|| {
+            ValidationErrors::single(
+                "organization",
+                "unknown_organization",
+                format!("団体コード {code} の団体はありません。"),
+                format!("There is no organization with the code {code}."),
+            )
+        })?;
+    if organization.id == event.organizer_id {
+        return Err(ValidationErrors::single(
+            "organization",
+            "is_organizer",
+            "主催団体を自分のパートナーにはできません。",
+            "The organizer cannot be its own partner.",
+        )
+        .into());
+    }
+    let existing = store::partners::of_event(&txn, event.id).await?;
+    let new = NewPartner {
+        event_id: event.id,
+        organization_id: organization.id,
+        role,
+        state: PartnerState::Requested,
+        display_order: existing.len() as i32,
+        requested_by: Some(who.user_id),
+    };
+    store::partners::insert(&txn, new, now).await.map_err(|e| {
+        if store::is_unique_violation(&e) {
+            AppError::conflict(
+                "partner_exists",
+                format!(
+                    "{} は既にこのイベントのパートナーです。",
+                    organization.name_ja
+                ),
+                format!(
+                    "{} is a partner of this event already.",
+                    organization.name_en
+                ),
+            )
+        } else {
+            e.into()
+        }
+    })?;
+    let partners = store::partners::of_event(&txn, event.id).await?;
+    txn.commit().await?;
+    Ok(partners)
+}
+
+/// The partner organization approves or declines the role it was asked to take. Only a user
+/// of that organization who may manage events can answer.
+pub async fn decide(
+    db: &Db,
+    who: &Principal,
+    slug: &str,
+    org_code: &str,
+    approve: bool,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<Partner>> {
+    let code = OrgCode::parse(org_code)?;
+    let txn = store::begin_write(db).await?;
+    let event = store::events::by_slug(&txn, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let organization = store::organizations::by_code(&txn, &code)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if organization.id != who.organization_id || !who.role.manages_events() {
+        return Err(AppError::Forbidden);
+    }
+    let state = if approve {
+        PartnerState::Approved
+    } else {
+        PartnerState::Declined
+    };
+    if !store::partners::decide(&txn, event.id, organization.id, state, who.user_id, now).await? {
+        return Err(AppError::NotFound);
+    }
+    let partners = store::partners::of_event(&txn, event.id).await?;
+    txn.commit().await?;
+    tracing::info!(event_id = event.id, organization = %code, ?state, "partner role decided");
+    Ok(partners)
+}

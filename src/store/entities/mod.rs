@@ -1,0 +1,7 @@
+//! sea-orm entities: the tables as they are stored. Codes of domain enums are kept as strings
+//! and parsed back into domain types in the store functions.
+pub mod api_token;
+pub mod event;
+pub mod event_partner;
+pub mod organization;
+pub mod user;

@@ -1,0 +1,71 @@
+use super::corrupt;
+use super::entities::organization;
+use crate::domain::{OrgCode, Organization};
+use chrono::Utc;
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+
+pub struct NewOrganization<'a> {
+    pub code: &'a OrgCode,
+    pub kind: crate::domain::OrganizationKind,
+    pub name_ja: &'a str,
+    pub name_en: &'a str,
+}
+
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    new: NewOrganization<'_>,
+) -> Result<Organization, DbErr> {
+    let model = organization::ActiveModel {
+        code: Set(new.code.as_str().to_owned()),
+        kind: Set(new.kind.code().to_owned()),
+        name_ja: Set(new.name_ja.to_owned()),
+        name_en: Set(new.name_en.to_owned()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    let model = organization::Entity::insert(model)
+        .exec_with_returning(db)
+        .await?;
+    from_model(model)
+}
+
+pub async fn by_code(
+    db: &impl ConnectionTrait,
+    code: &OrgCode,
+) -> Result<Option<Organization>, DbErr> {
+    organization::Entity::find()
+        .filter(organization::Column::Code.eq(code.as_str()))
+        .one(db)
+        .await?
+        .map(from_model)
+        .transpose()
+}
+
+pub async fn by_ids(db: &impl ConnectionTrait, ids: &[i64]) -> Result<Vec<Organization>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    organization::Entity::find()
+        .filter(organization::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(from_model)
+        .collect()
+}
+
+pub async fn count(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
+    use sea_orm::PaginatorTrait;
+    organization::Entity::find().count(db).await
+}
+
+pub(super) fn from_model(m: organization::Model) -> Result<Organization, DbErr> {
+    Ok(Organization {
+        id: m.id,
+        code: OrgCode::parse(&m.code)
+            .map_err(|_| corrupt(format!("organization code {:?}", m.code)))?,
+        kind: m.kind.parse().map_err(corrupt)?,
+        name_ja: m.name_ja,
+        name_en: m.name_en,
+    })
+}

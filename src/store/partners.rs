@@ -1,0 +1,93 @@
+use super::entities::{event_partner, organization};
+use super::{corrupt, organizations};
+use crate::domain::{Partner, PartnerRole, PartnerState};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+};
+use std::collections::HashMap;
+
+pub struct NewPartner {
+    pub event_id: i64,
+    pub organization_id: i64,
+    pub role: PartnerRole,
+    pub state: PartnerState,
+    pub display_order: i32,
+    pub requested_by: Option<i64>,
+}
+
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    new: NewPartner,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let model = event_partner::ActiveModel {
+        event_id: Set(new.event_id),
+        organization_id: Set(new.organization_id),
+        role: Set(new.role.code().to_owned()),
+        state: Set(new.state.code().to_owned()),
+        display_order: Set(new.display_order),
+        requested_by: Set(new.requested_by),
+        requested_at: Set(now),
+        decided_by: Set(None),
+        decided_at: Set(None),
+        ..Default::default()
+    };
+    event_partner::Entity::insert(model).exec(db).await?;
+    Ok(())
+}
+
+/// Records the partner organization's answer. Returns false when there is no such request.
+pub async fn decide(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+    organization_id: i64,
+    state: PartnerState,
+    decided_by: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let result = event_partner::Entity::update_many()
+        .col_expr(event_partner::Column::State, state.code().into())
+        .col_expr(event_partner::Column::DecidedBy, decided_by.into())
+        .col_expr(event_partner::Column::DecidedAt, now.into())
+        .filter(event_partner::Column::EventId.eq(event_id))
+        .filter(event_partner::Column::OrganizationId.eq(organization_id))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected > 0)
+}
+
+pub async fn of_event(db: &impl ConnectionTrait, event_id: i64) -> Result<Vec<Partner>, DbErr> {
+    Ok(for_events(db, &[event_id])
+        .await?
+        .remove(&event_id)
+        .unwrap_or_default())
+}
+
+/// The partners of each of `event_ids`, with their organizations, in display order.
+pub async fn for_events(
+    db: &impl ConnectionTrait,
+    event_ids: &[i64],
+) -> Result<HashMap<i64, Vec<Partner>>, DbErr> {
+    let mut by_event: HashMap<i64, Vec<Partner>> = HashMap::new();
+    if event_ids.is_empty() {
+        return Ok(by_event);
+    }
+    let rows = event_partner::Entity::find()
+        .filter(event_partner::Column::EventId.is_in(event_ids.iter().copied()))
+        .find_also_related(organization::Entity)
+        .order_by_asc(event_partner::Column::DisplayOrder)
+        .order_by_asc(event_partner::Column::Id)
+        .all(db)
+        .await?;
+    for (partner, org) in rows {
+        let org = org.ok_or_else(|| corrupt("partner without organization"))?;
+        by_event.entry(partner.event_id).or_default().push(Partner {
+            organization: organizations::from_model(org)?,
+            role: partner.role.parse().map_err(corrupt)?,
+            state: partner.state.parse().map_err(corrupt)?,
+            display_order: partner.display_order,
+        });
+    }
+    Ok(by_event)
+}
