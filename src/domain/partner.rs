@@ -95,7 +95,7 @@ mod tests {
                 PartnerState::Approved,
             ),
             partner(
-                org("X", "未承認団体", "Pending"),
+                org("PENDING", "未承認団体", "Pending"),
                 PartnerRole::CoHost,
                 PartnerState::Requested,
             ),

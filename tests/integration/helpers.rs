@@ -1,0 +1,208 @@
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ConnectionTrait, Database};
+use serde_json::{Value, json};
+use tokio::sync::oneshot;
+use uketsuke::config::{Environment, Settings};
+use uketsuke::domain::{OrganizationKind, UserRole};
+use uketsuke::services::{accounts, demo};
+use uketsuke::store::Db;
+
+/// A running uketsuke with its own database, stopped and cleaned up on drop.
+pub struct TestApp {
+    pub base_url: String,
+    pub db: Db,
+    pub db_url: String,
+    pub client: reqwest::Client,
+    _shutdown: oneshot::Sender<()>,
+    _database: TestDatabase,
+}
+
+enum TestDatabase {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let TestDatabase::Postgres { admin_url, name } = self {
+            let (admin_url, name) = (admin_url.clone(), name.clone());
+            // Drop runs inside the test's runtime; use a runtime of our own on a thread.
+            let _ = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+                rt.block_on(async {
+                    if let Ok(admin) = Database::connect(&admin_url).await {
+                        let _ = admin
+                            .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                            .await;
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}
+
+async fn test_database() -> (TestDatabase, String) {
+    let require_pg = std::env::var("UKETSUKE_REQUIRE_POSTGRES").is_ok_and(|v| v == "1");
+    match std::env::var("UKETSUKE_TEST_POSTGRES_URL") {
+        Ok(admin_url) if !admin_url.is_empty() => {
+            let admin = Database::connect(&admin_url).await.unwrap_or_else(|e| {
+                panic!("PostgreSQL at {admin_url} is unreachable: {e}")
+            });
+            let name = format!("uketsuke_test_{:016x}", rand::random::<u64>());
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                .await
+                .expect("create the test database");
+            let _ = admin.close().await;
+            let mut url = url::Url::parse(&admin_url).expect("a valid PostgreSQL URL");
+            url.set_path(&name);
+            (TestDatabase::Postgres { admin_url, name }, url.to_string())
+        }
+        _ if require_pg => {
+            panic!("UKETSUKE_REQUIRE_POSTGRES=1 but UKETSUKE_TEST_POSTGRES_URL is not set")
+        }
+        _ => {
+            let dir = tempfile::tempdir().expect("a temporary directory");
+            let url = format!("sqlite://{}/uketsuke.db?mode=rwc", dir.path().display());
+            (TestDatabase::Sqlite(dir), url)
+        }
+    }
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        let (database, db_url) = test_database().await;
+        let mut settings = Settings::load_for(Environment::Test).expect("test settings load");
+        settings.database.url = db_url.clone();
+        let (acceptor, addr) = uketsuke::app::bind("127.0.0.1:0").await.expect("bind port 0");
+        settings.server.public_url = format!("http://{addr}");
+        let state = uketsuke::app::prepare(settings).await.expect("the app starts");
+        let db = state.db.clone();
+        let (tx, rx) = oneshot::channel::<()>();
+        tokio::spawn(uketsuke::app::serve(state, acceptor, async {
+            let _ = rx.await;
+        }));
+        TestApp {
+            base_url: format!("http://{addr}"),
+            db,
+            db_url,
+            client: reqwest::Client::new(),
+            _shutdown: tx,
+            _database: database,
+        }
+    }
+
+    /// The app with the demo data loaded; returns the TMG organizer's and TCCI's tokens.
+    pub async fn with_demo() -> (TestApp, DemoTokens) {
+        let app = TestApp::spawn().await;
+        let logins = demo::seed(&app.db, Utc::now()).await.expect("demo data loads");
+        let token = |org: &str| {
+            logins.accounts.iter().find(|a| a.organization == org).unwrap().token.clone()
+        };
+        let tokens = DemoTokens {
+            tmg: token("TMG"),
+            tcci: token("TCCI"),
+        };
+        (app, tokens)
+    }
+
+    /// A new organization with one user of `role`; returns the user's API token.
+    pub async fn organization_with_user(&self, code: &str, role: UserRole) -> String {
+        accounts::add_organization(&self.db, code, OrganizationKind::Company, &format!("{code} 株式会社"), &format!("{code} Co., Ltd."))
+            .await
+            .expect("organization added");
+        self.user(code, role).await
+    }
+
+    pub async fn user(&self, code: &str, role: UserRole) -> String {
+        let email = format!("{}-{:x}@example.jp", code.to_lowercase(), rand::random::<u32>());
+        accounts::add_user(&self.db, code, &email, "テスト 担当", role, Some("correct horse battery staple"))
+            .await
+            .expect("user added")
+            .token
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    pub async fn get_html(&self, path: &str, accept_language: Option<&str>) -> (u16, String) {
+        let mut req = self.client.get(self.url(path));
+        if let Some(l) = accept_language {
+            req = req.header("accept-language", l);
+        }
+        let resp = req.send().await.expect("request sent");
+        (resp.status().as_u16(), resp.text().await.unwrap())
+    }
+
+    pub async fn get_json(&self, path: &str) -> (u16, Value) {
+        let resp = self.client.get(self.url(path)).send().await.expect("request sent");
+        let status = resp.status().as_u16();
+        (status, resp.json().await.expect("a JSON body"))
+    }
+
+    /// Sends `method path` with an optional token and JSON body; returns status and JSON.
+    pub async fn api(&self, method: &str, path: &str, token: Option<&str>, body: Option<Value>) -> (u16, Value) {
+        self.api_lang(method, path, token, body, None).await
+    }
+
+    pub async fn api_lang(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+        lang: Option<&str>,
+    ) -> (u16, Value) {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        let mut req = self.client.request(method, self.url(&format!("/api/v1{path}")));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        if let Some(l) = lang {
+            req = req.header("accept-language", l);
+        }
+        let resp = req.send().await.expect("request sent");
+        let status = resp.status().as_u16();
+        let text = resp.text().await.unwrap();
+        let json = serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON ({status}): {text}"));
+        (status, json)
+    }
+}
+
+pub struct DemoTokens {
+    pub tmg: String,
+    pub tcci: String,
+}
+
+/// `days` from now at a whole hour, as RFC 3339 in JST.
+pub fn jst_in_days(days: i64, hour_offset: i64) -> String {
+    let t: DateTime<Utc> = Utc::now() + Duration::days(days) + Duration::hours(hour_offset);
+    t.with_timezone(&chrono_tz::Asia::Tokyo).format("%Y-%m-%dT%H:00:00+09:00").to_string()
+}
+
+/// A valid seminar to create through the API.
+pub fn seminar(slug: &str) -> Value {
+    json!({
+        "slug": slug,
+        "title_ja": "テスト用セミナー",
+        "title_en": "Test seminar",
+        "description_ja": "中小企業向けのテレワーク導入セミナーです。",
+        "description_en": "A telework seminar for SMEs.",
+        "programme_area": "telework",
+        "kind": "seminar",
+        "format": "hybrid",
+        "venue_name_ja": "都庁第一本庁舎",
+        "venue_address_ja": "東京都新宿区西新宿2-8-1",
+        "online_url": "https://meet.example.jp/secret-room",
+        "starts_at": jst_in_days(14, 0),
+        "ends_at": jst_in_days(14, 2),
+        "capacity": 40,
+        "per_company_limit": 3,
+        "languages": ["ja", "en"]
+    })
+}

@@ -1,0 +1,10 @@
+//! Integration tests: each test starts the real app on port 0 with a database of its own
+//! (a temporary SQLite file, or a fresh PostgreSQL database when UKETSUKE_TEST_POSTGRES_URL is
+//! set) and talks HTTP to it. One binary keeps linking cheap.
+mod helpers;
+
+mod api_events;
+mod api_partners;
+mod cli;
+mod openapi;
+mod web_pages;
