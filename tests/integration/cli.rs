@@ -38,23 +38,56 @@ async fn a_user_added_on_the_command_line_gets_a_working_token() {
     let app = TestApp::spawn().await;
     let url = app.db_url.clone();
     let (code, out, err) = run(uketsuke(Some(&url)).args([
-        "org", "add", "--code", "tcci", "--kind", "tcci", "--name-ja", "東京商工会議所", "--name-en", "Tokyo Chamber of Commerce and Industry",
+        "org",
+        "add",
+        "--code",
+        "tcci",
+        "--kind",
+        "tcci",
+        "--name-ja",
+        "東京商工会議所",
+        "--name-en",
+        "Tokyo Chamber of Commerce and Industry",
     ]));
     assert_eq!(code, 0, "{out}{err}");
-    let (code, out, err) = run(uketsuke(Some(&url)).args(["user", "add", "--org", "TCCI", "--email", "Staff@TCCI.example.jp"]));
+    let (code, out, err) = run(uketsuke(Some(&url)).args([
+        "user",
+        "add",
+        "--org",
+        "TCCI",
+        "--email",
+        "Staff@TCCI.example.jp",
+    ]));
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("staff@tcci.example.jp") || out.contains("Staff@tcci.example.jp"));
-    assert!(out.contains("password: "), "a generated password is shown once");
-    let token = out.lines().find_map(|l| l.strip_prefix("API token (shown once): ")).expect("token printed").to_owned();
+    assert!(
+        out.contains("password: "),
+        "a generated password is shown once"
+    );
+    let token = out
+        .lines()
+        .find_map(|l| l.strip_prefix("API token (shown once): "))
+        .expect("token printed")
+        .to_owned();
 
-    let (status, body) = app.api("GET", "/organizer/events", Some(&token), None).await;
+    let (status, body) = app
+        .api("GET", "/organizer/events", Some(&token), None)
+        .await;
     assert_eq!((status, body.as_array().map(|a| a.len())), (200, Some(0)));
 
     // Same email twice, or an unknown organization: refused with a one-line reason.
-    let (code, _, err) = run(uketsuke(Some(&url)).args(["user", "add", "--org", "TCCI", "--email", "Staff@TCCI.example.jp"]));
+    let (code, _, err) = run(uketsuke(Some(&url)).args([
+        "user",
+        "add",
+        "--org",
+        "TCCI",
+        "--email",
+        "Staff@TCCI.example.jp",
+    ]));
     assert_eq!(code, 1);
     assert!(one_line_reason(&err).contains("exists already"));
-    let (code, _, err) = run(uketsuke(Some(&url)).args(["user", "add", "--org", "NOPE", "--email", "a@example.jp"]));
+    let (code, _, err) =
+        run(uketsuke(Some(&url)).args(["user", "add", "--org", "NOPE", "--email", "a@example.jp"]));
     assert_eq!(code, 1);
     assert!(one_line_reason(&err).contains("no organization with the code NOPE"));
 }
@@ -65,16 +98,21 @@ fn bad_configuration_and_unreachable_database_exit_non_zero_with_one_line() {
     assert_eq!(code, 1);
     assert!(one_line_reason(&err).contains("UKETSUKE_ENV"));
 
-    let (code, _, err) = run(uketsuke(None).arg("migrate").env("UKETSUKE__DATABASE__SQLITE_SYNCHRONOUS", "SOMETIMES"));
+    let (code, _, err) = run(uketsuke(None)
+        .arg("migrate")
+        .env("UKETSUKE__DATABASE__SQLITE_SYNCHRONOUS", "SOMETIMES"));
     assert_eq!(code, 1);
     assert!(one_line_reason(&err).contains("invalid configuration"));
 
-    let (code, _, err) = run(uketsuke(Some("postgres://postgres@127.0.0.1:1/nowhere")).arg("migrate"));
+    let (code, _, err) =
+        run(uketsuke(Some("postgres://postgres@127.0.0.1:1/nowhere")).arg("migrate"));
     assert_eq!(code, 1);
     assert!(one_line_reason(&err).contains("cannot connect to the database"));
 
     // Production refuses the development secrets that ship in config/default.toml.
-    let (code, _, err) = run(uketsuke(None).arg("migrate").env("UKETSUKE_ENV", "production"));
+    let (code, _, err) = run(uketsuke(None)
+        .arg("migrate")
+        .env("UKETSUKE_ENV", "production"));
     assert_eq!(code, 1);
     assert!(one_line_reason(&err).contains("refusing to run in production"));
     let (code, _, err) = run(uketsuke(None)
@@ -92,7 +130,10 @@ fn relative_sqlite_path_resolves_against_the_working_directory() {
     let (code, out, err) = run(uketsuke(None).arg("migrate").current_dir(dir.path()));
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("up to date"));
-    assert!(dir.path().join("var/uketsuke.db").is_file(), "var/ created in the working directory");
+    assert!(
+        dir.path().join("var/uketsuke.db").is_file(),
+        "var/ created in the working directory"
+    );
 }
 
 #[test]
@@ -100,7 +141,9 @@ fn a_taken_port_is_reported_and_sigterm_stops_the_server_gracefully() {
     let dir = tempfile::tempdir().unwrap();
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port();
-    let (code, _, err) = run(uketsuke(None).args(["serve", "--bind", &format!("127.0.0.1:{port}")]).current_dir(dir.path()));
+    let (code, _, err) = run(uketsuke(None)
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+        .current_dir(dir.path()));
     assert_eq!(code, 1);
     assert!(one_line_reason(&err).contains("cannot listen on"));
 
@@ -124,17 +167,33 @@ fn a_taken_port_is_reported_and_sigterm_stops_the_server_gracefully() {
         }
     }
     let addr = addr.unwrap_or_else(|| panic!("no listening line in: {printed}"));
-    assert!(printed.contains("API token: uk_"), "--demo prints a login: {printed}");
+    assert!(
+        printed.contains("API token: uk_"),
+        "--demo prints a login: {printed}"
+    );
 
     let body = std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-        rt.block_on(async { reqwest::get(format!("http://{addr}/events")).await.unwrap().text().await.unwrap() })
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            reqwest::get(format!("http://{addr}/events"))
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap()
+        })
     })
     .join()
     .unwrap();
     assert!(body.contains("ライフ・ワーク・バランスEXPO東京"));
 
-    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
     assert!(status.success());
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
@@ -142,7 +201,10 @@ fn a_taken_port_is_reported_and_sigterm_stops_the_server_gracefully() {
             assert!(status.success(), "a clean exit on SIGTERM, got {status}");
             break;
         }
-        assert!(Instant::now() < deadline, "the server did not stop after SIGTERM");
+        assert!(
+            Instant::now() < deadline,
+            "the server did not stop after SIGTERM"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }

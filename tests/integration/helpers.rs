@@ -28,11 +28,16 @@ impl Drop for TestDatabase {
             let (admin_url, name) = (admin_url.clone(), name.clone());
             // Drop runs inside the test's runtime; use a runtime of our own on a thread.
             let _ = std::thread::spawn(move || {
-                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap();
                 rt.block_on(async {
                     if let Ok(admin) = Database::connect(&admin_url).await {
                         let _ = admin
-                            .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                            .execute_unprepared(&format!(
+                                "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
+                            ))
                             .await;
                     }
                 });
@@ -46,9 +51,9 @@ async fn test_database() -> (TestDatabase, String) {
     let require_pg = std::env::var("UKETSUKE_REQUIRE_POSTGRES").is_ok_and(|v| v == "1");
     match std::env::var("UKETSUKE_TEST_POSTGRES_URL") {
         Ok(admin_url) if !admin_url.is_empty() => {
-            let admin = Database::connect(&admin_url).await.unwrap_or_else(|e| {
-                panic!("PostgreSQL at {admin_url} is unreachable: {e}")
-            });
+            let admin = Database::connect(&admin_url)
+                .await
+                .unwrap_or_else(|e| panic!("PostgreSQL at {admin_url} is unreachable: {e}"));
             let name = format!("uketsuke_test_{:016x}", rand::random::<u64>());
             admin
                 .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
@@ -75,9 +80,13 @@ impl TestApp {
         let (database, db_url) = test_database().await;
         let mut settings = Settings::load_for(Environment::Test).expect("test settings load");
         settings.database.url = db_url.clone();
-        let (acceptor, addr) = uketsuke::app::bind("127.0.0.1:0").await.expect("bind port 0");
+        let (acceptor, addr) = uketsuke::app::bind("127.0.0.1:0")
+            .await
+            .expect("bind port 0");
         settings.server.public_url = format!("http://{addr}");
-        let state = uketsuke::app::prepare(settings).await.expect("the app starts");
+        let state = uketsuke::app::prepare(settings)
+            .await
+            .expect("the app starts");
         let db = state.db.clone();
         let (tx, rx) = oneshot::channel::<()>();
         tokio::spawn(uketsuke::app::serve(state, acceptor, async {
@@ -96,9 +105,17 @@ impl TestApp {
     /// The app with the demo data loaded; returns the TMG organizer's and TCCI's tokens.
     pub async fn with_demo() -> (TestApp, DemoTokens) {
         let app = TestApp::spawn().await;
-        let logins = demo::seed(&app.db, Utc::now()).await.expect("demo data loads");
+        let logins = demo::seed(&app.db, Utc::now())
+            .await
+            .expect("demo data loads");
         let token = |org: &str| {
-            logins.accounts.iter().find(|a| a.organization == org).unwrap().token.clone()
+            logins
+                .accounts
+                .iter()
+                .find(|a| a.organization == org)
+                .unwrap()
+                .token
+                .clone()
         };
         let tokens = DemoTokens {
             tmg: token("TMG"),
@@ -109,18 +126,35 @@ impl TestApp {
 
     /// A new organization with one user of `role`; returns the user's API token.
     pub async fn organization_with_user(&self, code: &str, role: UserRole) -> String {
-        accounts::add_organization(&self.db, code, OrganizationKind::Company, &format!("{code} 株式会社"), &format!("{code} Co., Ltd."))
-            .await
-            .expect("organization added");
+        accounts::add_organization(
+            &self.db,
+            code,
+            OrganizationKind::Company,
+            &format!("{code} 株式会社"),
+            &format!("{code} Co., Ltd."),
+        )
+        .await
+        .expect("organization added");
         self.user(code, role).await
     }
 
     pub async fn user(&self, code: &str, role: UserRole) -> String {
-        let email = format!("{}-{:x}@example.jp", code.to_lowercase(), rand::random::<u32>());
-        accounts::add_user(&self.db, code, &email, "テスト 担当", role, Some("correct horse battery staple"))
-            .await
-            .expect("user added")
-            .token
+        let email = format!(
+            "{}-{:x}@example.jp",
+            code.to_lowercase(),
+            rand::random::<u32>()
+        );
+        accounts::add_user(
+            &self.db,
+            code,
+            &email,
+            "テスト 担当",
+            role,
+            Some("correct horse battery staple"),
+        )
+        .await
+        .expect("user added")
+        .token
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -137,13 +171,24 @@ impl TestApp {
     }
 
     pub async fn get_json(&self, path: &str) -> (u16, Value) {
-        let resp = self.client.get(self.url(path)).send().await.expect("request sent");
+        let resp = self
+            .client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request sent");
         let status = resp.status().as_u16();
         (status, resp.json().await.expect("a JSON body"))
     }
 
     /// Sends `method path` with an optional token and JSON body; returns status and JSON.
-    pub async fn api(&self, method: &str, path: &str, token: Option<&str>, body: Option<Value>) -> (u16, Value) {
+    pub async fn api(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> (u16, Value) {
         self.api_lang(method, path, token, body, None).await
     }
 
@@ -156,7 +201,9 @@ impl TestApp {
         lang: Option<&str>,
     ) -> (u16, Value) {
         let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-        let mut req = self.client.request(method, self.url(&format!("/api/v1{path}")));
+        let mut req = self
+            .client
+            .request(method, self.url(&format!("/api/v1{path}")));
         if let Some(t) = token {
             req = req.bearer_auth(t);
         }
@@ -169,7 +216,8 @@ impl TestApp {
         let resp = req.send().await.expect("request sent");
         let status = resp.status().as_u16();
         let text = resp.text().await.unwrap();
-        let json = serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON ({status}): {text}"));
+        let json =
+            serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON ({status}): {text}"));
         (status, json)
     }
 }
@@ -182,7 +230,9 @@ pub struct DemoTokens {
 /// `days` from now at a whole hour, as RFC 3339 in JST.
 pub fn jst_in_days(days: i64, hour_offset: i64) -> String {
     let t: DateTime<Utc> = Utc::now() + Duration::days(days) + Duration::hours(hour_offset);
-    t.with_timezone(&chrono_tz::Asia::Tokyo).format("%Y-%m-%dT%H:00:00+09:00").to_string()
+    t.with_timezone(&chrono_tz::Asia::Tokyo)
+        .format("%Y-%m-%dT%H:00:00+09:00")
+        .to_string()
 }
 
 /// A valid seminar to create through the API.

@@ -6,7 +6,8 @@ use uketsuke::config::{Environment, Settings};
 fn openapi_document_snapshot() {
     let mut settings = Settings::load_for(Environment::Test).unwrap();
     settings.server.public_url = "https://uketsuke.example.jp".into();
-    let spec: serde_json::Value = serde_json::from_str(&uketsuke::http::api::spec_json(&settings)).unwrap();
+    let spec: serde_json::Value =
+        serde_json::from_str(&uketsuke::http::api::spec_json(&settings)).unwrap();
     insta::assert_json_snapshot!("openapi", spec);
 }
 
@@ -27,5 +28,8 @@ async fn served_document_lists_every_operation() {
     ] {
         assert!(paths.contains_key(path), "{path} missing");
     }
-    assert_eq!(spec["components"]["securitySchemes"]["OrganizerToken"]["scheme"], "bearer");
+    assert_eq!(
+        spec["components"]["securitySchemes"]["OrganizerToken"]["scheme"],
+        "bearer"
+    );
 }

@@ -5,7 +5,15 @@ use uketsuke::services::catalogue::Month;
 fn titles(html: &str) -> Vec<String> {
     html.split("<h3><a href=")
         .skip(1)
-        .map(|s| s.split('>').nth(1).unwrap().split('<').next().unwrap().to_owned())
+        .map(|s| {
+            s.split('>')
+                .nth(1)
+                .unwrap()
+                .split('<')
+                .next()
+                .unwrap()
+                .to_owned()
+        })
         .collect()
 }
 
@@ -22,7 +30,10 @@ async fn catalogue_is_japanese_by_default_and_hides_drafts() {
         assert!(html.contains("主催 東京都 &#x2f; 共催 八王子市 &#x2f; 周知協力 東京商工会議所"));
         assert!(html.contains("残り30席（定員30名）"));
         assert!(html.contains("定員なし"), "the campaign has no seats");
-        assert!(html.contains("(") && html.contains("〜"), "JST dates with weekday and range");
+        assert!(
+            html.contains("(") && html.contains("〜"),
+            "JST dates with weekday and range"
+        );
         assert!(!html.contains("meet.example.jp"));
     }
 }
@@ -37,13 +48,24 @@ async fn english_by_accept_language_switch_or_cookie() {
     assert!(html.contains("JST"));
     assert!(html.contains("Organized by Tokyo Metropolitan Government"));
     // The switch link leads to the other language, keeping the filters.
-    assert!(html.contains(r#"href="&#x2f;events?lang=ja""#), "switch back to Japanese");
+    assert!(
+        html.contains(r#"href="&#x2f;events?lang=ja""#),
+        "switch back to Japanese"
+    );
 
-    let resp = app.client.get(app.url("/events?kind=seminar&lang=en")).send().await.unwrap();
+    let resp = app
+        .client
+        .get(app.url("/events?kind=seminar&lang=en"))
+        .send()
+        .await
+        .unwrap();
     let cookie = resp.headers()["set-cookie"].to_str().unwrap().to_owned();
     assert!(cookie.starts_with("lang=en"));
     let html = resp.text().await.unwrap();
-    assert!(html.contains("kind=seminar&amp;lang=ja"), "switch keeps the filter");
+    assert!(
+        html.contains("kind=seminar&amp;lang=ja"),
+        "switch keeps the filter"
+    );
 
     // The remembered choice beats the browser's preference.
     let html = app
@@ -67,15 +89,25 @@ async fn catalogue_filters_by_area_kind_format_month_and_text() {
     let (_, html) = app.get_html("/events?area=life_work_balance", None).await;
     let mut t = titles(&html);
     t.sort();
-    assert_eq!(t, ["ライフ・ワーク・バランスEXPO東京", "ライフ・ワーク・バランス認定企業 事例発表会"]);
+    assert_eq!(
+        t,
+        [
+            "ライフ・ワーク・バランスEXPO東京",
+            "ライフ・ワーク・バランス認定企業 事例発表会"
+        ]
+    );
 
-    let (_, html) = app.get_html("/events?area=sme_talent&format=online", None).await;
+    let (_, html) = app
+        .get_html("/events?area=sme_talent&format=online", None)
+        .await;
     assert_eq!(titles(&html), ["海外人材オンラインマッチング"]);
 
     let (_, html) = app.get_html("/events?kind=job_fair", None).await;
     assert_eq!(titles(&html), ["外国人留学生のための合同企業説明会"]);
 
-    let (_, html) = app.get_html("/events?q=%E7%95%99%E5%AD%A6%E7%94%9F", None).await; // 留学生
+    let (_, html) = app
+        .get_html("/events?q=%E7%95%99%E5%AD%A6%E7%94%9F", None)
+        .await; // 留学生
     assert_eq!(titles(&html), ["外国人留学生のための合同企業説明会"]);
     let (_, html) = app.get_html("/events?q=hands-on&lang=en", None).await;
     assert_eq!(titles(&html), ["Telework hands-on seminar in Hachioji"]);
@@ -84,14 +116,19 @@ async fn catalogue_filters_by_area_kind_format_month_and_text() {
     assert!(html.contains("条件に合うイベントはありません"));
 
     // The Smooth-Biz campaign starts on 1 July: the July filter finds it.
-    let campaign = uketsuke::store::events::by_slug(&app.db, "smooth-biz-summer").await.unwrap().unwrap();
+    let campaign = uketsuke::store::events::by_slug(&app.db, "smooth-biz-summer")
+        .await
+        .unwrap()
+        .unwrap();
     let july = Month::of(campaign.spec.starts_at).code();
     let (_, html) = app.get_html(&format!("/events?month={july}"), None).await;
     assert!(titles(&html).contains(&"スムーズビズ 夏の集中取組期間".to_owned()));
     assert!(html.contains(&format!(r#"<option value="{july}" selected>"#)));
 
     // Values from edited links are ignored, not failed.
-    let (status, html) = app.get_html("/events?area=nonsense&month=13&page=-3", None).await;
+    let (status, html) = app
+        .get_html("/events?area=nonsense&month=13&page=-3", None)
+        .await;
     assert_eq!((status, titles(&html).len()), (200, 11));
 }
 
@@ -100,20 +137,33 @@ async fn event_page_shows_details_partners_and_never_the_meeting_link() {
     let (app, tokens) = TestApp::with_demo().await;
     let (status, html) = app.get_html("/events/lwb-expo", None).await;
     assert_eq!(status, 200);
-    for expected in ["ライフ・ワーク・バランスEXPO東京", "東京国際フォーラム ホールE", "東京都千代田区丸の内3-5-1", "後援", "東京商工会議所", "地図を開く", "参加用URLは", "令和", "日本語, 英語"] {
+    for expected in [
+        "ライフ・ワーク・バランスEXPO東京",
+        "東京国際フォーラム ホールE",
+        "東京都千代田区丸の内3-5-1",
+        "後援",
+        "東京商工会議所",
+        "地図を開く",
+        "参加用URLは",
+        "令和",
+        "日本語, 英語",
+    ] {
         assert!(html.contains(expected), "missing {expected}");
     }
     assert!(!html.contains("meet.example.jp"));
 
     // A cancelled event keeps its page, marked as such; a draft has none.
-    app.api("POST", "/events/lwb-expo/cancel", Some(&tokens.tmg), None).await;
+    app.api("POST", "/events/lwb-expo/cancel", Some(&tokens.tmg), None)
+        .await;
     let (status, html) = app.get_html("/events/lwb-expo", None).await;
     assert_eq!(status, 200);
     assert!(html.contains("このイベントは中止になりました。"));
     let (_, catalogue) = app.get_html("/events", None).await;
     assert!(!titles(&catalogue).contains(&"ライフ・ワーク・バランスEXPO東京".to_owned()));
 
-    let (status, html) = app.get_html("/events/telework-rule-briefing-draft", Some("en")).await;
+    let (status, html) = app
+        .get_html("/events/telework-rule-briefing-draft", Some("en"))
+        .await;
     assert_eq!(status, 404);
     assert!(html.contains("Page not found") && html.contains(r#"lang="en""#));
     let (status, html) = app.get_html("/no/such/page", None).await;
@@ -124,17 +174,31 @@ async fn event_page_shows_details_partners_and_never_the_meeting_link() {
 #[tokio::test]
 async fn a_full_event_shows_full_and_user_text_is_escaped() {
     let (app, tokens) = TestApp::with_demo().await;
-    let event = uketsuke::store::events::by_slug(&app.db, "sme-talent-seminar").await.unwrap().unwrap();
-    uketsuke::store::events::set_seats_taken(&app.db, event.id, 80).await.unwrap();
+    let event = uketsuke::store::events::by_slug(&app.db, "sme-talent-seminar")
+        .await
+        .unwrap()
+        .unwrap();
+    uketsuke::store::events::set_seats_taken(&app.db, event.id, 80)
+        .await
+        .unwrap();
     let (_, html) = app.get_html("/events?kind=seminar", None).await;
     assert!(html.contains(r#"<dd class="seats seats-full">満席</dd>"#));
-    let (_, html) = app.get_html("/events/sme-talent-seminar?lang=en", None).await;
+    let (_, html) = app
+        .get_html("/events/sme-talent-seminar?lang=en", None)
+        .await;
     assert!(html.contains(">Full</dd>"));
 
     let mut body = seminar("escaped-title");
     body["title_ja"] = serde_json::json!("<script>alert(1)</script>セミナー");
-    app.api("POST", "/events", Some(&tokens.tmg), Some(body)).await;
-    app.api("POST", "/events/escaped-title/publish", Some(&tokens.tmg), None).await;
+    app.api("POST", "/events", Some(&tokens.tmg), Some(body))
+        .await;
+    app.api(
+        "POST",
+        "/events/escaped-title/publish",
+        Some(&tokens.tmg),
+        None,
+    )
+    .await;
     let (_, html) = app.get_html("/events/escaped-title", None).await;
     assert!(!html.contains("<script>alert(1)"));
     assert!(html.contains("&lt;script&gt;"));
@@ -147,7 +211,12 @@ async fn operations_endpoints_static_css_and_api_docs() {
     assert_eq!((status, body.as_str()), (200, "ok"));
     let (status, body) = app.get_html("/readyz", None).await;
     assert_eq!((status, body.as_str()), (200, "ready"));
-    let resp = app.client.get(app.url("/static/style.css")).send().await.unwrap();
+    let resp = app
+        .client
+        .get(app.url("/static/style.css"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.headers()["content-type"], "text/css; charset=utf-8");
     assert!(resp.headers().contains_key("x-request-id"));
     let (status, html) = app.get_html("/docs", None).await;
