@@ -121,7 +121,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = store::connect(&settings.database).await?;
             store::migrate(&db).await?;
             let logins = demo::seed(&db, chrono::Utc::now()).await?;
-            print_demo_logins(&logins, &settings);
+            print_demo_logins(&logins, &settings.server.public_url);
             Ok(())
         }
         Command::Org(OrgCommand::Add {
@@ -179,7 +179,7 @@ async fn serve(mut settings: Settings, args: ServeArgs) -> anyhow::Result<()> {
     let state = app::prepare(settings).await?;
     if args.demo {
         match demo::seed(&state.db, chrono::Utc::now()).await {
-            Ok(logins) => print_demo_logins(&logins, &state.settings),
+            Ok(logins) => print_demo_logins(&logins, &format!("http://{addr}")),
             Err(AppError::Conflict {
                 code: "database_not_empty",
                 ..
@@ -194,7 +194,7 @@ async fn serve(mut settings: Settings, args: ServeArgs) -> anyhow::Result<()> {
     app::serve(state, acceptor, app::shutdown_signal()).await
 }
 
-fn print_demo_logins(logins: &demo::DemoLogins, settings: &Settings) {
+fn print_demo_logins(logins: &demo::DemoLogins, base_url: &str) {
     println!("demo data loaded. Demo logins (shown once):");
     for a in &logins.accounts {
         println!(
@@ -203,7 +203,7 @@ fn print_demo_logins(logins: &demo::DemoLogins, settings: &Settings) {
         );
         println!("        API token: {}", a.token);
     }
-    let url = settings.server.public_url.trim_end_matches('/');
+    let url = base_url.trim_end_matches('/');
     if let Some(a) = logins.accounts.first() {
         println!(
             "try: curl -H 'Authorization: Bearer {}' {url}/api/v1/organizer/events",

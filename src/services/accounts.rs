@@ -7,7 +7,6 @@ use crate::store::{self, Db, organizations::NewOrganization, users::NewUser};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
 use rand::Rng;
-use sea_orm::TransactionTrait;
 use sha2::{Digest, Sha256};
 
 pub async fn add_organization(
@@ -99,7 +98,7 @@ pub async fn add_user(
     let password_hash = hash_password(password)?;
     let token = format!("uk_{}", random_secret(32));
 
-    let txn = db.begin().await?;
+    let txn = store::begin_write(db).await?;
     let new = NewUser {
         organization_id: organization.id,
         email: &email,

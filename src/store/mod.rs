@@ -34,9 +34,8 @@ pub async fn connect(settings: &DatabaseSettings) -> anyhow::Result<Db> {
     options
         .max_connections(settings.max_connections)
         .connect_timeout(Duration::from_secs(settings.connect_timeout_secs))
-        .acquire_timeout(Duration::from_secs(
-            settings.connect_timeout_secs.max(5) * 2,
-        ))
+        // A request waits at most this long for a pooled connection under load.
+        .acquire_timeout(Duration::from_secs(settings.connect_timeout_secs * 2))
         .sqlx_logging(false);
     let busy = Duration::from_millis(settings.sqlite_busy_timeout_ms);
     let synchronous = match settings.sqlite_synchronous {

@@ -6,5 +6,6 @@ mod helpers;
 mod api_events;
 mod api_partners;
 mod cli;
+mod database;
 mod openapi;
 mod web_pages;

@@ -3,13 +3,22 @@ use super::{ApiTags, OrganizerToken};
 use crate::domain::{EventFormat, EventKind, ProgrammeArea};
 use crate::error::AppError;
 use crate::http::AppState;
-use crate::services::catalogue::{self, CatalogueFilter, Month};
+use crate::services::catalogue::{self, CatalogueFilter, EventListing, Month};
 use crate::services::events;
 use chrono::Utc;
 use poem::web::Data;
 use poem_openapi::{ApiResponse, OpenApi, param::Path, param::Query, payload::Json};
 
 pub struct EventsApi;
+
+/// What an organizer gets back after touching an event.
+fn organizer_view(state: &AppState, listing: &EventListing) -> Json<OrganizerEventBody> {
+    Json(OrganizerEventBody::new(
+        listing,
+        &state.settings.server.public_url,
+        Utc::now(),
+    ))
+}
 
 #[derive(ApiResponse)]
 enum Created {
@@ -89,11 +98,7 @@ impl EventsApi {
     ) -> Result<Created, AppError> {
         let now = Utc::now();
         let listing = events::create(&state.db, &auth.0, body.0.into(), now).await?;
-        Ok(Created::Created(Json(OrganizerEventBody::new(
-            &listing,
-            &state.settings.server.public_url,
-            now,
-        ))))
+        Ok(Created::Created(organizer_view(&state, &listing)))
     }
 
     /// Changes an event of the token's organization. The whole event is checked again.
@@ -113,11 +118,7 @@ impl EventsApi {
         let now = Utc::now();
         let (change, cleared) = body.0.into_change();
         let listing = events::update(&state.db, &auth.0, &slug.0, change, &cleared, now).await?;
-        Ok(Json(OrganizerEventBody::new(
-            &listing,
-            &state.settings.server.public_url,
-            now,
-        )))
+        Ok(organizer_view(&state, &listing))
     }
 
     /// Shows a draft event in the catalogue.
@@ -135,11 +136,7 @@ impl EventsApi {
     ) -> Result<Json<OrganizerEventBody>, AppError> {
         let now = Utc::now();
         let listing = events::publish(&state.db, &auth.0, &slug.0, now).await?;
-        Ok(Json(OrganizerEventBody::new(
-            &listing,
-            &state.settings.server.public_url,
-            now,
-        )))
+        Ok(organizer_view(&state, &listing))
     }
 
     /// Cancels an event (中止). Its page stays, marked cancelled.
@@ -157,11 +154,7 @@ impl EventsApi {
     ) -> Result<Json<OrganizerEventBody>, AppError> {
         let now = Utc::now();
         let listing = events::cancel(&state.db, &auth.0, &slug.0, now).await?;
-        Ok(Json(OrganizerEventBody::new(
-            &listing,
-            &state.settings.server.public_url,
-            now,
-        )))
+        Ok(organizer_view(&state, &listing))
     }
 
     /// Every event of the token's organization, drafts and cancelled ones included.
@@ -201,10 +194,6 @@ impl EventsApi {
         slug: Path<String>,
     ) -> Result<Json<OrganizerEventBody>, AppError> {
         let listing = events::get_own(&state.db, &auth.0, &slug.0).await?;
-        Ok(Json(OrganizerEventBody::new(
-            &listing,
-            &state.settings.server.public_url,
-            Utc::now(),
-        )))
+        Ok(organizer_view(&state, &listing))
     }
 }

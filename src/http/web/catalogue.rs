@@ -1,5 +1,6 @@
 //! The catalogue (`/`, `/events`) and the event page (`/events/{slug}`).
 use super::PageLang;
+use super::i18n::text;
 use crate::domain::{
     Event, EventFormat, EventKind, EventStatus, Lang, PartnerRole, PartnerState, ProgrammeArea, jst,
 };
@@ -63,37 +64,34 @@ struct EventCard {
 
 fn seats_label(event: &Event, lang: Lang) -> String {
     match (event.spec.capacity, event.seats_left()) {
-        (None, _) | (_, None) => lang.pick("定員なし", "No seat limit").to_owned(),
-        (_, Some(0)) => lang.pick("満席", "Full").to_owned(),
-        (Some(c), Some(left)) => match lang {
-            Lang::Ja => format!("残り{left}席（定員{}名）", c.get()),
-            Lang::En => format!("{left} of {} seats left", c.get()),
-        },
+        (None, _) | (_, None) => text(lang, "no_seat_limit").to_owned(),
+        (_, Some(0)) => text(lang, "full").to_owned(),
+        (Some(c), Some(left)) => text(lang, "seats_left")
+            .replace("{left}", &left.to_string())
+            .replace("{capacity}", &c.get().to_string()),
     }
 }
 
 fn registration_label(event: &Event, now: DateTime<Utc>, lang: Lang) -> &'static str {
     if event.status == EventStatus::Cancelled {
-        lang.pick("中止", "Cancelled")
+        text(lang, "cancelled")
     } else if event.registration_is_open(now) {
-        lang.pick("受付中", "Open")
+        text(lang, "registration_open")
     } else if now < event.spec.registration_opens_at {
-        lang.pick("受付開始前", "Not open yet")
+        text(lang, "registration_not_yet")
     } else {
-        lang.pick("受付終了", "Closed")
+        text(lang, "registration_closed")
     }
 }
 
 fn venue_label(event: &Event, lang: Lang) -> Option<String> {
     let spec = &event.spec;
     match (&spec.venue, spec.format) {
-        (Some(v), EventFormat::Hybrid) => Some(format!(
-            "{}{}",
-            v.name(lang),
-            lang.pick("／オンライン", " / online")
-        )),
+        (Some(v), EventFormat::Hybrid) => {
+            Some(format!("{}{}", v.name(lang), text(lang, "online_too")))
+        }
         (Some(v), _) => Some(v.name(lang).to_owned()),
-        (None, _) => Some(lang.pick("オンライン", "Online").to_owned()),
+        (None, _) => Some(text(lang, "online").to_owned()),
     }
 }
 
@@ -283,8 +281,8 @@ pub async fn event_page(
             .as_slice()
             .iter()
             .map(|x| match x {
-                Lang::Ja => l.pick("日本語", "Japanese"),
-                Lang::En => l.pick("英語", "English"),
+                Lang::Ja => text(l, "lang_ja"),
+                Lang::En => text(l, "lang_en"),
             })
             .collect(),
         per_company_limit: spec.per_company_limit,

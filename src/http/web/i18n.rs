@@ -45,16 +45,18 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("date_time", "日時", "Date and time"),
     ("venue", "会場", "Venue"),
-    ("format", "開催形式", "Format"),
     ("seats", "定員・残席", "Seats"),
     ("full", "満席", "Full"),
+    (
+        "seats_left",
+        "残り{left}席（定員{capacity}名）",
+        "{left} of {capacity} seats left",
+    ),
+    ("online_too", "／オンライン", " / online"),
+    ("lang_ja", "日本語", "Japanese"),
+    ("lang_en", "英語", "English"),
     ("no_seat_limit", "定員なし", "No seat limit"),
-    ("seats_left_prefix", "残り", ""),
-    ("seats_left_suffix", "席", "seats left"),
-    ("capacity_prefix", "定員", "of"),
-    ("capacity_suffix", "名", ""),
     ("partners", "主催・共催・後援", "Organizers and partners"),
-    ("details", "詳細を見る", "Details"),
     ("online", "オンライン", "Online"),
     (
         "online_note",
@@ -62,8 +64,6 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "The meeting link is sent by email once your registration is confirmed.",
     ),
     ("map", "地図を開く", "Open map"),
-    ("area", "分野", "Programme area"),
-    ("kind", "種類", "Kind"),
     ("languages", "使用言語", "Languages"),
     (
         "per_company_limit",
@@ -105,6 +105,16 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "Page not found",
     ),
 ];
+
+/// One word in one language, for views built in Rust. Panics on an unknown key: that is a
+/// typo caught by the first test that renders the page.
+pub fn text(lang: Lang, key: &str) -> &'static str {
+    STRINGS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, ja, en)| lang.pick(ja, en))
+        .unwrap_or_else(|| panic!("no page text {key:?}"))
+}
 
 /// The strings of one language, keyed for templates.
 pub fn strings(lang: Lang) -> BTreeMap<&'static str, &'static str> {
