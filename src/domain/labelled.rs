@@ -5,7 +5,7 @@ macro_rules! labelled_enum {
     (
         $(#[$meta:meta])*
         pub enum $name:ident {
-            $( $variant:ident = $code:literal, ja: $ja:literal, en: $en:literal; )+
+            $( $(#[$vmeta:meta])* $variant:ident = $code:literal, ja: $ja:literal, en: $en:literal; )+
         }
     ) => {
         $(#[$meta])*
@@ -15,6 +15,7 @@ macro_rules! labelled_enum {
         )]
         pub enum $name {
             $(
+                $(#[$vmeta])*
                 #[serde(rename = $code)]
                 #[oai(rename = $code)]
                 $variant,

@@ -3,12 +3,16 @@
 
 #[macro_use]
 mod labelled;
+pub mod company;
 pub mod event;
 pub mod fiscal_year;
 pub mod jst;
 pub mod lang;
+pub mod normalize;
 pub mod organization;
 pub mod partner;
+pub mod question;
+pub mod registration;
 pub mod text;
 pub mod user;
 pub mod validation;
@@ -21,6 +25,13 @@ pub use fiscal_year::FiscalYear;
 pub use lang::Lang;
 pub use organization::{OrgCode, Organization, OrganizationKind};
 pub use partner::{Partner, PartnerRole, PartnerState};
+pub use question::{
+    Answer, Answers, Question, QuestionInput, QuestionKind, QuestionOption, QuestionSpec,
+};
+pub use registration::{
+    AttendeeStatus, Audience, HeardVia, Person, RegistrationInput, RegistrationRules,
+    RegistrationSpec, RegistrationStatus,
+};
 pub use text::Bilingual;
 pub use user::{Email, Principal, UserRole};
 pub use validation::{FieldError, ValidationErrors};

@@ -1,0 +1,405 @@
+//! What Japanese forms ask about a company.
+use super::normalize::{digits, fold_width, hiragana_to_katakana};
+use super::{Lang, ValidationErrors};
+use serde::Serialize;
+
+/// 法人番号: 13 digits, the first a check digit over the other twelve (国税庁's rule:
+/// 9 − (Σ Pn·Qn mod 9), Pn the n-th digit from the right, Qn 1 for odd n and 2 for even n).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct CorporateNumber(String);
+
+impl CorporateNumber {
+    pub fn parse(field: &str, s: &str) -> Result<Self, ValidationErrors> {
+        let d = digits(s);
+        if d.len() != 13
+            || fold_width(s)
+                .chars()
+                .any(|c| !(c.is_ascii_digit() || c == '-' || c == ' '))
+        {
+            return Err(ValidationErrors::single(
+                field,
+                "invalid_corporate_number",
+                "法人番号は13桁の数字で入力してください。",
+                "A corporate number has 13 digits.",
+            ));
+        }
+        let bytes: Vec<u32> = d.chars().map(|c| c.to_digit(10).expect("digits")).collect();
+        let sum: u32 = bytes[1..]
+            .iter()
+            .rev()
+            .enumerate()
+            .map(|(i, p)| p * if i % 2 == 0 { 1 } else { 2 })
+            .sum();
+        if bytes[0] != 9 - sum % 9 {
+            return Err(ValidationErrors::single(
+                field,
+                "corporate_number_check_digit",
+                "法人番号が正しくありません（チェックデジットが一致しません）。国税庁法人番号公表サイトでご確認ください。",
+                "This corporate number is not valid (its check digit does not match). Please check it on the National Tax Agency's site.",
+            ));
+        }
+        Ok(Self(d))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// 郵便番号, kept as `NNN-NNNN`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PostalCode(String);
+
+impl PostalCode {
+    pub fn parse(field: &str, s: &str) -> Result<Self, ValidationErrors> {
+        let folded = fold_width(s).replace(['〒', 'ー', '−', '‐'], "-");
+        let d = digits(&folded);
+        let shape_ok = folded
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-' || c == ' ');
+        if d.len() == 7 && shape_ok {
+            Ok(Self(format!("{}-{}", &d[..3], &d[3..])))
+        } else {
+            Err(ValidationErrors::single(
+                field,
+                "invalid_postal_code",
+                "郵便番号は7桁（例: 100-0005）で入力してください。",
+                "Enter a 7-digit postal code, e.g. 100-0005.",
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A Japanese telephone number, kept as its digits (`0312345678`); `+81` becomes `0`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PhoneNumber(String);
+
+impl PhoneNumber {
+    pub fn parse(field: &str, s: &str) -> Result<Self, ValidationErrors> {
+        let folded = fold_width(s).replace(['ー', '−', '‐', '（', '）'], "-");
+        let allowed = folded
+            .chars()
+            .all(|c| c.is_ascii_digit() || "-+() ".contains(c));
+        let mut d = digits(&folded);
+        if folded.trim_start().starts_with("+81") {
+            d = format!("0{}", &d[2..]);
+        }
+        if allowed && d.starts_with('0') && (10..=11).contains(&d.len()) {
+            Ok(Self(d))
+        } else {
+            Err(ValidationErrors::single(
+                field,
+                "invalid_phone",
+                "電話番号は0から始まる10〜11桁で入力してください（例: 03-1234-5678）。",
+                "Enter a Japanese phone number of 10 or 11 digits starting with 0, e.g. 03-1234-5678.",
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// フリガナ: katakana, whatever width or script was typed. Where `romaji` is allowed (for
+/// names that are not Japanese), Latin letters are accepted as the reading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Kana(String);
+
+impl Kana {
+    pub fn parse(field: &str, s: &str, romaji: bool) -> Result<Self, ValidationErrors> {
+        let k = hiragana_to_katakana(&fold_width(s));
+        let is_kana =
+            |c: char| matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '・' | 'ヽ' | 'ヾ' | ' ');
+        let is_romaji = |c: char| c.is_ascii_alphabetic() || " -'.".contains(c);
+        let ok = !k.is_empty()
+            && k.chars().count() <= 100
+            && (k.chars().all(is_kana) || (romaji && k.chars().all(is_romaji)));
+        if ok {
+            Ok(Self(k))
+        } else {
+            let (ja, en) = if romaji {
+                (
+                    "フリガナはカタカナ・ひらがな、またはローマ字で入力してください。",
+                    "Enter the reading in katakana, hiragana or Latin letters.",
+                )
+            } else {
+                (
+                    "フリガナはカタカナまたはひらがなで入力してください。",
+                    "Enter the reading in katakana or hiragana.",
+                )
+            };
+            Err(ValidationErrors::single(field, "invalid_kana", ja, en))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The 47 prefectures, by JIS code order: (code, Japanese, English).
+pub const PREFECTURES: [(&str, &str); 47] = [
+    ("北海道", "Hokkaido"),
+    ("青森県", "Aomori"),
+    ("岩手県", "Iwate"),
+    ("宮城県", "Miyagi"),
+    ("秋田県", "Akita"),
+    ("山形県", "Yamagata"),
+    ("福島県", "Fukushima"),
+    ("茨城県", "Ibaraki"),
+    ("栃木県", "Tochigi"),
+    ("群馬県", "Gunma"),
+    ("埼玉県", "Saitama"),
+    ("千葉県", "Chiba"),
+    ("東京都", "Tokyo"),
+    ("神奈川県", "Kanagawa"),
+    ("新潟県", "Niigata"),
+    ("富山県", "Toyama"),
+    ("石川県", "Ishikawa"),
+    ("福井県", "Fukui"),
+    ("山梨県", "Yamanashi"),
+    ("長野県", "Nagano"),
+    ("岐阜県", "Gifu"),
+    ("静岡県", "Shizuoka"),
+    ("愛知県", "Aichi"),
+    ("三重県", "Mie"),
+    ("滋賀県", "Shiga"),
+    ("京都府", "Kyoto"),
+    ("大阪府", "Osaka"),
+    ("兵庫県", "Hyogo"),
+    ("奈良県", "Nara"),
+    ("和歌山県", "Wakayama"),
+    ("鳥取県", "Tottori"),
+    ("島根県", "Shimane"),
+    ("岡山県", "Okayama"),
+    ("広島県", "Hiroshima"),
+    ("山口県", "Yamaguchi"),
+    ("徳島県", "Tokushima"),
+    ("香川県", "Kagawa"),
+    ("愛媛県", "Ehime"),
+    ("高知県", "Kochi"),
+    ("福岡県", "Fukuoka"),
+    ("佐賀県", "Saga"),
+    ("長崎県", "Nagasaki"),
+    ("熊本県", "Kumamoto"),
+    ("大分県", "Oita"),
+    ("宮崎県", "Miyazaki"),
+    ("鹿児島県", "Kagoshima"),
+    ("沖縄県", "Okinawa"),
+];
+
+/// A prefecture, stored by its Japanese name (`東京都`); English names are accepted too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Prefecture(usize);
+
+impl Prefecture {
+    pub fn parse(field: &str, s: &str) -> Result<Self, ValidationErrors> {
+        let s = fold_width(s);
+        PREFECTURES
+            .iter()
+            .position(|(ja, en)| {
+                *ja == s
+                    || en.eq_ignore_ascii_case(&s)
+                    || ja.trim_end_matches(['都', '道', '府', '県']) == s
+            })
+            .map(Prefecture)
+            .ok_or_else(|| {
+                ValidationErrors::single(
+                    field,
+                    "invalid_prefecture",
+                    "都道府県を選んでください。",
+                    "Choose a prefecture.",
+                )
+            })
+    }
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        let (ja, en) = PREFECTURES[self.0];
+        lang.pick(ja, en)
+    }
+}
+
+labelled_enum! {
+    /// Industry, by the major groups of the Japan Standard Industrial Classification.
+    pub enum Industry {
+        Construction = "construction", ja: "建設業", en: "Construction";
+        Manufacturing = "manufacturing", ja: "製造業", en: "Manufacturing";
+        InformationCommunications = "information_communications", ja: "情報通信業", en: "Information and communications";
+        Transport = "transport", ja: "運輸業・郵便業", en: "Transport and postal services";
+        Wholesale = "wholesale", ja: "卸売業", en: "Wholesale";
+        Retail = "retail", ja: "小売業", en: "Retail";
+        Finance = "finance", ja: "金融業・保険業", en: "Finance and insurance";
+        RealEstate = "real_estate", ja: "不動産業・物品賃貸業", en: "Real estate and leasing";
+        ProfessionalServices = "professional_services", ja: "学術研究・専門・技術サービス業", en: "Professional and technical services";
+        Hospitality = "hospitality", ja: "宿泊業・飲食サービス業", en: "Accommodation and food services";
+        LivingServices = "living_services", ja: "生活関連サービス業・娯楽業", en: "Personal services and entertainment";
+        Education = "education", ja: "教育・学習支援業", en: "Education";
+        Medical = "medical", ja: "医療・福祉", en: "Medical care and welfare";
+        OtherServices = "other_services", ja: "サービス業（他に分類されないもの）", en: "Other services";
+        Other = "other", ja: "その他", en: "Other";
+    }
+}
+
+impl Industry {
+    /// The most employees an SME of this industry has (中小企業基本法).
+    pub fn sme_employee_limit(self) -> u32 {
+        match self {
+            Industry::Wholesale => 100,
+            Industry::Retail | Industry::Hospitality => 50,
+            Industry::InformationCommunications
+            | Industry::ProfessionalServices
+            | Industry::LivingServices
+            | Industry::Education
+            | Industry::Medical
+            | Industry::OtherServices => 100,
+            _ => 300,
+        }
+    }
+}
+
+labelled_enum! {
+    /// 従業員数: bands whose edges match the SME limits, so SMEs can be counted.
+    pub enum EmployeeBand {
+        UpTo5 = "1-5", ja: "1〜5人", en: "1–5";
+        UpTo20 = "6-20", ja: "6〜20人", en: "6–20";
+        UpTo50 = "21-50", ja: "21〜50人", en: "21–50";
+        UpTo100 = "51-100", ja: "51〜100人", en: "51–100";
+        UpTo300 = "101-300", ja: "101〜300人", en: "101–300";
+        UpTo1000 = "301-1000", ja: "301〜1,000人", en: "301–1,000";
+        Over1000 = "1001+", ja: "1,001人以上", en: "1,001 or more";
+    }
+}
+
+impl EmployeeBand {
+    fn upper(self) -> u32 {
+        match self {
+            EmployeeBand::UpTo5 => 5,
+            EmployeeBand::UpTo20 => 20,
+            EmployeeBand::UpTo50 => 50,
+            EmployeeBand::UpTo100 => 100,
+            EmployeeBand::UpTo300 => 300,
+            EmployeeBand::UpTo1000 => 1000,
+            EmployeeBand::Over1000 => u32::MAX,
+        }
+    }
+
+    /// Counted as a small or medium-sized enterprise, by employees.
+    pub fn is_sme(self, industry: Industry) -> bool {
+        self.upper() <= industry.sme_employee_limit()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corporate_numbers_published_by_the_national_tax_agency_pass() {
+        // 国税庁, トヨタ自動車株式会社: numbers from the NTA's public register.
+        for n in [
+            "7000012050002",
+            "1180301018771",
+            "７０００－０１２０５０００２",
+        ] {
+            assert!(CorporateNumber::parse("c", n).is_ok(), "{n}");
+        }
+        assert_eq!(
+            CorporateNumber::parse("c", "7000012050002")
+                .unwrap()
+                .as_str(),
+            "7000012050002"
+        );
+        let err = CorporateNumber::parse("c", "8000012050002").unwrap_err();
+        assert_eq!(err.fields()[0].code, "corporate_number_check_digit");
+        for bad in ["700001205000", "70000120500021", "7000O12050002", ""] {
+            assert_eq!(
+                CorporateNumber::parse("c", bad).unwrap_err().fields()[0].code,
+                "invalid_corporate_number",
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn postal_codes_and_phones_normalise() {
+        assert_eq!(
+            PostalCode::parse("p", "〒１００－０００５")
+                .unwrap()
+                .as_str(),
+            "100-0005"
+        );
+        assert_eq!(
+            PostalCode::parse("p", "1000005").unwrap().as_str(),
+            "100-0005"
+        );
+        assert!(PostalCode::parse("p", "100-000").is_err());
+        assert!(PostalCode::parse("p", "abc-defg").is_err());
+        assert_eq!(
+            PhoneNumber::parse("t", "03-1234-5678").unwrap().as_str(),
+            "0312345678"
+        );
+        assert_eq!(
+            PhoneNumber::parse("t", "０９０（１２３４）５６７８")
+                .unwrap()
+                .as_str(),
+            "09012345678"
+        );
+        assert_eq!(
+            PhoneNumber::parse("t", "+81 3 1234 5678").unwrap().as_str(),
+            "0312345678"
+        );
+        assert!(PhoneNumber::parse("t", "1234").is_err());
+        assert!(PhoneNumber::parse("t", "03-1234-567x").is_err());
+    }
+
+    #[test]
+    fn kana_accepts_both_scripts_and_widths() {
+        assert_eq!(
+            Kana::parse("k", "やまだ　たろう", false).unwrap().as_str(),
+            "ヤマダ タロウ"
+        );
+        assert_eq!(
+            Kana::parse("k", "ﾔﾏﾀﾞ ﾀﾛｳ", false).unwrap().as_str(),
+            "ヤマダ タロウ"
+        );
+        assert_eq!(
+            Kana::parse("k", "カブシキガイシャ・トウショウ", false)
+                .unwrap()
+                .as_str(),
+            "カブシキガイシャ・トウショウ"
+        );
+        assert!(Kana::parse("k", "山田", false).is_err());
+        assert!(Kana::parse("k", "Nguyen Van An", false).is_err());
+        assert_eq!(
+            Kana::parse("k", "Nguyen Van An", true).unwrap().as_str(),
+            "Nguyen Van An"
+        );
+    }
+
+    #[test]
+    fn prefectures_and_smes() {
+        assert_eq!(
+            Prefecture::parse("p", "東京都").unwrap().name(Lang::En),
+            "Tokyo"
+        );
+        assert_eq!(
+            Prefecture::parse("p", "tokyo").unwrap().name(Lang::Ja),
+            "東京都"
+        );
+        assert_eq!(
+            Prefecture::parse("p", "神奈川").unwrap().name(Lang::Ja),
+            "神奈川県"
+        );
+        assert!(Prefecture::parse("p", "東京").is_ok());
+        assert!(Prefecture::parse("p", "Tokio").is_err());
+        assert!(EmployeeBand::UpTo300.is_sme(Industry::Manufacturing));
+        assert!(!EmployeeBand::UpTo300.is_sme(Industry::Retail));
+        assert!(EmployeeBand::UpTo50.is_sme(Industry::Retail));
+        assert!(!EmployeeBand::Over1000.is_sme(Industry::Construction));
+    }
+}

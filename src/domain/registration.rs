@@ -1,0 +1,532 @@
+//! A registration: a company (or a person) and the attendees who take seats.
+use super::company::{
+    CorporateNumber, EmployeeBand, Industry, Kana, PhoneNumber, PostalCode, Prefecture,
+};
+use super::question::{Answers, Question, parse_answers};
+use super::text::{optional_text, required_text};
+use super::{Email, Lang, ValidationErrors};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+labelled_enum! {
+    /// Who registers for an event.
+    pub enum Audience {
+        Companies = "companies", ja: "企業・団体", en: "Companies and organizations";
+        Individuals = "individuals", ja: "個人", en: "Individuals";
+    }
+}
+
+labelled_enum! {
+    pub enum RegistrationStatus {
+        Confirmed = "confirmed", ja: "参加確定", en: "Confirmed";
+        Waitlisted = "waitlisted", ja: "キャンセル待ち", en: "Waitlisted";
+        Cancelled = "cancelled", ja: "キャンセル済み", en: "Cancelled";
+    }
+}
+
+labelled_enum! {
+    pub enum AttendeeStatus {
+        Active = "active", ja: "参加", en: "Attending";
+        Cancelled = "cancelled", ja: "キャンセル", en: "Cancelled";
+        /// The address was registered for this event already; the owner is told by email and
+        /// no second seat is taken.
+        Duplicate = "duplicate", ja: "重複", en: "Duplicate";
+    }
+}
+
+labelled_enum! {
+    /// どこで知ったか: how the registrant heard of the event.
+    pub enum HeardVia {
+        TcciMailMagazine = "tcci_mail_magazine", ja: "東京商工会議所のメールマガジン", en: "TCCI mail magazine";
+        ToshoShimbun = "tosho_shimbun", ja: "東商新聞", en: "Tosho Shimbun (TCCI newspaper)";
+        TcciAdvisor = "tcci_advisor", ja: "東京商工会議所の経営指導員", en: "A TCCI management advisor";
+        TmgWebsite = "tmg_website", ja: "東京都のホームページ", en: "TMG website";
+        Municipality = "municipality", ja: "区市町村からの案内", en: "My municipality";
+        Other = "other", ja: "その他", en: "Other";
+    }
+}
+
+/// The most attendees one registration may bring where the event sets no limit.
+pub const MAX_ATTENDEES: usize = 50;
+
+#[derive(Debug, Clone, Default)]
+pub struct CompanyInput {
+    pub name: Option<String>,
+    pub name_kana: Option<String>,
+    pub corporate_number: Option<String>,
+    pub sole_proprietor: bool,
+    pub postal_code: Option<String>,
+    pub prefecture: Option<String>,
+    pub city: Option<String>,
+    pub street: Option<String>,
+    pub industry: Option<String>,
+    pub employee_band: Option<String>,
+    pub tcci_member: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PersonInput {
+    pub name: Option<String>,
+    pub kana: Option<String>,
+    pub department: Option<String>,
+    pub title: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// A registration as submitted, by form or API, before it is checked.
+#[derive(Debug, Clone, Default)]
+pub struct RegistrationInput {
+    pub company: CompanyInput,
+    pub contact: PersonInput,
+    /// School or employer, for individual registrations.
+    pub affiliation: Option<String>,
+    pub attendees: Vec<PersonInput>,
+    pub answers: BTreeMap<i64, Vec<String>>,
+    pub consent: bool,
+    pub heard_via: Option<String>,
+    pub via: Option<String>,
+    pub lang: Lang,
+}
+
+/// What an event asks of its registrations.
+#[derive(Debug, Clone)]
+pub struct RegistrationRules<'a> {
+    pub audience: Audience,
+    pub per_company_limit: Option<u32>,
+    pub questions: &'a [Question],
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Company {
+    pub name: String,
+    pub name_kana: Kana,
+    /// Absent only for a sole proprietor who said so.
+    pub corporate_number: Option<CorporateNumber>,
+    pub sole_proprietor: bool,
+    pub postal_code: PostalCode,
+    pub prefecture: Prefecture,
+    pub city: String,
+    pub street: String,
+    pub industry: Industry,
+    pub employee_band: EmployeeBand,
+    pub tcci_member: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Person {
+    pub name: String,
+    pub kana: Kana,
+    pub department: Option<String>,
+    pub title: Option<String>,
+    pub email: Email,
+}
+
+/// A valid registration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RegistrationSpec {
+    pub audience: Audience,
+    pub company: Option<Company>,
+    pub contact: Person,
+    pub contact_phone: Option<PhoneNumber>,
+    pub affiliation: Option<String>,
+    pub attendees: Vec<Person>,
+    pub answers: Answers,
+    pub heard_via: Option<HeardVia>,
+    pub via: Option<String>,
+    pub lang: Lang,
+}
+
+impl RegistrationSpec {
+    pub fn parse(
+        input: RegistrationInput,
+        rules: &RegistrationRules<'_>,
+    ) -> Result<Self, ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        let individuals = rules.audience == Audience::Individuals;
+
+        let company = if individuals {
+            None
+        } else {
+            parse_company(&mut errors, input.company)
+        };
+        let contact_phone = match input.contact.phone.as_deref().map(str::trim) {
+            Some(p) if !p.is_empty() => errors.take(PhoneNumber::parse("contact.phone", p)),
+            _ if !individuals => {
+                errors.add(
+                    "contact.phone",
+                    "required",
+                    "電話番号を入力してください。",
+                    "Enter a phone number.",
+                );
+                None
+            }
+            _ => None,
+        };
+        let contact = parse_person(&mut errors, "contact", input.contact, individuals);
+        let affiliation = if individuals {
+            required_text(
+                &mut errors,
+                "affiliation",
+                input.affiliation.as_deref(),
+                200,
+            )
+        } else {
+            None
+        };
+
+        // An individual attends alone; a company names 1 to `limit` attendees.
+        let attendees = if individuals {
+            contact.iter().cloned().collect()
+        } else {
+            let limit = rules
+                .per_company_limit
+                .map_or(MAX_ATTENDEES, |l| (l as usize).min(MAX_ATTENDEES));
+            if input.attendees.is_empty() {
+                errors.add(
+                    "attendees",
+                    "required",
+                    "参加者を1名以上入力してください。",
+                    "Add at least one attendee.",
+                );
+            } else if input.attendees.len() > limit {
+                errors.add(
+                    "attendees",
+                    "too_many_attendees",
+                    format!("参加者は1社{limit}名までです。"),
+                    format!("At most {limit} attendees per company."),
+                );
+            }
+            let mut people: Vec<Person> = Vec::new();
+            for (i, a) in input.attendees.into_iter().enumerate() {
+                if let Some(p) = parse_person(&mut errors, &format!("attendees.{i}"), a, false) {
+                    if people.iter().any(|x| x.email == p.email) {
+                        errors.add(
+                            &format!("attendees.{i}.email"),
+                            "duplicate_attendee",
+                            "同じメールアドレスの参加者が既に入力されています。",
+                            "Another attendee in this form has the same email address.",
+                        );
+                    }
+                    people.push(p);
+                }
+            }
+            people
+        };
+
+        let answers = errors.take(parse_answers(rules.questions, &input.answers));
+        if !input.consent {
+            errors.add(
+                "consent",
+                "consent_required",
+                "個人情報の利用目的に同意いただく必要があります。",
+                "Please agree to the purpose of use of personal information.",
+            );
+        }
+        let heard_via = match input.heard_via.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(v) => match v.parse::<HeardVia>() {
+                Ok(h) => Some(h),
+                Err(_) => {
+                    errors.add(
+                        "heard_via",
+                        "invalid_choice",
+                        "選択肢から選んでください。",
+                        "Choose from the options.",
+                    );
+                    None
+                }
+            },
+        };
+        // The `?via=` code comes from a link, not from the person: keep what is safe, never fail.
+        let via = input
+            .via
+            .map(|v| {
+                v.chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                    .take(64)
+                    .collect::<String>()
+            })
+            .filter(|v| !v.is_empty());
+
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(RegistrationSpec {
+            audience: rules.audience,
+            company,
+            contact: contact.expect("checked"),
+            contact_phone,
+            affiliation,
+            attendees,
+            answers: answers.expect("checked"),
+            heard_via,
+            via,
+            lang: input.lang,
+        })
+    }
+
+    /// The 法人番号 the per-company limit is counted by.
+    pub fn corporate_number(&self) -> Option<&CorporateNumber> {
+        self.company
+            .as_ref()
+            .and_then(|c| c.corporate_number.as_ref())
+    }
+}
+
+fn parse_company(errors: &mut ValidationErrors, c: CompanyInput) -> Option<Company> {
+    let name = required_text(errors, "company.name", c.name.as_deref(), 200);
+    let name_kana = parse_required(
+        errors,
+        "company.name_kana",
+        c.name_kana.as_deref(),
+        |f, s| Kana::parse(f, s, false),
+    );
+    let corporate_number = match c.corporate_number.as_deref().map(str::trim) {
+        Some(n) if !n.is_empty() => {
+            errors.take(CorporateNumber::parse("company.corporate_number", n))
+        }
+        _ if c.sole_proprietor => None,
+        _ => {
+            errors.add(
+                "company.corporate_number",
+                "required",
+                "法人番号を入力してください（個人事業主の方は「個人事業主」にチェックしてください）。",
+                "Enter the corporate number (sole proprietors: tick \"sole proprietor\").",
+            );
+            None
+        }
+    };
+    let postal_code = parse_required(
+        errors,
+        "company.postal_code",
+        c.postal_code.as_deref(),
+        PostalCode::parse,
+    );
+    let prefecture = parse_required(
+        errors,
+        "company.prefecture",
+        c.prefecture.as_deref(),
+        Prefecture::parse,
+    );
+    let city = required_text(errors, "company.city", c.city.as_deref(), 100);
+    let street = required_text(errors, "company.street", c.street.as_deref(), 200);
+    let industry = parse_choice::<Industry>(errors, "company.industry", c.industry.as_deref());
+    let employee_band =
+        parse_choice::<EmployeeBand>(errors, "company.employee_band", c.employee_band.as_deref());
+    if c.tcci_member.is_none() {
+        errors.add(
+            "company.tcci_member",
+            "required",
+            "東京商工会議所の会員かどうかを選んでください。",
+            "Say whether the company is a TCCI member.",
+        );
+    }
+    Some(Company {
+        name: name?,
+        name_kana: name_kana?,
+        corporate_number,
+        sole_proprietor: c.sole_proprietor,
+        postal_code: postal_code?,
+        prefecture: prefecture?,
+        city: city?,
+        street: street?,
+        industry: industry?,
+        employee_band: employee_band?,
+        tcci_member: c.tcci_member?,
+    })
+}
+
+fn parse_person(
+    errors: &mut ValidationErrors,
+    prefix: &str,
+    p: PersonInput,
+    romaji: bool,
+) -> Option<Person> {
+    let name = required_text(errors, &format!("{prefix}.name"), p.name.as_deref(), 100);
+    let kana = parse_required(
+        errors,
+        &format!("{prefix}.kana"),
+        p.kana.as_deref(),
+        |f, s| Kana::parse(f, s, romaji),
+    );
+    let department = optional_text(
+        errors,
+        &format!("{prefix}.department"),
+        p.department.as_deref(),
+        100,
+    );
+    let title = optional_text(errors, &format!("{prefix}.title"), p.title.as_deref(), 100);
+    let email = parse_required(
+        errors,
+        &format!("{prefix}.email"),
+        p.email.as_deref(),
+        Email::parse,
+    );
+    Some(Person {
+        name: name?,
+        kana: kana?,
+        department,
+        title,
+        email: email?,
+    })
+}
+
+fn parse_required<T>(
+    errors: &mut ValidationErrors,
+    field: &str,
+    value: Option<&str>,
+    parse: impl Fn(&str, &str) -> Result<T, ValidationErrors>,
+) -> Option<T> {
+    match value.map(str::trim) {
+        Some(v) if !v.is_empty() => errors.take(parse(field, v)),
+        _ => {
+            errors.add(
+                field,
+                "required",
+                "入力してください。",
+                "This field is required.",
+            );
+            None
+        }
+    }
+}
+
+fn parse_choice<T: std::str::FromStr>(
+    errors: &mut ValidationErrors,
+    field: &str,
+    value: Option<&str>,
+) -> Option<T> {
+    parse_required(errors, field, value, |f, s| {
+        s.parse::<T>().map_err(|_| {
+            ValidationErrors::single(
+                f,
+                "invalid_choice",
+                "選択肢から選んでください。",
+                "Choose from the options.",
+            )
+        })
+    })
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub fn company_input(attendees: usize) -> RegistrationInput {
+        RegistrationInput {
+            company: CompanyInput {
+                name: Some("株式会社テスト商事".into()),
+                name_kana: Some("かぶしきがいしゃてすとしょうじ".into()),
+                corporate_number: Some("7000012050002".into()),
+                sole_proprietor: false,
+                postal_code: Some("100-0005".into()),
+                prefecture: Some("東京都".into()),
+                city: Some("千代田区".into()),
+                street: Some("丸の内3-2-2".into()),
+                industry: Some("manufacturing".into()),
+                employee_band: Some("21-50".into()),
+                tcci_member: Some(true),
+            },
+            contact: PersonInput {
+                name: Some("山田 花子".into()),
+                kana: Some("ヤマダ ハナコ".into()),
+                email: Some("hanako@example.co.jp".into()),
+                phone: Some("03-1234-5678".into()),
+                ..Default::default()
+            },
+            attendees: (0..attendees)
+                .map(|i| PersonInput {
+                    name: Some(format!("参加 {i}")),
+                    kana: Some("サンカ".into()),
+                    email: Some(format!("a{i}@example.co.jp")),
+                    ..Default::default()
+                })
+                .collect(),
+            consent: true,
+            ..Default::default()
+        }
+    }
+
+    fn rules(limit: Option<u32>) -> RegistrationRules<'static> {
+        RegistrationRules {
+            audience: Audience::Companies,
+            per_company_limit: limit,
+            questions: &[],
+        }
+    }
+
+    #[test]
+    fn a_company_registration_parses_and_normalises() {
+        let spec = RegistrationSpec::parse(company_input(2), &rules(Some(3))).unwrap();
+        let company = spec.company.as_ref().unwrap();
+        assert_eq!(company.name_kana.as_str(), "カブシキガイシャテストショウジ");
+        assert_eq!(spec.contact_phone.as_ref().unwrap().as_str(), "0312345678");
+        assert!(company.employee_band.is_sme(company.industry));
+        assert_eq!(spec.attendees.len(), 2);
+    }
+
+    #[test]
+    fn every_problem_is_named_by_its_field() {
+        let mut input = company_input(3);
+        input.company.corporate_number = Some("1234567890123".into());
+        input.company.postal_code = Some("12-345".into());
+        input.contact.email = Some("not-an-email".into());
+        input.attendees[2].email = input.attendees[0].email.clone();
+        input.consent = false;
+        let errors = RegistrationSpec::parse(input, &rules(Some(2))).unwrap_err();
+        for f in [
+            "company.corporate_number",
+            "company.postal_code",
+            "contact.email",
+            "attendees",
+            "attendees.2.email",
+            "consent",
+        ] {
+            assert!(errors.has(f), "{f} missing: {errors}");
+        }
+    }
+
+    #[test]
+    fn sole_proprietors_say_so_instead_of_a_corporate_number() {
+        let mut input = company_input(1);
+        input.company.corporate_number = None;
+        assert!(
+            RegistrationSpec::parse(input.clone(), &rules(None))
+                .unwrap_err()
+                .has("company.corporate_number")
+        );
+        input.company.sole_proprietor = true;
+        assert!(
+            RegistrationSpec::parse(input, &rules(None))
+                .unwrap()
+                .corporate_number()
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn an_individual_attends_alone_and_may_write_romaji() {
+        let input = RegistrationInput {
+            contact: PersonInput {
+                name: Some("NGUYEN Van An".into()),
+                kana: Some("Nguyen Van An".into()),
+                email: Some("an@example.ac.jp".into()),
+                ..Default::default()
+            },
+            affiliation: Some("東京大学".into()),
+            consent: true,
+            via: Some("mm-2026/12<script>".into()),
+            ..Default::default()
+        };
+        let rules = RegistrationRules {
+            audience: Audience::Individuals,
+            per_company_limit: None,
+            questions: &[],
+        };
+        let spec = RegistrationSpec::parse(input, &rules).unwrap();
+        assert_eq!(spec.attendees.len(), 1);
+        assert!(spec.company.is_none());
+        assert_eq!(spec.via.as_deref(), Some("mm-202612script"));
+    }
+}
