@@ -18,6 +18,9 @@ pub async fn prepare(settings: Settings) -> anyhow::Result<AppState> {
     }
     Ok(AppState {
         db,
+        links: Arc::new(crate::services::links::ManageLinks::new(
+            &settings.secrets.link_key,
+        )),
         settings: Arc::new(settings),
         pages: Arc::new(Pages::new().context("templates do not compile")?),
     })

@@ -85,6 +85,9 @@ pub struct Secrets {
     pub session_key: String,
     /// Keys the CSRF tokens of web forms. At least 32 characters.
     pub csrf_key: String,
+    /// Seals the tokens of manage links so emails can repeat them. Changing it breaks the
+    /// links in emails already sent.
+    pub link_key: String,
     pub smtp_password: Option<String>,
 }
 
@@ -156,6 +159,7 @@ impl Settings {
         for (name, value) in [
             ("session_key", &self.secrets.session_key),
             ("csrf_key", &self.secrets.csrf_key),
+            ("link_key", &self.secrets.link_key),
         ] {
             let env_var = format!("UKETSUKE__SECRETS__{}", name.to_ascii_uppercase());
             if value.chars().count() < 32 {

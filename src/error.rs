@@ -22,6 +22,16 @@ pub enum AppError {
         message_ja: String,
         message_en: String,
     },
+    /// The thing exists but its time is over (registration closed, event cancelled).
+    #[error("gone: {code}")]
+    Gone {
+        code: &'static str,
+        message_ja: String,
+        message_en: String,
+    },
+    /// The request body is larger than we accept.
+    #[error("payload too large")]
+    TooLarge,
     /// Our fault. The cause is logged; the user sees a generic message.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -38,6 +48,14 @@ impl AppError {
         }
     }
 
+    pub fn gone(code: &'static str, ja: impl Into<String>, en: impl Into<String>) -> Self {
+        AppError::Gone {
+            code,
+            message_ja: ja.into(),
+            message_en: en.into(),
+        }
+    }
+
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -45,6 +63,8 @@ impl AppError {
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
+            AppError::Gone { .. } => StatusCode::GONE,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -56,7 +76,8 @@ impl AppError {
             AppError::NotFound => "not_found",
             AppError::Unauthenticated => "unauthenticated",
             AppError::Forbidden => "forbidden",
-            AppError::Conflict { code, .. } => code,
+            AppError::Conflict { code, .. } | AppError::Gone { code, .. } => code,
+            AppError::TooLarge => "payload_too_large",
             AppError::Internal(_) => "internal_error",
         }
     }
@@ -83,7 +104,16 @@ impl AppError {
                 message_ja,
                 message_en,
                 ..
+            }
+            | AppError::Gone {
+                message_ja,
+                message_en,
+                ..
             } => return lang.pick(message_ja, message_en).to_owned(),
+            AppError::TooLarge => (
+                "送信された内容が大きすぎます。",
+                "What was sent is too large.",
+            ),
             AppError::Internal(_) => (
                 "システムエラーが発生しました。時間をおいて再度お試しください。",
                 "Something went wrong on our side. Please try again later.",

@@ -1,6 +1,6 @@
 //! Events: what is on, where, when, for how many, and in which state.
 use super::text::{optional_text, required_text};
-use super::{Bilingual, FiscalYear, Lang, ValidationErrors};
+use super::{Audience, Bilingual, FiscalYear, Lang, ValidationErrors};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -204,6 +204,10 @@ pub struct EventInput {
     pub capacity: Option<i64>,
     pub per_company_limit: Option<i64>,
     pub languages: Option<Vec<Lang>>,
+    pub audience: Option<Audience>,
+    pub waitlist_enabled: Option<bool>,
+    pub purpose_of_use_ja: Option<String>,
+    pub purpose_of_use_en: Option<String>,
 }
 
 /// A valid event definition: everything an organizer decides about an event.
@@ -225,7 +229,19 @@ pub struct EventSpec {
     pub capacity: Option<Capacity>,
     pub per_company_limit: Option<u32>,
     pub languages: Languages,
+    /// Companies (the default) or individuals such as students.
+    pub audience: Audience,
+    /// Whether registrations that do not fit wait for a seat (or are refused as full).
+    pub waitlist_enabled: bool,
+    /// The event's own 個人情報の利用目的; `None` uses [`DEFAULT_PURPOSE_OF_USE`].
+    pub purpose_of_use: Option<Bilingual>,
 }
+
+/// The purpose-of-use statement registrants agree to when an event has none of its own.
+pub const DEFAULT_PURPOSE_OF_USE: (&str, &str) = (
+    "ご登録いただいた個人情報は、本イベントの運営（参加者の確認、連絡、資料の送付、当日の受付）および主催者・共催者による今後の事業のご案内、実施結果の統計的な分析にのみ利用し、法令に基づく場合を除き、ご本人の同意なく第三者に提供することはありません。",
+    "The personal information you register is used only to run this event (confirming attendance, contacting you, sending materials, reception on the day), to tell you about future programmes of the organizer and co-hosts, and for statistical analysis of results. It is not given to third parties without your consent, except where the law requires.",
+);
 
 impl EventSpec {
     /// Checks an input as a whole and reports every problem at once. `now` is the default
@@ -416,6 +432,39 @@ impl EventSpec {
             }
         };
 
+        let purpose_ja = optional_text(
+            &mut errors,
+            "purpose_of_use_ja",
+            input.purpose_of_use_ja.as_deref(),
+            5000,
+        );
+        let purpose_en = optional_text(
+            &mut errors,
+            "purpose_of_use_en",
+            input.purpose_of_use_en.as_deref(),
+            5000,
+        );
+        let purpose_of_use = match (purpose_ja, purpose_en) {
+            (Some(ja), Some(en)) => Some(Bilingual { ja, en }),
+            (None, None) => None,
+            (ja, _) => {
+                let field = if ja.is_some() {
+                    "purpose_of_use_en"
+                } else {
+                    "purpose_of_use_ja"
+                };
+                if !errors.has(field) {
+                    errors.add(
+                        field,
+                        "required",
+                        "利用目的は日本語と英語の両方で入力してください。",
+                        "Give the purpose of use in both Japanese and English.",
+                    );
+                }
+                None
+            }
+        };
+
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -442,7 +491,18 @@ impl EventSpec {
             capacity,
             per_company_limit,
             languages: languages.expect("checked"),
+            audience: input.audience.unwrap_or(Audience::Companies),
+            waitlist_enabled: input.waitlist_enabled.unwrap_or(true),
+            purpose_of_use,
         })
+    }
+
+    /// The purpose-of-use statement in `lang`, the event's own or the default.
+    pub fn purpose_of_use(&self, lang: Lang) -> &str {
+        match &self.purpose_of_use {
+            Some(p) => p.get(lang),
+            None => lang.pick(DEFAULT_PURPOSE_OF_USE.0, DEFAULT_PURPOSE_OF_USE.1),
+        }
     }
 
     pub fn fiscal_year(&self) -> FiscalYear {
@@ -475,6 +535,10 @@ impl EventSpec {
             capacity: self.capacity.map(|c| i64::from(c.get())),
             per_company_limit: self.per_company_limit.map(i64::from),
             languages: Some(self.languages.as_slice().to_vec()),
+            audience: Some(self.audience),
+            waitlist_enabled: Some(self.waitlist_enabled),
+            purpose_of_use_ja: self.purpose_of_use.as_ref().map(|p| p.ja.clone()),
+            purpose_of_use_en: self.purpose_of_use.as_ref().map(|p| p.en.clone()),
         }
     }
 }
@@ -488,6 +552,9 @@ pub struct Event {
     pub status: EventStatus,
     /// Attendees holding a seat; kept by the registration service.
     pub seats_taken: u32,
+    /// Goes up whenever the purpose-of-use text changes; a registration records the version
+    /// its registrant agreed to.
+    pub purpose_of_use_version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

@@ -17,6 +17,9 @@ pub mod text;
 pub mod user;
 pub mod validation;
 
+pub use company::{
+    CorporateNumber, EmployeeBand, Industry, Kana, PhoneNumber, PostalCode, Prefecture,
+};
 pub use event::{
     Capacity, Event, EventFormat, EventInput, EventKind, EventSpec, EventStatus, Languages,
     ProgrammeArea, Slug, Venue,
@@ -29,8 +32,9 @@ pub use question::{
     Answer, Answers, Question, QuestionInput, QuestionKind, QuestionOption, QuestionSpec,
 };
 pub use registration::{
-    AttendeeStatus, Audience, HeardVia, Person, RegistrationInput, RegistrationRules,
-    RegistrationSpec, RegistrationStatus,
+    Attendee, AttendeeStatus, Audience, CompanyRecord, ContactRecord, HeardVia, MessageKind,
+    Person, Registration, RegistrationInput, RegistrationRules, RegistrationSpec,
+    RegistrationStatus,
 };
 pub use text::Bilingual;
 pub use user::{Email, Principal, UserRole};

@@ -5,6 +5,7 @@ use super::company::{
 use super::question::{Answers, Question, parse_answers};
 use super::text::{optional_text, required_text};
 use super::{Email, Lang, ValidationErrors};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -49,7 +50,7 @@ labelled_enum! {
 /// The most attendees one registration may bring where the event sets no limit.
 pub const MAX_ATTENDEES: usize = 50;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct CompanyInput {
     pub name: Option<String>,
     pub name_kana: Option<String>,
@@ -64,7 +65,7 @@ pub struct CompanyInput {
     pub tcci_member: Option<bool>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct PersonInput {
     pub name: Option<String>,
     pub kana: Option<String>,
@@ -75,7 +76,7 @@ pub struct PersonInput {
 }
 
 /// A registration as submitted, by form or API, before it is checked.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct RegistrationInput {
     pub company: CompanyInput,
     pub contact: PersonInput,
@@ -337,6 +338,13 @@ fn parse_company(errors: &mut ValidationErrors, c: CompanyInput) -> Option<Compa
     })
 }
 
+/// Checks one attendee as a registrant changes it later (`attendees.{index}.*`).
+pub fn parse_attendee(index: usize, input: PersonInput) -> Result<Person, ValidationErrors> {
+    let mut errors = ValidationErrors::new();
+    let person = parse_person(&mut errors, &format!("attendees.{index}"), input, false);
+    errors.into_result(|| person.expect("checked"))
+}
+
 fn parse_person(
     errors: &mut ValidationErrors,
     prefix: &str,
@@ -407,6 +415,88 @@ fn parse_choice<T: std::str::FromStr>(
             )
         })
     })
+}
+
+/// A stored registration, as registrants and organizers see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Registration {
+    pub id: i64,
+    pub event_id: i64,
+    pub status: RegistrationStatus,
+    pub audience: Audience,
+    pub lang: Lang,
+    pub company: Option<CompanyRecord>,
+    pub contact: ContactRecord,
+    pub affiliation: Option<String>,
+    /// Seats held when confirmed, wanted when waitlisted.
+    pub seats: u32,
+    pub attendees: Vec<Attendee>,
+    pub answers: Answers,
+    pub heard_via: Option<HeardVia>,
+    pub via: Option<String>,
+    pub consent_version: i32,
+    pub consented_at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub cancelled_at: Option<DateTime<Utc>>,
+}
+
+impl Registration {
+    pub fn active_attendees(&self) -> impl Iterator<Item = &Attendee> {
+        self.attendees
+            .iter()
+            .filter(|a| a.status == AttendeeStatus::Active)
+    }
+}
+
+/// Company data as stored (checked when it was submitted).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CompanyRecord {
+    pub name: String,
+    pub name_kana: String,
+    pub corporate_number: Option<String>,
+    pub sole_proprietor: bool,
+    pub postal_code: String,
+    pub prefecture: String,
+    pub city: String,
+    pub street: String,
+    pub industry: Industry,
+    pub employee_band: EmployeeBand,
+    pub tcci_member: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContactRecord {
+    pub name: String,
+    pub kana: String,
+    pub department: Option<String>,
+    pub title: Option<String>,
+    pub email: String,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attendee {
+    pub id: i64,
+    pub position: i32,
+    pub name: String,
+    pub kana: String,
+    pub department: Option<String>,
+    pub title: Option<String>,
+    pub email: String,
+    pub status: AttendeeStatus,
+}
+
+labelled_enum! {
+    /// The messages registrants are sent; one outbox row each.
+    pub enum MessageKind {
+        Confirmed = "confirmed", ja: "参加確定のお知らせ", en: "Registration confirmed";
+        Waitlisted = "waitlisted", ja: "キャンセル待ち受付のお知らせ", en: "You are on the waiting list";
+        Promoted = "promoted", ja: "キャンセル待ちから参加確定のお知らせ", en: "A seat is yours";
+        Changed = "changed", ja: "申込内容変更のお知らせ", en: "Registration changed";
+        Cancelled = "cancelled", ja: "キャンセル受付のお知らせ", en: "Cancellation received";
+        AlreadyRegistered = "already_registered", ja: "既にお申し込み済みです", en: "You are already registered";
+    }
 }
 
 #[cfg(test)]

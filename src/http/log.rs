@@ -34,12 +34,18 @@ pub async fn log_request<E: Endpoint>(next: E, req: Request) -> Result<Response>
     .await
 }
 
-/// Secret path segments (the manage links of registrations) must never reach a log.
+/// Secret path segments (manage-link tokens: 32 hex characters) must never reach a log.
 fn redact_path(path: &str) -> String {
-    match path.find("/manage/") {
-        Some(i) => format!("{}/manage/***", &path[..i]),
-        None => path.to_owned(),
-    }
+    path.split('/')
+        .map(|segment| {
+            if crate::services::links::ManageLinks::is_well_formed(segment) {
+                "***"
+            } else {
+                segment
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! HTTP: the JSON API (`api`), the public web pages (`web`), and operations endpoints.
 pub mod api;
+pub(crate) mod limits;
 mod log;
 mod ops;
 pub mod web;
@@ -16,6 +17,7 @@ pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub pages: Arc<web::Pages>,
+    pub links: Arc<crate::services::links::ManageLinks>,
 }
 
 /// The whole HTTP application.
@@ -24,7 +26,11 @@ pub fn routes(state: AppState) -> BoxEndpoint<'static> {
     let spec = api.spec_endpoint();
     let docs = api.swagger_ui();
     Route::new()
-        .nest("/api/v1", api.around(api::error::render_errors))
+        .nest(
+            "/api/v1",
+            api.around(limits::limit_body)
+                .around(api::error::render_errors),
+        )
         .at("/openapi.json", spec)
         .nest("/docs", docs)
         .at("/healthz", ops::healthz)

@@ -212,6 +212,7 @@ fn event(
         capacity,
         per_company_limit,
         languages: Some(languages.to_vec()),
+        ..Default::default()
     }
 }
 

@@ -65,6 +65,8 @@ pub async fn update(
     let updated = store::events::update_spec(&txn, &event, &spec, now)
         .await
         .map_err(|e| slug_taken_or(e, &spec))?;
+    // More seats, or none at all any more: the waiting list moves up now.
+    super::registrations::promote_waitlist(&txn, &updated, now).await?;
     txn.commit().await?;
     listing(db, updated).await
 }
@@ -156,6 +158,8 @@ pub enum OptionalField {
     VenueMapUrl,
     VenueNameEn,
     VenueAddressEn,
+    /// Both languages together: back to the default statement.
+    PurposeOfUse,
 }
 
 impl OptionalField {
@@ -167,6 +171,10 @@ impl OptionalField {
             OptionalField::VenueMapUrl => input.venue_map_url = None,
             OptionalField::VenueNameEn => input.venue_name_en = None,
             OptionalField::VenueAddressEn => input.venue_address_en = None,
+            OptionalField::PurposeOfUse => {
+                input.purpose_of_use_ja = None;
+                input.purpose_of_use_en = None;
+            }
         }
     }
 }
@@ -201,6 +209,10 @@ fn overlay(base: EventInput, change: EventInput) -> EventInput {
         capacity: change.capacity.or(base.capacity),
         per_company_limit: change.per_company_limit.or(base.per_company_limit),
         languages: change.languages.or(base.languages),
+        audience: change.audience.or(base.audience),
+        waitlist_enabled: change.waitlist_enabled.or(base.waitlist_enabled),
+        purpose_of_use_ja: change.purpose_of_use_ja.or(base.purpose_of_use_ja),
+        purpose_of_use_en: change.purpose_of_use_en.or(base.purpose_of_use_en),
     }
 }
 

@@ -4,4 +4,7 @@ pub mod accounts;
 pub mod catalogue;
 pub mod demo;
 pub mod events;
+pub mod links;
 pub mod partners;
+pub mod questions;
+pub mod registrations;

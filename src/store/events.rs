@@ -34,6 +34,7 @@ pub async fn insert(
     let mut model = event::ActiveModel {
         organizer_id: Set(organizer_id),
         seats_taken: Set(0),
+        purpose_of_use_version: Set(1),
         status: Set(EventStatus::Draft.code().to_owned()),
         created_at: Set(now),
         ..Default::default()
@@ -54,6 +55,9 @@ pub async fn update_spec(
         id: Set(event.id),
         ..Default::default()
     };
+    if spec.purpose_of_use != event.spec.purpose_of_use {
+        model.purpose_of_use_version = Set(event.purpose_of_use_version + 1);
+    }
     write_spec(&mut model, spec, now);
     from_model(event::Entity::update(model).exec(db).await?)
 }
@@ -156,6 +160,80 @@ pub async fn list_by_organizer(
         .collect()
 }
 
+/// The event, locked against concurrent registrations until the transaction ends
+/// (`FOR UPDATE` on PostgreSQL; on SQLite the IMMEDIATE transaction holds the write lock).
+pub async fn by_slug_for_update(
+    db: &impl ConnectionTrait,
+    slug: &str,
+) -> Result<Option<Event>, DbErr> {
+    event::Entity::find()
+        .filter(event::Column::Slug.eq(slug))
+        .lock_exclusive()
+        .one(db)
+        .await?
+        .map(from_model)
+        .transpose()
+}
+
+pub async fn by_id(db: &impl ConnectionTrait, id: i64) -> Result<Option<Event>, DbErr> {
+    event::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .map(from_model)
+        .transpose()
+}
+
+pub async fn by_id_for_update(db: &impl ConnectionTrait, id: i64) -> Result<Option<Event>, DbErr> {
+    event::Entity::find_by_id(id)
+        .lock_exclusive()
+        .one(db)
+        .await?
+        .map(from_model)
+        .transpose()
+}
+
+/// Takes `n` seats if they are free: one conditional UPDATE, the same on both engines, so
+/// that no interleaving of transactions can oversell. Events without capacity always have room.
+pub async fn take_seats(db: &impl ConnectionTrait, event_id: i64, n: u32) -> Result<bool, DbErr> {
+    let n = n as i32;
+    let result = event::Entity::update_many()
+        .col_expr(
+            event::Column::SeatsTaken,
+            Expr::col(event::Column::SeatsTaken).add(n),
+        )
+        .filter(event::Column::Id.eq(event_id))
+        .filter(
+            Condition::any().add(event::Column::Capacity.is_null()).add(
+                Expr::col(event::Column::SeatsTaken)
+                    .add(n)
+                    .lte(Expr::col(event::Column::Capacity)),
+            ),
+        )
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Gives `n` seats back.
+pub async fn release_seats(db: &impl ConnectionTrait, event_id: i64, n: u32) -> Result<(), DbErr> {
+    let n = n as i32;
+    let result = event::Entity::update_many()
+        .col_expr(
+            event::Column::SeatsTaken,
+            Expr::col(event::Column::SeatsTaken).sub(n),
+        )
+        .filter(event::Column::Id.eq(event_id))
+        .filter(Expr::col(event::Column::SeatsTaken).gte(n))
+        .exec(db)
+        .await?;
+    if result.rows_affected != 1 {
+        return Err(corrupt(format!(
+            "event {event_id} holds fewer than {n} seats"
+        )));
+    }
+    Ok(())
+}
+
 /// Sets how many seats are taken. Test and maintenance use only until the registration
 /// service keeps the counter.
 pub async fn set_seats_taken(
@@ -196,6 +274,10 @@ fn write_spec(model: &mut event::ActiveModel, spec: &EventSpec, now: DateTime<Ut
     model.per_company_limit = Set(spec.per_company_limit.map(|n| n as i32));
     model.languages = Set(spec.languages.to_stored());
     model.fiscal_year = Set(spec.fiscal_year().year());
+    model.audience = Set(spec.audience.code().to_owned());
+    model.waitlist_enabled = Set(spec.waitlist_enabled);
+    model.purpose_of_use_ja = Set(spec.purpose_of_use.as_ref().map(|p| p.ja.clone()));
+    model.purpose_of_use_en = Set(spec.purpose_of_use.as_ref().map(|p| p.en.clone()));
     model.updated_at = Set(now);
 }
 
@@ -243,6 +325,12 @@ fn from_model(m: event::Model) -> Result<Event, DbErr> {
             .transpose()?,
         per_company_limit: m.per_company_limit.and_then(|n| u32::try_from(n).ok()),
         languages,
+        audience: m.audience.parse().map_err(corrupt)?,
+        waitlist_enabled: m.waitlist_enabled,
+        purpose_of_use: match (m.purpose_of_use_ja, m.purpose_of_use_en) {
+            (Some(ja), Some(en)) => Some(Bilingual { ja, en }),
+            _ => None,
+        },
     };
     Ok(Event {
         id: m.id,
@@ -250,6 +338,7 @@ fn from_model(m: event::Model) -> Result<Event, DbErr> {
         spec,
         status: m.status.parse().map_err(corrupt)?,
         seats_taken: u32::try_from(m.seats_taken).map_err(|_| corrupt("negative seats_taken"))?,
+        purpose_of_use_version: m.purpose_of_use_version,
         created_at: m.created_at,
         updated_at: m.updated_at,
     })

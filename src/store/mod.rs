@@ -3,7 +3,10 @@
 pub mod entities;
 pub mod events;
 pub mod organizations;
+pub mod outbox;
 pub mod partners;
+pub mod questions;
+pub mod registrations;
 pub mod users;
 
 use crate::config::{DatabaseSettings, SqliteSynchronous};

@@ -69,6 +69,12 @@ enum ErrorResponses {
     /// The request clashes with the current state.
     #[oai(status = 409)]
     Conflict(Json<ErrorBody>),
+    /// Its time is over: registration closed, event cancelled.
+    #[oai(status = 410)]
+    Gone(Json<ErrorBody>),
+    /// The request body is too large.
+    #[oai(status = 413)]
+    PayloadTooLarge(Json<ErrorBody>),
     /// The input breaks a rule; `fields` says which.
     #[oai(status = 422)]
     Unprocessable(Json<ErrorBody>),

@@ -2,6 +2,8 @@
 pub mod error;
 mod events;
 mod partners;
+mod registration_types;
+mod registrations;
 mod types;
 
 use super::AppState;
@@ -11,11 +13,19 @@ use crate::services::accounts;
 use poem::Request;
 use poem_openapi::{OpenApiService, SecurityScheme, Tags, auth::Bearer};
 
-pub type Api = (events::EventsApi, partners::PartnersApi);
+pub type Api = (
+    events::EventsApi,
+    partners::PartnersApi,
+    registrations::RegistrationsApi,
+);
 
 pub fn service(settings: &Settings) -> OpenApiService<Api, ()> {
     OpenApiService::new(
-        (events::EventsApi, partners::PartnersApi),
+        (
+            events::EventsApi,
+            partners::PartnersApi,
+            registrations::RegistrationsApi,
+        ),
         "uketsuke API",
         env!("CARGO_PKG_VERSION"),
     )
@@ -44,6 +54,8 @@ enum ApiTags {
     Organizer,
     /// Partner organizations and their roles (共催, 後援, 協力, 周知協力).
     Partners,
+    /// Registering, and managing a registration through its manage link.
+    Registrations,
 }
 
 /// An organizer's API token, sent as `Authorization: Bearer uk_…`.

@@ -1,6 +1,6 @@
 //! The shapes the API sends and receives, and their conversion from and to domain types.
 use crate::domain::{
-    Event, EventFormat, EventInput, EventKind, EventStatus, Lang, Partner, PartnerRole,
+    Audience, Event, EventFormat, EventInput, EventKind, EventStatus, Lang, Partner, PartnerRole,
     PartnerState, ProgrammeArea,
 };
 use crate::services::catalogue::EventListing;
@@ -79,6 +79,12 @@ pub struct EventBody {
     /// At most this many attendees per company (法人番号).
     pub per_company_limit: Option<u32>,
     pub languages: Vec<Lang>,
+    pub audience: Audience,
+    pub waitlist_enabled: bool,
+    /// What registrants agree to (the event's own statement or the standard one).
+    pub purpose_of_use_ja: String,
+    pub purpose_of_use_en: String,
+    pub purpose_of_use_version: i32,
     pub status: EventStatus,
     /// The Japanese fiscal year (April to March) the event starts in.
     pub fiscal_year: i32,
@@ -137,6 +143,11 @@ impl EventBody {
             full: event.is_full(),
             per_company_limit: spec.per_company_limit,
             languages: spec.languages.as_slice().to_vec(),
+            audience: spec.audience,
+            waitlist_enabled: spec.waitlist_enabled,
+            purpose_of_use_ja: spec.purpose_of_use(Lang::Ja).to_owned(),
+            purpose_of_use_en: spec.purpose_of_use(Lang::En).to_owned(),
+            purpose_of_use_version: event.purpose_of_use_version,
             status: event.status,
             fiscal_year: spec.fiscal_year().year(),
             partner_line_ja: listing.partner_line(Lang::Ja),
@@ -216,6 +227,14 @@ pub struct EventCreateBody {
     pub per_company_limit: Option<i64>,
     /// Defaults to `["ja"]`.
     pub languages: Option<Vec<Lang>>,
+    /// Who registers: `companies` (default) or `individuals`.
+    pub audience: Option<Audience>,
+    /// Registrations that do not fit wait for a seat (default), or are refused as full.
+    pub waitlist_enabled: Option<bool>,
+    /// The event's own purpose of use of personal information (個人情報の利用目的), in both
+    /// languages; leave both out for the standard statement.
+    pub purpose_of_use_ja: Option<String>,
+    pub purpose_of_use_en: Option<String>,
 }
 
 impl From<EventCreateBody> for EventInput {
@@ -242,6 +261,10 @@ impl From<EventCreateBody> for EventInput {
             capacity: b.capacity,
             per_company_limit: b.per_company_limit,
             languages: b.languages,
+            audience: b.audience,
+            waitlist_enabled: b.waitlist_enabled,
+            purpose_of_use_ja: b.purpose_of_use_ja,
+            purpose_of_use_en: b.purpose_of_use_en,
         }
     }
 }
@@ -271,6 +294,11 @@ pub struct EventPatchBody {
     pub capacity: MaybeUndefined<i64>,
     pub per_company_limit: MaybeUndefined<i64>,
     pub languages: Option<Vec<Lang>>,
+    pub audience: Option<Audience>,
+    pub waitlist_enabled: Option<bool>,
+    /// `null` in either returns to the standard statement.
+    pub purpose_of_use_ja: MaybeUndefined<String>,
+    pub purpose_of_use_en: MaybeUndefined<String>,
 }
 
 impl EventPatchBody {
@@ -294,6 +322,8 @@ impl EventPatchBody {
         let online_url = take(&mut cleared, self.online_url, F::OnlineUrl);
         let capacity = take(&mut cleared, self.capacity, F::Capacity);
         let per_company_limit = take(&mut cleared, self.per_company_limit, F::PerCompanyLimit);
+        let purpose_of_use_ja = take(&mut cleared, self.purpose_of_use_ja, F::PurposeOfUse);
+        let purpose_of_use_en = take(&mut cleared, self.purpose_of_use_en, F::PurposeOfUse);
         let change = EventInput {
             slug: self.slug,
             title_ja: self.title_ja,
@@ -316,6 +346,10 @@ impl EventPatchBody {
             capacity,
             per_company_limit,
             languages: self.languages,
+            audience: self.audience,
+            waitlist_enabled: self.waitlist_enabled,
+            purpose_of_use_ja,
+            purpose_of_use_en,
         };
         (change, cleared)
     }

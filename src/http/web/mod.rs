@@ -73,6 +73,7 @@ pub fn routes() -> impl Endpoint {
         .at("/events", get(catalogue::catalogue_page))
         .at("/events/:slug", get(catalogue::event_page))
         .at("/static/style.css", get(stylesheet))
+        .around(crate::http::limits::limit_body)
         .around(render_errors)
 }
 
@@ -95,23 +96,26 @@ async fn render_errors<E: Endpoint>(next: E, req: Request) -> poem::Result<Respo
         Ok(resp) => return Ok(resp.into_response()),
         Err(err) => err,
     };
-    let (status, app_error) = match err.downcast_ref::<AppError>() {
+    let (status, message) = match err.downcast_ref::<AppError>() {
         Some(AppError::Internal(cause)) => {
             tracing::error!(error = format!("{cause:#}"), "internal error");
             (
                 StatusCode::INTERNAL_SERVER_ERROR,
-                AppError::Internal(anyhow::anyhow!("logged")),
+                AppError::Internal(anyhow::anyhow!("")).message(lang.lang),
             )
         }
-        Some(app) => (app.status(), clone_public(app)),
+        Some(app) => (app.status(), app.message(lang.lang)),
         None if err.status() == StatusCode::NOT_FOUND => {
-            (StatusCode::NOT_FOUND, AppError::NotFound)
+            (StatusCode::NOT_FOUND, AppError::NotFound.message(lang.lang))
         }
         None => {
             if err.status().is_server_error() {
                 tracing::error!(error = %err, "internal error");
             }
-            (err.status(), AppError::Internal(anyhow::anyhow!("{err}")))
+            (
+                err.status(),
+                AppError::Internal(anyhow::anyhow!("")).message(lang.lang),
+            )
         }
     };
     #[derive(Serialize)]
@@ -123,32 +127,13 @@ async fn render_errors<E: Endpoint>(next: E, req: Request) -> poem::Result<Respo
     let view = ErrorView {
         status: status.as_u16(),
         not_found: status == StatusCode::NOT_FOUND,
-        message: app_error.message(lang.lang),
+        message,
     };
+    let fallback = view.message.clone();
     let mut resp = match pages.render("error.html", &lang, view) {
         Ok(resp) => resp,
-        Err(_) => app_error.message(lang.lang).into_response(),
+        Err(_) => fallback.into_response(),
     };
     resp.set_status(status);
     Ok(resp)
-}
-
-/// The parts of an error a reader may see (an internal cause never leaves the log).
-fn clone_public(err: &AppError) -> AppError {
-    match err {
-        AppError::Validation(v) => AppError::Validation(v.clone()),
-        AppError::NotFound => AppError::NotFound,
-        AppError::Unauthenticated => AppError::Unauthenticated,
-        AppError::Forbidden => AppError::Forbidden,
-        AppError::Conflict {
-            code,
-            message_ja,
-            message_en,
-        } => AppError::Conflict {
-            code,
-            message_ja: message_ja.clone(),
-            message_en: message_en.clone(),
-        },
-        AppError::Internal(_) => AppError::Internal(anyhow::anyhow!("logged")),
-    }
 }

@@ -31,6 +31,11 @@ pub struct Model {
     pub languages: String,
     pub status: String,
     pub fiscal_year: i32,
+    pub audience: String,
+    pub waitlist_enabled: bool,
+    pub purpose_of_use_ja: Option<String>,
+    pub purpose_of_use_en: Option<String>,
+    pub purpose_of_use_version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -1,7 +1,11 @@
 //! sea-orm entities: the tables as they are stored. Codes of domain enums are kept as strings
 //! and parsed back into domain types in the store functions.
 pub mod api_token;
+pub mod attendee;
 pub mod event;
 pub mod event_partner;
+pub mod event_question;
 pub mod organization;
+pub mod outbox;
+pub mod registration;
 pub mod user;

@@ -1,0 +1,430 @@
+//! The shapes of registrations in the API. Text fields a person types are optional in the
+//! schema so that a missing one gets a field-level error (422) in the caller's language, like
+//! any other mistake, rather than a bare parse failure.
+use crate::domain::registration::{CompanyInput, PersonInput};
+use crate::domain::{
+    Answer, Attendee, AttendeeStatus, EmployeeBand, HeardVia, Industry, Lang, Question,
+    QuestionKind, QuestionOption, Registration, RegistrationInput, RegistrationStatus,
+};
+use crate::services::registrations::{AttendeeChange, Managed, RegistrationChange};
+use chrono::{DateTime, FixedOffset};
+use chrono_tz::Asia::Tokyo;
+use poem_openapi::Object;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Object)]
+#[oai(rename = "CompanyInput")]
+pub struct CompanyBody {
+    /// Required.
+    pub name: Option<String>,
+    /// Required: katakana or hiragana, any width.
+    pub name_kana: Option<String>,
+    /// 13 digits with a valid check digit; required unless `sole_proprietor` is true.
+    pub corporate_number: Option<String>,
+    pub sole_proprietor: Option<bool>,
+    /// Required, `NNN-NNNN`.
+    pub postal_code: Option<String>,
+    /// Required, e.g. `東京都` or `Tokyo`.
+    pub prefecture: Option<String>,
+    pub city: Option<String>,
+    pub street: Option<String>,
+    pub industry: Option<Industry>,
+    pub employee_band: Option<EmployeeBand>,
+    /// Required: is the company a member of the Tokyo Chamber of Commerce and Industry?
+    pub tcci_member: Option<bool>,
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "PersonInput")]
+pub struct PersonBody {
+    pub name: Option<String>,
+    /// Katakana or hiragana (romaji for individuals whose names are not Japanese).
+    pub kana: Option<String>,
+    pub department: Option<String>,
+    pub title: Option<String>,
+    pub email: Option<String>,
+    /// The contact person's phone; required for company registrations.
+    pub phone: Option<String>,
+}
+
+impl From<PersonBody> for PersonInput {
+    fn from(p: PersonBody) -> Self {
+        PersonInput {
+            name: p.name,
+            kana: p.kana,
+            department: p.department,
+            title: p.title,
+            email: p.email,
+            phone: p.phone,
+        }
+    }
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "AnswerInput")]
+pub struct AnswerBody {
+    pub question_id: i64,
+    /// One value for text, single choice and yes/no (`yes` or `no`); any number for multiple
+    /// choice.
+    pub values: Vec<String>,
+}
+
+fn answers_map(list: Vec<AnswerBody>) -> BTreeMap<i64, Vec<String>> {
+    let mut map: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+    for a in list {
+        map.entry(a.question_id).or_default().extend(a.values);
+    }
+    map
+}
+
+/// A registration for an event. Companies give `company`, `contact` and `attendees`;
+/// individuals give `contact` and `affiliation`.
+#[derive(Debug, Object)]
+#[oai(rename = "RegistrationCreate")]
+pub struct RegistrationCreateBody {
+    pub company: Option<CompanyBody>,
+    pub contact: PersonBody,
+    /// School or employer, for individual registrations.
+    pub affiliation: Option<String>,
+    pub attendees: Option<Vec<PersonBody>>,
+    pub answers: Option<Vec<AnswerBody>>,
+    /// Agreement to the event's purpose of use of personal information; must be true.
+    pub consent: bool,
+    pub heard_via: Option<HeardVia>,
+    /// The `?via=` code of the link the registrant came by.
+    pub via: Option<String>,
+    /// The language of the registrant's emails; Japanese by default.
+    pub lang: Option<Lang>,
+}
+
+impl From<RegistrationCreateBody> for RegistrationInput {
+    fn from(b: RegistrationCreateBody) -> Self {
+        let company = b.company.map(|c| CompanyInput {
+            name: c.name,
+            name_kana: c.name_kana,
+            corporate_number: c.corporate_number,
+            sole_proprietor: c.sole_proprietor.unwrap_or(false),
+            postal_code: c.postal_code,
+            prefecture: c.prefecture,
+            city: c.city,
+            street: c.street,
+            industry: c.industry.map(|i| i.code().to_owned()),
+            employee_band: c.employee_band.map(|e| e.code().to_owned()),
+            tcci_member: c.tcci_member,
+        });
+        RegistrationInput {
+            company: company.unwrap_or_default(),
+            contact: b.contact.into(),
+            affiliation: b.affiliation,
+            attendees: b
+                .attendees
+                .unwrap_or_default()
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+            answers: answers_map(b.answers.unwrap_or_default()),
+            consent: b.consent,
+            heard_via: b.heard_via.map(|h| h.code().to_owned()),
+            via: b.via,
+            lang: b.lang.unwrap_or_default(),
+        }
+    }
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "AttendeeChange")]
+pub struct AttendeeChangeBody {
+    /// An existing attendee's id keeps them (their email cannot change); leave out to add.
+    pub id: Option<i64>,
+    #[oai(flatten)]
+    pub person: PersonBody,
+}
+
+/// A change through the manage link: the full list of attendees (those left out are
+/// cancelled) and/or new answers.
+#[derive(Debug, Object)]
+#[oai(rename = "RegistrationChange")]
+pub struct RegistrationChangeBody {
+    pub attendees: Option<Vec<AttendeeChangeBody>>,
+    pub answers: Option<Vec<AnswerBody>>,
+}
+
+impl From<RegistrationChangeBody> for RegistrationChange {
+    fn from(b: RegistrationChangeBody) -> Self {
+        RegistrationChange {
+            attendees: b.attendees.map(|list| {
+                list.into_iter()
+                    .map(|a| AttendeeChange {
+                        id: a.id,
+                        person: a.person.into(),
+                    })
+                    .collect()
+            }),
+            answers: b.answers.map(answers_map),
+        }
+    }
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "Attendee")]
+pub struct AttendeeBody {
+    pub id: i64,
+    pub name: String,
+    pub kana: String,
+    pub department: Option<String>,
+    pub title: Option<String>,
+    pub email: String,
+    pub status: AttendeeStatus,
+}
+
+impl From<&Attendee> for AttendeeBody {
+    fn from(a: &Attendee) -> Self {
+        AttendeeBody {
+            id: a.id,
+            name: a.name.clone(),
+            kana: a.kana.clone(),
+            department: a.department.clone(),
+            title: a.title.clone(),
+            email: a.email.clone(),
+            status: a.status,
+        }
+    }
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "Company")]
+pub struct CompanyRecordBody {
+    pub name: String,
+    pub name_kana: String,
+    pub corporate_number: Option<String>,
+    pub sole_proprietor: bool,
+    pub postal_code: String,
+    pub prefecture: String,
+    pub city: String,
+    pub street: String,
+    pub industry: Industry,
+    pub employee_band: EmployeeBand,
+    /// Small or medium-sized enterprise, by industry and employees.
+    pub sme: bool,
+    pub tcci_member: bool,
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "Contact")]
+pub struct ContactBody {
+    pub name: String,
+    pub kana: String,
+    pub department: Option<String>,
+    pub title: Option<String>,
+    pub email: String,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "Answer")]
+pub struct AnswerOutBody {
+    pub question_id: i64,
+    pub values: Vec<String>,
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "RegisteredEvent")]
+pub struct RegisteredEventBody {
+    pub slug: String,
+    pub title_ja: String,
+    pub title_en: String,
+    pub starts_at: DateTime<FixedOffset>,
+    pub ends_at: DateTime<FixedOffset>,
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "Registration")]
+pub struct RegistrationBody {
+    pub id: i64,
+    pub status: RegistrationStatus,
+    /// Place in the waiting list (1 is next), when waitlisted.
+    pub waitlist_position: Option<u32>,
+    /// Seats held (confirmed) or wanted (waitlisted).
+    pub seats: u32,
+    /// The secret of the manage link; only ever shown to the registrant.
+    pub manage_token: Option<String>,
+    pub manage_url: Option<String>,
+    pub event: Option<RegisteredEventBody>,
+    pub company: Option<CompanyRecordBody>,
+    pub contact: ContactBody,
+    pub affiliation: Option<String>,
+    pub attendees: Vec<AttendeeBody>,
+    pub answers: Vec<AnswerOutBody>,
+    pub heard_via: Option<HeardVia>,
+    pub via: Option<String>,
+    pub lang: Lang,
+    /// The version of the purpose-of-use text the registrant agreed to, and when.
+    pub consent_version: i32,
+    pub consented_at: DateTime<FixedOffset>,
+    pub created_at: DateTime<FixedOffset>,
+    pub updated_at: DateTime<FixedOffset>,
+}
+
+impl RegistrationBody {
+    /// The organizer's view: no manage link.
+    pub fn for_organizer(r: &Registration) -> Self {
+        let jst = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&Tokyo).fixed_offset();
+        RegistrationBody {
+            id: r.id,
+            status: r.status,
+            waitlist_position: None,
+            seats: r.seats,
+            manage_token: None,
+            manage_url: None,
+            event: None,
+            company: r.company.as_ref().map(|c| CompanyRecordBody {
+                name: c.name.clone(),
+                name_kana: c.name_kana.clone(),
+                corporate_number: c.corporate_number.clone(),
+                sole_proprietor: c.sole_proprietor,
+                postal_code: c.postal_code.clone(),
+                prefecture: c.prefecture.clone(),
+                city: c.city.clone(),
+                street: c.street.clone(),
+                industry: c.industry,
+                employee_band: c.employee_band,
+                sme: c.employee_band.is_sme(c.industry),
+                tcci_member: c.tcci_member,
+            }),
+            contact: ContactBody {
+                name: r.contact.name.clone(),
+                kana: r.contact.kana.clone(),
+                department: r.contact.department.clone(),
+                title: r.contact.title.clone(),
+                email: r.contact.email.clone(),
+                phone: r.contact.phone.clone(),
+            },
+            affiliation: r.affiliation.clone(),
+            attendees: r.attendees.iter().map(AttendeeBody::from).collect(),
+            answers: r
+                .answers
+                .iter()
+                .map(|(id, a)| AnswerOutBody {
+                    question_id: *id,
+                    values: match a {
+                        Answer::Text(t) => vec![t.clone()],
+                        Answer::YesNo(b) => vec![if *b { "yes" } else { "no" }.to_owned()],
+                        Answer::Choices(c) => c.clone(),
+                    },
+                })
+                .collect(),
+            heard_via: r.heard_via,
+            via: r.via.clone(),
+            lang: r.lang,
+            consent_version: r.consent_version,
+            consented_at: jst(r.consented_at),
+            created_at: jst(r.created_at),
+            updated_at: jst(r.updated_at),
+        }
+    }
+
+    /// The registrant's view, with the manage link.
+    pub fn for_registrant(m: &Managed, public_url: &str) -> Self {
+        let spec = &m.event.event.spec;
+        let jst = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&Tokyo).fixed_offset();
+        RegistrationBody {
+            waitlist_position: m.waitlist_position,
+            manage_url: Some(format!(
+                "{}/r/{}",
+                public_url.trim_end_matches('/'),
+                m.manage_token
+            )),
+            manage_token: Some(m.manage_token.clone()),
+            event: Some(RegisteredEventBody {
+                slug: spec.slug.to_string(),
+                title_ja: spec.title.ja.clone(),
+                title_en: spec.title.en.clone(),
+                starts_at: jst(spec.starts_at),
+                ends_at: jst(spec.ends_at),
+            }),
+            ..Self::for_organizer(&m.registration)
+        }
+    }
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "RegistrationList")]
+pub struct RegistrationListBody {
+    pub registrations: Vec<RegistrationBody>,
+    pub total: u64,
+    pub page: u64,
+    pub per_page: u64,
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "QuestionOption")]
+pub struct QuestionOptionBody {
+    pub value: String,
+    pub label_ja: String,
+    pub label_en: String,
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "Question")]
+pub struct QuestionBody {
+    pub id: i64,
+    pub kind: QuestionKind,
+    pub label_ja: String,
+    pub label_en: String,
+    pub required: bool,
+    pub options: Vec<QuestionOptionBody>,
+}
+
+impl From<&Question> for QuestionBody {
+    fn from(q: &Question) -> Self {
+        QuestionBody {
+            id: q.id,
+            kind: q.spec.kind,
+            label_ja: q.spec.label.ja.clone(),
+            label_en: q.spec.label.en.clone(),
+            required: q.spec.required,
+            options: q
+                .spec
+                .options
+                .iter()
+                .map(|o| QuestionOptionBody {
+                    value: o.value.clone(),
+                    label_ja: o.label_ja.clone(),
+                    label_en: o.label_en.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "QuestionCreate")]
+pub struct QuestionCreateBody {
+    pub kind: QuestionKind,
+    pub label_ja: String,
+    pub label_en: String,
+    pub required: Option<bool>,
+    /// For single and multiple choice: 2 to 50 options.
+    pub options: Option<Vec<QuestionOptionBody>>,
+}
+
+impl From<QuestionCreateBody> for crate::domain::QuestionInput {
+    fn from(b: QuestionCreateBody) -> Self {
+        crate::domain::QuestionInput {
+            kind: Some(b.kind),
+            label_ja: Some(b.label_ja),
+            label_en: Some(b.label_en),
+            required: b.required.unwrap_or(false),
+            options: b
+                .options
+                .unwrap_or_default()
+                .into_iter()
+                .map(|o| QuestionOption {
+                    value: o.value,
+                    label_ja: o.label_ja,
+                    label_en: o.label_en,
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,235 @@
+use super::registration_types::{
+    QuestionBody, QuestionCreateBody, RegistrationBody, RegistrationChangeBody,
+    RegistrationCreateBody, RegistrationListBody,
+};
+use super::{ApiTags, OrganizerToken};
+use crate::error::AppError;
+use crate::http::AppState;
+use crate::services::{catalogue, questions, registrations};
+use chrono::Utc;
+use poem::web::Data;
+use poem_openapi::{ApiResponse, OpenApi, param::Header, param::Path, param::Query, payload::Json};
+
+pub struct RegistrationsApi;
+
+#[derive(ApiResponse)]
+enum Registered {
+    /// Registered: confirmed, or waitlisted with a position. A replay with the same
+    /// `Idempotency-Key` returns the first answer.
+    #[oai(status = 201)]
+    Created(Json<RegistrationBody>),
+}
+
+#[derive(ApiResponse)]
+enum QuestionAdded {
+    /// The event's questions, the new one included.
+    #[oai(status = 201)]
+    Created(Json<Vec<QuestionBody>>),
+}
+
+fn registrant_view(state: &AppState, managed: &registrations::Managed) -> Json<RegistrationBody> {
+    Json(RegistrationBody::for_registrant(
+        managed,
+        &state.settings.server.public_url,
+    ))
+}
+
+#[OpenApi(tag = "ApiTags::Registrations")]
+impl RegistrationsApi {
+    /// Registers a company and its attendees (or an individual) for a published event.
+    /// 409 when the event is full and keeps no waiting list; 410 when registration is closed.
+    #[oai(
+        path = "/events/:slug/registrations",
+        method = "post",
+        operation_id = "register"
+    )]
+    async fn register(
+        &self,
+        state: Data<&AppState>,
+        slug: Path<String>,
+        /// Makes retries safe: the same key and body return the first answer.
+        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 200))]
+        idempotency_key: Header<Option<String>>,
+        body: Json<RegistrationCreateBody>,
+    ) -> Result<Registered, AppError> {
+        let key = idempotency_key.0.map(|k| format!("api:{k}"));
+        let registered = registrations::register(
+            &state.db,
+            &state.links,
+            &slug.0,
+            body.0.into(),
+            key.as_deref(),
+            Utc::now(),
+        )
+        .await?;
+        Ok(Registered::Created(registrant_view(
+            &state,
+            &registered.managed,
+        )))
+    }
+
+    /// The questions of a published event's registration form.
+    #[oai(
+        path = "/events/:slug/questions",
+        method = "get",
+        operation_id = "list_questions"
+    )]
+    async fn questions(
+        &self,
+        state: Data<&AppState>,
+        slug: Path<String>,
+    ) -> Result<Json<Vec<QuestionBody>>, AppError> {
+        let listing = catalogue::get_public(&state.db, &slug.0).await?;
+        let list = questions::of_event(&state.db, listing.event.id).await?;
+        Ok(Json(list.iter().map(QuestionBody::from).collect()))
+    }
+
+    /// A registration, by the token of its manage link.
+    #[oai(
+        path = "/registrations/:token",
+        method = "get",
+        operation_id = "get_registration"
+    )]
+    async fn get(
+        &self,
+        state: Data<&AppState>,
+        token: Path<String>,
+    ) -> Result<Json<RegistrationBody>, AppError> {
+        let managed = registrations::by_token(&state.db, &token.0).await?;
+        Ok(registrant_view(&state, &managed))
+    }
+
+    /// Changes attendees (the list replaces the current one) and/or answers.
+    #[oai(
+        path = "/registrations/:token",
+        method = "patch",
+        operation_id = "change_registration"
+    )]
+    async fn change(
+        &self,
+        state: Data<&AppState>,
+        token: Path<String>,
+        body: Json<RegistrationChangeBody>,
+    ) -> Result<Json<RegistrationBody>, AppError> {
+        let managed = registrations::change(&state.db, &token.0, body.0.into(), Utc::now()).await?;
+        Ok(registrant_view(&state, &managed))
+    }
+
+    /// Cancels the whole registration. Freed seats go to the waiting list.
+    #[oai(
+        path = "/registrations/:token",
+        method = "delete",
+        operation_id = "cancel_registration"
+    )]
+    async fn cancel(
+        &self,
+        state: Data<&AppState>,
+        token: Path<String>,
+    ) -> Result<Json<RegistrationBody>, AppError> {
+        let managed = registrations::cancel(&state.db, &token.0, None, Utc::now()).await?;
+        Ok(registrant_view(&state, &managed))
+    }
+
+    /// Cancels one attendee.
+    #[oai(
+        path = "/registrations/:token/attendees/:attendee",
+        method = "delete",
+        operation_id = "cancel_attendee"
+    )]
+    async fn cancel_attendee(
+        &self,
+        state: Data<&AppState>,
+        token: Path<String>,
+        attendee: Path<i64>,
+    ) -> Result<Json<RegistrationBody>, AppError> {
+        let managed =
+            registrations::cancel(&state.db, &token.0, Some(&[attendee.0]), Utc::now()).await?;
+        Ok(registrant_view(&state, &managed))
+    }
+
+    /// The registrations of one of the organization's events, oldest first.
+    #[oai(
+        path = "/events/:slug/registrations",
+        method = "get",
+        operation_id = "list_registrations",
+        tag = "ApiTags::Organizer"
+    )]
+    async fn list(
+        &self,
+        state: Data<&AppState>,
+        auth: OrganizerToken,
+        slug: Path<String>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "1000000")))] page: Query<
+            Option<u64>,
+        >,
+        #[oai(validator(minimum(value = "1"), maximum(value = "500")))] per_page: Query<
+            Option<u64>,
+        >,
+    ) -> Result<Json<RegistrationListBody>, AppError> {
+        let (page, per_page) = (page.0.unwrap_or(1), per_page.0.unwrap_or(100));
+        let (list, total) =
+            registrations::list_for_organizer(&state.db, &auth.0, &slug.0, page, per_page).await?;
+        Ok(Json(RegistrationListBody {
+            registrations: list.iter().map(RegistrationBody::for_organizer).collect(),
+            total,
+            page,
+            per_page,
+        }))
+    }
+
+    /// One registration of one of the organization's events.
+    #[oai(
+        path = "/events/:slug/registrations/:id",
+        method = "get",
+        operation_id = "get_event_registration",
+        tag = "ApiTags::Organizer"
+    )]
+    async fn get_one(
+        &self,
+        state: Data<&AppState>,
+        auth: OrganizerToken,
+        slug: Path<String>,
+        id: Path<i64>,
+    ) -> Result<Json<RegistrationBody>, AppError> {
+        let r = registrations::get_for_organizer(&state.db, &auth.0, &slug.0, id.0).await?;
+        Ok(Json(RegistrationBody::for_organizer(&r)))
+    }
+
+    /// Adds a question to the event's registration form.
+    #[oai(
+        path = "/events/:slug/questions",
+        method = "post",
+        operation_id = "add_question",
+        tag = "ApiTags::Organizer"
+    )]
+    async fn add_question(
+        &self,
+        state: Data<&AppState>,
+        auth: OrganizerToken,
+        slug: Path<String>,
+        body: Json<QuestionCreateBody>,
+    ) -> Result<QuestionAdded, AppError> {
+        let list = questions::add(&state.db, &auth.0, &slug.0, body.0.into()).await?;
+        Ok(QuestionAdded::Created(Json(
+            list.iter().map(QuestionBody::from).collect(),
+        )))
+    }
+
+    /// Removes a question; answers already given are kept.
+    #[oai(
+        path = "/events/:slug/questions/:id",
+        method = "delete",
+        operation_id = "remove_question",
+        tag = "ApiTags::Organizer"
+    )]
+    async fn remove_question(
+        &self,
+        state: Data<&AppState>,
+        auth: OrganizerToken,
+        slug: Path<String>,
+        id: Path<i64>,
+    ) -> Result<Json<Vec<QuestionBody>>, AppError> {
+        let list = questions::remove(&state.db, &auth.0, &slug.0, id.0).await?;
+        Ok(Json(list.iter().map(QuestionBody::from).collect()))
+    }
+}

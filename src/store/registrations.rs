@@ -1,0 +1,490 @@
+//! Registrations and their attendees.
+use super::corrupt;
+use super::entities::{attendee, registration};
+use crate::domain::{
+    Answers, Attendee, AttendeeStatus, CompanyRecord, ContactRecord, Registration,
+    RegistrationSpec, RegistrationStatus,
+};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
+};
+use std::collections::HashSet;
+
+pub struct NewRegistration<'a> {
+    pub event_id: i64,
+    pub status: RegistrationStatus,
+    pub spec: &'a RegistrationSpec,
+    pub seats: u32,
+    pub token_hash: &'a str,
+    pub token_sealed: &'a str,
+    pub consent_version: i32,
+    pub idempotency_key: Option<&'a str>,
+    pub request_hash: Option<&'a str>,
+}
+
+/// Inserts the registration and its attendees; `duplicates` are the attendee emails already
+/// registered for the event: stored, but holding no place.
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    new: NewRegistration<'_>,
+    duplicates: &HashSet<String>,
+    now: DateTime<Utc>,
+) -> Result<i64, DbErr> {
+    let spec = new.spec;
+    let company = spec.company.as_ref();
+    let model = registration::ActiveModel {
+        event_id: Set(new.event_id),
+        status: Set(new.status.code().to_owned()),
+        audience: Set(spec.audience.code().to_owned()),
+        manage_token_hash: Set(new.token_hash.to_owned()),
+        manage_token_sealed: Set(new.token_sealed.to_owned()),
+        lang: Set(spec.lang.code().to_owned()),
+        company_name: Set(company.map(|c| c.name.clone())),
+        company_name_kana: Set(company.map(|c| c.name_kana.as_str().to_owned())),
+        corporate_number: Set(spec.corporate_number().map(|n| n.as_str().to_owned())),
+        sole_proprietor: Set(company.is_some_and(|c| c.sole_proprietor)),
+        postal_code: Set(company.map(|c| c.postal_code.as_str().to_owned())),
+        prefecture: Set(company.map(|c| c.prefecture.name(crate::domain::Lang::Ja).to_owned())),
+        city: Set(company.map(|c| c.city.clone())),
+        street: Set(company.map(|c| c.street.clone())),
+        industry: Set(company.map(|c| c.industry.code().to_owned())),
+        employee_band: Set(company.map(|c| c.employee_band.code().to_owned())),
+        tcci_member: Set(company.map(|c| c.tcci_member)),
+        contact_name: Set(spec.contact.name.clone()),
+        contact_kana: Set(spec.contact.kana.as_str().to_owned()),
+        contact_department: Set(spec.contact.department.clone()),
+        contact_title: Set(spec.contact.title.clone()),
+        contact_email: Set(spec.contact.email.as_str().to_owned()),
+        contact_phone: Set(spec.contact_phone.as_ref().map(|p| p.as_str().to_owned())),
+        affiliation: Set(spec.affiliation.clone()),
+        seats: Set(new.seats as i32),
+        answers: Set(serde_json::to_string(&spec.answers).map_err(corrupt)?),
+        heard_via: Set(spec.heard_via.map(|h| h.code().to_owned())),
+        via_code: Set(spec.via.clone()),
+        consent_version: Set(new.consent_version),
+        consented_at: Set(now),
+        idempotency_key: Set(new.idempotency_key.map(str::to_owned)),
+        request_hash: Set(new.request_hash.map(str::to_owned)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        cancelled_at: Set(None),
+        ..Default::default()
+    };
+    let id = registration::Entity::insert(model)
+        .exec(db)
+        .await?
+        .last_insert_id;
+    let people: Vec<_> = spec
+        .attendees
+        .iter()
+        .map(|p| crate::domain::Attendee {
+            id: 0,
+            position: 0,
+            name: p.name.clone(),
+            kana: p.kana.as_str().to_owned(),
+            department: p.department.clone(),
+            title: p.title.clone(),
+            email: p.email.as_str().to_owned(),
+            status: if duplicates.contains(p.email.as_str()) {
+                AttendeeStatus::Duplicate
+            } else {
+                AttendeeStatus::Active
+            },
+        })
+        .collect();
+    insert_attendees(db, id, new.event_id, 0, &people, now).await?;
+    Ok(id)
+}
+
+/// Adds attendees numbered from `first_position`.
+pub async fn insert_attendees(
+    db: &impl ConnectionTrait,
+    registration_id: i64,
+    event_id: i64,
+    first_position: i32,
+    people: &[Attendee],
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    if people.is_empty() {
+        return Ok(());
+    }
+    let rows = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| attendee::ActiveModel {
+            registration_id: Set(registration_id),
+            event_id: Set(event_id),
+            position: Set(first_position + i as i32),
+            name: Set(p.name.clone()),
+            kana: Set(p.kana.clone()),
+            department: Set(p.department.clone()),
+            title: Set(p.title.clone()),
+            email: Set(p.email.clone()),
+            status: Set(p.status.code().to_owned()),
+            active_email: Set((p.status == AttendeeStatus::Active).then(|| p.email.clone())),
+            created_at: Set(now),
+            cancelled_at: Set(None),
+            ..Default::default()
+        });
+    attendee::Entity::insert_many(rows).exec(db).await?;
+    Ok(())
+}
+
+/// Of `emails`, those held by an active attendee of the event.
+pub async fn active_emails(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+    emails: &[&str],
+) -> Result<HashSet<String>, DbErr> {
+    if emails.is_empty() {
+        return Ok(HashSet::new());
+    }
+    Ok(attendee::Entity::find()
+        .filter(attendee::Column::EventId.eq(event_id))
+        .filter(attendee::Column::ActiveEmail.is_in(emails.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| a.email)
+        .collect())
+}
+
+/// Active attendees of the event registered under one 法人番号 (confirmed or waiting).
+pub async fn active_attendees_of_company(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+    corporate_number: &str,
+    except_registration: Option<i64>,
+) -> Result<u64, DbErr> {
+    let mut regs = registration::Entity::find()
+        .select_only()
+        .column(registration::Column::Id)
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::CorporateNumber.eq(corporate_number))
+        .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled.code()));
+    if let Some(id) = except_registration {
+        regs = regs.filter(registration::Column::Id.ne(id));
+    }
+    let ids: Vec<i64> = regs.into_tuple().all(db).await?;
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    attendee::Entity::find()
+        .filter(attendee::Column::RegistrationId.is_in(ids))
+        .filter(attendee::Column::Status.eq(AttendeeStatus::Active.code()))
+        .count(db)
+        .await
+}
+
+/// Marks attendees cancelled and frees their address for the event.
+pub async fn cancel_attendees(
+    db: &impl ConnectionTrait,
+    ids: &[i64],
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    attendee::Entity::update_many()
+        .col_expr(
+            attendee::Column::Status,
+            AttendeeStatus::Cancelled.code().into(),
+        )
+        .col_expr(
+            attendee::Column::ActiveEmail,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(attendee::Column::CancelledAt, now.into())
+        .filter(attendee::Column::Id.is_in(ids.iter().copied()))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn update_attendee(db: &impl ConnectionTrait, a: &Attendee) -> Result<(), DbErr> {
+    let model = attendee::ActiveModel {
+        id: Set(a.id),
+        name: Set(a.name.clone()),
+        kana: Set(a.kana.clone()),
+        department: Set(a.department.clone()),
+        title: Set(a.title.clone()),
+        ..Default::default()
+    };
+    attendee::Entity::update(model).exec(db).await?;
+    Ok(())
+}
+
+pub async fn set_status_and_seats(
+    db: &impl ConnectionTrait,
+    id: i64,
+    status: RegistrationStatus,
+    seats: u32,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let model = registration::ActiveModel {
+        id: Set(id),
+        status: Set(status.code().to_owned()),
+        seats: Set(seats as i32),
+        updated_at: Set(now),
+        cancelled_at: Set((status == RegistrationStatus::Cancelled).then_some(now)),
+        ..Default::default()
+    };
+    registration::Entity::update(model).exec(db).await?;
+    Ok(())
+}
+
+pub async fn set_answers(
+    db: &impl ConnectionTrait,
+    id: i64,
+    answers: &Answers,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let model = registration::ActiveModel {
+        id: Set(id),
+        answers: Set(serde_json::to_string(answers).map_err(corrupt)?),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    registration::Entity::update(model).exec(db).await?;
+    Ok(())
+}
+
+/// A registration with its attendees, and its sealed manage token.
+pub struct Stored {
+    pub registration: Registration,
+    pub token_sealed: String,
+    pub request_hash: Option<String>,
+}
+
+pub async fn by_token_hash(db: &impl ConnectionTrait, hash: &str) -> Result<Option<Stored>, DbErr> {
+    let m = registration::Entity::find()
+        .filter(registration::Column::ManageTokenHash.eq(hash))
+        .one(db)
+        .await?;
+    with_attendees(db, m).await
+}
+
+pub async fn by_id(db: &impl ConnectionTrait, id: i64) -> Result<Option<Stored>, DbErr> {
+    let m = registration::Entity::find_by_id(id).one(db).await?;
+    with_attendees(db, m).await
+}
+
+pub async fn by_idempotency_key(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+    key: &str,
+) -> Result<Option<Stored>, DbErr> {
+    let m = registration::Entity::find()
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::IdempotencyKey.eq(key))
+        .one(db)
+        .await?;
+    with_attendees(db, m).await
+}
+
+/// Waiting registrations of an event, first come first.
+pub async fn waitlisted(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+) -> Result<Vec<(i64, u32)>, DbErr> {
+    let rows: Vec<(i64, i32)> = registration::Entity::find()
+        .select_only()
+        .column(registration::Column::Id)
+        .column(registration::Column::Seats)
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted.code()))
+        .order_by_asc(registration::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, seats)| (id, seats.max(0) as u32))
+        .collect())
+}
+
+/// 1 for the first in line.
+pub async fn waitlist_position(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+    id: i64,
+) -> Result<u32, DbErr> {
+    let ahead = registration::Entity::find()
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted.code()))
+        .filter(registration::Column::Id.lt(id))
+        .count(db)
+        .await?;
+    Ok(ahead as u32 + 1)
+}
+
+/// One page of an event's registrations, oldest first, with the total.
+pub async fn page_for_event(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+    limit: u64,
+    offset: u64,
+) -> Result<(Vec<Registration>, u64), DbErr> {
+    let select = registration::Entity::find().filter(registration::Column::EventId.eq(event_id));
+    let total = select.clone().count(db).await?;
+    let models = select
+        .order_by_asc(registration::Column::Id)
+        .limit(limit)
+        .offset(offset)
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = models.iter().map(|m| m.id).collect();
+    let mut attendees = attendees_of(db, &ids).await?;
+    let regs = models
+        .into_iter()
+        .map(|m| {
+            let a = attendees.remove(&m.id).unwrap_or_default();
+            from_model(m, a)
+        })
+        .collect::<Result<_, _>>()?;
+    Ok((regs, total))
+}
+
+/// Counts used by tests, benchmarks and reports: (confirmed seats, waitlisted, cancelled).
+pub async fn seat_totals(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+) -> Result<(u64, u64, u64), DbErr> {
+    let rows: Vec<(String, i32)> = registration::Entity::find()
+        .select_only()
+        .column(registration::Column::Status)
+        .column(registration::Column::Seats)
+        .filter(registration::Column::EventId.eq(event_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut totals = (0, 0, 0);
+    for (status, seats) in rows {
+        match status.parse::<RegistrationStatus>().map_err(corrupt)? {
+            RegistrationStatus::Confirmed => totals.0 += seats.max(0) as u64,
+            RegistrationStatus::Waitlisted => totals.1 += 1,
+            RegistrationStatus::Cancelled => totals.2 += 1,
+        }
+    }
+    Ok(totals)
+}
+
+async fn attendees_of(
+    db: &impl ConnectionTrait,
+    registration_ids: &[i64],
+) -> Result<std::collections::HashMap<i64, Vec<Attendee>>, DbErr> {
+    let mut map: std::collections::HashMap<i64, Vec<Attendee>> = std::collections::HashMap::new();
+    if registration_ids.is_empty() {
+        return Ok(map);
+    }
+    for chunk in registration_ids.chunks(500) {
+        let rows = attendee::Entity::find()
+            .filter(attendee::Column::RegistrationId.is_in(chunk.iter().copied()))
+            .order_by_asc(attendee::Column::Position)
+            .order_by_asc(attendee::Column::Id)
+            .all(db)
+            .await?;
+        for a in rows {
+            map.entry(a.registration_id).or_default().push(Attendee {
+                id: a.id,
+                position: a.position,
+                name: a.name,
+                kana: a.kana,
+                department: a.department,
+                title: a.title,
+                email: a.email,
+                status: a.status.parse().map_err(corrupt)?,
+            });
+        }
+    }
+    Ok(map)
+}
+
+async fn with_attendees(
+    db: &impl ConnectionTrait,
+    m: Option<registration::Model>,
+) -> Result<Option<Stored>, DbErr> {
+    let Some(m) = m else { return Ok(None) };
+    let attendees = attendees_of(db, &[m.id])
+        .await?
+        .remove(&m.id)
+        .unwrap_or_default();
+    let token_sealed = m.manage_token_sealed.clone();
+    let request_hash = m.request_hash.clone();
+    Ok(Some(Stored {
+        registration: from_model(m, attendees)?,
+        token_sealed,
+        request_hash,
+    }))
+}
+
+fn from_model(m: registration::Model, attendees: Vec<Attendee>) -> Result<Registration, DbErr> {
+    let company = match (
+        m.company_name,
+        m.company_name_kana,
+        m.postal_code,
+        m.prefecture,
+        m.city,
+        m.street,
+        m.industry,
+        m.employee_band,
+    ) {
+        (
+            Some(name),
+            Some(name_kana),
+            Some(postal_code),
+            Some(prefecture),
+            Some(city),
+            Some(street),
+            Some(industry),
+            Some(band),
+        ) => Some(CompanyRecord {
+            name,
+            name_kana,
+            corporate_number: m.corporate_number,
+            sole_proprietor: m.sole_proprietor,
+            postal_code,
+            prefecture,
+            city,
+            street,
+            industry: industry.parse().map_err(corrupt)?,
+            employee_band: band.parse().map_err(corrupt)?,
+            tcci_member: m.tcci_member.unwrap_or(false),
+        }),
+        _ => None,
+    };
+    Ok(Registration {
+        id: m.id,
+        event_id: m.event_id,
+        status: m.status.parse().map_err(corrupt)?,
+        audience: m.audience.parse().map_err(corrupt)?,
+        lang: crate::domain::Lang::parse(&m.lang).ok_or_else(|| corrupt("registration lang"))?,
+        company,
+        contact: ContactRecord {
+            name: m.contact_name,
+            kana: m.contact_kana,
+            department: m.contact_department,
+            title: m.contact_title,
+            email: m.contact_email,
+            phone: m.contact_phone,
+        },
+        affiliation: m.affiliation,
+        seats: m.seats.max(0) as u32,
+        attendees,
+        answers: serde_json::from_str(&m.answers).map_err(corrupt)?,
+        heard_via: m
+            .heard_via
+            .map(|h| h.parse())
+            .transpose()
+            .map_err(corrupt)?,
+        via: m.via_code,
+        consent_version: m.consent_version,
+        consented_at: m.consented_at,
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+        cancelled_at: m.cancelled_at,
+    })
+}
