@@ -242,9 +242,15 @@ pub async fn cancel(
     let event = store::events::by_id_for_update(&txn, reg.event_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let active: Vec<&Attendee> = reg.active_attendees().collect();
+    // Duplicates are attendees to the registrant (who is never told), so they can be
+    // cancelled like any other; only active ones give seats back.
+    let open: Vec<&Attendee> = reg
+        .attendees
+        .iter()
+        .filter(|a| a.status != AttendeeStatus::Cancelled)
+        .collect();
     let chosen: Vec<&Attendee> = match attendee_ids {
-        None => active.clone(),
+        None => open.clone(),
         Some(ids) => {
             if let Some(unknown) = ids
                 .iter()
@@ -258,8 +264,7 @@ pub async fn cancel(
                 )
                 .into());
             }
-            active
-                .iter()
+            open.iter()
                 .copied()
                 .filter(|a| ids.contains(&a.id))
                 .collect()
@@ -271,16 +276,22 @@ pub async fn cancel(
     }
     let ids: Vec<i64> = chosen.iter().map(|a| a.id).collect();
     store::registrations::cancel_attendees(&txn, &ids, now).await?;
-    let left = (active.len() - chosen.len()) as u32;
-    if reg.status == RegistrationStatus::Confirmed {
-        store::events::release_seats(&txn, event.id, chosen.len() as u32).await?;
+    let freed = chosen
+        .iter()
+        .filter(|a| a.status == AttendeeStatus::Active)
+        .count() as u32;
+    if reg.status == RegistrationStatus::Confirmed && freed > 0 {
+        store::events::release_seats(&txn, event.id, freed).await?;
     }
-    let status = if left == 0 {
+    let left_open = open.len() - chosen.len();
+    let status = if left_open == 0 {
         RegistrationStatus::Cancelled
     } else {
         reg.status
     };
-    store::registrations::set_status_and_seats(&txn, reg.id, status, left, now).await?;
+    store::registrations::set_status_and_seats(&txn, reg.id, status, reg.seats - freed, now)
+        .await?;
+    let left = left_open as u32;
     let names: Vec<&str> = chosen.iter().map(|a| a.name.as_str()).collect();
     notify(
         &txn,
@@ -351,8 +362,13 @@ pub async fn change(
             .iter()
             .filter(|p| !duplicates.contains(p.email.as_str()))
             .count() as u32;
-        let seats = plan.kept.len() as u32 + added_active;
-        if seats == 0 {
+        let kept_active = plan
+            .kept
+            .iter()
+            .filter(|a| a.status == AttendeeStatus::Active)
+            .count() as u32;
+        let seats = kept_active + added_active;
+        if plan.kept.len() + plan.added.len() == 0 {
             return Err(ValidationErrors::single(
                 "attendees",
                 "required",
@@ -579,7 +595,7 @@ fn plan_attendees(
             continue;
         }
         match change.id {
-            Some(id) => match reg.active_attendees().find(|a| a.id == id) {
+            Some(id) => match reg.attendees.iter().find(|a| a.id == id && a.status != AttendeeStatus::Cancelled) {
                 Some(existing) if existing.email == person.email.as_str() => kept.push(Attendee {
                     name: person.name,
                     kana: person.kana.as_str().to_owned(),
@@ -604,8 +620,9 @@ fn plan_attendees(
         }
     }
     let removed = reg
-        .active_attendees()
-        .filter(|a| !kept.iter().any(|k| k.id == a.id))
+        .attendees
+        .iter()
+        .filter(|a| a.status != AttendeeStatus::Cancelled && !kept.iter().any(|k| k.id == a.id))
         .map(|a| a.id)
         .collect();
     errors.into_result(|| AttendeePlan {

@@ -8,4 +8,5 @@ mod api_partners;
 mod cli;
 mod database;
 mod openapi;
+mod registrations_api;
 mod web_pages;

@@ -323,9 +323,22 @@ impl RegistrationBody {
         }
     }
 
-    /// The registrant's view, with the manage link.
+    /// The registrant's view, with the manage link. An attendee whose address was registered
+    /// already looks like any other: the submitter is never told who else registered; the
+    /// address owner is told by email.
     pub fn for_registrant(m: &Managed, public_url: &str) -> Self {
         let spec = &m.event.event.spec;
+        let mut base = Self::for_organizer(&m.registration);
+        for a in &mut base.attendees {
+            if a.status == AttendeeStatus::Duplicate {
+                a.status = AttendeeStatus::Active;
+            }
+        }
+        base.seats = base
+            .attendees
+            .iter()
+            .filter(|a| a.status == AttendeeStatus::Active)
+            .count() as u32;
         let jst = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&Tokyo).fixed_offset();
         RegistrationBody {
             waitlist_position: m.waitlist_position,
@@ -342,7 +355,7 @@ impl RegistrationBody {
                 starts_at: jst(spec.starts_at),
                 ends_at: jst(spec.ends_at),
             }),
-            ..Self::for_organizer(&m.registration)
+            ..base
         }
     }
 }
