@@ -6,6 +6,7 @@ mod helpers;
 mod api_events;
 mod api_partners;
 mod cli;
+mod concurrency;
 mod database;
 mod openapi;
 mod registrations_api;

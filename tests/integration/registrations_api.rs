@@ -474,13 +474,14 @@ async fn idempotent_retries_create_one_registration() {
     let body = company_registration(&corporate_number(60), &["i@x.jp"]);
     let app_ref = &app;
     let send = |key: &'static str, body: serde_json::Value| async move {
-        app_ref.post_all(
-            "/events/lwb-expo/registrations",
-            vec![(Some(key.to_owned()), body)],
-            1,
-        )
-        .await
-        .remove(0)
+        app_ref
+            .post_all(
+                "/events/lwb-expo/registrations",
+                vec![(Some(key.to_owned()), body)],
+                1,
+            )
+            .await
+            .remove(0)
     };
     let (s1, r1) = send("retry-1", body.clone()).await;
     let (s2, r2) = send("retry-1", body.clone()).await;

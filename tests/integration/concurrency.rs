@@ -1,0 +1,180 @@
+//! Never oversell, under load, on either engine. The control at the bottom shows that the
+//! checks used here do catch an oversell when the code allows one.
+use crate::helpers::{TestApp, company_registration, corporate_number};
+use std::time::Duration;
+use uketsuke::domain::RegistrationStatus;
+use uketsuke::store;
+
+const SEATS: u32 = 300;
+const BURST: usize = 2000;
+
+/// The invariant: seats handed out never exceed capacity, and the event's counter equals the
+/// attendees actually holding seats.
+fn no_oversell(confirmed_seats: u64, counter: u32, capacity: u32) -> Result<(), String> {
+    if confirmed_seats > u64::from(capacity) {
+        return Err(format!(
+            "oversold: {confirmed_seats} seats confirmed for {capacity}"
+        ));
+    }
+    if confirmed_seats != u64::from(counter) {
+        return Err(format!(
+            "counter {counter} disagrees with {confirmed_seats} confirmed attendees"
+        ));
+    }
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_thousand_concurrent_registrations_fill_exactly_the_seats_there_are() {
+    let (app, tokens) = TestApp::with_demo().await;
+    app.published_event(&tokens.tmg, "burst", Some(i64::from(SEATS)), Some(3), true)
+        .await;
+    let bodies = (0..BURST)
+        .map(|i| {
+            let emails: Vec<String> = (0..i % 3 + 1)
+                .map(|j| format!("p{i}-{j}@burst.example.jp"))
+                .collect();
+            let emails: Vec<&str> = emails.iter().map(String::as_str).collect();
+            (
+                None,
+                company_registration(&corporate_number(10_000 + i as u64), &emails),
+            )
+        })
+        .collect();
+    let answers = app
+        .post_all("/events/burst/registrations", bodies, 64)
+        .await;
+
+    let failures: Vec<_> = answers.iter().filter(|(s, _)| *s != 201).collect();
+    assert!(
+        failures.is_empty(),
+        "{} requests failed, e.g. {:?}",
+        failures.len(),
+        failures.first()
+    );
+
+    let event = store::events::by_slug(&app.db, "burst")
+        .await
+        .unwrap()
+        .unwrap();
+    let (regs, total) =
+        store::registrations::page_for_event(&app.db, event.id, 10 * BURST as u64, 0)
+            .await
+            .unwrap();
+    assert_eq!(total as usize, BURST);
+    let confirmed: u64 = regs
+        .iter()
+        .filter(|r| r.status == RegistrationStatus::Confirmed)
+        .map(|r| u64::from(r.seats))
+        .sum();
+    no_oversell(confirmed, event.seats_taken, SEATS).unwrap();
+    assert_eq!(
+        event.seats_taken, SEATS,
+        "every seat is taken: parties of one fill the last gaps"
+    );
+
+    // First come, first served: in the order the database took them, each registration is
+    // confirmed exactly when it fitted, and waits otherwise.
+    let mut taken = 0;
+    let mut waiting = 0;
+    for r in &regs {
+        if taken + r.seats <= SEATS {
+            assert_eq!(
+                r.status,
+                RegistrationStatus::Confirmed,
+                "registration {} fitted",
+                r.id
+            );
+            taken += r.seats;
+        } else {
+            assert_eq!(
+                r.status,
+                RegistrationStatus::Waitlisted,
+                "registration {} did not fit",
+                r.id
+            );
+            waiting += 1;
+        }
+    }
+    // Each waiting registrant was told their place, and the places run 1, 2, 3, …
+    let mut positions: Vec<(i64, u64)> = answers
+        .iter()
+        .filter(|(_, r)| r["status"] == "waitlisted")
+        .map(|(_, r)| {
+            (
+                r["id"].as_i64().unwrap(),
+                r["waitlist_position"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    positions.sort();
+    assert_eq!(positions.len(), waiting);
+    assert!(
+        positions
+            .iter()
+            .enumerate()
+            .all(|(i, (_, p))| *p == i as u64 + 1),
+        "positions in order"
+    );
+
+    // One outbox row per message: a confirmation or a waiting-list notice each.
+    use uketsuke::domain::MessageKind;
+    let confirmations = store::outbox::count_for_event(&app.db, event.id, MessageKind::Confirmed)
+        .await
+        .unwrap();
+    let notices = store::outbox::count_for_event(&app.db, event.id, MessageKind::Waitlisted)
+        .await
+        .unwrap();
+    assert_eq!(confirmations as usize, BURST - waiting);
+    assert_eq!(notices as usize, waiting);
+}
+
+/// The control: a check-then-write path (read the counter, decide, write it back), as a naive
+/// implementation would do it. It exists only here. Run concurrently, it must oversell, and the
+/// invariant above must say so; otherwise the test above would prove nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn control_a_check_then_write_path_oversells_and_is_caught() {
+    let (app, tokens) = TestApp::with_demo().await;
+    app.published_event(&tokens.tmg, "naive", Some(30), None, true)
+        .await;
+    let event_id = store::events::by_slug(&app.db, "naive")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..200u32 {
+        let db = app.db.clone();
+        tasks.spawn(async move {
+            let wanted = i % 3 + 1;
+            let seen = store::events::by_id(&db, event_id)
+                .await
+                .unwrap()
+                .unwrap()
+                .seats_taken;
+            if seen + wanted > 30 {
+                return 0;
+            }
+            // The window between check and write that every such path has.
+            tokio::time::sleep(Duration::from_millis(2)).await;
+            store::events::set_seats_taken(&db, event_id, seen + wanted)
+                .await
+                .unwrap();
+            u64::from(wanted)
+        });
+    }
+    let mut confirmed = 0;
+    while let Some(r) = tasks.join_next().await {
+        confirmed += r.unwrap();
+    }
+    let counter = store::events::by_id(&app.db, event_id)
+        .await
+        .unwrap()
+        .unwrap()
+        .seats_taken;
+    let verdict = no_oversell(confirmed, counter, 30);
+    assert!(
+        verdict.is_err(),
+        "the naive path should have oversold ({confirmed} confirmed, counter {counter})"
+    );
+}
