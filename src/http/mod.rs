@@ -35,7 +35,7 @@ pub fn routes(state: AppState) -> BoxEndpoint<'static> {
         .nest("/docs", docs)
         .at("/healthz", ops::healthz)
         .at("/readyz", ops::readyz)
-        .nest("/", web::routes())
+        .nest("/", web::routes(&state.settings))
         .data(state)
         .around(log::log_request)
         .into_endpoint()

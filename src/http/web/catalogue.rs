@@ -25,13 +25,13 @@ pub struct CatalogueParams {
 }
 
 #[derive(Serialize)]
-struct Choice {
-    value: String,
-    label: String,
-    selected: bool,
+pub(super) struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
 }
 
-fn choices<T: Copy + PartialEq>(
+pub(super) fn choices<T: Copy + PartialEq>(
     all: &[T],
     selected: Option<T>,
     code: impl Fn(T) -> String,
@@ -47,7 +47,7 @@ fn choices<T: Copy + PartialEq>(
 }
 
 #[derive(Serialize)]
-struct EventCard {
+pub(super) struct EventCard {
     url: String,
     title: String,
     kind: &'static str,
@@ -59,6 +59,7 @@ struct EventCard {
     seats: String,
     full: bool,
     registration: &'static str,
+    registration_open: bool,
     partner_line: String,
 }
 
@@ -95,7 +96,7 @@ fn venue_label(event: &Event, lang: Lang) -> Option<String> {
     }
 }
 
-fn card(listing: &EventListing, lang: Lang, now: DateTime<Utc>) -> EventCard {
+pub(super) fn card(listing: &EventListing, lang: Lang, now: DateTime<Utc>) -> EventCard {
     let event = &listing.event;
     let spec = &event.spec;
     EventCard {
@@ -110,6 +111,7 @@ fn card(listing: &EventListing, lang: Lang, now: DateTime<Utc>) -> EventCard {
         seats: seats_label(event, lang),
         full: event.is_full(),
         registration: registration_label(event, now, lang),
+        registration_open: event.registration_is_open(now),
         partner_line: listing.partner_line(lang),
     }
 }

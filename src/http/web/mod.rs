@@ -1,17 +1,22 @@
 //! The public web pages: server-rendered HTML, Japanese by default, English on request; no
 //! JavaScript needed.
 mod catalogue;
+mod form;
 mod i18n;
 mod lang;
+mod registration;
 
 use crate::domain::Lang;
 use crate::error::AppError;
 use minijinja::value::Serde;
 use minijinja::{Environment, UndefinedBehavior};
 use poem::http::{StatusCode, header};
+use poem::middleware::Csrf;
 use poem::web::Html;
-use poem::{Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler};
+use poem::web::cookie::SameSite;
+use poem::{Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler, post};
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
 pub use lang::PageLang;
@@ -31,6 +36,9 @@ impl Pages {
             ("catalogue.html", include_str!("templates/catalogue.html")),
             ("event.html", include_str!("templates/event.html")),
             ("error.html", include_str!("templates/error.html")),
+            ("macros.html", include_str!("templates/macros.html")),
+            ("register.html", include_str!("templates/register.html")),
+            ("manage.html", include_str!("templates/manage.html")),
         ] {
             env.add_template(name, source)?;
         }
@@ -67,11 +75,46 @@ impl Pages {
     }
 }
 
-pub fn routes() -> impl Endpoint {
+pub fn routes(settings: &crate::config::Settings) -> impl Endpoint + use<> {
+    // Forms carry a CSRF token bound to a cookie. The key comes from configuration, so every
+    // instance accepts the tokens of every other.
+    let key: [u8; 32] =
+        Sha256::digest(format!("uketsuke csrf\0{}", settings.secrets.csrf_key).as_bytes()).into();
+    let secure = settings.is_production();
+    let csrf = move || {
+        Csrf::new()
+            .key(key)
+            .cookie_name("uketsuke-csrf")
+            .secure(secure)
+            .same_site(SameSite::Lax)
+    };
     Route::new()
         .at("/", get(catalogue::catalogue_page))
         .at("/events", get(catalogue::catalogue_page))
         .at("/events/:slug", get(catalogue::event_page))
+        .at(
+            "/events/:slug/register",
+            get(registration::form_page)
+                .post(registration::submit)
+                .with(csrf()),
+        )
+        .at("/r/:token", get(registration::manage_page).with(csrf()))
+        .at(
+            "/r/:token/cancel",
+            post(registration::cancel_all).with(csrf()),
+        )
+        .at(
+            "/r/:token/attendees",
+            post(registration::change_attendees).with(csrf()),
+        )
+        .at(
+            "/r/:token/attendees/:attendee/cancel",
+            post(registration::cancel_attendee).with(csrf()),
+        )
+        .at(
+            "/r/:token/answers",
+            post(registration::change_answers).with(csrf()),
+        )
         .at("/static/style.css", get(stylesheet))
         .around(crate::http::limits::limit_body)
         .around(render_errors)

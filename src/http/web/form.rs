@@ -1,0 +1,186 @@
+//! Reading HTML form posts: repeated keys (checkbox groups), values kept to show again, and
+//! the errors of each field in the reader's language.
+use crate::domain::registration::{CompanyInput, PersonInput};
+use crate::domain::{Lang, ValidationErrors};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A submitted form: every value as typed, in order, repeated keys included.
+pub struct FormData {
+    pairs: Vec<(String, String)>,
+}
+
+impl FormData {
+    /// Parses `application/x-www-form-urlencoded`, where a key may repeat.
+    pub fn parse(body: &[u8]) -> Self {
+        let pairs: Vec<(String, String)> = serde_html_form::from_bytes(body).unwrap_or_default();
+        FormData { pairs }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// `Some` when the key was sent with a non-blank value.
+    pub fn text(&self, key: &str) -> Option<String> {
+        self.get(key)
+            .filter(|v| !v.trim().is_empty())
+            .map(str::to_owned)
+    }
+
+    pub fn flag(&self, key: &str) -> bool {
+        matches!(self.get(key), Some("on" | "yes" | "true" | "1"))
+    }
+
+    /// What to show in the fields when the form comes back: single values by name, and
+    /// `name=value` for every ticked box or chosen option.
+    pub fn kept(&self) -> Kept {
+        let mut values = BTreeMap::new();
+        let mut chosen = BTreeSet::new();
+        for (k, v) in &self.pairs {
+            if k == "csrf_token" {
+                continue;
+            }
+            values.insert(k.clone(), v.clone());
+            chosen.insert(format!("{k}={v}"));
+        }
+        Kept { values, chosen }
+    }
+
+    /// A person's fields under `prefix` (`contact`, `attendees.2`).
+    pub fn person(&self, prefix: &str) -> PersonInput {
+        PersonInput {
+            name: self.text(&format!("{prefix}.name")),
+            kana: self.text(&format!("{prefix}.kana")),
+            department: self.text(&format!("{prefix}.department")),
+            title: self.text(&format!("{prefix}.title")),
+            email: self.text(&format!("{prefix}.email")),
+            phone: self.text(&format!("{prefix}.phone")),
+        }
+    }
+
+    pub fn person_is_blank(&self, prefix: &str) -> bool {
+        ["name", "kana", "department", "title", "email"]
+            .iter()
+            .all(|f| self.text(&format!("{prefix}.{f}")).is_none())
+    }
+
+    pub fn company(&self) -> CompanyInput {
+        CompanyInput {
+            name: self.text("company.name"),
+            name_kana: self.text("company.name_kana"),
+            corporate_number: self.text("company.corporate_number"),
+            sole_proprietor: self.flag("company.sole_proprietor"),
+            postal_code: self.text("company.postal_code"),
+            prefecture: self.text("company.prefecture"),
+            city: self.text("company.city"),
+            street: self.text("company.street"),
+            industry: self.text("company.industry"),
+            employee_band: self.text("company.employee_band"),
+            tcci_member: match self.get("company.tcci_member") {
+                Some("yes") => Some(true),
+                Some("no") => Some(false),
+                _ => None,
+            },
+        }
+    }
+
+    /// `answers.<id>` values, by question id.
+    pub fn answers(&self) -> BTreeMap<i64, Vec<String>> {
+        let mut map: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+        for (k, v) in &self.pairs {
+            if let Some(id) = k.strip_prefix("answers.").and_then(|id| id.parse().ok()) {
+                map.entry(id).or_default().push(v.clone());
+            }
+        }
+        map
+    }
+
+    /// The attendee blocks that were filled in, with the index each had on the form.
+    pub fn attendee_blocks(&self, slots: usize) -> Vec<(usize, PersonInput, Option<i64>)> {
+        (0..slots)
+            .filter(|i| !self.person_is_blank(&format!("attendees.{i}")))
+            .map(|i| {
+                let id = self
+                    .get(&format!("attendees.{i}.id"))
+                    .and_then(|v| v.parse().ok());
+                (i, self.person(&format!("attendees.{i}")), id)
+            })
+            .collect()
+    }
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Kept {
+    pub values: BTreeMap<String, String>,
+    pub chosen: BTreeSet<String>,
+}
+
+/// Field errors for a page: by field name, and as a list for the summary at the top.
+#[derive(Debug, Default, Serialize)]
+pub struct FieldMessages {
+    pub by_field: BTreeMap<String, String>,
+    pub list: Vec<FieldMessage>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FieldMessage {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldMessages {
+    /// `blocks` maps the n-th submitted attendee back to its block on the form, so that a
+    /// message lands next to the block the person filled in.
+    pub fn new(errors: &ValidationErrors, lang: Lang, blocks: &[usize]) -> Self {
+        let mut out = FieldMessages::default();
+        for e in errors.fields() {
+            let field = remap_attendee(&e.field, blocks);
+            let message = e.message(lang).to_owned();
+            out.by_field
+                .entry(field.clone())
+                .or_insert_with(|| message.clone());
+            out.list.push(FieldMessage { field, message });
+        }
+        out
+    }
+}
+
+fn remap_attendee(field: &str, blocks: &[usize]) -> String {
+    let Some(rest) = field.strip_prefix("attendees.") else {
+        return field.to_owned();
+    };
+    let (index, tail) = rest.split_once('.').unwrap_or((rest, ""));
+    match index.parse::<usize>().ok().and_then(|i| blocks.get(i)) {
+        Some(block) if tail.is_empty() => format!("attendees.{block}"),
+        Some(block) => format!("attendees.{block}.{tail}"),
+        None => field.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_keys_and_block_numbers_survive() {
+        let form = FormData::parse(
+            "answers.3=a&answers.3=c&attendees.0.name=A&attendees.0.email=a%40x.jp&attendees.2.name=C&company.tcci_member=no"
+                .as_bytes(),
+        );
+        assert_eq!(form.answers()[&3], ["a", "c"]);
+        let blocks: Vec<usize> = form.attendee_blocks(3).iter().map(|(i, _, _)| *i).collect();
+        assert_eq!(blocks, [0, 2]);
+        assert_eq!(form.company().tcci_member, Some(false));
+        assert_eq!(
+            remap_attendee("attendees.1.email", &blocks),
+            "attendees.2.email"
+        );
+        assert_eq!(remap_attendee("contact.email", &blocks), "contact.email");
+        assert!(form.kept().chosen.contains("answers.3=c"));
+    }
+}
