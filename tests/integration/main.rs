@@ -11,3 +11,4 @@ mod database;
 mod openapi;
 mod registrations_api;
 mod web_pages;
+mod web_registration;

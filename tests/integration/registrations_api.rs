@@ -514,3 +514,147 @@ async fn idempotent_retries_create_one_registration() {
     assert_eq!(ids.len(), 1);
     assert_eq!(app.seats_taken("lwb-expo").await, 2);
 }
+
+#[tokio::test]
+async fn registrants_change_attendees_within_limits_and_seats() {
+    let (app, tokens) = TestApp::with_demo().await;
+    app.published_event(&tokens.tmg, "changes", Some(4), Some(3), true)
+        .await;
+    let (_, reg) = app
+        .register(
+            "changes",
+            company_registration(&corporate_number(90), &["a@x.jp", "b@x.jp"]),
+        )
+        .await;
+    let token = reg["manage_token"].as_str().unwrap().to_owned();
+    let (_, waiting) = app
+        .register(
+            "changes",
+            company_registration(&corporate_number(91), &["w1@x.jp", "w2@x.jp", "w3@x.jp"]),
+        )
+        .await;
+    assert_eq!(waiting["status"], "waitlisted");
+    let a = reg["attendees"][0]["id"].as_i64().unwrap();
+    let b = reg["attendees"][1]["id"].as_i64().unwrap();
+    let path = format!("/registrations/{token}");
+
+    // Rename a, keep b, add c: three seats of four.
+    let change = json!({"attendees": [
+        {"id": a, "name": "改名 太郎", "kana": "カイメイ タロウ", "email": "a@x.jp"},
+        {"id": b, "name": "参加者 1", "kana": "サンカシャ", "email": "b@x.jp"},
+        {"name": "追加 花子", "kana": "ツイカ ハナコ", "email": "c@x.jp"}
+    ]});
+    let (status, changed) = app.api("PATCH", &path, None, Some(change)).await;
+    assert_eq!(
+        (status, changed["seats"].as_u64()),
+        (200, Some(3)),
+        "{changed}"
+    );
+    assert_eq!(changed["attendees"][0]["name"], "改名 太郎");
+    assert_eq!(app.seats_taken("changes").await, 3);
+
+    // A fourth would break the company limit; an email cannot change under an id.
+    let four = json!({"attendees": [
+        {"id": a, "name": "x", "kana": "エックス", "email": "a@x.jp"}, {"id": b, "name": "x", "kana": "エックス", "email": "b@x.jp"},
+        {"name": "x", "kana": "エックス", "email": "c2@x.jp"}, {"name": "x", "kana": "エックス", "email": "d@x.jp"}
+    ]});
+    let (status, err) = app.api("PATCH", &path, None, Some(four)).await;
+    assert_eq!(
+        (status, err["fields"][0]["code"].as_str()),
+        (422, Some("per_company_limit"))
+    );
+    let swap =
+        json!({"attendees": [{"id": a, "name": "x", "kana": "エックス", "email": "other@x.jp"}]});
+    let (status, err) = app.api("PATCH", &path, None, Some(swap)).await;
+    assert_eq!(
+        (status, err["fields"][0]["code"].as_str()),
+        (422, Some("email_fixed"))
+    );
+
+    // Down to one: three seats free, exactly what the waiting trio needs.
+    let one = json!({"attendees": [{"id": a, "name": "改名 太郎", "kana": "カイメイ タロウ", "email": "a@x.jp"}]});
+    let (status, changed) = app.api("PATCH", &path, None, Some(one)).await;
+    assert_eq!((status, changed["seats"].as_u64()), (200, Some(1)));
+    let (_, waiting_now) = app
+        .api(
+            "GET",
+            &format!(
+                "/registrations/{}",
+                waiting["manage_token"].as_str().unwrap()
+            ),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(
+        waiting_now["status"], "confirmed",
+        "three seats freed for the trio"
+    );
+    assert_eq!(app.seats_taken("changes").await, 4);
+
+    // Now full: adding someone back needs a seat there is not.
+    let again = json!({"attendees": [
+        {"id": a, "name": "改名 太郎", "kana": "カイメイ タロウ", "email": "a@x.jp"},
+        {"name": "x", "kana": "エックス", "email": "e@x.jp"}
+    ]});
+    let (status, err) = app.api("PATCH", &path, None, Some(again)).await;
+    assert_eq!(
+        (status, err["code"].as_str()),
+        (409, Some("not_enough_seats"))
+    );
+}
+
+#[tokio::test]
+async fn organizers_add_questions_that_registrants_must_answer() {
+    let (app, tokens) = TestApp::with_demo().await;
+    let question = json!({
+        "kind": "single_choice", "label_ja": "参加方法", "label_en": "How will you join?", "required": true,
+        "options": [{"value": "onsite", "label_ja": "会場", "label_en": "On site"}, {"value": "online", "label_ja": "オンライン", "label_en": "Online"}]
+    });
+    let (status, list) = app
+        .api(
+            "POST",
+            "/events/lwb-expo/questions",
+            Some(&tokens.tmg),
+            Some(question.clone()),
+        )
+        .await;
+    assert_eq!(status, 201, "{list}");
+    let qid = list[0]["id"].as_i64().unwrap();
+    let (status, _) = app
+        .api(
+            "POST",
+            "/events/lwb-expo/questions",
+            Some(&tokens.tcci),
+            Some(question),
+        )
+        .await;
+    assert_eq!(status, 403);
+    let (_, public) = app.get_json("/api/v1/events/lwb-expo/questions").await;
+    assert_eq!(public[0]["label_en"], "How will you join?");
+
+    let body = company_registration(&corporate_number(95), &["q@x.jp"]);
+    let (status, err) = app.register("lwb-expo", body.clone()).await;
+    assert_eq!(
+        (status, err["fields"][0]["field"].as_str()),
+        (422, Some(format!("answers.{qid}").as_str()))
+    );
+    let mut answered = body.clone();
+    answered["answers"] = json!([{"question_id": qid, "values": ["online"]}]);
+    let (status, reg) = app.register("lwb-expo", answered).await;
+    assert_eq!(status, 201);
+    assert_eq!(reg["answers"][0]["values"][0], "online");
+    let token = reg["manage_token"].as_str().unwrap();
+    let (status, reg) = app
+        .api(
+            "PATCH",
+            &format!("/registrations/{token}"),
+            None,
+            Some(json!({"answers": [{"question_id": qid, "values": ["onsite"]}]})),
+        )
+        .await;
+    assert_eq!(
+        (status, reg["answers"][0]["values"][0].as_str()),
+        (200, Some("onsite"))
+    );
+}
