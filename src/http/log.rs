@@ -52,9 +52,14 @@ fn redact_path(path: &str) -> String {
 mod tests {
     #[test]
     fn manage_tokens_are_redacted() {
+        let token = "0123456789abcdef0123456789abcdef";
         assert_eq!(
-            super::redact_path("/r/manage/abc123/cancel"),
-            "/r/manage/***"
+            super::redact_path(&format!("/r/{token}/cancel")),
+            "/r/***/cancel"
+        );
+        assert_eq!(
+            super::redact_path(&format!("/api/v1/registrations/{token}")),
+            "/api/v1/registrations/***"
         );
         assert_eq!(super::redact_path("/events/x"), "/events/x");
     }
