@@ -120,7 +120,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::SeedDemo => {
             let db = store::connect(&settings.database).await?;
             store::migrate(&db).await?;
-            let logins = demo::seed(&db, chrono::Utc::now()).await?;
+            let links = uketsuke::services::links::ManageLinks::new(&settings.secrets.link_key);
+            let logins = demo::seed(&db, &links, chrono::Utc::now()).await?;
             print_demo_logins(&logins, &settings.server.public_url);
             Ok(())
         }
@@ -178,7 +179,7 @@ async fn serve(mut settings: Settings, args: ServeArgs) -> anyhow::Result<()> {
     let (acceptor, addr) = app::bind(&settings.server.bind).await?;
     let state = app::prepare(settings).await?;
     if args.demo {
-        match demo::seed(&state.db, chrono::Utc::now()).await {
+        match demo::seed(&state.db, &state.links, chrono::Utc::now()).await {
             Ok(logins) => print_demo_logins(&logins, &format!("http://{addr}")),
             Err(AppError::Conflict {
                 code: "database_not_empty",

@@ -44,6 +44,19 @@ impl CorporateNumber {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The number whose last twelve digits are `body`, with its check digit in front
+    /// (for demo data; real numbers come from the registrant).
+    pub fn from_body(body: u64) -> Self {
+        let digits = format!("{:012}", body % 1_000_000_000_000);
+        let sum: u32 = digits
+            .chars()
+            .rev()
+            .enumerate()
+            .map(|(i, c)| c.to_digit(10).expect("digits") * if i % 2 == 0 { 1 } else { 2 })
+            .sum();
+        Self(format!("{}{digits}", 9 - sum % 9))
+    }
 }
 
 /// 郵便番号, kept as `NNN-NNNN`.

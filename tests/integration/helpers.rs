@@ -13,6 +13,7 @@ pub struct TestApp {
     pub db: Db,
     pub db_url: String,
     pub client: reqwest::Client,
+    pub link_key: String,
     _shutdown: oneshot::Sender<()>,
     _database: TestDatabase,
 }
@@ -84,6 +85,7 @@ impl TestApp {
             .await
             .expect("bind port 0");
         settings.server.public_url = format!("http://{addr}");
+        let link_key = settings.secrets.link_key.clone();
         let state = uketsuke::app::prepare(settings)
             .await
             .expect("the app starts");
@@ -97,6 +99,7 @@ impl TestApp {
             db,
             db_url,
             client: reqwest::Client::new(),
+            link_key,
             _shutdown: tx,
             _database: database,
         }
@@ -105,7 +108,8 @@ impl TestApp {
     /// The app with the demo data loaded; returns the TMG organizer's and TCCI's tokens.
     pub async fn with_demo() -> (TestApp, DemoTokens) {
         let app = TestApp::spawn().await;
-        let logins = demo::seed(&app.db, Utc::now())
+        let links = uketsuke::services::links::ManageLinks::new(&app.link_key);
+        let logins = demo::seed(&app.db, &links, Utc::now())
             .await
             .expect("demo data loads");
         let token = |org: &str| {

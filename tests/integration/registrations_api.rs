@@ -658,3 +658,57 @@ async fn organizers_add_questions_that_registrants_must_answer() {
         (200, Some("onsite"))
     );
 }
+
+#[tokio::test]
+async fn students_register_as_individuals_with_romaji_readings() {
+    let (app, tokens) = TestApp::with_demo().await;
+    let mut event = crate::helpers::seminar("student-session");
+    event["audience"] = json!("individuals");
+    app.api("POST", "/events", Some(&tokens.tmg), Some(event))
+        .await;
+    app.api(
+        "POST",
+        "/events/student-session/publish",
+        Some(&tokens.tmg),
+        None,
+    )
+    .await;
+    let body = json!({
+        "contact": {"name": "NGUYEN Van An", "kana": "Nguyen Van An", "email": "an@u-tokyo.example.ac.jp"},
+        "affiliation": "東京大学大学院",
+        "consent": true,
+        "lang": "en"
+    });
+    let (status, reg) = app.register("student-session", body).await;
+    assert_eq!(status, 201, "{reg}");
+    assert!(reg["company"].is_null());
+    assert_eq!(
+        (reg["seats"].as_u64(), reg["lang"].as_str()),
+        (Some(1), Some("en"))
+    );
+    assert_eq!(reg["attendees"][0]["email"], "an@u-tokyo.example.ac.jp");
+    let (status, err) = app
+        .register(
+            "student-session",
+            json!({"contact": {"name": "A"}, "consent": true}),
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert!(
+        err["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["field"] == "affiliation")
+    );
+
+    let (_, html) = app.get_html("/events/student-session", None).await;
+    assert!(
+        html.contains("student-session/register"),
+        "the page links to the form"
+    );
+    let (_, form) = app
+        .get_html("/events/student-session/register", Some("en"))
+        .await;
+    assert!(form.contains("School or employer") && !form.contains("Corporate number"));
+}

@@ -28,7 +28,10 @@ async fn catalogue_is_japanese_by_default_and_hides_drafts() {
         assert_eq!(titles(&html).len(), 11, "{path}");
         assert!(!html.contains("準備中"), "the draft is hidden");
         assert!(html.contains("主催 東京都 &#x2f; 共催 八王子市 &#x2f; 周知協力 東京商工会議所"));
-        assert!(html.contains("残り30席（定員30名）"));
+        assert!(
+            html.contains("残り2席（定員30名）"),
+            "demo registrations hold 28 seats"
+        );
         assert!(html.contains("定員なし"), "the campaign has no seats");
         assert!(
             html.contains("(") && html.contains("〜"),
