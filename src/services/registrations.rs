@@ -36,7 +36,10 @@ pub struct Managed {
 /// The answer to a registration: the same whether it was made now or replayed.
 #[derive(Debug, Clone)]
 pub struct Registered {
-    pub managed: Managed,
+    pub registration: Registration,
+    pub event: Event,
+    pub waitlist_position: Option<u32>,
+    pub manage_token: String,
     /// True when an earlier request with the same idempotency key made it.
     pub replayed: bool,
 }
@@ -65,23 +68,25 @@ pub async fn register(
     idempotency_key: Option<&str>,
     now: DateTime<Utc>,
 ) -> AppResult<Registered> {
+    // Everything that needs no lock happens first: every registration of an event queues on
+    // the event row, so the time spent holding it is the event's throughput.
     let fingerprint = fingerprint(&input);
+    let seen = store::events::by_slug(db, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    check_open_for_registration(&seen, now)?;
+    let questions = store::questions::of_event(db, seen.id).await?;
+    let rules_of = |event: &Event| RegistrationRules {
+        audience: event.spec.audience,
+        per_company_limit: event.spec.per_company_limit,
+        questions: &questions,
+    };
+    let parsed = RegistrationSpec::parse(input.clone(), &rules_of(&seen));
+
     let txn = store::begin_write(db).await?;
     let event = store::events::by_slug_for_update(&txn, slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    match event.status {
-        EventStatus::Draft => return Err(AppError::NotFound),
-        EventStatus::Cancelled => {
-            return Err(AppError::gone(
-                "event_cancelled",
-                "このイベントは中止になりました。",
-                "This event has been cancelled.",
-            ));
-        }
-        EventStatus::Published => {}
-    }
-
     if let Some(key) = idempotency_key
         && let Some(earlier) = store::registrations::by_idempotency_key(&txn, event.id, key).await?
     {
@@ -96,35 +101,18 @@ pub async fn register(
         }
         let token = links.unseal(&earlier.token_sealed)?;
         txn.commit().await?;
-        let managed = managed(db, earlier.registration, token).await?;
-        return Ok(Registered {
-            managed,
-            replayed: true,
-        });
+        return registered(db, earlier.registration, event, token, true).await;
     }
-
-    if now < event.spec.registration_opens_at {
-        return Err(AppError::gone(
-            "registration_not_open",
-            "申込受付はまだ始まっていません。",
-            "Registration has not opened yet.",
-        ));
-    }
-    if now >= event.spec.registration_closes_at {
-        return Err(AppError::gone(
-            "registration_closed",
-            "申込受付は終了しました。",
-            "Registration has closed.",
-        ));
-    }
-
-    let questions = store::questions::of_event(&txn, event.id).await?;
-    let rules = RegistrationRules {
-        audience: event.spec.audience,
-        per_company_limit: event.spec.per_company_limit,
-        questions: &questions,
+    check_open_for_registration(&event, now)?;
+    // The organizer may have changed the rules in between; then check again under the lock.
+    let spec = if (event.spec.audience, event.spec.per_company_limit)
+        == (seen.spec.audience, seen.spec.per_company_limit)
+    {
+        parsed?
+    } else {
+        RegistrationSpec::parse(input, &rules_of(&event))?
     };
-    let spec = RegistrationSpec::parse(input, &rules)?;
+
     let emails: Vec<&str> = spec.attendees.iter().map(|p| p.email.as_str()).collect();
     let duplicates = store::registrations::active_emails(&txn, event.id, &emails).await?;
     let seats = (spec.attendees.len() - duplicates.len()) as u32;
@@ -159,27 +147,18 @@ pub async fn register(
         &duplicates,
         now,
     )
-    .await
-    .map_err(|e| {
-        // Held event lock makes these impossible short of a bug; say so rather than 500 blindly.
-        if store::is_unique_violation(&e) {
-            AppError::Internal(anyhow::anyhow!(
-                "registration clashed with a concurrent one: {e}"
-            ))
-        } else {
-            e.into()
-        }
-    })?;
+    .await?;
 
     let kind = match status {
         RegistrationStatus::Waitlisted => MessageKind::Waitlisted,
         _ => MessageKind::Confirmed,
     };
-    notify_contact(
+    notify(
         &txn,
         event.id,
         id,
-        &spec.contact,
+        spec.contact.email.as_str(),
+        &spec.contact.name,
         spec.lang,
         kind,
         json!({}),
@@ -216,10 +195,57 @@ pub async fn register(
     let stored = store::registrations::by_id(db, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let managed = managed(db, stored.registration, token.token).await?;
+    registered(db, stored.registration, event, token.token, false).await
+}
+
+fn check_open_for_registration(event: &Event, now: DateTime<Utc>) -> AppResult<()> {
+    match event.status {
+        EventStatus::Draft => return Err(AppError::NotFound),
+        EventStatus::Cancelled => {
+            return Err(AppError::gone(
+                "event_cancelled",
+                "このイベントは中止になりました。",
+                "This event has been cancelled.",
+            ));
+        }
+        EventStatus::Published => {}
+    }
+    if now < event.spec.registration_opens_at {
+        return Err(AppError::gone(
+            "registration_not_open",
+            "申込受付はまだ始まっていません。",
+            "Registration has not opened yet.",
+        ));
+    }
+    if now >= event.spec.registration_closes_at {
+        return Err(AppError::gone(
+            "registration_closed",
+            "申込受付は終了しました。",
+            "Registration has closed.",
+        ));
+    }
+    Ok(())
+}
+
+async fn registered(
+    db: &Db,
+    registration: Registration,
+    event: Event,
+    manage_token: String,
+    replayed: bool,
+) -> AppResult<Registered> {
+    let waitlist_position = match registration.status {
+        RegistrationStatus::Waitlisted => {
+            Some(store::registrations::waitlist_position(db, event.id, registration.id).await?)
+        }
+        _ => None,
+    };
     Ok(Registered {
-        managed,
-        replayed: false,
+        registration,
+        event,
+        waitlist_position,
+        manage_token,
+        replayed,
     })
 }
 
@@ -716,31 +742,6 @@ async fn notify(
         payload,
     };
     Ok(store::outbox::enqueue(txn, message, now).await?)
-}
-
-#[allow(clippy::too_many_arguments)]
-async fn notify_contact(
-    txn: &impl ConnectionTrait,
-    event_id: i64,
-    registration_id: i64,
-    contact: &Person,
-    lang: Lang,
-    kind: MessageKind,
-    payload: serde_json::Value,
-    now: DateTime<Utc>,
-) -> AppResult<()> {
-    notify(
-        txn,
-        event_id,
-        registration_id,
-        contact.email.as_str(),
-        &contact.name,
-        lang,
-        kind,
-        payload,
-        now,
-    )
-    .await
 }
 
 /// What makes two requests "the same" for idempotency: their content, not their bytes.

@@ -6,7 +6,7 @@ use crate::domain::{
     RegistrationSpec, RegistrationStatus,
 };
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect,
@@ -152,29 +152,27 @@ pub async fn active_emails(
         .collect())
 }
 
-/// Active attendees of the event registered under one 法人番号 (confirmed or waiting).
+/// Active attendees of the event registered under one 法人番号 (confirmed or waiting), in one
+/// query.
 pub async fn active_attendees_of_company(
     db: &impl ConnectionTrait,
     event_id: i64,
     corporate_number: &str,
     except_registration: Option<i64>,
 ) -> Result<u64, DbErr> {
-    let mut regs = registration::Entity::find()
-        .select_only()
+    let mut registrations = Query::select()
         .column(registration::Column::Id)
-        .filter(registration::Column::EventId.eq(event_id))
-        .filter(registration::Column::CorporateNumber.eq(corporate_number))
-        .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled.code()));
+        .from(registration::Entity)
+        .and_where(registration::Column::EventId.eq(event_id))
+        .and_where(registration::Column::CorporateNumber.eq(corporate_number))
+        .and_where(registration::Column::Status.ne(RegistrationStatus::Cancelled.code()))
+        .to_owned();
     if let Some(id) = except_registration {
-        regs = regs.filter(registration::Column::Id.ne(id));
-    }
-    let ids: Vec<i64> = regs.into_tuple().all(db).await?;
-    if ids.is_empty() {
-        return Ok(0);
+        registrations.and_where(registration::Column::Id.ne(id));
     }
     attendee::Entity::find()
-        .filter(attendee::Column::RegistrationId.is_in(ids))
         .filter(attendee::Column::Status.eq(AttendeeStatus::Active.code()))
+        .filter(attendee::Column::RegistrationId.in_subquery(registrations))
         .count(db)
         .await
 }

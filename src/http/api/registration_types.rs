@@ -1,12 +1,13 @@
 //! The shapes of registrations in the API. Text fields a person types are optional in the
 //! schema so that a missing one gets a field-level error (422) in the caller's language, like
 //! any other mistake, rather than a bare parse failure.
+use crate::domain::Event;
 use crate::domain::registration::{CompanyInput, PersonInput};
 use crate::domain::{
     Answer, Attendee, AttendeeStatus, EmployeeBand, HeardVia, Industry, Lang, Question,
     QuestionKind, QuestionOption, Registration, RegistrationInput, RegistrationStatus,
 };
-use crate::services::registrations::{AttendeeChange, Managed, RegistrationChange};
+use crate::services::registrations::{AttendeeChange, RegistrationChange};
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Asia::Tokyo;
 use poem_openapi::Object;
@@ -326,9 +327,15 @@ impl RegistrationBody {
     /// The registrant's view, with the manage link. An attendee whose address was registered
     /// already looks like any other: the submitter is never told who else registered; the
     /// address owner is told by email.
-    pub fn for_registrant(m: &Managed, public_url: &str) -> Self {
-        let spec = &m.event.event.spec;
-        let mut base = Self::for_organizer(&m.registration);
+    pub fn for_registrant(
+        registration: &Registration,
+        event: &Event,
+        waitlist_position: Option<u32>,
+        manage_token: &str,
+        public_url: &str,
+    ) -> Self {
+        let spec = &event.spec;
+        let mut base = Self::for_organizer(registration);
         for a in &mut base.attendees {
             if a.status == AttendeeStatus::Duplicate {
                 a.status = AttendeeStatus::Active;
@@ -341,13 +348,13 @@ impl RegistrationBody {
             .count() as u32;
         let jst = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&Tokyo).fixed_offset();
         RegistrationBody {
-            waitlist_position: m.waitlist_position,
+            waitlist_position,
             manage_url: Some(format!(
                 "{}/r/{}",
                 public_url.trim_end_matches('/'),
-                m.manage_token
+                manage_token
             )),
-            manage_token: Some(m.manage_token.clone()),
+            manage_token: Some(manage_token.to_owned()),
             event: Some(RegisteredEventBody {
                 slug: spec.slug.to_string(),
                 title_ja: spec.title.ja.clone(),

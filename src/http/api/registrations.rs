@@ -27,9 +27,12 @@ enum QuestionAdded {
     Created(Json<Vec<QuestionBody>>),
 }
 
-fn registrant_view(state: &AppState, managed: &registrations::Managed) -> Json<RegistrationBody> {
+fn registrant_view(state: &AppState, m: &registrations::Managed) -> Json<RegistrationBody> {
     Json(RegistrationBody::for_registrant(
-        managed,
+        &m.registration,
+        &m.event.event,
+        m.waitlist_position,
+        &m.manage_token,
         &state.settings.server.public_url,
     ))
 }
@@ -62,10 +65,13 @@ impl RegistrationsApi {
             Utc::now(),
         )
         .await?;
-        Ok(Registered::Created(registrant_view(
-            &state,
-            &registered.managed,
-        )))
+        Ok(Registered::Created(Json(RegistrationBody::for_registrant(
+            &registered.registration,
+            &registered.event,
+            registered.waitlist_position,
+            &registered.manage_token,
+            &state.settings.server.public_url,
+        ))))
     }
 
     /// The questions of a published event's registration form.

@@ -258,7 +258,7 @@ pub async fn submit(
     {
         Ok(done) => Ok(see_other(&format!(
             "/r/{}?done=registered",
-            done.managed.manage_token
+            done.manage_token
         ))),
         Err(AppError::Validation(errors)) => page(
             StatusCode::UNPROCESSABLE_ENTITY,
