@@ -394,7 +394,8 @@ async fn raw_run(db_url: &str) -> Run {
             };
             let id = store::registrations::insert(&txn, new, &HashSet::new(), now)
                 .await
-                .unwrap();
+                .unwrap()
+                .id;
             let message = NewMessage {
                 event_id: event.id,
                 registration_id: Some(id),

@@ -131,7 +131,7 @@ pub async fn register(
     };
 
     let token = links.issue();
-    let id = store::registrations::insert(
+    let registration = store::registrations::insert(
         &txn,
         NewRegistration {
             event_id: event.id,
@@ -149,6 +149,7 @@ pub async fn register(
     )
     .await?;
 
+    let id = registration.id;
     let kind = match status {
         RegistrationStatus::Waitlisted => MessageKind::Waitlisted,
         _ => MessageKind::Confirmed,

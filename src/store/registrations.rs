@@ -25,14 +25,15 @@ pub struct NewRegistration<'a> {
     pub request_hash: Option<&'a str>,
 }
 
-/// Inserts the registration and its attendees; `duplicates` are the attendee emails already
-/// registered for the event: stored, but holding no place.
+/// Inserts the registration and its attendees and returns them as stored (via RETURNING, no
+/// second read); `duplicates` are the attendee emails already registered for the event:
+/// stored, but holding no place.
 pub async fn insert(
     db: &impl ConnectionTrait,
     new: NewRegistration<'_>,
     duplicates: &HashSet<String>,
     now: DateTime<Utc>,
-) -> Result<i64, DbErr> {
+) -> Result<Registration, DbErr> {
     let spec = new.spec;
     let company = spec.company.as_ref();
     let model = registration::ActiveModel {
@@ -73,10 +74,9 @@ pub async fn insert(
         cancelled_at: Set(None),
         ..Default::default()
     };
-    let id = registration::Entity::insert(model)
-        .exec(db)
-        .await?
-        .last_insert_id;
+    let stored = registration::Entity::insert(model)
+        .exec_with_returning(db)
+        .await?;
     let people: Vec<_> = spec
         .attendees
         .iter()
@@ -95,8 +95,8 @@ pub async fn insert(
             },
         })
         .collect();
-    insert_attendees(db, id, new.event_id, 0, &people, now).await?;
-    Ok(id)
+    let attendees = insert_attendees(db, stored.id, new.event_id, 0, &people, now).await?;
+    from_model(stored, attendees)
 }
 
 /// Adds attendees numbered from `first_position`.
@@ -107,9 +107,9 @@ pub async fn insert_attendees(
     first_position: i32,
     people: &[Attendee],
     now: DateTime<Utc>,
-) -> Result<(), DbErr> {
+) -> Result<Vec<Attendee>, DbErr> {
     if people.is_empty() {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let rows = people
         .iter()
@@ -129,8 +129,25 @@ pub async fn insert_attendees(
             cancelled_at: Set(None),
             ..Default::default()
         });
-    attendee::Entity::insert_many(rows).exec(db).await?;
-    Ok(())
+    attendee::Entity::insert_many(rows)
+        .exec_with_returning(db)
+        .await?
+        .into_iter()
+        .map(attendee_from_model)
+        .collect()
+}
+
+fn attendee_from_model(a: attendee::Model) -> Result<Attendee, DbErr> {
+    Ok(Attendee {
+        id: a.id,
+        position: a.position,
+        name: a.name,
+        kana: a.kana,
+        department: a.department,
+        title: a.title,
+        email: a.email,
+        status: a.status.parse().map_err(corrupt)?,
+    })
 }
 
 /// Of `emails`, those held by an active attendee of the event.
@@ -386,16 +403,9 @@ async fn attendees_of(
             .all(db)
             .await?;
         for a in rows {
-            map.entry(a.registration_id).or_default().push(Attendee {
-                id: a.id,
-                position: a.position,
-                name: a.name,
-                kana: a.kana,
-                department: a.department,
-                title: a.title,
-                email: a.email,
-                status: a.status.parse().map_err(corrupt)?,
-            });
+            map.entry(a.registration_id)
+                .or_default()
+                .push(attendee_from_model(a)?);
         }
     }
     Ok(map)
