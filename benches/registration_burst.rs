@@ -27,8 +27,15 @@ use uketsuke::store::{self, outbox::NewMessage, registrations::NewRegistration};
 const BURST: usize = 2000;
 const SEATS: i64 = 300;
 const CONCURRENCY: usize = 64;
-/// The server's pool, as configured by default.
-const POOL: u32 = 8;
+
+/// Connections in the pool, for the server and the raw run alike (default: the server's
+/// default, 8; `UKETSUKE_BENCH_POOL` to try others).
+fn pool() -> u32 {
+    std::env::var("UKETSUKE_BENCH_POOL")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(8)
+}
 
 struct Run {
     seconds: f64,
@@ -62,7 +69,9 @@ fn main() {
         engines.push(("PostgreSQL", Some(url)));
     }
     println!(
-        "registration burst: {BURST} registrations (1–3 attendees), {SEATS} seats, {CONCURRENCY} in flight"
+        "registration burst: {BURST} registrations (1–3 attendees), {SEATS} seats, {CONCURRENCY} in flight, pool {}, {} cores",
+        pool(),
+        std::thread::available_parallelism().map_or(0, |n| n.get())
     );
     println!(
         "{:<11} {:<4} {:>9} {:>9} {:>9} {:>10} {:>11} {:>7} {:>9} {:>10}",
@@ -81,7 +90,9 @@ fn main() {
         let (db_url, cleanup) = rt.block_on(database(pg.as_deref()));
         let (app, rss) = rt.block_on(app_run(&db_url));
         let raw = rt.block_on(raw_run(&db_url));
+        let svc = rt.block_on(service_run(&db_url));
         row(name, "app", &app, Some(rss));
+        row(name, "svc", &svc, None);
         row(name, "raw", &raw, None);
         println!(
             "{:<11} ratio app/raw: {:.2} (target ≥ 0.50); server peak RSS {:.1} MiB (target < 64)",
@@ -149,7 +160,7 @@ fn uketsuke(db_url: &str) -> Command {
     cmd.env("UKETSUKE_ENV", "test")
         .env_remove("RUST_LOG")
         .env("UKETSUKE__DATABASE__URL", db_url)
-        .env("UKETSUKE__DATABASE__MAX_CONNECTIONS", POOL.to_string());
+        .env("UKETSUKE__DATABASE__MAX_CONNECTIONS", pool().to_string());
     cmd
 }
 
@@ -161,6 +172,22 @@ fn cli(db_url: &str, args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()
+}
+
+/// CPU seconds the process has used (user + system).
+fn cpu_seconds(child: &Child) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{}/stat", child.id())).unwrap_or_default();
+    let fields: Vec<&str> = stat
+        .rsplit(')')
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect();
+    let ticks: f64 = [11, 12]
+        .iter()
+        .filter_map(|i| fields.get(*i)?.parse::<f64>().ok())
+        .sum();
+    ticks / 100.0
 }
 
 fn peak_rss_kib(child: &Child) -> u64 {
@@ -244,7 +271,7 @@ async fn app_run(db_url: &str) -> (Run, u64) {
         .pool_max_idle_per_host(CONCURRENCY)
         .build()
         .unwrap();
-    for slug in ["burst", "raw-burst"] {
+    for slug in ["burst", "raw-burst", "svc-burst"] {
         let start = (Utc::now() + chrono::Duration::days(30)).to_rfc3339();
         let end =
             (Utc::now() + chrono::Duration::days(30) + chrono::Duration::hours(2)).to_rfc3339();
@@ -272,6 +299,7 @@ async fn app_run(db_url: &str) -> (Run, u64) {
 
     let gate = Arc::new(tokio::sync::Semaphore::new(CONCURRENCY));
     let mut tasks = tokio::task::JoinSet::new();
+    let cpu_before = cpu_seconds(&child);
     let started = Instant::now();
     for i in 0..BURST {
         let (client, url, gate) = (
@@ -318,6 +346,11 @@ async fn app_run(db_url: &str) -> (Run, u64) {
     }
     run.seconds = started.elapsed().as_secs_f64();
     let rss = peak_rss_kib(&child);
+    println!(
+        "(server used {:.1} CPU seconds in {:.1} s of burst)",
+        cpu_seconds(&child) - cpu_before,
+        run.seconds
+    );
     let _ = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status();
@@ -345,7 +378,7 @@ async fn oversold(db_url: &str, slug: &str) -> i64 {
 async fn raw_run(db_url: &str) -> Run {
     let mut settings = Settings::load_for(Environment::Test).unwrap();
     settings.database.url = db_url.to_owned();
-    settings.database.max_connections = POOL;
+    settings.database.max_connections = pool();
     let db = store::connect(&settings.database).await.unwrap();
     let links = Arc::new(ManageLinks::new(&settings.secrets.link_key));
     let rules = RegistrationRules {
@@ -428,6 +461,61 @@ async fn raw_run(db_url: &str) -> Run {
     }
     run.seconds = started.elapsed().as_secs_f64();
     run.oversold = oversold(db_url, "raw-burst").await;
+    run
+}
+
+/// The app without HTTP: the registration service itself, called in-process, to tell the
+/// cost of the service's own checks from the cost of HTTP.
+async fn service_run(db_url: &str) -> Run {
+    let mut settings = Settings::load_for(Environment::Test).unwrap();
+    settings.database.url = db_url.to_owned();
+    settings.database.max_connections = pool();
+    let db = store::connect(&settings.database).await.unwrap();
+    let links = Arc::new(ManageLinks::new(&settings.secrets.link_key));
+    let gate = Arc::new(tokio::sync::Semaphore::new(CONCURRENCY));
+    let mut tasks = tokio::task::JoinSet::new();
+    let started = Instant::now();
+    for i in 0..BURST {
+        let (db, gate, links) = (db.clone(), gate.clone(), links.clone());
+        let mut input = input(i);
+        input.contact.email = Some(format!("sc{i}@bench.example.jp"));
+        for a in &mut input.attendees {
+            a.email = a.email.as_ref().map(|e| format!("s{e}"));
+        }
+        tasks.spawn(async move {
+            let _permit = gate.acquire_owned().await.unwrap();
+            let t = Instant::now();
+            let r = uketsuke::services::registrations::register(
+                &db,
+                &links,
+                "svc-burst",
+                input,
+                None,
+                Utc::now(),
+            )
+            .await;
+            (t.elapsed(), r.map(|r| r.registration.status))
+        });
+    }
+    let mut run = Run {
+        seconds: 0.0,
+        latencies: Vec::new(),
+        confirmed: 0,
+        waitlisted: 0,
+        errors: 0,
+        oversold: 0,
+    };
+    while let Some(r) = tasks.join_next().await {
+        let (latency, status) = r.unwrap();
+        run.latencies.push(latency);
+        match status {
+            Ok(RegistrationStatus::Confirmed) => run.confirmed += 1,
+            Ok(_) => run.waitlisted += 1,
+            Err(_) => run.errors += 1,
+        }
+    }
+    run.seconds = started.elapsed().as_secs_f64();
+    run.oversold = oversold(db_url, "svc-burst").await;
     run
 }
 
