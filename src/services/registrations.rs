@@ -68,6 +68,43 @@ pub async fn register(
     idempotency_key: Option<&str>,
     now: DateTime<Utc>,
 ) -> AppResult<Registered> {
+    // Addresses already registered are looked up before the event is locked. Should another
+    // registration take one of ours in between, the unique index refuses our insert, and a
+    // second attempt sees the address as taken.
+    match attempt(db, links, slug, input.clone(), idempotency_key, now).await {
+        Err(Attempt::AddressTaken) => {
+            match attempt(db, links, slug, input, idempotency_key, now).await {
+                Err(Attempt::AddressTaken) => Err(AppError::Internal(anyhow::anyhow!(
+                    "an attendee address was taken twice while registering"
+                ))),
+                Err(Attempt::Failed(e)) => Err(e),
+                Ok(r) => Ok(r),
+            }
+        }
+        Err(Attempt::Failed(e)) => Err(e),
+        Ok(r) => Ok(r),
+    }
+}
+
+enum Attempt {
+    AddressTaken,
+    Failed(AppError),
+}
+
+impl<E: Into<AppError>> From<E> for Attempt {
+    fn from(e: E) -> Self {
+        Attempt::Failed(e.into())
+    }
+}
+
+async fn attempt(
+    db: &Db,
+    links: &ManageLinks,
+    slug: &str,
+    input: RegistrationInput,
+    idempotency_key: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Registered, Attempt> {
     // Everything that needs no lock happens first: every registration of an event queues on
     // the event row, so the time spent holding it is the event's throughput.
     let fingerprint = fingerprint(&input);
@@ -82,6 +119,10 @@ pub async fn register(
         questions: &questions,
     };
     let parsed = RegistrationSpec::parse(input.clone(), &rules_of(&seen));
+    let taken_before = match &parsed {
+        Ok(spec) => Some(taken_addresses(db, seen.id, spec).await?),
+        Err(_) => None,
+    };
 
     let txn = store::begin_write(db).await?;
     let event = store::events::by_slug_for_update(&txn, slug)
@@ -99,22 +140,25 @@ pub async fn register(
             )
             .into());
         }
-        let token = links.unseal(&earlier.token_sealed)?;
+        let token = links
+            .unseal(&earlier.token_sealed)
+            .map_err(AppError::Internal)?;
         txn.commit().await?;
-        return registered(db, earlier.registration, event, token, true).await;
+        return Ok(registered(db, earlier.registration, event, token, true).await?);
     }
     check_open_for_registration(&event, now)?;
     // The organizer may have changed the rules in between; then check again under the lock.
-    let spec = if (event.spec.audience, event.spec.per_company_limit)
-        == (seen.spec.audience, seen.spec.per_company_limit)
-    {
-        parsed?
-    } else {
-        RegistrationSpec::parse(input, &rules_of(&event))?
+    let unchanged = (event.spec.audience, event.spec.per_company_limit)
+        == (seen.spec.audience, seen.spec.per_company_limit);
+    let (spec, duplicates) = match (unchanged, parsed, taken_before) {
+        (true, Ok(spec), Some(taken)) => (spec, taken),
+        (true, Err(errors), _) => return Err(AppError::from(errors).into()),
+        _ => {
+            let spec = RegistrationSpec::parse(input, &rules_of(&event))?;
+            let taken = taken_addresses(&txn, event.id, &spec).await?;
+            (spec, taken)
+        }
     };
-
-    let emails: Vec<&str> = spec.attendees.iter().map(|p| p.email.as_str()).collect();
-    let duplicates = store::registrations::active_emails(&txn, event.id, &emails).await?;
     let seats = (spec.attendees.len() - duplicates.len()) as u32;
     check_company_limit(&txn, &event, &spec, seats, None).await?;
 
@@ -123,11 +167,11 @@ pub async fn register(
     } else if event.spec.waitlist_enabled {
         RegistrationStatus::Waitlisted
     } else {
-        return Err(AppError::conflict(
+        return Err(Attempt::Failed(AppError::conflict(
             "event_full",
             "満席のため、お申し込みいただけません。",
             "This event is full.",
-        ));
+        )));
     };
 
     let token = links.issue();
@@ -147,7 +191,14 @@ pub async fn register(
         &duplicates,
         now,
     )
-    .await?;
+    .await
+    .map_err(|e| {
+        if store::is_unique_violation(&e) {
+            Attempt::AddressTaken
+        } else {
+            Attempt::Failed(e.into())
+        }
+    })?;
 
     let id = registration.id;
     let kind = match status {
@@ -193,10 +244,17 @@ pub async fn register(
         "registered"
     );
 
-    let stored = store::registrations::by_id(db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    registered(db, stored.registration, event, token.token, false).await
+    Ok(registered(db, registration, event, token.token, false).await?)
+}
+
+/// Of the registration's attendee addresses, those another registration of the event holds.
+async fn taken_addresses(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+    spec: &RegistrationSpec,
+) -> AppResult<HashSet<String>> {
+    let emails: Vec<&str> = spec.attendees.iter().map(|p| p.email.as_str()).collect();
+    Ok(store::registrations::active_emails(db, event_id, &emails).await?)
 }
 
 fn check_open_for_registration(event: &Event, now: DateTime<Utc>) -> AppResult<()> {

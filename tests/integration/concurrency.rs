@@ -178,3 +178,46 @@ async fn control_a_check_then_write_path_oversells_and_is_caught() {
         "the naive path should have oversold ({confirmed} confirmed, counter {counter})"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_address_registered_twenty_times_at_once_holds_one_place() {
+    let (app, tokens) = TestApp::with_demo().await;
+    app.published_event(&tokens.tmg, "same-address", Some(100), Some(3), true)
+        .await;
+    let bodies = (0..20)
+        .map(|i| {
+            (
+                None,
+                company_registration(&corporate_number(20_000 + i), &["same@race.example.jp"]),
+            )
+        })
+        .collect();
+    let answers = app
+        .post_all("/events/same-address/registrations", bodies, 20)
+        .await;
+    assert!(
+        answers.iter().all(|(s, _)| *s == 201),
+        "{:?}",
+        answers.iter().find(|(s, _)| *s != 201)
+    );
+    // Every submitter sees an ordinary registration …
+    assert!(
+        answers
+            .iter()
+            .all(|(_, r)| r["attendees"][0]["status"] == "active")
+    );
+    // … but the address holds one seat, and its owner hears of the other nineteen.
+    assert_eq!(app.seats_taken("same-address").await, 1);
+    let event = store::events::by_slug(&app.db, "same-address")
+        .await
+        .unwrap()
+        .unwrap();
+    let notices = store::outbox::count_for_event(
+        &app.db,
+        event.id,
+        uketsuke::domain::MessageKind::AlreadyRegistered,
+    )
+    .await
+    .unwrap();
+    assert_eq!(notices, 19);
+}
