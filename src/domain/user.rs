@@ -25,7 +25,9 @@ pub struct Email(String);
 
 impl Email {
     pub fn parse(field: &str, s: &str) -> Result<Self, ValidationErrors> {
-        let s = s.trim();
+        // Japanese input methods type full-width letters (ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ).
+        let folded = super::normalize::fold_width(s);
+        let s = folded.as_str();
         let invalid = || {
             ValidationErrors::single(
                 field,

@@ -300,3 +300,52 @@ async fn oversized_bodies_are_refused_with_413_on_the_form_and_the_api() {
     let body: serde_json::Value = resp.json().await.unwrap();
     assert_eq!(body["code"], "payload_too_large");
 }
+
+#[tokio::test]
+async fn a_full_or_closed_event_says_so_on_the_form_and_keeps_the_input() {
+    let (app, tokens) = TestApp::with_demo().await;
+    app.published_event(&tokens.tmg, "tiny", Some(1), Some(1), false)
+        .await;
+    let first = browser("ja");
+    let (_, form) = get(&first, &app, "/events/tiny/register").await;
+    let fields = company_form(
+        &hidden(&form, "csrf_token"),
+        &hidden(&form, "form_token"),
+        &corporate_number(85),
+        &[("一番 乗り", "first@x.example.jp")],
+    );
+    let (status, _, _) = post(&first, &app, "/events/tiny/register", &fields).await;
+    assert_eq!(status, 303);
+
+    let second = browser("en");
+    let (_, form) = get(&second, &app, "/events/tiny/register").await;
+    let fields = company_form(
+        &hidden(&form, "csrf_token"),
+        &hidden(&form, "form_token"),
+        &corporate_number(86),
+        &[("Late Comer", "late@x.example.jp")],
+    );
+    let (status, page, _) = post(&second, &app, "/events/tiny/register", &fields).await;
+    assert_eq!(status, 409);
+    assert!(page.contains("This event is full."));
+    assert!(page.contains(r#"value="Late Comer""#), "input kept");
+
+    // Registration closes: the form says so instead of showing fields.
+    let opened = (chrono::Utc::now() - chrono::Duration::days(2)).to_rfc3339();
+    let closed = (chrono::Utc::now() - chrono::Duration::days(1)).to_rfc3339();
+    app.api(
+        "PATCH",
+        "/events/lwb-expo",
+        Some(&tokens.tmg),
+        Some(
+            serde_json::json!({"registration_opens_at": opened, "registration_closes_at": closed}),
+        ),
+    )
+    .await;
+    let (status, page) = get(&second, &app, "/events/lwb-expo/register").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Registration has closed.") && !page.contains(r#"name="company.name""#));
+    let (status, page, _) = post(&second, &app, "/events/lwb-expo/register", &fields).await;
+    assert_eq!(status, 410);
+    assert!(page.contains("Registration has closed."));
+}
