@@ -130,13 +130,21 @@ pub struct FieldMessages {
 #[derive(Debug, Serialize)]
 pub struct FieldMessage {
     pub field: String,
+    /// What the reader calls the field, for the summary at the top ("法人番号（13桁）").
+    pub label: Option<String>,
     pub message: String,
 }
 
 impl FieldMessages {
     /// `blocks` maps the n-th submitted attendee back to its block on the form, so that a
-    /// message lands next to the block the person filled in.
-    pub fn new(errors: &ValidationErrors, lang: Lang, blocks: &[usize]) -> Self {
+    /// message lands next to the block the person filled in; `label` names a field for the
+    /// summary.
+    pub fn new(
+        errors: &ValidationErrors,
+        lang: Lang,
+        blocks: &[usize],
+        label: &dyn Fn(&str) -> Option<String>,
+    ) -> Self {
         let mut out = FieldMessages::default();
         for e in errors.fields() {
             let field = remap_attendee(&e.field, blocks);
@@ -144,7 +152,11 @@ impl FieldMessages {
             out.by_field
                 .entry(field.clone())
                 .or_insert_with(|| message.clone());
-            out.list.push(FieldMessage { field, message });
+            out.list.push(FieldMessage {
+                label: label(&field),
+                field,
+                message,
+            });
         }
         out
     }

@@ -166,6 +166,63 @@ fn form_view(
     }
 }
 
+/// What the form calls `field`, in `lang`: the label next to its input.
+fn field_label(field: &str, lang: Lang, questions: &[Question]) -> Option<String> {
+    let person_part = |part: &str| {
+        let key = match part {
+            "name" => "name",
+            "kana" => "kana",
+            "department" => "department",
+            "title" => "job_title",
+            "email" => "email",
+            "phone" => "phone",
+            _ => return None,
+        };
+        Some(text(lang, key))
+    };
+    if let Some(rest) = field.strip_prefix("attendees.") {
+        let (index, part) = rest.split_once('.').unwrap_or((rest, ""));
+        let n = index.parse::<usize>().ok()? + 1;
+        let part = person_part(part).unwrap_or_default();
+        return Some(
+            format!("{} {n} {part}", text(lang, "attendee"))
+                .trim_end()
+                .to_owned(),
+        );
+    }
+    if let Some(part) = field.strip_prefix("contact.") {
+        return person_part(part).map(|p| format!("{} {p}", text(lang, "section_contact")));
+    }
+    if let Some(id) = field
+        .strip_prefix("answers.")
+        .and_then(|id| id.parse::<i64>().ok())
+    {
+        return questions
+            .iter()
+            .find(|q| q.id == id)
+            .map(|q| q.spec.label.get(lang).to_owned());
+    }
+    let key = match field {
+        "company.name" => "company_name",
+        "company.name_kana" => "company_name_kana",
+        "company.corporate_number" => "corporate_number",
+        "company.postal_code" => "postal_code",
+        "company.prefecture" => "prefecture",
+        "company.city" => "city",
+        "company.street" => "street",
+        "company.industry" => "industry",
+        "company.employee_band" => "employee_band",
+        "company.tcci_member" => "tcci_member",
+        "affiliation" => "affiliation",
+        "attendees" => "section_attendees",
+        "heard_via" => "section_heard",
+        "consent" => "section_consent",
+        "confirm" => "cancel_registration",
+        _ => return None,
+    };
+    Some(text(lang, key).to_owned())
+}
+
 fn new_form_token() -> String {
     hex::encode(rand::rng().random::<[u8; 16]>())
 }
@@ -262,7 +319,7 @@ pub async fn submit(
         ))),
         Err(AppError::Validation(errors)) => page(
             StatusCode::UNPROCESSABLE_ENTITY,
-            FieldMessages::new(&errors, l, &block_numbers),
+            FieldMessages::new(&errors, l, &block_numbers, &|f| field_label(f, l, &qs)),
             None,
         ),
         Err(e @ (AppError::Conflict { .. } | AppError::Gone { .. })) => {
@@ -565,7 +622,7 @@ async fn manage_post(
             return again(
                 &current,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                FieldMessages::new(&errors, l, &[]),
+                FieldMessages::new(&errors, l, &[], &|f| field_label(f, l, &[])),
                 None,
             );
         }
@@ -610,7 +667,9 @@ async fn manage_post(
         Err(AppError::Validation(errors)) => again(
             &current,
             StatusCode::UNPROCESSABLE_ENTITY,
-            FieldMessages::new(&errors, l, &blocks),
+            FieldMessages::new(&errors, l, &blocks, &|f| {
+                field_label(f, l, &current.questions)
+            }),
             None,
         ),
         Err(e @ (AppError::Conflict { .. } | AppError::Gone { .. })) => again(
