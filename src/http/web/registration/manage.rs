@@ -1,0 +1,355 @@
+//! The manage page behind a registration's secret link: `/r/{token}`.
+use super::*;
+
+#[derive(Serialize)]
+struct AttendeeView {
+    id: i64,
+    name: String,
+    kana: String,
+    department: Option<String>,
+    title: Option<String>,
+    email: String,
+    cancelled: bool,
+}
+
+#[derive(Serialize)]
+struct ManageView {
+    event: EventCard,
+    token: String,
+    csrf_token: String,
+    done: Option<&'static str>,
+    status: &'static str,
+    confirmed: bool,
+    waitlisted: bool,
+    cancelled: bool,
+    waitlist_position: Option<u32>,
+    can_change: bool,
+    individuals: bool,
+    company_name: Option<String>,
+    contact_name: String,
+    contact_email: String,
+    attendees: Vec<AttendeeView>,
+    slots: Vec<usize>,
+    questions: Vec<QuestionView>,
+    kept: Kept,
+    errors: FieldMessages,
+    general_error: Option<String>,
+}
+
+/// Shows what the manage page needs, with the form fields filled from the registration unless
+/// a rejected post is shown again (`kept`).
+fn manage_view(
+    m: &Managed,
+    lang: Lang,
+    csrf: &CsrfToken,
+    done: Option<&str>,
+    kept: Option<Kept>,
+    errors: FieldMessages,
+    general_error: Option<String>,
+) -> ManageView {
+    let now = Utc::now();
+    let r = &m.registration;
+    let open: Vec<_> = r
+        .attendees
+        .iter()
+        .filter(|a| a.status != crate::domain::AttendeeStatus::Cancelled)
+        .collect();
+    let kept = kept.unwrap_or_else(|| {
+        let mut k = Kept::default();
+        for (i, a) in open.iter().enumerate() {
+            let p = format!("attendees.{i}");
+            k.values.insert(format!("{p}.id"), a.id.to_string());
+            k.values.insert(format!("{p}.name"), a.name.clone());
+            k.values.insert(format!("{p}.kana"), a.kana.clone());
+            k.values.insert(
+                format!("{p}.department"),
+                a.department.clone().unwrap_or_default(),
+            );
+            k.values
+                .insert(format!("{p}.title"), a.title.clone().unwrap_or_default());
+            k.values.insert(format!("{p}.email"), a.email.clone());
+        }
+        for (id, answer) in &r.answers {
+            let name = format!("answers.{id}");
+            match answer {
+                Answer::Text(t) => {
+                    k.values.insert(name, t.clone());
+                }
+                Answer::YesNo(b) => {
+                    k.chosen
+                        .insert(format!("{name}={}", if *b { "yes" } else { "no" }));
+                }
+                Answer::Choices(c) => {
+                    for v in c {
+                        k.chosen.insert(format!("{name}={v}"));
+                    }
+                }
+            }
+        }
+        k
+    });
+    let done = match done {
+        Some("registered") => Some("registered"),
+        Some("changed") => Some("changed"),
+        Some("cancelled") => Some("cancelled"),
+        Some("attendee_cancelled") => Some("attendee_cancelled"),
+        _ => None,
+    };
+    let slots = attendee_slots(&m.event).max(open.len());
+    ManageView {
+        event: card(&m.event, lang, now),
+        token: m.manage_token.clone(),
+        csrf_token: csrf.0.clone(),
+        done,
+        status: r.status.label(lang),
+        confirmed: r.status == RegistrationStatus::Confirmed,
+        waitlisted: r.status == RegistrationStatus::Waitlisted,
+        cancelled: r.status == RegistrationStatus::Cancelled,
+        waitlist_position: m.waitlist_position,
+        can_change: r.status != RegistrationStatus::Cancelled && now < m.event.event.spec.starts_at,
+        individuals: r.audience == Audience::Individuals,
+        company_name: r.company.as_ref().map(|c| c.name.clone()),
+        contact_name: r.contact.name.clone(),
+        contact_email: r.contact.email.clone(),
+        // The registrant is never told that an address was registered already.
+        attendees: r
+            .attendees
+            .iter()
+            .map(|a| AttendeeView {
+                id: a.id,
+                name: a.name.clone(),
+                kana: a.kana.clone(),
+                department: a.department.clone(),
+                title: a.title.clone(),
+                email: a.email.clone(),
+                cancelled: a.status == crate::domain::AttendeeStatus::Cancelled,
+            })
+            .collect(),
+        slots: (0..slots).collect(),
+        questions: question_views(&m.questions, lang),
+        kept,
+        errors,
+        general_error,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ManageParams {
+    done: Option<String>,
+}
+
+#[handler]
+pub async fn manage_page(
+    state: Data<&AppState>,
+    lang: PageLang,
+    Path(token): Path<String>,
+    Query(params): Query<ManageParams>,
+    csrf: &CsrfToken,
+) -> Result<Response, AppError> {
+    let m = registrations::by_token(&state.db, &token).await?;
+    let view = manage_view(
+        &m,
+        lang.lang,
+        csrf,
+        params.done.as_deref(),
+        None,
+        FieldMessages::default(),
+        None,
+    );
+    let resp = state.pages.render("manage.html", &lang, view)?;
+    Ok(private(resp))
+}
+
+/// What a post to the manage page asks for.
+enum ManageAction {
+    CancelAll,
+    CancelAttendee(i64),
+    ChangeAttendees,
+    ChangeAnswers,
+}
+
+#[handler]
+pub async fn cancel_all(
+    state: Data<&AppState>,
+    lang: PageLang,
+    Path(token): Path<String>,
+    csrf: &CsrfToken,
+    verifier: &CsrfVerifier,
+    body: Body,
+) -> Result<Response, AppError> {
+    manage_post(
+        &state,
+        &lang,
+        &token,
+        csrf,
+        verifier,
+        body,
+        ManageAction::CancelAll,
+    )
+    .await
+}
+
+#[handler]
+pub async fn cancel_attendee(
+    state: Data<&AppState>,
+    lang: PageLang,
+    Path((token, attendee)): Path<(String, i64)>,
+    csrf: &CsrfToken,
+    verifier: &CsrfVerifier,
+    body: Body,
+) -> Result<Response, AppError> {
+    manage_post(
+        &state,
+        &lang,
+        &token,
+        csrf,
+        verifier,
+        body,
+        ManageAction::CancelAttendee(attendee),
+    )
+    .await
+}
+
+#[handler]
+pub async fn change_attendees(
+    state: Data<&AppState>,
+    lang: PageLang,
+    Path(token): Path<String>,
+    csrf: &CsrfToken,
+    verifier: &CsrfVerifier,
+    body: Body,
+) -> Result<Response, AppError> {
+    manage_post(
+        &state,
+        &lang,
+        &token,
+        csrf,
+        verifier,
+        body,
+        ManageAction::ChangeAttendees,
+    )
+    .await
+}
+
+#[handler]
+pub async fn change_answers(
+    state: Data<&AppState>,
+    lang: PageLang,
+    Path(token): Path<String>,
+    csrf: &CsrfToken,
+    verifier: &CsrfVerifier,
+    body: Body,
+) -> Result<Response, AppError> {
+    manage_post(
+        &state,
+        &lang,
+        &token,
+        csrf,
+        verifier,
+        body,
+        ManageAction::ChangeAnswers,
+    )
+    .await
+}
+
+async fn manage_post(
+    state: &AppState,
+    lang: &PageLang,
+    token: &str,
+    csrf: &CsrfToken,
+    verifier: &CsrfVerifier,
+    body: Body,
+    action: ManageAction,
+) -> Result<Response, AppError> {
+    let form = read_form(body).await?;
+    let l = lang.lang;
+    let current = registrations::by_token(&state.db, token).await?;
+    let again =
+        |m: &Managed, status: StatusCode, errors: FieldMessages, general: Option<String>| {
+            let view = manage_view(m, l, csrf, None, Some(form.kept()), errors, general);
+            state
+                .pages
+                .render("manage.html", lang, view)
+                .map(|r| private(r.with_status(status).into_response()))
+        };
+    if let Err(e) = verifier.validate(form.get("csrf_token").unwrap_or_default()) {
+        tracing::warn!(reason = %e, "form refused: CSRF token not valid");
+        return again(
+            &current,
+            StatusCode::FORBIDDEN,
+            FieldMessages::default(),
+            Some(text(l, "csrf_failed").into()),
+        );
+    }
+    let now = Utc::now();
+    let mut blocks = Vec::new();
+    let (result, done) = match action {
+        ManageAction::CancelAll if !form.flag("confirm") => {
+            let errors = crate::domain::ValidationErrors::single(
+                "confirm",
+                "confirm_required",
+                "キャンセルする場合は、確認のチェックを入れてください。",
+                "To cancel, tick the box to confirm.",
+            );
+            return again(
+                &current,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                FieldMessages::new(&errors, l, &[], &|f| field_label(f, l, &[])),
+                None,
+            );
+        }
+        ManageAction::CancelAll => (
+            registrations::cancel(&state.db, token, None, now).await,
+            "cancelled",
+        ),
+        ManageAction::CancelAttendee(id) => (
+            registrations::cancel(&state.db, token, Some(&[id]), now).await,
+            "attendee_cancelled",
+        ),
+        ManageAction::ChangeAttendees => {
+            let slots = attendee_slots(&current.event).max(current.registration.attendees.len());
+            let list = form.attendee_blocks(slots);
+            blocks = list.iter().map(|(i, _, _)| *i).collect();
+            let change = RegistrationChange {
+                attendees: Some(
+                    list.into_iter()
+                        .map(|(_, person, id)| AttendeeChange { id, person })
+                        .collect(),
+                ),
+                answers: None,
+            };
+            (
+                registrations::change(&state.db, token, change, now).await,
+                "changed",
+            )
+        }
+        ManageAction::ChangeAnswers => {
+            let change = RegistrationChange {
+                attendees: None,
+                answers: Some(form.answers()),
+            };
+            (
+                registrations::change(&state.db, token, change, now).await,
+                "changed",
+            )
+        }
+    };
+    match result {
+        Ok(_) => Ok(see_other(&format!("/r/{token}?done={done}"))),
+        Err(AppError::Validation(errors)) => again(
+            &current,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            FieldMessages::new(&errors, l, &blocks, &|f| {
+                field_label(f, l, &current.questions)
+            }),
+            None,
+        ),
+        Err(e @ (AppError::Conflict { .. } | AppError::Gone { .. })) => again(
+            &current,
+            e.status(),
+            FieldMessages::default(),
+            Some(e.message(l)),
+        ),
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,164 @@
+//! The registration form (`/events/{slug}/register`) and the manage page (`/r/{token}`).
+//! Plain HTML forms: no JavaScript needed. Every post carries a CSRF token; the registration
+//! form also carries a one-time form token, so a double submit registers once.
+use super::PageLang;
+use super::catalogue::{Choice, EventCard, card, choices};
+use super::form::{FieldMessages, FormData, Kept};
+use super::i18n::text;
+use crate::domain::company::PREFECTURES;
+use crate::domain::registration::MAX_ATTENDEES;
+use crate::domain::{
+    Answer, Audience, EmployeeBand, HeardVia, Industry, Lang, Question, QuestionKind,
+    RegistrationInput, RegistrationStatus,
+};
+use crate::error::AppError;
+use crate::http::AppState;
+use crate::services::catalogue::{self, EventListing};
+use crate::services::questions;
+use crate::services::registrations::{self, AttendeeChange, Managed, RegistrationChange};
+use chrono::Utc;
+use poem::http::StatusCode;
+use poem::web::{CsrfToken, CsrfVerifier, Data, Path, Query, Redirect};
+use poem::{Body, IntoResponse, Response, handler};
+use rand::Rng;
+use serde::{Deserialize, Serialize};
+
+mod manage;
+mod register;
+
+pub use manage::{cancel_all, cancel_attendee, change_answers, change_attendees, manage_page};
+pub use register::{form_page, submit};
+
+/// How many attendee blocks a form shows: the company limit, within reason for one page.
+fn attendee_slots(listing: &EventListing) -> usize {
+    listing
+        .event
+        .spec
+        .per_company_limit
+        .map_or(5, |l| l as usize)
+        .clamp(1, MAX_ATTENDEES.min(10))
+}
+
+#[derive(Serialize)]
+struct QuestionView {
+    id: i64,
+    name: String,
+    label: String,
+    required: bool,
+    text: bool,
+    single: bool,
+    multiple: bool,
+    yes_no: bool,
+    options: Vec<Choice>,
+}
+
+fn question_views(questions: &[Question], lang: Lang) -> Vec<QuestionView> {
+    questions
+        .iter()
+        .map(|q| QuestionView {
+            id: q.id,
+            name: format!("answers.{}", q.id),
+            label: q.spec.label.get(lang).to_owned(),
+            required: q.spec.required,
+            text: q.spec.kind == QuestionKind::Text,
+            single: q.spec.kind == QuestionKind::SingleChoice,
+            multiple: q.spec.kind == QuestionKind::MultipleChoice,
+            yes_no: q.spec.kind == QuestionKind::YesNo,
+            options: q
+                .spec
+                .options
+                .iter()
+                .map(|o| Choice {
+                    value: o.value.clone(),
+                    label: o.label(lang).to_owned(),
+                    selected: false,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// What the form calls `field`, in `lang`: the label next to its input.
+fn field_label(field: &str, lang: Lang, questions: &[Question]) -> Option<String> {
+    let person_part = |part: &str| {
+        let key = match part {
+            "name" => "name",
+            "kana" => "kana",
+            "department" => "department",
+            "title" => "job_title",
+            "email" => "email",
+            "phone" => "phone",
+            _ => return None,
+        };
+        Some(text(lang, key))
+    };
+    if let Some(rest) = field.strip_prefix("attendees.") {
+        let (index, part) = rest.split_once('.').unwrap_or((rest, ""));
+        let n = index.parse::<usize>().ok()? + 1;
+        let part = person_part(part).unwrap_or_default();
+        return Some(
+            format!("{} {n} {part}", text(lang, "attendee"))
+                .trim_end()
+                .to_owned(),
+        );
+    }
+    if let Some(part) = field.strip_prefix("contact.") {
+        return person_part(part).map(|p| format!("{} {p}", text(lang, "section_contact")));
+    }
+    if let Some(id) = field
+        .strip_prefix("answers.")
+        .and_then(|id| id.parse::<i64>().ok())
+    {
+        return questions
+            .iter()
+            .find(|q| q.id == id)
+            .map(|q| q.spec.label.get(lang).to_owned());
+    }
+    let key = match field {
+        "company.name" => "company_name",
+        "company.name_kana" => "company_name_kana",
+        "company.corporate_number" => "corporate_number",
+        "company.postal_code" => "postal_code",
+        "company.prefecture" => "prefecture",
+        "company.city" => "city",
+        "company.street" => "street",
+        "company.industry" => "industry",
+        "company.employee_band" => "employee_band",
+        "company.tcci_member" => "tcci_member",
+        "affiliation" => "affiliation",
+        "attendees" => "section_attendees",
+        "heard_via" => "section_heard",
+        "consent" => "section_consent",
+        "confirm" => "cancel_registration",
+        _ => return None,
+    };
+    Some(text(lang, key).to_owned())
+}
+
+fn new_form_token() -> String {
+    hex::encode(rand::rng().random::<[u8; 16]>())
+}
+
+async fn read_form(body: Body) -> Result<FormData, AppError> {
+    let bytes = body
+        .into_bytes_limit(crate::http::limits::MAX_BODY_BYTES)
+        .await
+        .map_err(|_| AppError::TooLarge)?;
+    Ok(FormData::parse(&bytes))
+}
+
+fn see_other(url: &str) -> Response {
+    private(Redirect::see_other(url).into_response())
+}
+
+/// Pages behind a manage link hold personal data: no caching, no referrer leaking the link.
+fn private(mut resp: Response) -> Response {
+    let headers = resp.headers_mut();
+    if let Ok(v) = "no-store".parse() {
+        headers.insert("cache-control", v);
+    }
+    if let Ok(v) = "no-referrer".parse() {
+        headers.insert("referrer-policy", v);
+    }
+    resp
+}

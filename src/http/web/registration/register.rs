@@ -1,0 +1,198 @@
+//! The registration form: `/events/{slug}/register`.
+use super::*;
+
+#[derive(Serialize)]
+struct FormView {
+    event: EventCard,
+    slug: String,
+    open: bool,
+    closed_message: Option<String>,
+    individuals: bool,
+    csrf_token: String,
+    form_token: String,
+    slots: Vec<usize>,
+    per_company_limit: Option<u32>,
+    prefectures: Vec<Choice>,
+    industries: Vec<Choice>,
+    employee_bands: Vec<Choice>,
+    heard_via: Vec<Choice>,
+    questions: Vec<QuestionView>,
+    purpose_of_use: String,
+    kept: Kept,
+    errors: FieldMessages,
+    general_error: Option<String>,
+}
+
+fn form_view(
+    listing: &EventListing,
+    qs: &[Question],
+    lang: Lang,
+    csrf: &CsrfToken,
+    kept: Kept,
+    errors: FieldMessages,
+    general_error: Option<String>,
+) -> FormView {
+    let now = Utc::now();
+    let event = &listing.event;
+    let open = event.registration_is_open(now);
+    let closed_message = (!open).then(|| {
+        if event.status == crate::domain::EventStatus::Cancelled {
+            text(lang, "cancelled_banner")
+        } else if now < event.spec.registration_opens_at {
+            text(lang, "registration_not_open_yet")
+        } else {
+            text(lang, "registration_closed_message")
+        }
+        .to_owned()
+    });
+    let form_token = kept
+        .values
+        .get("form_token")
+        .filter(|t| t.len() <= 64)
+        .cloned()
+        .unwrap_or_else(new_form_token);
+    FormView {
+        event: card(listing, lang, now),
+        slug: event.spec.slug.to_string(),
+        open,
+        closed_message,
+        individuals: event.spec.audience == Audience::Individuals,
+        csrf_token: csrf.0.clone(),
+        form_token,
+        slots: (0..attendee_slots(listing)).collect(),
+        per_company_limit: event.spec.per_company_limit,
+        prefectures: PREFECTURES
+            .iter()
+            .map(|(ja, en)| Choice {
+                value: (*ja).to_owned(),
+                label: lang.pick(ja, en).to_owned(),
+                selected: false,
+            })
+            .collect(),
+        industries: choices(
+            Industry::ALL,
+            None,
+            |v| v.code().into(),
+            |v| v.label(lang).into(),
+        ),
+        employee_bands: choices(
+            EmployeeBand::ALL,
+            None,
+            |v| v.code().into(),
+            |v| v.label(lang).into(),
+        ),
+        heard_via: choices(
+            HeardVia::ALL,
+            None,
+            |v| v.code().into(),
+            |v| v.label(lang).into(),
+        ),
+        questions: question_views(qs, lang),
+        purpose_of_use: event.spec.purpose_of_use(lang).to_owned(),
+        kept,
+        errors,
+        general_error,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct FormParams {
+    via: Option<String>,
+}
+
+#[handler]
+pub async fn form_page(
+    state: Data<&AppState>,
+    lang: PageLang,
+    Path(slug): Path<String>,
+    Query(params): Query<FormParams>,
+    csrf: &CsrfToken,
+) -> Result<Response, AppError> {
+    let listing = catalogue::get_public(&state.db, &slug).await?;
+    let qs = questions::of_event(&state.db, listing.event.id).await?;
+    let mut kept = Kept::default();
+    if let Some(via) = params.via {
+        kept.values.insert("via".into(), via);
+    }
+    let view = form_view(
+        &listing,
+        &qs,
+        lang.lang,
+        csrf,
+        kept,
+        FieldMessages::default(),
+        None,
+    );
+    state.pages.render("register.html", &lang, view)
+}
+
+#[handler]
+pub async fn submit(
+    state: Data<&AppState>,
+    lang: PageLang,
+    Path(slug): Path<String>,
+    csrf: &CsrfToken,
+    verifier: &CsrfVerifier,
+    body: Body,
+) -> Result<Response, AppError> {
+    let form = read_form(body).await?;
+    let listing = catalogue::get_public(&state.db, &slug).await?;
+    let qs = questions::of_event(&state.db, listing.event.id).await?;
+    let l = lang.lang;
+    let page = |status: StatusCode, errors: FieldMessages, general: Option<String>| {
+        let view = form_view(&listing, &qs, l, csrf, form.kept(), errors, general);
+        state
+            .pages
+            .render("register.html", &lang, view)
+            .map(|r| r.with_status(status).into_response())
+    };
+    if let Err(e) = verifier.validate(form.get("csrf_token").unwrap_or_default()) {
+        tracing::warn!(reason = %e, "form refused: CSRF token not valid");
+        return page(
+            StatusCode::FORBIDDEN,
+            FieldMessages::default(),
+            Some(text(l, "csrf_failed").into()),
+        );
+    }
+    let blocks = form.attendee_blocks(attendee_slots(&listing));
+    let block_numbers: Vec<usize> = blocks.iter().map(|(i, _, _)| *i).collect();
+    let input = RegistrationInput {
+        company: form.company(),
+        contact: form.person("contact"),
+        affiliation: form.text("affiliation"),
+        attendees: blocks.into_iter().map(|(_, p, _)| p).collect(),
+        answers: form.answers(),
+        consent: form.flag("consent"),
+        heard_via: form.text("heard_via"),
+        via: form.text("via"),
+        lang: l,
+    };
+    let key = form
+        .text("form_token")
+        .filter(|t| t.len() <= 64)
+        .map(|t| format!("form:{t}"));
+    match registrations::register(
+        &state.db,
+        &state.links,
+        &slug,
+        input,
+        key.as_deref(),
+        Utc::now(),
+    )
+    .await
+    {
+        Ok(done) => Ok(see_other(&format!(
+            "/r/{}?done=registered",
+            done.manage_token
+        ))),
+        Err(AppError::Validation(errors)) => page(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            FieldMessages::new(&errors, l, &block_numbers, &|f| field_label(f, l, &qs)),
+            None,
+        ),
+        Err(e @ (AppError::Conflict { .. } | AppError::Gone { .. })) => {
+            page(e.status(), FieldMessages::default(), Some(e.message(l)))
+        }
+        Err(e) => Err(e),
+    }
+}

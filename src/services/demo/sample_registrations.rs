@@ -1,0 +1,120 @@
+//! Companies already registered, so the roster is not empty and the seminar nearly full.
+use super::*;
+
+/// Companies that registered for the Hachioji telework seminar: 28 of its 30 seats are taken,
+/// so a visitor can fill it, see the next company wait, and watch a cancellation promote it.
+const DEMO_COMPANIES: &[(&str, &str, &[&str])] = &[
+    (
+        "株式会社八王子精工",
+        "ハチオウジセイコウ",
+        &["大野 健", "小林 真理", "石井 翔"],
+    ),
+    (
+        "多摩テック株式会社",
+        "タマテック",
+        &["森 由美", "清水 大輔", "池田 彩"],
+    ),
+    (
+        "有限会社ひばり印刷",
+        "ヒバリインサツ",
+        &["阿部 誠", "村上 咲", "中島 亮"],
+    ),
+    (
+        "株式会社あさひ物流",
+        "アサヒブツリュウ",
+        &["原田 優子", "藤井 拓也", "岡田 恵"],
+    ),
+    (
+        "武蔵野フーズ株式会社",
+        "ムサシノフーズ",
+        &["後藤 浩", "前田 さくら", "長谷川 剛"],
+    ),
+    (
+        "株式会社高尾システム",
+        "タカオシステム",
+        &["近藤 陽介", "坂本 愛", "遠藤 隆"],
+    ),
+    (
+        "株式会社みなみ野設計",
+        "ミナミノセッケイ",
+        &["青木 理恵", "西村 健太", "福田 直子"],
+    ),
+    (
+        "浅川工業株式会社",
+        "アサカワコウギョウ",
+        &["太田 和也", "松田 美穂", "中川 悟"],
+    ),
+    (
+        "株式会社めじろ台商店",
+        "メジロダイショウテン",
+        &["原 千尋", "小川 学"],
+    ),
+    (
+        "株式会社ゆりのき介護サービス",
+        "ユリノキカイゴサービス",
+        &["竹内 葵", "金子 洋平"],
+    ),
+];
+
+pub(super) async fn seed_registrations(
+    db: &Db,
+    links: &ManageLinks,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    for (i, (name, kana, people)) in DEMO_COMPANIES.iter().enumerate() {
+        let domain = format!("demo{i}.example.jp");
+        let input = RegistrationInput {
+            company: CompanyInput {
+                name: Some((*name).into()),
+                name_kana: Some((*kana).into()),
+                corporate_number: Some(
+                    CorporateNumber::from_body(1_013_401_000_000 + i as u64 * 7919)
+                        .as_str()
+                        .into(),
+                ),
+                sole_proprietor: false,
+                postal_code: Some("192-0083".into()),
+                prefecture: Some("東京都".into()),
+                city: Some("八王子市".into()),
+                street: Some(format!("旭町{}-{}", i + 1, 10 + i)),
+                industry: Some(
+                    [
+                        "manufacturing",
+                        "information_communications",
+                        "transport",
+                        "retail",
+                        "medical",
+                    ][i % 5]
+                        .into(),
+                ),
+                employee_band: Some(["21-50", "6-20", "51-100", "101-300"][i % 4].into()),
+                tcci_member: Some(i % 2 == 0),
+            },
+            contact: PersonInput {
+                name: Some(people[0].into()),
+                kana: Some("タントウシャ".into()),
+                department: Some("総務部".into()),
+                email: Some(format!("contact@{domain}")),
+                phone: Some(format!("042-6{:02}-{:04}", i, 1000 + i)),
+                ..Default::default()
+            },
+            attendees: people
+                .iter()
+                .enumerate()
+                .map(|(j, p)| PersonInput {
+                    name: Some((*p).into()),
+                    kana: Some("サンカシャ".into()),
+                    department: Some(if j == 0 { "総務部" } else { "人事部" }.into()),
+                    email: Some(format!("attendee{j}@{domain}")),
+                    ..Default::default()
+                })
+                .collect(),
+            consent: true,
+            heard_via: Some(["municipality", "tcci_mail_magazine", "tmg_website"][i % 3].into()),
+            ..Default::default()
+        };
+        registrations::register(db, links, "telework-experience-hachioji", input, None, now)
+            .await?;
+    }
+    Ok(())
+}

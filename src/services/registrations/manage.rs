@@ -1,0 +1,314 @@
+//! What a registrant does later through the manage link: change attendees and answers, cancel.
+use super::*;
+
+/// Cancels the given attendees, or all of them (`None`). Freed seats go to the waiting list
+/// in the same transaction. Cancelling what is cancelled already is harmless.
+pub async fn cancel(
+    db: &Db,
+    token: &str,
+    attendee_ids: Option<&[i64]>,
+    now: DateTime<Utc>,
+) -> AppResult<Managed> {
+    let txn = store::begin_write(db).await?;
+    let reg = lookup(&txn, token).await?.registration;
+    let event = store::events::by_id_for_update(&txn, reg.event_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    // Duplicates are attendees to the registrant (who is never told), so they can be
+    // cancelled like any other; only active ones give seats back.
+    let open: Vec<&Attendee> = reg
+        .attendees
+        .iter()
+        .filter(|a| a.status != AttendeeStatus::Cancelled)
+        .collect();
+    let chosen: Vec<&Attendee> = match attendee_ids {
+        None => open.clone(),
+        Some(ids) => {
+            if let Some(unknown) = ids
+                .iter()
+                .find(|id| !reg.attendees.iter().any(|a| a.id == **id))
+            {
+                return Err(ValidationErrors::single(
+                    "attendee",
+                    "unknown_attendee",
+                    format!("この申込に参加者 {unknown} はいません。"),
+                    format!("This registration has no attendee {unknown}."),
+                )
+                .into());
+            }
+            open.iter()
+                .copied()
+                .filter(|a| ids.contains(&a.id))
+                .collect()
+        }
+    };
+    if chosen.is_empty() {
+        txn.commit().await?;
+        return by_token(db, token).await;
+    }
+    let ids: Vec<i64> = chosen.iter().map(|a| a.id).collect();
+    store::registrations::cancel_attendees(&txn, &ids, now).await?;
+    let freed = chosen
+        .iter()
+        .filter(|a| a.status == AttendeeStatus::Active)
+        .count() as u32;
+    if reg.status == RegistrationStatus::Confirmed && freed > 0 {
+        store::events::release_seats(&txn, event.id, freed).await?;
+    }
+    let left_open = open.len() - chosen.len();
+    let status = if left_open == 0 {
+        RegistrationStatus::Cancelled
+    } else {
+        reg.status
+    };
+    store::registrations::set_status_and_seats(&txn, reg.id, status, reg.seats - freed, now)
+        .await?;
+    let left = left_open as u32;
+    let names: Vec<&str> = chosen.iter().map(|a| a.name.as_str()).collect();
+    notify(
+        &txn,
+        event.id,
+        reg.id,
+        &reg.contact.email,
+        &reg.contact.name,
+        reg.lang,
+        MessageKind::Cancelled,
+        json!({ "attendees": names, "all": left == 0 }),
+        now,
+    )
+    .await?;
+    promote_waitlist(&txn, &event, now).await?;
+    txn.commit().await?;
+    by_token(db, token).await
+}
+
+/// Changes attendees and answers through the manage link, within the company limit and the
+/// seats there are.
+pub async fn change(
+    db: &Db,
+    token: &str,
+    change: RegistrationChange,
+    now: DateTime<Utc>,
+) -> AppResult<Managed> {
+    let txn = store::begin_write(db).await?;
+    let reg = lookup(&txn, token).await?.registration;
+    let event = store::events::by_id_for_update(&txn, reg.event_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if reg.status == RegistrationStatus::Cancelled {
+        return Err(AppError::conflict(
+            "registration_cancelled",
+            "この申込はキャンセル済みです。",
+            "This registration has been cancelled.",
+        ));
+    }
+    if now >= event.spec.starts_at || event.status == EventStatus::Cancelled {
+        return Err(AppError::gone(
+            "changes_closed",
+            "開催後または中止のイベントの申込は変更できません。",
+            "Registrations cannot be changed once the event has started or been cancelled.",
+        ));
+    }
+
+    if let Some(raw) = &change.answers {
+        let questions = store::questions::of_event(&txn, event.id).await?;
+        let answers = parse_answers(&questions, raw)?;
+        store::registrations::set_answers(&txn, reg.id, &answers, now).await?;
+    }
+
+    if let Some(list) = change.attendees {
+        if reg.audience == crate::domain::Audience::Individuals {
+            return Err(ValidationErrors::single(
+                "attendees",
+                "individual_registration",
+                "個人での申込では参加者を変更できません。",
+                "An individual registration has no attendees to change.",
+            )
+            .into());
+        }
+        let plan = plan_attendees(&reg, list)?;
+        let new_emails: Vec<&str> = plan.added.iter().map(|p| p.email.as_str()).collect();
+        let duplicates = store::registrations::active_emails(&txn, event.id, &new_emails).await?;
+        let added_active = plan
+            .added
+            .iter()
+            .filter(|p| !duplicates.contains(p.email.as_str()))
+            .count() as u32;
+        let kept_active = plan
+            .kept
+            .iter()
+            .filter(|a| a.status == AttendeeStatus::Active)
+            .count() as u32;
+        let seats = kept_active + added_active;
+        if plan.kept.len() + plan.added.len() == 0 {
+            return Err(ValidationErrors::single(
+                "attendees",
+                "required",
+                "参加者を1名以上残してください（すべて取り消す場合は申込をキャンセルしてください）。",
+                "Keep at least one attendee (to withdraw everyone, cancel the registration).",
+            )
+            .into());
+        }
+        if let Some(limit) = event.spec.per_company_limit
+            && seats > limit
+        {
+            return Err(too_many(limit, 0).into());
+        }
+        if let Some(cn) = reg
+            .company
+            .as_ref()
+            .and_then(|c| c.corporate_number.as_deref())
+        {
+            let others =
+                store::registrations::active_attendees_of_company(&txn, event.id, cn, Some(reg.id))
+                    .await? as u32;
+            if let Some(limit) = event.spec.per_company_limit
+                && others + seats > limit
+            {
+                return Err(too_many(limit, others).into());
+            }
+        }
+        let old = reg.seats;
+        if reg.status == RegistrationStatus::Confirmed && seats > old {
+            if !store::events::take_seats(&txn, event.id, seats - old).await? {
+                return Err(AppError::conflict(
+                    "not_enough_seats",
+                    format!(
+                        "残席が足りないため、参加者を{}名増やすことはできません。",
+                        seats - old
+                    ),
+                    format!(
+                        "There are not enough seats left to add {} attendees.",
+                        seats - old
+                    ),
+                ));
+            }
+        } else if reg.status == RegistrationStatus::Confirmed && seats < old {
+            store::events::release_seats(&txn, event.id, old - seats).await?;
+        }
+        store::registrations::cancel_attendees(&txn, &plan.removed, now).await?;
+        for kept in &plan.kept {
+            store::registrations::update_attendee(&txn, kept).await?;
+        }
+        let next_position = reg.attendees.iter().map(|a| a.position).max().unwrap_or(0) + 1;
+        let added: Vec<Attendee> = plan
+            .added
+            .iter()
+            .map(|p| Attendee {
+                id: 0,
+                position: 0,
+                name: p.name.clone(),
+                kana: p.kana.as_str().to_owned(),
+                department: p.department.clone(),
+                title: p.title.clone(),
+                email: p.email.as_str().to_owned(),
+                status: if duplicates.contains(p.email.as_str()) {
+                    AttendeeStatus::Duplicate
+                } else {
+                    AttendeeStatus::Active
+                },
+            })
+            .collect();
+        store::registrations::insert_attendees(&txn, reg.id, event.id, next_position, &added, now)
+            .await?;
+        store::registrations::set_status_and_seats(&txn, reg.id, reg.status, seats, now).await?;
+        for p in plan
+            .added
+            .iter()
+            .filter(|p| duplicates.contains(p.email.as_str()))
+        {
+            notify(
+                &txn,
+                event.id,
+                reg.id,
+                p.email.as_str(),
+                &p.name,
+                reg.lang,
+                MessageKind::AlreadyRegistered,
+                json!({}),
+                now,
+            )
+            .await?;
+        }
+    }
+    notify(
+        &txn,
+        event.id,
+        reg.id,
+        &reg.contact.email,
+        &reg.contact.name,
+        reg.lang,
+        MessageKind::Changed,
+        json!({}),
+        now,
+    )
+    .await?;
+    promote_waitlist(&txn, &event, now).await?;
+    txn.commit().await?;
+    by_token(db, token).await
+}
+
+struct AttendeePlan {
+    kept: Vec<Attendee>,
+    added: Vec<Person>,
+    removed: Vec<i64>,
+}
+
+fn plan_attendees(
+    reg: &Registration,
+    list: Vec<AttendeeChange>,
+) -> Result<AttendeePlan, ValidationErrors> {
+    let mut errors = ValidationErrors::new();
+    let mut kept = Vec::new();
+    let mut added = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    for (i, change) in list.into_iter().enumerate() {
+        let Some(person) = errors.take(parse_attendee(i, change.person)) else {
+            continue;
+        };
+        if !seen.insert(person.email.as_str().to_owned()) {
+            errors.add(
+                &format!("attendees.{i}.email"),
+                "duplicate_attendee",
+                "同じメールアドレスの参加者が既に入力されています。",
+                "Another attendee in this form has the same email address.",
+            );
+            continue;
+        }
+        match change.id {
+            Some(id) => match reg.attendees.iter().find(|a| a.id == id && a.status != AttendeeStatus::Cancelled) {
+                Some(existing) if existing.email == person.email.as_str() => kept.push(Attendee {
+                    name: person.name,
+                    kana: person.kana.as_str().to_owned(),
+                    department: person.department,
+                    title: person.title,
+                    ..existing.clone()
+                }),
+                Some(_) => errors.add(
+                    &format!("attendees.{i}.email"),
+                    "email_fixed",
+                    "登録済みの参加者のメールアドレスは変更できません。別の方に替わる場合は、この参加者を削除して新しく追加してください。",
+                    "A registered attendee's email cannot change; remove the attendee and add the new person instead.",
+                ),
+                None => errors.add(
+                    &format!("attendees.{i}.id"),
+                    "unknown_attendee",
+                    "この申込にその参加者はいません。",
+                    "This registration has no such attendee.",
+                ),
+            },
+            None => added.push(person),
+        }
+    }
+    let removed = reg
+        .attendees
+        .iter()
+        .filter(|a| a.status != AttendeeStatus::Cancelled && !kept.iter().any(|k| k.id == a.id))
+        .map(|a| a.id)
+        .collect();
+    errors.into_result(|| AttendeePlan {
+        kept,
+        added,
+        removed,
+    })
+}

@@ -1,0 +1,188 @@
+//! Registering, changing and cancelling. Every function here runs in one write transaction
+//! that holds the event row: the registration, its attendees, the event's seat counter and
+//! the outbox rows commit together or not at all.
+//!
+//! Seats are only ever taken by one conditional UPDATE of the counter
+//! (`store::events::take_seats`), so no interleaving of transactions, processes or hosts can
+//! sell more seats than the event has.
+use super::catalogue::{EventListing, with_partners};
+use super::events::own_event;
+use super::links::ManageLinks;
+use crate::domain::registration::parse_attendee;
+use crate::domain::{
+    Attendee, AttendeeStatus, Event, EventStatus, Lang, MessageKind, Person, Principal, Question,
+    Registration, RegistrationInput, RegistrationRules, RegistrationSpec, RegistrationStatus,
+    ValidationErrors, question::parse_answers, registration::PersonInput,
+};
+use crate::error::{AppError, AppResult};
+use crate::store::{self, Db, outbox::NewMessage, registrations::NewRegistration};
+use chrono::{DateTime, Utc};
+use sea_orm::ConnectionTrait;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashSet};
+
+mod manage;
+mod register;
+mod waitlist;
+
+pub use manage::{cancel, change};
+pub use register::register;
+pub(crate) use waitlist::promote_waitlist;
+
+/// A registration as its registrant sees it through the manage link.
+#[derive(Debug, Clone)]
+pub struct Managed {
+    pub registration: Registration,
+    pub event: EventListing,
+    pub questions: Vec<Question>,
+    /// Place in the waiting list, 1 for the first.
+    pub waitlist_position: Option<u32>,
+    pub manage_token: String,
+}
+
+/// The answer to a registration: the same whether it was made now or replayed.
+#[derive(Debug, Clone)]
+pub struct Registered {
+    pub registration: Registration,
+    pub event: Event,
+    pub waitlist_position: Option<u32>,
+    pub manage_token: String,
+    /// True when an earlier request with the same idempotency key made it.
+    pub replayed: bool,
+}
+
+/// A change to the attendees: an `id` keeps (and may rename) an attendee, no `id` adds one,
+/// and attendees left out are cancelled.
+#[derive(Debug, Clone, Default)]
+pub struct AttendeeChange {
+    pub id: Option<i64>,
+    pub person: PersonInput,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct RegistrationChange {
+    pub attendees: Option<Vec<AttendeeChange>>,
+    pub answers: Option<BTreeMap<i64, Vec<String>>>,
+}
+
+/// The registration behind a manage link.
+pub async fn by_token(db: &Db, token: &str) -> AppResult<Managed> {
+    let stored = lookup(db, token).await?;
+    managed(db, stored.registration, token.to_owned()).await
+}
+
+/// One page of an event's registrations, for its organizer.
+pub async fn list_for_organizer(
+    db: &Db,
+    who: &Principal,
+    slug: &str,
+    page: u64,
+    per_page: u64,
+) -> AppResult<(Vec<Registration>, u64)> {
+    let event = own_event(db, who, slug).await?;
+    let page = page.max(1);
+    Ok(store::registrations::page_for_event(db, event.id, per_page, (page - 1) * per_page).await?)
+}
+
+pub async fn get_for_organizer(
+    db: &Db,
+    who: &Principal,
+    slug: &str,
+    id: i64,
+) -> AppResult<Registration> {
+    let event = own_event(db, who, slug).await?;
+    let stored = store::registrations::by_id(db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if stored.registration.event_id != event.id {
+        return Err(AppError::NotFound);
+    }
+    Ok(stored.registration)
+}
+
+async fn check_company_limit(
+    txn: &impl ConnectionTrait,
+    event: &Event,
+    spec: &RegistrationSpec,
+    seats: u32,
+    except: Option<i64>,
+) -> AppResult<()> {
+    if let (Some(limit), Some(cn)) = (event.spec.per_company_limit, spec.corporate_number()) {
+        let others =
+            store::registrations::active_attendees_of_company(txn, event.id, cn.as_str(), except)
+                .await? as u32;
+        if others + seats > limit {
+            return Err(too_many(limit, others).into());
+        }
+    }
+    Ok(())
+}
+
+fn too_many(limit: u32, others: u32) -> ValidationErrors {
+    let left = limit.saturating_sub(others);
+    ValidationErrors::single(
+        "attendees",
+        "per_company_limit",
+        format!(
+            "このイベントは1社{limit}名までです（この法人番号では既に{others}名が申込済みのため、あと{left}名まで）。"
+        ),
+        format!(
+            "This event takes at most {limit} attendees per company ({others} already registered under this corporate number, so {left} more)."
+        ),
+    )
+}
+
+async fn lookup(db: &impl ConnectionTrait, token: &str) -> AppResult<store::registrations::Stored> {
+    if !ManageLinks::is_well_formed(token) {
+        return Err(AppError::NotFound);
+    }
+    store::registrations::by_token_hash(db, &ManageLinks::hash(token))
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+async fn managed(db: &Db, registration: Registration, token: String) -> AppResult<Managed> {
+    let event = store::events::by_id(db, registration.event_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let waitlist_position = match registration.status {
+        RegistrationStatus::Waitlisted => {
+            Some(store::registrations::waitlist_position(db, event.id, registration.id).await?)
+        }
+        _ => None,
+    };
+    let questions = store::questions::of_event(db, event.id).await?;
+    let event = with_partners(db, vec![event]).await?.remove(0);
+    Ok(Managed {
+        registration,
+        event,
+        questions,
+        waitlist_position,
+        manage_token: token,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn notify(
+    txn: &impl ConnectionTrait,
+    event_id: i64,
+    registration_id: i64,
+    email: &str,
+    name: &str,
+    lang: Lang,
+    kind: MessageKind,
+    payload: serde_json::Value,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let message = NewMessage {
+        event_id,
+        registration_id: Some(registration_id),
+        kind,
+        recipient_email: email,
+        recipient_name: name,
+        lang,
+        payload,
+    };
+    Ok(store::outbox::enqueue(txn, message, now).await?)
+}

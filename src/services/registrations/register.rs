@@ -1,0 +1,258 @@
+//! New registrations: check, take seats or a place in line, record, queue the notice.
+use super::*;
+
+/// Registers for the published event `slug`. With an idempotency key, a repeated request
+/// returns the first answer and creates nothing; the same key with other content is refused.
+pub async fn register(
+    db: &Db,
+    links: &ManageLinks,
+    slug: &str,
+    input: RegistrationInput,
+    idempotency_key: Option<&str>,
+    now: DateTime<Utc>,
+) -> AppResult<Registered> {
+    // Addresses already registered are looked up before the event is locked. Should another
+    // registration take one of ours in between, the unique index refuses our insert, and a
+    // second attempt sees the address as taken.
+    match attempt(db, links, slug, input.clone(), idempotency_key, now).await {
+        Err(Attempt::AddressTaken) => {
+            match attempt(db, links, slug, input, idempotency_key, now).await {
+                Err(Attempt::AddressTaken) => Err(AppError::Internal(anyhow::anyhow!(
+                    "an attendee address was taken twice while registering"
+                ))),
+                Err(Attempt::Failed(e)) => Err(e),
+                Ok(r) => Ok(r),
+            }
+        }
+        Err(Attempt::Failed(e)) => Err(e),
+        Ok(r) => Ok(r),
+    }
+}
+
+enum Attempt {
+    AddressTaken,
+    Failed(AppError),
+}
+
+impl<E: Into<AppError>> From<E> for Attempt {
+    fn from(e: E) -> Self {
+        Attempt::Failed(e.into())
+    }
+}
+
+async fn attempt(
+    db: &Db,
+    links: &ManageLinks,
+    slug: &str,
+    input: RegistrationInput,
+    idempotency_key: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Registered, Attempt> {
+    // Everything that needs no lock happens first: every registration of an event queues on
+    // the event row, so the time spent holding it is the event's throughput.
+    let fingerprint = fingerprint(&input);
+    let seen = store::events::by_slug(db, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    check_open_for_registration(&seen, now)?;
+    let questions = store::questions::of_event(db, seen.id).await?;
+    let rules_of = |event: &Event| RegistrationRules {
+        audience: event.spec.audience,
+        per_company_limit: event.spec.per_company_limit,
+        questions: &questions,
+    };
+    let parsed = RegistrationSpec::parse(input.clone(), &rules_of(&seen));
+    let taken_before = match &parsed {
+        Ok(spec) => Some(taken_addresses(db, seen.id, spec).await?),
+        Err(_) => None,
+    };
+
+    let txn = store::begin_write(db).await?;
+    let event = store::events::by_slug_for_update(&txn, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if let Some(key) = idempotency_key
+        && let Some(earlier) = store::registrations::by_idempotency_key(&txn, event.id, key).await?
+    {
+        if earlier.request_hash.as_deref() != Some(fingerprint.as_str()) {
+            return Err(ValidationErrors::single(
+                "idempotency_key",
+                "idempotency_key_reused",
+                "この送信キーは別の内容の申込に使われています。",
+                "This idempotency key was used for a different request.",
+            )
+            .into());
+        }
+        let token = links
+            .unseal(&earlier.token_sealed)
+            .map_err(AppError::Internal)?;
+        txn.commit().await?;
+        return Ok(registered(db, earlier.registration, event, token, true).await?);
+    }
+    check_open_for_registration(&event, now)?;
+    // The organizer may have changed the rules in between; then check again under the lock.
+    let unchanged = (event.spec.audience, event.spec.per_company_limit)
+        == (seen.spec.audience, seen.spec.per_company_limit);
+    let (spec, duplicates) = match (unchanged, parsed, taken_before) {
+        (true, Ok(spec), Some(taken)) => (spec, taken),
+        (true, Err(errors), _) => return Err(AppError::from(errors).into()),
+        _ => {
+            let spec = RegistrationSpec::parse(input, &rules_of(&event))?;
+            let taken = taken_addresses(&txn, event.id, &spec).await?;
+            (spec, taken)
+        }
+    };
+    let seats = (spec.attendees.len() - duplicates.len()) as u32;
+    check_company_limit(&txn, &event, &spec, seats, None).await?;
+
+    let status = if store::events::take_seats(&txn, event.id, seats).await? {
+        RegistrationStatus::Confirmed
+    } else if event.spec.waitlist_enabled {
+        RegistrationStatus::Waitlisted
+    } else {
+        return Err(Attempt::Failed(AppError::conflict(
+            "event_full",
+            "満席のため、お申し込みいただけません。",
+            "This event is full.",
+        )));
+    };
+
+    let token = links.issue();
+    let registration = store::registrations::insert(
+        &txn,
+        NewRegistration {
+            event_id: event.id,
+            status,
+            spec: &spec,
+            seats,
+            token_hash: &token.hash,
+            token_sealed: &token.sealed,
+            consent_version: event.purpose_of_use_version,
+            idempotency_key,
+            request_hash: Some(&fingerprint),
+        },
+        &duplicates,
+        now,
+    )
+    .await
+    .map_err(|e| {
+        if store::is_unique_violation(&e) {
+            Attempt::AddressTaken
+        } else {
+            Attempt::Failed(e.into())
+        }
+    })?;
+
+    let id = registration.id;
+    let kind = match status {
+        RegistrationStatus::Waitlisted => MessageKind::Waitlisted,
+        _ => MessageKind::Confirmed,
+    };
+    notify(
+        &txn,
+        event.id,
+        id,
+        spec.contact.email.as_str(),
+        &spec.contact.name,
+        spec.lang,
+        kind,
+        json!({}),
+        now,
+    )
+    .await?;
+    for person in spec
+        .attendees
+        .iter()
+        .filter(|p| duplicates.contains(p.email.as_str()))
+    {
+        notify(
+            &txn,
+            event.id,
+            id,
+            person.email.as_str(),
+            &person.name,
+            spec.lang,
+            MessageKind::AlreadyRegistered,
+            json!({}),
+            now,
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    tracing::info!(
+        event_id = event.id,
+        registration_id = id,
+        status = status.code(),
+        seats,
+        "registered"
+    );
+
+    Ok(registered(db, registration, event, token.token, false).await?)
+}
+
+/// Of the registration's attendee addresses, those another registration of the event holds.
+async fn taken_addresses(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+    spec: &RegistrationSpec,
+) -> AppResult<HashSet<String>> {
+    let emails: Vec<&str> = spec.attendees.iter().map(|p| p.email.as_str()).collect();
+    Ok(store::registrations::active_emails(db, event_id, &emails).await?)
+}
+
+fn check_open_for_registration(event: &Event, now: DateTime<Utc>) -> AppResult<()> {
+    match event.status {
+        EventStatus::Draft => return Err(AppError::NotFound),
+        EventStatus::Cancelled => {
+            return Err(AppError::gone(
+                "event_cancelled",
+                "このイベントは中止になりました。",
+                "This event has been cancelled.",
+            ));
+        }
+        EventStatus::Published => {}
+    }
+    if now < event.spec.registration_opens_at {
+        return Err(AppError::gone(
+            "registration_not_open",
+            "申込受付はまだ始まっていません。",
+            "Registration has not opened yet.",
+        ));
+    }
+    if now >= event.spec.registration_closes_at {
+        return Err(AppError::gone(
+            "registration_closed",
+            "申込受付は終了しました。",
+            "Registration has closed.",
+        ));
+    }
+    Ok(())
+}
+
+async fn registered(
+    db: &Db,
+    registration: Registration,
+    event: Event,
+    manage_token: String,
+    replayed: bool,
+) -> AppResult<Registered> {
+    let waitlist_position = match registration.status {
+        RegistrationStatus::Waitlisted => {
+            Some(store::registrations::waitlist_position(db, event.id, registration.id).await?)
+        }
+        _ => None,
+    };
+    Ok(Registered {
+        registration,
+        event,
+        waitlist_position,
+        manage_token,
+        replayed,
+    })
+}
+
+/// What makes two requests "the same" for idempotency: their content, not their bytes.
+fn fingerprint(input: &RegistrationInput) -> String {
+    let canonical = serde_json::to_vec(input).expect("inputs serialize");
+    hex::encode(Sha256::digest(&canonical))
+}

@@ -1,0 +1,64 @@
+//! The waiting list moves up whenever seats free.
+use super::*;
+
+/// Gives free seats to waiting registrations, first come first, skipping those that do not fit
+/// (a party of three waits while a single seat goes to the next person who needs one).
+pub(crate) async fn promote_waitlist(
+    txn: &impl ConnectionTrait,
+    event: &Event,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let current = store::events::by_id_for_update(txn, event.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let Some(capacity) = current.spec.capacity else {
+        return Ok(());
+    };
+    let mut free = capacity.get().saturating_sub(current.seats_taken);
+    if free == 0 {
+        return Ok(());
+    }
+    for (id, seats) in store::registrations::waitlisted(txn, event.id).await? {
+        if seats > free {
+            continue;
+        }
+        if !store::events::take_seats(txn, event.id, seats).await? {
+            break;
+        }
+        free -= seats;
+        store::registrations::set_status_and_seats(
+            txn,
+            id,
+            RegistrationStatus::Confirmed,
+            seats,
+            now,
+        )
+        .await?;
+        let reg = store::registrations::by_id(txn, id)
+            .await?
+            .ok_or(AppError::NotFound)?
+            .registration;
+        notify(
+            txn,
+            event.id,
+            id,
+            &reg.contact.email,
+            &reg.contact.name,
+            reg.lang,
+            MessageKind::Promoted,
+            json!({}),
+            now,
+        )
+        .await?;
+        tracing::info!(
+            event_id = event.id,
+            registration_id = id,
+            seats,
+            "promoted from the waiting list"
+        );
+        if free == 0 {
+            break;
+        }
+    }
+    Ok(())
+}
