@@ -42,6 +42,7 @@ pub struct Settings {
     pub database: DatabaseSettings,
     pub secrets: Secrets,
     pub log: LogSettings,
+    pub mail: MailSettings,
 }
 
 fn default_env() -> Environment {
@@ -89,6 +90,40 @@ pub struct Secrets {
     /// links in emails already sent.
     pub link_key: String,
     pub smtp_password: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct MailSettings {
+    pub transport: MailTransport,
+    pub file_dir: String,
+    pub from_address: String,
+    pub from_name: String,
+    pub smtp_host: String,
+    pub smtp_port: u16,
+    pub smtp_security: SmtpSecurity,
+    pub smtp_username: String,
+    pub worker_in_serve: bool,
+    pub poll_interval_ms: u64,
+    pub batch_size: u64,
+    pub max_attempts: i32,
+    pub retry_base_secs: u64,
+    pub retry_max_secs: u64,
+    pub lease_secs: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailTransport {
+    File,
+    Smtp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpSecurity {
+    None,
+    Starttls,
+    Tls,
 }
 
 #[derive(Debug, Clone, Deserialize)]

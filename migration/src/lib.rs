@@ -3,6 +3,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261124_000001_foundation;
 mod m20261124_000002_registrations;
+mod m20261124_000003_outbox_claims;
 
 pub struct Migrator;
 
@@ -12,6 +13,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261124_000001_foundation::Migration),
             Box::new(m20261124_000002_registrations::Migration),
+            Box::new(m20261124_000003_outbox_claims::Migration),
         ]
     }
 }

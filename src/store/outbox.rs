@@ -71,3 +71,145 @@ pub async fn count_for_event(
         .count(db)
         .await
 }
+
+pub const SENDING: &str = "sending";
+pub const SENT: &str = "sent";
+pub const FAILED: &str = "failed";
+
+/// A message a worker has claimed and now delivers.
+#[derive(Debug, Clone)]
+pub struct Claimed {
+    pub id: i64,
+    pub event_id: i64,
+    pub registration_id: Option<i64>,
+    pub kind: MessageKind,
+    pub recipient_email: String,
+    pub recipient_name: String,
+    pub lang: Lang,
+    pub payload: serde_json::Value,
+    /// Attempts so far, this one included.
+    pub attempts: i32,
+}
+
+/// Claims up to `limit` messages that are due (or whose earlier claim ran out) until
+/// `now + lease`. On PostgreSQL concurrent workers skip each other's rows (`FOR UPDATE SKIP
+/// LOCKED`); on SQLite the write transaction serializes claims.
+pub async fn claim(
+    db: &super::Db,
+    now: DateTime<Utc>,
+    limit: u64,
+    lease: chrono::Duration,
+) -> Result<Vec<Claimed>, DbErr> {
+    use sea_orm::sea_query::{Expr, ExprTrait, LockBehavior, LockType};
+    use sea_orm::{Condition, QueryOrder, QuerySelect};
+    let txn = super::begin_write(db).await?;
+    let due = Condition::any()
+        .add(
+            Condition::all()
+                .add(outbox::Column::Status.eq(PENDING))
+                .add(outbox::Column::NextAttemptAt.lte(now)),
+        )
+        .add(
+            Condition::all()
+                .add(outbox::Column::Status.eq(SENDING))
+                .add(outbox::Column::LockedUntil.lt(now)),
+        );
+    let mut select = outbox::Entity::find()
+        .select_only()
+        .column(outbox::Column::Id)
+        .filter(due)
+        .order_by_asc(outbox::Column::Id)
+        .limit(limit);
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        select = select.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+    }
+    let ids: Vec<i64> = select.into_tuple().all(&txn).await?;
+    if ids.is_empty() {
+        txn.commit().await?;
+        return Ok(Vec::new());
+    }
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::Status, SENDING.into())
+        .col_expr(outbox::Column::LockedUntil, (now + lease).into())
+        .col_expr(outbox::Column::Attempts, Expr::col(outbox::Column::Attempts).add(1))
+        .filter(outbox::Column::Id.is_in(ids.iter().copied()))
+        .exec(&txn)
+        .await?;
+    let rows = outbox::Entity::find()
+        .filter(outbox::Column::Id.is_in(ids))
+        .order_by_asc(outbox::Column::Id)
+        .all(&txn)
+        .await?;
+    txn.commit().await?;
+    rows.into_iter()
+        .map(|m| {
+            Ok(Claimed {
+                id: m.id,
+                event_id: m.event_id,
+                registration_id: m.registration_id,
+                kind: m.message.parse().map_err(super::corrupt)?,
+                recipient_email: m.recipient_email,
+                recipient_name: m.recipient_name,
+                lang: Lang::parse(&m.lang).ok_or_else(|| super::corrupt("outbox lang"))?,
+                payload: serde_json::from_str(&m.payload).map_err(super::corrupt)?,
+                attempts: m.attempts,
+            })
+        })
+        .collect()
+}
+
+/// Delivered: kept as a log of who was sent what, when.
+pub async fn mark_sent(db: &impl ConnectionTrait, id: i64, now: DateTime<Utc>) -> Result<(), DbErr> {
+    settle(db, id, SENT, None, None, Some(now)).await
+}
+
+/// Not delivered this time; tried again at `next`.
+pub async fn mark_retry(db: &impl ConnectionTrait, id: i64, next: DateTime<Utc>, error: &str) -> Result<(), DbErr> {
+    settle(db, id, PENDING, Some(next), Some(error), None).await
+}
+
+/// Given up: refused for good, or out of attempts. Kept, with the reason, for organizers.
+pub async fn mark_failed(db: &impl ConnectionTrait, id: i64, error: &str) -> Result<(), DbErr> {
+    settle(db, id, FAILED, None, Some(error), None).await
+}
+
+async fn settle(
+    db: &impl ConnectionTrait,
+    id: i64,
+    status: &str,
+    next: Option<DateTime<Utc>>,
+    error: Option<&str>,
+    sent_at: Option<DateTime<Utc>>,
+) -> Result<(), DbErr> {
+    let mut model = outbox::ActiveModel {
+        id: Set(id),
+        status: Set(status.to_owned()),
+        locked_until: Set(None),
+        sent_at: Set(sent_at),
+        ..Default::default()
+    };
+    if let Some(next) = next {
+        model.next_attempt_at = Set(next);
+    }
+    if let Some(error) = error {
+        // An SMTP reply can be long; the first line tells enough.
+        model.last_error = Set(Some(error.chars().take(1000).collect()));
+    } else {
+        model.last_error = Set(None);
+    }
+    outbox::Entity::update(model).exec(db).await?;
+    Ok(())
+}
+
+/// How many rows are in each state, e.g. `[("pending", 3), ("sent", 120)]`.
+pub async fn status_counts(db: &impl ConnectionTrait) -> Result<Vec<(String, i64)>, DbErr> {
+    use sea_orm::QuerySelect;
+    outbox::Entity::find()
+        .select_only()
+        .column(outbox::Column::Status)
+        .column_as(outbox::Column::Id.count(), "n")
+        .group_by(outbox::Column::Status)
+        .into_tuple()
+        .all(db)
+        .await
+}
