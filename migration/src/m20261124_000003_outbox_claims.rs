@@ -20,7 +20,12 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
-            .alter_table(Table::alter().table(Outbox::Table).drop_column(Outbox::LockedUntil).to_owned())
+            .alter_table(
+                Table::alter()
+                    .table(Outbox::Table)
+                    .drop_column(Outbox::LockedUntil)
+                    .to_owned(),
+            )
             .await
     }
 }

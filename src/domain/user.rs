@@ -18,8 +18,9 @@ impl UserRole {
     }
 }
 
-/// An email address, trimmed and with its domain lower-cased. Deliberately permissive about
-/// the local part (Japanese corporate addresses vary), strict about the overall shape.
+/// An email address, trimmed, folded to ASCII width and lower-cased whole: mail systems in
+/// practice ignore case in the local part too, and one mailbox must not take two seats.
+/// Permissive about what the local part holds, strict about the overall shape.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Email(String);
 
@@ -51,7 +52,11 @@ impl Email {
         if !domain_ok || !local_ok || s.len() > 254 {
             return Err(invalid());
         }
-        Ok(Self(format!("{local}@{}", domain.to_ascii_lowercase())))
+        Ok(Self(format!(
+            "{}@{}",
+            local.to_lowercase(),
+            domain.to_ascii_lowercase()
+        )))
     }
 
     pub fn as_str(&self) -> &str {
@@ -72,12 +77,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn email_normalises_the_domain_and_refuses_garbage() {
+    fn email_normalises_case_and_width_and_refuses_garbage() {
         assert_eq!(
             Email::parse("email", " Taro.Yamada@Example.CO.JP ")
                 .unwrap()
                 .as_str(),
-            "Taro.Yamada@example.co.jp"
+            "taro.yamada@example.co.jp"
         );
         for bad in [
             "",

@@ -36,7 +36,8 @@ pub async fn update(
     now: DateTime<Utc>,
 ) -> AppResult<EventListing> {
     let txn = store::begin_write(db).await?;
-    let event = own_event(&txn, who, slug).await?;
+    // Locked: the capacity is checked against seats no registration can take meanwhile.
+    let event = own_event_for_update(&txn, who, slug).await?;
     if event.status == EventStatus::Cancelled {
         return Err(cancelled(&event));
     }
@@ -141,6 +142,20 @@ pub(super) async fn own_event(
     slug: &str,
 ) -> AppResult<Event> {
     let event = store::events::by_slug(db, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if event.organizer_id != who.organization_id || !who.role.manages_events() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(event)
+}
+
+async fn own_event_for_update(
+    db: &impl sea_orm::ConnectionTrait,
+    who: &Principal,
+    slug: &str,
+) -> AppResult<Event> {
+    let event = store::events::by_slug_for_update(db, slug)
         .await?
         .ok_or(AppError::NotFound)?;
     if event.organizer_id != who.organization_id || !who.role.manages_events() {

@@ -195,17 +195,29 @@ pub async fn by_id_for_update(db: &impl ConnectionTrait, id: i64) -> Result<Opti
 /// Takes `n` seats if they are free: one conditional UPDATE, the same on both engines, so
 /// that no interleaving of transactions can oversell. Events without capacity always have room.
 pub async fn take_seats(db: &impl ConnectionTrait, event_id: i64, n: u32) -> Result<bool, DbErr> {
-    let n = n as i32;
+    take_seats_with_room(db, event_id, n, n).await
+}
+
+/// Takes `take` seats if there is room for `room` (≥ `take`): a registration is judged on all
+/// the attendees it names, even those whose address holds a seat already, so that its answer
+/// never tells the submitter about anyone else's registration.
+pub async fn take_seats_with_room(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+    take: u32,
+    room: u32,
+) -> Result<bool, DbErr> {
+    let (take, room) = (take as i32, Ord::max(room, take) as i32);
     let result = event::Entity::update_many()
         .col_expr(
             event::Column::SeatsTaken,
-            Expr::col(event::Column::SeatsTaken).add(n),
+            Expr::col(event::Column::SeatsTaken).add(take),
         )
         .filter(event::Column::Id.eq(event_id))
         .filter(
             Condition::any().add(event::Column::Capacity.is_null()).add(
                 Expr::col(event::Column::SeatsTaken)
-                    .add(n)
+                    .add(room)
                     .lte(Expr::col(event::Column::Capacity)),
             ),
         )

@@ -131,7 +131,10 @@ pub async fn claim(
     outbox::Entity::update_many()
         .col_expr(outbox::Column::Status, SENDING.into())
         .col_expr(outbox::Column::LockedUntil, (now + lease).into())
-        .col_expr(outbox::Column::Attempts, Expr::col(outbox::Column::Attempts).add(1))
+        .col_expr(
+            outbox::Column::Attempts,
+            Expr::col(outbox::Column::Attempts).add(1),
+        )
         .filter(outbox::Column::Id.is_in(ids.iter().copied()))
         .exec(&txn)
         .await?;
@@ -159,12 +162,21 @@ pub async fn claim(
 }
 
 /// Delivered: kept as a log of who was sent what, when.
-pub async fn mark_sent(db: &impl ConnectionTrait, id: i64, now: DateTime<Utc>) -> Result<(), DbErr> {
+pub async fn mark_sent(
+    db: &impl ConnectionTrait,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
     settle(db, id, SENT, None, None, Some(now)).await
 }
 
 /// Not delivered this time; tried again at `next`.
-pub async fn mark_retry(db: &impl ConnectionTrait, id: i64, next: DateTime<Utc>, error: &str) -> Result<(), DbErr> {
+pub async fn mark_retry(
+    db: &impl ConnectionTrait,
+    id: i64,
+    next: DateTime<Utc>,
+    error: &str,
+) -> Result<(), DbErr> {
     settle(db, id, PENDING, Some(next), Some(error), None).await
 }
 

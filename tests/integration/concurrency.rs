@@ -221,3 +221,53 @@ async fn one_address_registered_twenty_times_at_once_holds_one_place() {
     .unwrap();
     assert_eq!(notices, 19);
 }
+
+/// A double-clicked cancel (or an API retry) must give seats back once: the second request
+/// reads the registration only after the first has committed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_cancels_of_one_registration_give_its_seats_back_once() {
+    let (app, tokens) = TestApp::with_demo().await;
+    app.published_event(&tokens.tmg, "double-cancel", Some(10), Some(3), true)
+        .await;
+    let (_, keep) = app
+        .register(
+            "double-cancel",
+            company_registration(&corporate_number(30_001), &["k1@x.jp", "k2@x.jp"]),
+        )
+        .await;
+    let (_, go) = app
+        .register(
+            "double-cancel",
+            company_registration(
+                &corporate_number(30_002),
+                &["g1@x.jp", "g2@x.jp", "g3@x.jp"],
+            ),
+        )
+        .await;
+    assert_eq!(app.seats_taken("double-cancel").await, 5);
+    let token = go["manage_token"].as_str().unwrap().to_owned();
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..10 {
+        let (client, url) = (
+            app.client.clone(),
+            app.url(&format!("/api/v1/registrations/{token}")),
+        );
+        tasks.spawn(async move { client.delete(url).send().await.unwrap().status().as_u16() });
+    }
+    while let Some(status) = tasks.join_next().await {
+        assert_eq!(status.unwrap(), 200);
+    }
+    let event = store::events::by_slug(&app.db, "double-cancel")
+        .await
+        .unwrap()
+        .unwrap();
+    let (confirmed, _, _) = store::registrations::seat_totals(&app.db, event.id)
+        .await
+        .unwrap();
+    assert_eq!(
+        (event.seats_taken, confirmed),
+        (2, 2),
+        "only the other registration's seats remain"
+    );
+    assert_eq!(keep["status"], "confirmed");
+}

@@ -712,3 +712,173 @@ async fn students_register_as_individuals_with_romaji_readings() {
         .await;
     assert!(form.contains("School or employer") && !form.contains("Corporate number"));
 }
+
+#[tokio::test]
+async fn review_regressions_capacity_removed_readded_attendee_cancelled_event_and_late_replay() {
+    let (app, tokens) = TestApp::with_demo().await;
+    // Removing the capacity takes everyone waiting.
+    app.published_event(&tokens.tmg, "uncapped", Some(2), Some(2), true)
+        .await;
+    app.register(
+        "uncapped",
+        company_registration(&corporate_number(40_001), &["u0@x.jp", "u1@x.jp"]),
+    )
+    .await;
+    let (_, waiting) = app
+        .register(
+            "uncapped",
+            company_registration(&corporate_number(40_002), &["u2@x.jp", "u3@x.jp"]),
+        )
+        .await;
+    assert_eq!(waiting["status"], "waitlisted");
+    let (status, _) = app
+        .api(
+            "PATCH",
+            "/events/uncapped",
+            Some(&tokens.tmg),
+            Some(json!({"capacity": null})),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (_, now) = app
+        .api(
+            "GET",
+            &format!(
+                "/registrations/{}",
+                waiting["manage_token"].as_str().unwrap()
+            ),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(now["status"], "confirmed");
+
+    // A registrant sending the whole list again without ids keeps everyone attending.
+    let (_, reg) = app
+        .register(
+            "lwb-expo",
+            company_registration(&corporate_number(40_003), &["r1@x.jp", "r2@x.jp"]),
+        )
+        .await;
+    let token = reg["manage_token"].as_str().unwrap().to_owned();
+    let list = json!({"attendees": [
+        {"name": "参加者 0", "kana": "サンカシャ", "email": "r1@x.jp"},
+        {"name": "参加者 1", "kana": "サンカシャ", "email": "r2@x.jp"}
+    ]});
+    let (status, changed) = app
+        .api(
+            "PATCH",
+            &format!("/registrations/{token}"),
+            None,
+            Some(list),
+        )
+        .await;
+    assert_eq!(
+        (status, changed["seats"].as_u64()),
+        (200, Some(2)),
+        "{changed}"
+    );
+    let kinds: Vec<String> = store::outbox::for_registration(&app.db, reg["id"].as_i64().unwrap())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    assert!(
+        !kinds.contains(&"already_registered".to_owned()),
+        "{kinds:?}"
+    );
+    assert_eq!(app.seats_taken("lwb-expo").await, 2);
+
+    // An address registered already counts toward room: a full event answers as for anyone.
+    app.published_event(&tokens.tmg, "one-seat", Some(1), Some(1), false)
+        .await;
+    app.register(
+        "one-seat",
+        company_registration(&corporate_number(40_004), &["taken@x.jp"]),
+    )
+    .await;
+    let (status, err) = app
+        .register(
+            "one-seat",
+            company_registration(&corporate_number(40_005), &["taken@x.jp"]),
+        )
+        .await;
+    assert_eq!(
+        (status, err["code"].as_str()),
+        (409, Some("event_full")),
+        "same answer as a new address"
+    );
+
+    // Once the organizer cancels the event, a registrant's cancellation promotes nobody.
+    app.published_event(&tokens.tmg, "called-off", Some(1), Some(1), true)
+        .await;
+    let (_, first) = app
+        .register(
+            "called-off",
+            company_registration(&corporate_number(40_006), &["c1@x.jp"]),
+        )
+        .await;
+    let (_, second) = app
+        .register(
+            "called-off",
+            company_registration(&corporate_number(40_007), &["c2@x.jp"]),
+        )
+        .await;
+    app.api("POST", "/events/called-off/cancel", Some(&tokens.tmg), None)
+        .await;
+    app.api(
+        "DELETE",
+        &format!("/registrations/{}", first["manage_token"].as_str().unwrap()),
+        None,
+        None,
+    )
+    .await;
+    let (_, second_now) = app
+        .api(
+            "GET",
+            &format!(
+                "/registrations/{}",
+                second["manage_token"].as_str().unwrap()
+            ),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(second_now["status"], "waitlisted");
+
+    // A retry after registration closed still finds its first answer.
+    app.published_event(&tokens.tmg, "late-retry", Some(10), Some(3), true)
+        .await;
+    let body = company_registration(&corporate_number(40_008), &["late@x.jp"]);
+    let first = app
+        .post_all(
+            "/events/late-retry/registrations",
+            vec![(Some("k-1".into()), body.clone())],
+            1,
+        )
+        .await
+        .remove(0);
+    assert_eq!(first.0, 201);
+    let opened = (chrono::Utc::now() - chrono::Duration::days(2)).to_rfc3339();
+    let closed = (chrono::Utc::now() - chrono::Duration::days(1)).to_rfc3339();
+    app.api(
+        "PATCH",
+        "/events/late-retry",
+        Some(&tokens.tmg),
+        Some(json!({"registration_opens_at": opened, "registration_closes_at": closed})),
+    )
+    .await;
+    let replay = app
+        .post_all(
+            "/events/late-retry/registrations",
+            vec![(Some("k-1".into()), body)],
+            1,
+        )
+        .await
+        .remove(0);
+    assert_eq!(
+        (replay.0, replay.1["id"].clone()),
+        (201, first.1["id"].clone())
+    );
+}

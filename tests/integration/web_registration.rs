@@ -349,3 +349,52 @@ async fn a_full_or_closed_event_says_so_on_the_form_and_keeps_the_input() {
     assert_eq!(status, 410);
     assert!(page.contains("Registration has closed."));
 }
+
+#[tokio::test]
+async fn a_rejected_answers_post_leaves_the_attendee_form_as_the_registration_stands() {
+    let (app, tokens) = TestApp::with_demo().await;
+    let question = serde_json::json!({"kind": "text", "label_ja": "ご質問", "label_en": "Your question", "required": true});
+    app.api(
+        "POST",
+        "/events/lwb-expo/questions",
+        Some(&tokens.tmg),
+        Some(question),
+    )
+    .await;
+    let client = browser("ja");
+    let (_, form) = get(&client, &app, "/events/lwb-expo/register").await;
+    let qid = form
+        .split("name=\"answers.")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let mut fields = company_form(
+        &hidden(&form, "csrf_token"),
+        &hidden(&form, "form_token"),
+        &corporate_number(87),
+        &[("伊藤 五郎", "ito@x.example.jp")],
+    );
+    fields.push((format!("answers.{qid}"), "駐車場はありますか".into()));
+    let (status, _, location) = post(&client, &app, "/events/lwb-expo/register", &fields).await;
+    assert_eq!(status, 303);
+    let base = location.unwrap().split('?').next().unwrap().to_owned();
+    let (_, page) = get(&client, &app, &base).await;
+    let csrf = hidden(&page, "csrf_token");
+    // Clearing the required answer is refused …
+    let (status, page, _) = post(
+        &client,
+        &app,
+        &format!("{base}/answers"),
+        &[
+            ("csrf_token".into(), csrf),
+            (format!("answers.{qid}"), "".into()),
+        ],
+    )
+    .await;
+    assert_eq!(status, 422);
+    // … and the attendee form still shows the attendee with its id, so saving it changes nothing.
+    assert!(page.contains(r#"value="伊藤 五郎""#) && page.contains(r#"name="attendees.0.id""#));
+}

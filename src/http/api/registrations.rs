@@ -51,7 +51,7 @@ impl RegistrationsApi {
         state: Data<&AppState>,
         slug: Path<String>,
         /// Makes retries safe: the same key and body return the first answer.
-        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 200))]
+        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 190))]
         idempotency_key: Header<Option<String>>,
         body: Json<RegistrationCreateBody>,
     ) -> Result<Registered, AppError> {

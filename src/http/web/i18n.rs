@@ -207,6 +207,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "フォームの有効期限が切れたか、別の画面から送信されました。入力内容はそのままですので、もう一度送信してください。",
         "The form expired or was sent from elsewhere. What you typed is kept: please send it again.",
     ),
+    (
+        "form_resubmitted",
+        "このフォームは既に送信されています。変更した内容で申し込む場合は、もう一度「申し込む」を押してください。",
+        "This form was sent already. To register with what you changed, press Register again.",
+    ),
     ("manage_title", "お申し込み内容", "Your registration"),
     (
         "done_registered",

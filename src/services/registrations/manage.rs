@@ -10,10 +10,7 @@ pub async fn cancel(
     now: DateTime<Utc>,
 ) -> AppResult<Managed> {
     let txn = store::begin_write(db).await?;
-    let reg = lookup(&txn, token).await?.registration;
-    let event = store::events::by_id_for_update(&txn, reg.event_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (reg, event) = lookup_locked(&txn, token).await?;
     // Duplicates are attendees to the registrant (who is never told), so they can be
     // cancelled like any other; only active ones give seats back.
     let open: Vec<&Attendee> = reg
@@ -91,10 +88,7 @@ pub async fn change(
     now: DateTime<Utc>,
 ) -> AppResult<Managed> {
     let txn = store::begin_write(db).await?;
-    let reg = lookup(&txn, token).await?.registration;
-    let event = store::events::by_id_for_update(&txn, reg.event_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (reg, event) = lookup_locked(&txn, token).await?;
     if reg.status == RegistrationStatus::Cancelled {
         return Err(AppError::conflict(
             "registration_cancelled",
@@ -128,7 +122,15 @@ pub async fn change(
         }
         let plan = plan_attendees(&reg, list)?;
         let new_emails: Vec<&str> = plan.added.iter().map(|p| p.email.as_str()).collect();
-        let duplicates = store::registrations::active_emails(&txn, event.id, &new_emails).await?;
+        // This registration's own addresses are not someone else's: an attendee removed and
+        // added again in one change is simply re-added (the removal runs first).
+        let own: HashSet<&str> = reg.attendees.iter().map(|a| a.email.as_str()).collect();
+        let duplicates: HashSet<String> =
+            store::registrations::active_emails(&txn, event.id, &new_emails)
+                .await?
+                .into_iter()
+                .filter(|e| !own.contains(e.as_str()))
+                .collect();
         let added_active = plan
             .added
             .iter()
@@ -140,7 +142,23 @@ pub async fn change(
             .filter(|a| a.status == AttendeeStatus::Active)
             .count() as u32;
         let seats = kept_active + added_active;
-        if plan.kept.len() + plan.added.len() == 0 {
+        // Limits and room are judged on the attendees listed, as at registration.
+        let listed = (plan.kept.len() + plan.added.len()) as u32;
+        let listed_before = reg
+            .attendees
+            .iter()
+            .filter(|a| a.status != AttendeeStatus::Cancelled)
+            .count() as u32;
+        if listed as usize > MAX_ATTENDEES {
+            return Err(ValidationErrors::single(
+                "attendees",
+                "too_many_attendees",
+                format!("参加者は{MAX_ATTENDEES}名までです。"),
+                format!("At most {MAX_ATTENDEES} attendees."),
+            )
+            .into());
+        }
+        if listed == 0 {
             return Err(ValidationErrors::single(
                 "attendees",
                 "required",
@@ -150,7 +168,7 @@ pub async fn change(
             .into());
         }
         if let Some(limit) = event.spec.per_company_limit
-            && seats > limit
+            && listed > limit
         {
             return Err(too_many(limit, 0).into());
         }
@@ -163,28 +181,26 @@ pub async fn change(
                 store::registrations::active_attendees_of_company(&txn, event.id, cn, Some(reg.id))
                     .await? as u32;
             if let Some(limit) = event.spec.per_company_limit
-                && others + seats > limit
+                && others + listed > limit
             {
                 return Err(too_many(limit, others).into());
             }
         }
         let old = reg.seats;
-        if reg.status == RegistrationStatus::Confirmed && seats > old {
-            if !store::events::take_seats(&txn, event.id, seats - old).await? {
-                return Err(AppError::conflict(
-                    "not_enough_seats",
-                    format!(
-                        "残席が足りないため、参加者を{}名増やすことはできません。",
-                        seats - old
-                    ),
-                    format!(
-                        "There are not enough seats left to add {} attendees.",
-                        seats - old
-                    ),
-                ));
-            }
-        } else if reg.status == RegistrationStatus::Confirmed && seats < old {
-            store::events::release_seats(&txn, event.id, old - seats).await?;
+        let (take, give) = (seats.saturating_sub(old), old.saturating_sub(seats));
+        let room = listed.saturating_sub(listed_before).max(take);
+        if reg.status == RegistrationStatus::Confirmed
+            && room > 0
+            && !store::events::take_seats_with_room(&txn, event.id, take, room).await?
+        {
+            return Err(AppError::conflict(
+                "not_enough_seats",
+                format!("残席が足りないため、参加者を{room}名増やすことはできません。"),
+                format!("There are not enough seats left to add {room} attendees."),
+            ));
+        }
+        if reg.status == RegistrationStatus::Confirmed && give > 0 {
+            store::events::release_seats(&txn, event.id, give).await?;
         }
         store::registrations::cancel_attendees(&txn, &plan.removed, now).await?;
         for kept in &plan.kept {

@@ -8,7 +8,7 @@
 use super::catalogue::{EventListing, with_partners};
 use super::events::own_event;
 use super::links::ManageLinks;
-use crate::domain::registration::parse_attendee;
+use crate::domain::registration::{MAX_ATTENDEES, parse_attendee};
 use crate::domain::{
     Attendee, AttendeeStatus, Event, EventStatus, Lang, MessageKind, Person, Principal, Question,
     Registration, RegistrationInput, RegistrationRules, RegistrationSpec, RegistrationStatus,
@@ -140,6 +140,21 @@ async fn lookup(db: &impl ConnectionTrait, token: &str) -> AppResult<store::regi
     store::registrations::by_token_hash(db, &ManageLinks::hash(token))
         .await?
         .ok_or(AppError::NotFound)
+}
+
+/// The registration behind a manage link and its event, read once the event row is locked:
+/// on PostgreSQL a copy read before the lock could already be stale (a double-clicked cancel
+/// would give the same seats back twice).
+async fn lookup_locked(
+    txn: &impl ConnectionTrait,
+    token: &str,
+) -> AppResult<(Registration, Event)> {
+    let event_id = lookup(txn, token).await?.registration.event_id;
+    let event = store::events::by_id_for_update(txn, event_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let registration = lookup(txn, token).await?.registration;
+    Ok((registration, event))
 }
 
 async fn managed(db: &Db, registration: Registration, token: String) -> AppResult<Managed> {

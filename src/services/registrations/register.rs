@@ -54,7 +54,11 @@ async fn attempt(
     let seen = store::events::by_slug(db, slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    check_open_for_registration(&seen, now)?;
+    // A retry must find its first answer even after registration closed, so with a key the
+    // window is checked only under the lock, after the replay lookup.
+    if idempotency_key.is_none() {
+        check_open_for_registration(&seen, now)?;
+    }
     let questions = store::questions::of_event(db, seen.id).await?;
     let rules_of = |event: &Event| RegistrationRules {
         audience: event.spec.audience,
@@ -94,7 +98,14 @@ async fn attempt(
     let unchanged = (event.spec.audience, event.spec.per_company_limit)
         == (seen.spec.audience, seen.spec.per_company_limit);
     let (spec, duplicates) = match (unchanged, parsed, taken_before) {
-        (true, Ok(spec), Some(taken)) => (spec, taken),
+        // An address seen taken may have been freed since; confirm those few under the lock.
+        // (One taken since is caught by the unique index and a second attempt.)
+        (true, Ok(spec), Some(taken)) if taken.is_empty() => (spec, taken),
+        (true, Ok(spec), Some(taken)) => {
+            let seen_taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+            let still = store::registrations::active_emails(&txn, event.id, &seen_taken).await?;
+            (spec, still)
+        }
         (true, Err(errors), _) => return Err(AppError::from(errors).into()),
         _ => {
             let spec = RegistrationSpec::parse(input, &rules_of(&event))?;
@@ -102,10 +113,12 @@ async fn attempt(
             (spec, taken)
         }
     };
-    let seats = (spec.attendees.len() - duplicates.len()) as u32;
-    check_company_limit(&txn, &event, &spec, seats, None).await?;
+    // Judged on every attendee named; seats are taken for those not registered already.
+    let wanted = spec.attendees.len() as u32;
+    let seats = wanted - duplicates.len() as u32;
+    check_company_limit(&txn, &event, &spec, wanted, None).await?;
 
-    let status = if store::events::take_seats(&txn, event.id, seats).await? {
+    let status = if store::events::take_seats_with_room(&txn, event.id, seats, wanted).await? {
         RegistrationStatus::Confirmed
     } else if event.spec.waitlist_enabled {
         RegistrationStatus::Waitlisted

@@ -2,7 +2,9 @@
 use super::*;
 
 /// Gives free seats to waiting registrations, first come first, skipping those that do not fit
-/// (a party of three waits while a single seat goes to the next person who needs one).
+/// (a party of three waits while a single seat goes to the next person who needs one). An
+/// event without a capacity any more takes everyone waiting; a cancelled or started event
+/// promotes nobody.
 pub(crate) async fn promote_waitlist(
     txn: &impl ConnectionTrait,
     event: &Event,
@@ -11,10 +13,13 @@ pub(crate) async fn promote_waitlist(
     let current = store::events::by_id_for_update(txn, event.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let Some(capacity) = current.spec.capacity else {
+    if current.status == EventStatus::Cancelled || now >= current.spec.starts_at {
         return Ok(());
-    };
-    let mut free = capacity.get().saturating_sub(current.seats_taken);
+    }
+    let mut free = current
+        .spec
+        .capacity
+        .map_or(u32::MAX, |c| c.get().saturating_sub(current.seats_taken));
     if free == 0 {
         return Ok(());
     }

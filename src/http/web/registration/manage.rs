@@ -43,7 +43,7 @@ fn manage_view(
     lang: Lang,
     csrf: &CsrfToken,
     done: Option<&str>,
-    kept: Option<Kept>,
+    posted: Option<(&str, Kept)>,
     errors: FieldMessages,
     general_error: Option<String>,
 ) -> ManageView {
@@ -54,7 +54,7 @@ fn manage_view(
         .iter()
         .filter(|a| a.status != crate::domain::AttendeeStatus::Cancelled)
         .collect();
-    let kept = kept.unwrap_or_else(|| {
+    let mut kept = {
         let mut k = Kept::default();
         for (i, a) in open.iter().enumerate() {
             let p = format!("attendees.{i}");
@@ -87,7 +87,21 @@ fn manage_view(
             }
         }
         k
-    });
+    };
+    // A rejected post shows what was typed in the form that was sent (fields under
+    // `prefix`); the page's other forms keep showing the registration as it stands.
+    if let Some((prefix, typed)) = posted {
+        kept.values.retain(|name, _| !name.starts_with(prefix));
+        kept.chosen.retain(|c| !c.starts_with(prefix));
+        kept.values.extend(
+            typed
+                .values
+                .into_iter()
+                .filter(|(name, _)| name.starts_with(prefix)),
+        );
+        kept.chosen
+            .extend(typed.chosen.into_iter().filter(|c| c.starts_with(prefix)));
+    }
     let done = match done {
         Some("registered") => Some("registered"),
         Some("changed") => Some("changed"),
@@ -264,9 +278,22 @@ async fn manage_post(
     let form = read_form(body).await?;
     let l = lang.lang;
     let current = registrations::by_token(&state.db, token).await?;
+    let prefix = match action {
+        ManageAction::ChangeAttendees => "attendees.",
+        ManageAction::ChangeAnswers => "answers.",
+        ManageAction::CancelAll | ManageAction::CancelAttendee(_) => "confirm",
+    };
     let again =
         |m: &Managed, status: StatusCode, errors: FieldMessages, general: Option<String>| {
-            let view = manage_view(m, l, csrf, None, Some(form.kept()), errors, general);
+            let view = manage_view(
+                m,
+                l,
+                csrf,
+                None,
+                Some((prefix, form.kept())),
+                errors,
+                general,
+            );
             state
                 .pages
                 .render("manage.html", lang, view)
@@ -307,8 +334,9 @@ async fn manage_post(
             "attendee_cancelled",
         ),
         ManageAction::ChangeAttendees => {
-            let slots = attendee_slots(&current.event).max(current.registration.attendees.len());
-            let list = form.attendee_blocks(slots);
+            // Every block sent is read (not only those the page showed): extra attendees get
+            // an error, never silence.
+            let list = form.attendee_blocks(MAX_ATTENDEES);
             blocks = list.iter().map(|(i, _, _)| *i).collect();
             let change = RegistrationChange {
                 attendees: Some(

@@ -154,7 +154,9 @@ pub async fn submit(
             Some(text(l, "csrf_failed").into()),
         );
     }
-    let blocks = form.attendee_blocks(attendee_slots(&listing));
+    // Every block sent is read, not only those the page showed: if the company limit fell
+    // while the form was open, the extra attendees get an error, never silence.
+    let blocks = form.attendee_blocks(MAX_ATTENDEES);
     let block_numbers: Vec<usize> = blocks.iter().map(|(i, _, _)| *i).collect();
     let input = RegistrationInput {
         company: form.company(),
@@ -185,6 +187,25 @@ pub async fn submit(
             "/r/{}?done=registered",
             done.manage_token
         ))),
+        // The form was sent already, and now with other content (Back, edit, send): answer
+        // with a fresh form token so that pressing the button again registers.
+        Err(AppError::Validation(errors)) if errors.has("idempotency_key") => {
+            let mut kept = form.kept();
+            kept.values.remove("form_token");
+            let view = form_view(
+                &listing,
+                &qs,
+                l,
+                csrf,
+                kept,
+                FieldMessages::default(),
+                Some(text(l, "form_resubmitted").into()),
+            );
+            state
+                .pages
+                .render("register.html", &lang, view)
+                .map(|r| r.with_status(StatusCode::CONFLICT).into_response())
+        }
         Err(AppError::Validation(errors)) => page(
             StatusCode::UNPROCESSABLE_ENTITY,
             FieldMessages::new(&errors, l, &block_numbers, &|f| field_label(f, l, &qs)),
