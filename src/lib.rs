@@ -6,5 +6,6 @@ pub mod config;
 pub mod domain;
 pub mod error;
 pub mod http;
+pub mod mail;
 pub mod services;
 pub mod store;

@@ -26,6 +26,9 @@ enum Command {
     Migrate,
     /// Load demo organizations, users and events into an empty database.
     SeedDemo,
+    /// Deliver queued email on its own (when `serve` runs with mail.worker_in_serve = false,
+    /// or on more hosts: several workers may share one PostgreSQL).
+    Worker,
     /// Manage organizations (TMG, TCCI, municipalities, associations, companies).
     #[command(subcommand)]
     Org(OrgCommand),
@@ -125,6 +128,21 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             print_demo_logins(&logins, &settings.server.public_url);
             Ok(())
         }
+        Command::Worker => {
+            let db = store::connect(&settings.database).await?;
+            let mailer = uketsuke::mail::Mailer::new(&settings)?;
+            let (stop, stopped) = tokio::sync::watch::channel(false);
+            tokio::spawn(async move {
+                app::shutdown_signal().await;
+                let _ = stop.send(true);
+            });
+            println!(
+                "uketsuke mail worker running ({:?} transport)",
+                settings.mail.transport
+            );
+            uketsuke::mail::worker::run(db, mailer, stopped).await;
+            Ok(())
+        }
         Command::Org(OrgCommand::Add {
             code,
             kind,
@@ -190,9 +208,29 @@ async fn serve(mut settings: Settings, args: ServeArgs) -> anyhow::Result<()> {
             Err(err) => return Err(anyhow::anyhow!(describe(&err))),
         }
     }
+    // The mail worker stops with the server: one signal, both finish what they are doing.
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let worker = if state.settings.mail.worker_in_serve {
+        let mailer = uketsuke::mail::Mailer::new(&state.settings)?;
+        Some(tokio::spawn(uketsuke::mail::worker::run(
+            state.db.clone(),
+            mailer,
+            stopped,
+        )))
+    } else {
+        None
+    };
     tracing::info!(%addr, "uketsuke is listening");
     println!("uketsuke is listening on http://{addr}  (API docs: http://{addr}/docs)");
-    app::serve(state, acceptor, app::shutdown_signal()).await
+    let shutdown = async move {
+        app::shutdown_signal().await;
+        let _ = stop.send(true);
+    };
+    app::serve(state, acceptor, shutdown).await?;
+    if let Some(worker) = worker {
+        let _ = worker.await;
+    }
+    Ok(())
 }
 
 fn print_demo_logins(logins: &demo::DemoLogins, base_url: &str) {

@@ -1,0 +1,255 @@
+//! Email: outbox rows become bilingual messages with calendar invitations, delivered after
+//! commit by a worker (`worker.rs`) through a transport (`transport.rs`).
+mod render;
+mod transport;
+pub mod worker;
+
+pub use render::{EmailContext, Emails, EventBlock};
+pub use transport::{SendError, Transport};
+
+use crate::calendar::{self, CalendarEvent, Method, Person};
+use crate::config::Settings;
+use crate::domain::{AttendeeStatus, EventFormat, MessageKind, RegistrationStatus, jst};
+use crate::services::catalogue::with_partners;
+use crate::services::links::ManageLinks;
+use crate::store::{self, Db, outbox::Claimed};
+use anyhow::Context;
+use chrono::Utc;
+use lettre::Message;
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+
+/// Everything a worker needs to turn outbox rows into sent mail.
+pub struct Mailer {
+    emails: Emails,
+    transport: Transport,
+    from: Mailbox,
+    links: ManageLinks,
+    public_url: String,
+    /// The host part of Message-IDs and calendar UIDs.
+    host: String,
+    pub settings: crate::config::MailSettings,
+}
+
+/// A message ready to send, or the reason it never can be.
+pub enum Composed {
+    Ready(Box<Message>),
+    Impossible(String),
+}
+
+impl Mailer {
+    pub fn new(settings: &Settings) -> anyhow::Result<Self> {
+        let from = Mailbox::new(
+            Some(settings.mail.from_name.clone()),
+            settings
+                .mail
+                .from_address
+                .parse()
+                .context("mail.from_address is not an email address")?,
+        );
+        let host = url::Url::parse(&settings.server.public_url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned))
+            .unwrap_or_else(|| "uketsuke.local".to_owned());
+        Ok(Mailer {
+            emails: Emails::new()?,
+            transport: Transport::from_settings(
+                &settings.mail,
+                settings.secrets.smtp_password.as_deref(),
+            )?,
+            from,
+            links: ManageLinks::new(&settings.secrets.link_key),
+            public_url: settings.server.public_url.trim_end_matches('/').to_owned(),
+            host,
+            settings: settings.mail.clone(),
+        })
+    }
+
+    pub async fn send(&self, message: &Message, outbox_id: i64) -> Result<(), SendError> {
+        let name = format!("{}-{outbox_id}", Utc::now().format("%Y%m%dT%H%M%S"));
+        self.transport.send(message, &name).await
+    }
+
+    /// Builds the message an outbox row stands for, from the event and registration as they
+    /// are now.
+    pub async fn compose(&self, db: &Db, row: &Claimed) -> anyhow::Result<Composed> {
+        let Some(event) = store::events::by_id(db, row.event_id).await? else {
+            return Ok(Composed::Impossible(format!(
+                "event {} is gone",
+                row.event_id
+            )));
+        };
+        let listing = with_partners(db, vec![event])
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?
+            .remove(0);
+        let stored = match row.registration_id {
+            Some(id) => store::registrations::by_id(db, id).await?,
+            None => None,
+        };
+        let lang = row.lang;
+        let spec = &listing.event.spec;
+        let registration = stored.as_ref().map(|s| &s.registration);
+        let confirmed = registration.is_some_and(|r| r.status == RegistrationStatus::Confirmed);
+        let kind = row.kind;
+
+        // The owner of an address someone else entered gets no link to that registration.
+        let manage_url = match (&stored, kind) {
+            (Some(s), k) if k != MessageKind::AlreadyRegistered => Some(format!(
+                "{}/r/{}",
+                self.public_url,
+                self.links.unseal(&s.token_sealed)?
+            )),
+            _ => None,
+        };
+        let waitlist_position = match registration {
+            Some(r) if r.status == RegistrationStatus::Waitlisted => {
+                Some(store::registrations::waitlist_position(db, r.event_id, r.id).await?)
+            }
+            _ => None,
+        };
+        let venue = match (&spec.venue, spec.format) {
+            (Some(v), EventFormat::Hybrid) => format!(
+                "{} {}（{}）",
+                v.name(lang),
+                v.address(lang),
+                lang.pick("オンライン併用", "also online")
+            ),
+            (Some(v), _) => format!("{} {}", v.name(lang), v.address(lang)),
+            (None, _) => lang.pick("オンライン", "Online").to_owned(),
+        };
+        let meeting_url = spec.online_url.clone().filter(|_| {
+            confirmed
+                && matches!(
+                    kind,
+                    MessageKind::Confirmed | MessageKind::Promoted | MessageKind::Changed
+                )
+        });
+        let event_url = format!("{}/events/{}", self.public_url, spec.slug);
+        let attendees = registration
+            .map(|r| {
+                r.attendees
+                    .iter()
+                    .filter(|a| a.status != AttendeeStatus::Cancelled)
+                    .map(|a| a.name.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let cancelled: Vec<String> = row.payload["attendees"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let all = row.payload["all"].as_bool().unwrap_or(false);
+
+        let ctx = EmailContext {
+            lang,
+            subject: String::new(),
+            recipient_name: row.recipient_name.clone(),
+            event: EventBlock {
+                title: spec.title.get(lang).to_owned(),
+                when: jst::range(spec.starts_at, spec.ends_at, lang),
+                venue: venue.clone(),
+                map_url: spec.venue.as_ref().and_then(|v| v.map_url.clone()),
+                meeting_url: meeting_url.clone(),
+                url: event_url.clone(),
+                partner_line: listing.partner_line(lang),
+            },
+            manage_url: manage_url.clone(),
+            organizer_name: listing.organizer.name(lang).to_owned(),
+            contact_email: self.from.email.to_string(),
+            purpose_of_use: spec.purpose_of_use(lang).to_owned(),
+            status: registration
+                .map(|r| r.status.label(lang).to_owned())
+                .unwrap_or_default(),
+            waitlist_position,
+            attendees,
+            cancelled,
+            all,
+        };
+        let rendered = self.emails.render(kind, ctx)?;
+
+        // Confirmed places carry an invitation; a withdrawn registration carries its cancellation.
+        let method = match kind {
+            MessageKind::Confirmed | MessageKind::Promoted if confirmed => Some(Method::Request),
+            MessageKind::Changed if confirmed => Some(Method::Request),
+            MessageKind::Cancelled if all => Some(Method::Cancel),
+            _ => None,
+        };
+        let ics = match (method, registration) {
+            (Some(method), Some(r)) => Some((
+                method,
+                calendar::render(
+                    method,
+                    &[CalendarEvent {
+                        uid: format!("registration-{}-event-{}@{}", r.id, spec.slug, self.host),
+                        // Outbox ids only grow, so each later message outranks the one before.
+                        sequence: u32::try_from(row.id).unwrap_or(u32::MAX),
+                        summary: spec.title.get(lang).to_owned(),
+                        description: format!(
+                            "{}\n\n{}\n{}",
+                            spec.description.get(lang),
+                            event_url,
+                            manage_url.as_deref().unwrap_or_default()
+                        ),
+                        location: Some(venue),
+                        url: Some(meeting_url.unwrap_or(event_url)),
+                        starts_at: spec.starts_at,
+                        ends_at: spec.ends_at,
+                        organizer: Some(Person {
+                            name: listing.organizer.name(lang).to_owned(),
+                            email: self.from.email.to_string(),
+                        }),
+                        attendees: vec![Person {
+                            name: row.recipient_name.clone(),
+                            email: row.recipient_email.clone(),
+                        }],
+                        cancelled: method == Method::Cancel,
+                        stamp: Utc::now(),
+                    }],
+                ),
+            )),
+            _ => None,
+        };
+
+        let to = match row.recipient_email.parse() {
+            Ok(address) => Mailbox::new(Some(row.recipient_name.clone()), address),
+            Err(e) => {
+                return Ok(Composed::Impossible(format!(
+                    "recipient address not usable: {e}"
+                )));
+            }
+        };
+        let alternative = MultiPart::alternative()
+            .singlepart(SinglePart::plain(rendered.text))
+            .singlepart(SinglePart::html(rendered.html));
+        let body = match ics {
+            None => alternative,
+            Some((method, ics)) => MultiPart::mixed()
+                .multipart(
+                    alternative.singlepart(
+                        SinglePart::builder()
+                            .header(ContentType::parse(&format!(
+                                "text/calendar; charset=UTF-8; method={}",
+                                method.as_str()
+                            ))?)
+                            .body(ics.clone()),
+                    ),
+                )
+                .singlepart(
+                    Attachment::new("invite.ics".to_owned())
+                        .body(ics, ContentType::parse("application/ics")?),
+                ),
+        };
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(rendered.subject)
+            .message_id(Some(format!("<outbox-{}@{}>", row.id, self.host)))
+            .multipart(body)?;
+        Ok(Composed::Ready(Box::new(message)))
+    }
+}

@@ -1,0 +1,120 @@
+//! The templates under `emails/`, compiled into the binary, and their rendering.
+use crate::domain::{Lang, MessageKind};
+use minijinja::value::Serde;
+use minijinja::{Environment, UndefinedBehavior};
+use serde::Serialize;
+
+macro_rules! email_templates {
+    ($($message:literal),* $(,)?) => {
+        &[
+            ("base.txt.ja.j2", include_str!("../../emails/base.txt.ja.j2")),
+            ("base.txt.en.j2", include_str!("../../emails/base.txt.en.j2")),
+            ("base.html.ja.j2", include_str!("../../emails/base.html.ja.j2")),
+            ("base.html.en.j2", include_str!("../../emails/base.html.en.j2")),
+            $(
+                (concat!($message, "/subject.txt.ja.j2"), include_str!(concat!("../../emails/", $message, "/subject.txt.ja.j2"))),
+                (concat!($message, "/subject.txt.en.j2"), include_str!(concat!("../../emails/", $message, "/subject.txt.en.j2"))),
+                (concat!($message, "/body.txt.ja.j2"), include_str!(concat!("../../emails/", $message, "/body.txt.ja.j2"))),
+                (concat!($message, "/body.txt.en.j2"), include_str!(concat!("../../emails/", $message, "/body.txt.en.j2"))),
+                (concat!($message, "/body.html.ja.j2"), include_str!(concat!("../../emails/", $message, "/body.html.ja.j2"))),
+                (concat!($message, "/body.html.en.j2"), include_str!(concat!("../../emails/", $message, "/body.html.en.j2"))),
+            )*
+        ]
+    };
+}
+
+const TEMPLATES: &[(&str, &str)] = email_templates!(
+    "confirmed",
+    "waitlisted",
+    "promoted",
+    "changed",
+    "cancelled",
+    "already_registered",
+);
+
+/// What every email shows of its event.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventBlock {
+    pub title: String,
+    /// 2026年12月3日(木) 14:00〜16:00
+    pub when: String,
+    pub venue: String,
+    pub map_url: Option<String>,
+    /// Only for confirmed registrants.
+    pub meeting_url: Option<String>,
+    pub url: String,
+    pub partner_line: String,
+}
+
+/// Everything the templates may use.
+#[derive(Debug, Clone, Serialize)]
+pub struct EmailContext {
+    pub lang: Lang,
+    pub subject: String,
+    pub recipient_name: String,
+    pub event: EventBlock,
+    pub manage_url: Option<String>,
+    pub organizer_name: String,
+    pub contact_email: String,
+    pub purpose_of_use: String,
+    pub status: String,
+    pub waitlist_position: Option<u32>,
+    pub attendees: Vec<String>,
+    pub cancelled: Vec<String>,
+    pub all: bool,
+}
+
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+pub struct Emails {
+    env: Environment<'static>,
+}
+
+impl Emails {
+    pub fn new() -> anyhow::Result<Self> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        // `.html.*.j2` is escaped, `.txt.*.j2` is not; the default looks only at the last
+        // extension, so say it here.
+        env.set_auto_escape_callback(|name| {
+            if name.contains(".html.") {
+                minijinja::AutoEscape::Html
+            } else {
+                minijinja::AutoEscape::None
+            }
+        });
+        for (name, source) in TEMPLATES {
+            env.add_template(name, source)?;
+        }
+        Ok(Emails { env })
+    }
+
+    pub fn render(&self, kind: MessageKind, mut ctx: EmailContext) -> anyhow::Result<Rendered> {
+        let lang = ctx.lang.code();
+        let name = |part: &str| format!("{}/{part}.{lang}.j2", kind.code());
+        let subject = self
+            .env
+            .get_template(&name("subject.txt"))?
+            .render(Serde(&ctx))?
+            .trim()
+            .replace(['\r', '\n'], " ");
+        ctx.subject = subject.clone();
+        let text = self
+            .env
+            .get_template(&name("body.txt"))?
+            .render(Serde(&ctx))?;
+        let html = self
+            .env
+            .get_template(&name("body.html"))?
+            .render(Serde(&ctx))?;
+        Ok(Rendered {
+            subject,
+            text,
+            html,
+        })
+    }
+}

@@ -1,0 +1,122 @@
+//! The outbox worker: claims due rows, sends them, and records what happened. Several workers
+//! may share one PostgreSQL; each row is claimed by one of them at a time. A worker that dies
+//! mid-send leaves its rows claimed until the lease runs out, then another sends them again:
+//! at most one duplicate, never a loss.
+use super::{Composed, Mailer, SendError};
+use crate::store::{self, Db};
+use chrono::{DateTime, Utc};
+use rand::Rng;
+use std::time::Duration;
+use tokio::sync::watch;
+
+/// What one pass over the outbox did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Pass {
+    pub sent: usize,
+    pub retried: usize,
+    pub failed: usize,
+}
+
+impl Pass {
+    pub fn claimed(self) -> usize {
+        self.sent + self.retried + self.failed
+    }
+}
+
+/// Claims and handles one batch of due messages.
+pub async fn deliver_due(db: &Db, mailer: &Mailer, now: DateTime<Utc>) -> anyhow::Result<Pass> {
+    let settings = &mailer.settings;
+    let lease = chrono::Duration::seconds(settings.lease_secs as i64);
+    let rows = store::outbox::claim(db, now, settings.batch_size, lease).await?;
+    let mut pass = Pass::default();
+    for row in rows {
+        let outcome = match mailer.compose(db, &row).await {
+            Ok(Composed::Ready(message)) => mailer.send(&message, row.id).await,
+            Ok(Composed::Impossible(reason)) => Err(SendError::Permanent(reason)),
+            Err(e) => Err(SendError::Transient(format!("{e:#}"))),
+        };
+        match outcome {
+            Ok(()) => {
+                store::outbox::mark_sent(db, row.id, Utc::now()).await?;
+                pass.sent += 1;
+            }
+            Err(SendError::Permanent(error)) => {
+                tracing::warn!(outbox_id = row.id, error, "message refused for good");
+                store::outbox::mark_failed(db, row.id, &error).await?;
+                pass.failed += 1;
+            }
+            Err(SendError::Transient(error)) if row.attempts >= settings.max_attempts => {
+                tracing::warn!(
+                    outbox_id = row.id,
+                    attempts = row.attempts,
+                    error,
+                    "message given up"
+                );
+                store::outbox::mark_failed(db, row.id, &error).await?;
+                pass.failed += 1;
+            }
+            Err(SendError::Transient(error)) => {
+                let next = Utc::now()
+                    + backoff(
+                        settings.retry_base_secs,
+                        settings.retry_max_secs,
+                        row.attempts,
+                    );
+                tracing::info!(outbox_id = row.id, attempts = row.attempts, %next, error, "message will be retried");
+                store::outbox::mark_retry(db, row.id, next, &error).await?;
+                pass.retried += 1;
+            }
+        }
+    }
+    Ok(pass)
+}
+
+/// `base · 2^(attempts-1)`, at most `max`, with ±20% jitter so that retries of many messages
+/// do not arrive together.
+pub fn backoff(base_secs: u64, max_secs: u64, attempts: i32) -> chrono::Duration {
+    let exponent = attempts.clamp(1, 30) as u32 - 1;
+    let delay = base_secs.saturating_mul(1u64 << exponent).min(max_secs) as f64;
+    let jitter = rand::rng().random_range(0.8..1.2);
+    chrono::Duration::milliseconds((delay * jitter * 1000.0) as i64)
+}
+
+/// Delivers until `stop` turns true: a pass, then a pause when nothing was due.
+pub async fn run(db: Db, mailer: Mailer, mut stop: watch::Receiver<bool>) {
+    let pause = Duration::from_millis(mailer.settings.poll_interval_ms.max(10));
+    tracing::info!("mail worker started");
+    loop {
+        if *stop.borrow() {
+            break;
+        }
+        let claimed = match deliver_due(&db, &mailer, Utc::now()).await {
+            Ok(pass) => pass.claimed(),
+            Err(e) => {
+                tracing::error!(error = format!("{e:#}"), "mail worker pass failed");
+                0
+            }
+        };
+        if claimed == 0 {
+            tokio::select! {
+                _ = tokio::time::sleep(pause) => {}
+                _ = stop.changed() => {}
+            }
+        }
+    }
+    tracing::info!("mail worker stopped");
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn backoff_doubles_within_bounds() {
+        for (attempts, low, high) in [
+            (1, 24.0, 36.0),
+            (2, 48.0, 72.0),
+            (3, 96.0, 144.0),
+            (20, 2880.0, 4320.0),
+        ] {
+            let secs = super::backoff(30, 3600, attempts).num_milliseconds() as f64 / 1000.0;
+            assert!((low..=high).contains(&secs), "attempt {attempts}: {secs}s");
+        }
+    }
+}
