@@ -102,6 +102,7 @@ pub struct MailSettings {
     pub smtp_port: u16,
     pub smtp_security: SmtpSecurity,
     pub smtp_username: String,
+    pub smtp_timeout_secs: u64,
     pub worker_in_serve: bool,
     pub poll_interval_ms: u64,
     pub batch_size: u64,

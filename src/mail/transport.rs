@@ -34,7 +34,12 @@ impl Transport {
                     SmtpSecurity::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(host)
                         .with_context(|| format!("SMTP host {host}"))?,
                 };
-                let mut builder = builder.port(settings.smtp_port);
+                let mut builder =
+                    builder
+                        .port(settings.smtp_port)
+                        .timeout(Some(std::time::Duration::from_secs(
+                            settings.smtp_timeout_secs,
+                        )));
                 if !settings.smtp_username.is_empty() {
                     let password = password.context(
                         "mail.smtp_username is set but UKETSUKE__SECRETS__SMTP_PASSWORD is not",

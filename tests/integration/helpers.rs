@@ -14,6 +14,8 @@ pub struct TestApp {
     pub db_url: String,
     pub client: reqwest::Client,
     pub link_key: String,
+    /// The settings the app runs with.
+    pub settings: Settings,
     _shutdown: oneshot::Sender<()>,
     _database: TestDatabase,
 }
@@ -86,6 +88,7 @@ impl TestApp {
             .expect("bind port 0");
         settings.server.public_url = format!("http://{addr}");
         let link_key = settings.secrets.link_key.clone();
+        let kept_settings = settings.clone();
         let state = uketsuke::app::prepare(settings)
             .await
             .expect("the app starts");
@@ -100,6 +103,7 @@ impl TestApp {
             db_url,
             client: reqwest::Client::new(),
             link_key,
+            settings: kept_settings,
             _shutdown: tx,
             _database: database,
         }
@@ -388,5 +392,21 @@ impl TestApp {
         }
         out.sort_by_key(|(i, _, _)| *i);
         out.into_iter().map(|(_, s, v)| (s, v)).collect()
+    }
+}
+
+impl TestApp {
+    /// A mailer that sends to `port` on localhost over plain SMTP, retrying after a second.
+    pub fn mailer(&self, port: u16) -> uketsuke::mail::Mailer {
+        let mut settings = self.settings.clone();
+        settings.mail.transport = uketsuke::config::MailTransport::Smtp;
+        settings.mail.smtp_host = "127.0.0.1".into();
+        settings.mail.smtp_port = port;
+        settings.mail.smtp_security = uketsuke::config::SmtpSecurity::None;
+        settings.mail.from_address = "events@uketsuke.example.jp".into();
+        settings.mail.retry_base_secs = 1;
+        settings.mail.retry_max_secs = 2;
+        settings.mail.smtp_timeout_secs = 3;
+        uketsuke::mail::Mailer::new(&settings).expect("mailer")
     }
 }

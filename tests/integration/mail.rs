@@ -1,0 +1,291 @@
+//! Email through a real SMTP server, read back with independent parsers (mail-parser for
+//! MIME, icalendar for the invitation).
+use crate::helpers::{TestApp, company_registration, corporate_number, seminar};
+use crate::smtp::SmtpReceiver;
+use chrono::{Duration, Utc};
+use mail_parser::{MessageParser, MimeHeaders};
+use serde_json::json;
+use uketsuke::mail::worker::deliver_due;
+use uketsuke::store;
+
+fn ics_of(message: &mail_parser::Message<'_>) -> String {
+    let attachment = message
+        .attachments()
+        .find(|a| a.attachment_name() == Some("invite.ics"))
+        .expect("invite.ics attached");
+    String::from_utf8(attachment.contents().to_vec()).unwrap()
+}
+
+#[tokio::test]
+async fn a_confirmation_arrives_with_both_parts_and_an_invitation_in_tokyo_time() {
+    let (app, tokens) = TestApp::with_demo().await;
+    let smtp = SmtpReceiver::start();
+    let mailer = app.mailer(smtp.port);
+    let mut event = seminar("mail-seminar");
+    event["title_ja"] = json!("働き方改革セミナー, 第1回; 入門\n（午後）");
+    app.api("POST", "/events", Some(&tokens.tmg), Some(event))
+        .await;
+    app.api(
+        "POST",
+        "/events/mail-seminar/publish",
+        Some(&tokens.tmg),
+        None,
+    )
+    .await;
+    // Clear the demo's own queue so only this registration's message is under test.
+    deliver_due(&app.db, &app.mailer(smtp.port), Utc::now())
+        .await
+        .unwrap();
+    let before = smtp.messages().len();
+
+    let mut body = company_registration(&corporate_number(60_001), &["a@mirai.example.jp"]);
+    body["contact"]["name"] = json!("山田 花子, 営業部; 課長");
+    let (status, reg) = app.register("mail-seminar", body).await;
+    assert_eq!(status, 201);
+    let pass = deliver_due(&app.db, &mailer, Utc::now()).await.unwrap();
+    assert_eq!(pass.sent, 1);
+    let raw = smtp.messages().remove(before);
+    let message = MessageParser::default().parse(&raw).expect("parsable MIME");
+
+    assert!(
+        message
+            .subject()
+            .unwrap()
+            .starts_with("【参加確定】働き方改革セミナー, 第1回; 入門")
+    );
+    let to = message.to().unwrap().first().unwrap();
+    assert_eq!(
+        to.address(),
+        Some(format!("contact-{}@example.co.jp", corporate_number(60_001)).as_str())
+    );
+    let text = message.body_text(0).unwrap();
+    assert!(text.contains("山田 花子, 営業部; 課長 様"));
+    assert!(
+        text.contains("(") && text.contains("〜"),
+        "date with weekday and range: {text}"
+    );
+    assert!(
+        text.contains(&format!("/r/{}", reg["manage_token"].as_str().unwrap())),
+        "manage link"
+    );
+    assert!(
+        text.contains("https://meet.example.jp/secret-room"),
+        "meeting link for a confirmed place"
+    );
+    assert!(text.contains("主催 東京都"));
+    let html = message.body_html(0).unwrap();
+    assert!(html.contains("山田 花子, 営業部; 課長 様"));
+    assert!(message.message_id().unwrap().starts_with("outbox-"));
+    // The invitation rides in the alternative part with method=REQUEST, and as a file.
+    let calendar_part = message
+        .parts
+        .iter()
+        .find(|p| {
+            p.content_type()
+                .is_some_and(|c| c.ctype() == "text" && c.subtype() == Some("calendar"))
+        })
+        .expect("text/calendar part");
+    assert_eq!(
+        calendar_part.content_type().unwrap().attribute("method"),
+        Some("REQUEST")
+    );
+
+    let ics = ics_of(&message);
+    assert!(ics.lines().all(|l| l.len() <= 75), "folded");
+    let unfolded = icalendar::parser::unfold(&ics);
+    let calendar = icalendar::parser::read_calendar(&unfolded).expect("parsable calendar");
+    assert_eq!(
+        calendar
+            .properties
+            .iter()
+            .find(|p| p.name == "METHOD")
+            .unwrap()
+            .val
+            .as_str(),
+        "REQUEST"
+    );
+    let vevent = calendar
+        .components
+        .iter()
+        .find(|c| c.name == "VEVENT")
+        .expect("VEVENT");
+    let prop = |name: &str| vevent.find_prop(name).unwrap_or_else(|| panic!("{name}"));
+    // Escaped text comes back as typed.
+    assert_eq!(
+        prop("SUMMARY").val.as_str(),
+        "働き方改革セミナー, 第1回; 入門\n（午後）"
+    );
+    let start = prop("DTSTART");
+    assert_eq!(
+        start
+            .params
+            .iter()
+            .find(|p| p.key == "TZID")
+            .and_then(|p| p.val.as_ref())
+            .map(|v| v.as_str()),
+        Some("Asia/Tokyo")
+    );
+    let event = store::events::by_slug(&app.db, "mail-seminar")
+        .await
+        .unwrap()
+        .unwrap();
+    let jst = event
+        .spec
+        .starts_at
+        .with_timezone(&chrono_tz::Asia::Tokyo)
+        .format("%Y%m%dT%H%M%S")
+        .to_string();
+    assert_eq!(start.val.as_str(), jst);
+    let attendee = prop("ATTENDEE");
+    let cn = attendee
+        .params
+        .iter()
+        .find(|p| p.key == "CN")
+        .and_then(|p| p.val.as_ref())
+        .unwrap();
+    assert_eq!(
+        cn.as_str(),
+        "山田 花子, 営業部; 課長",
+        "a quoted CN keeps its commas and semicolons"
+    );
+    assert!(unfolded.contains("BEGIN:VTIMEZONE") && unfolded.contains("TZOFFSETTO:+0900"));
+
+    let counts = store::outbox::status_counts(&app.db).await.unwrap();
+    assert!(counts.iter().all(|(s, _)| s == "sent"), "{counts:?}");
+}
+
+#[tokio::test]
+async fn refusals_are_retried_once_they_pass_and_a_permanent_one_fails_for_good() {
+    let (app, _) = TestApp::with_demo().await;
+    let smtp = SmtpReceiver::start();
+    let mailer = app.mailer(smtp.port);
+    // Ten demo confirmations are queued. The server says 421, then 451 to the next, then accepts.
+    smtp.refuse_with(&[421, 451]);
+    let first = deliver_due(&app.db, &mailer, Utc::now()).await.unwrap();
+    assert_eq!((first.sent, first.retried, first.failed), (8, 2, 0));
+    // Not due yet: nothing happens.
+    assert_eq!(
+        deliver_due(&app.db, &mailer, Utc::now())
+            .await
+            .unwrap()
+            .claimed(),
+        0
+    );
+    let later = deliver_due(&app.db, &mailer, Utc::now() + Duration::seconds(5))
+        .await
+        .unwrap();
+    assert_eq!(later.sent, 2);
+    assert_eq!(smtp.messages().len(), 10, "each message once");
+
+    // 550 is permanent: marked failed, never tried again.
+    app.register(
+        "lwb-expo",
+        company_registration(&corporate_number(60_002), &["x@x.jp"]),
+    )
+    .await;
+    smtp.refuse_with(&[550]);
+    let pass = deliver_due(&app.db, &mailer, Utc::now()).await.unwrap();
+    assert_eq!(pass.failed, 1);
+    assert_eq!(
+        deliver_due(&app.db, &mailer, Utc::now() + Duration::hours(1))
+            .await
+            .unwrap()
+            .claimed(),
+        0
+    );
+    let counts = store::outbox::status_counts(&app.db).await.unwrap();
+    assert!(counts.contains(&("failed".to_owned(), 1)), "{counts:?}");
+}
+
+#[tokio::test]
+async fn while_the_server_is_down_messages_wait_and_go_once_it_is_up() {
+    let (app, _) = TestApp::with_demo().await;
+    // Nothing listens on this port.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let pass = deliver_due(&app.db, &app.mailer(closed), Utc::now())
+        .await
+        .unwrap();
+    assert_eq!((pass.sent, pass.retried), (0, 10));
+    let smtp = SmtpReceiver::start();
+    let pass = deliver_due(
+        &app.db,
+        &app.mailer(smtp.port),
+        Utc::now() + Duration::seconds(5),
+    )
+    .await
+    .unwrap();
+    assert_eq!(pass.sent, 10);
+    assert_eq!(smtp.messages().len(), 10);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_workers_deliver_five_hundred_messages_exactly_once() {
+    let (app, _) = TestApp::with_demo().await;
+    let smtp = SmtpReceiver::start();
+    // 490 more confirmations for a demo registration, on top of the demo's ten.
+    let reg = store::registrations::page_for_event(&app.db, 1, 1, 0)
+        .await
+        .unwrap();
+    let _ = reg;
+    let event = store::events::by_slug(&app.db, "telework-experience-hachioji")
+        .await
+        .unwrap()
+        .unwrap();
+    let (regs, _) = store::registrations::page_for_event(&app.db, event.id, 1, 0)
+        .await
+        .unwrap();
+    for _ in 0..490 {
+        let m = store::outbox::NewMessage {
+            event_id: event.id,
+            registration_id: Some(regs[0].id),
+            kind: uketsuke::domain::MessageKind::Confirmed,
+            recipient_email: "bulk@example.jp",
+            recipient_name: "一括 試験",
+            lang: uketsuke::domain::Lang::Ja,
+            payload: json!({}),
+        };
+        store::outbox::enqueue(&app.db, m, Utc::now())
+            .await
+            .unwrap();
+    }
+    let mut workers = tokio::task::JoinSet::new();
+    for _ in 0..2 {
+        let (db, mailer) = (app.db.clone(), app.mailer(smtp.port));
+        workers.spawn(async move {
+            let mut sent = 0;
+            loop {
+                let pass = deliver_due(&db, &mailer, Utc::now()).await.unwrap();
+                sent += pass.sent;
+                if pass.claimed() == 0 {
+                    return sent;
+                }
+            }
+        });
+    }
+    let mut per_worker = Vec::new();
+    while let Some(n) = workers.join_next().await {
+        per_worker.push(n.unwrap());
+    }
+    assert_eq!(per_worker.iter().sum::<usize>(), 500);
+    let ids: std::collections::HashSet<String> = smtp
+        .messages()
+        .iter()
+        .map(|raw| {
+            MessageParser::default()
+                .parse(raw)
+                .unwrap()
+                .message_id()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(
+        (smtp.messages().len(), ids.len()),
+        (500, 500),
+        "every message once, none twice"
+    );
+}
