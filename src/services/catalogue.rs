@@ -145,6 +145,21 @@ pub async fn list(
     })
 }
 
+/// Every upcoming published event (up to 500), optionally of one programme area: the
+/// calendar feed.
+pub async fn upcoming(
+    db: &Db,
+    area: Option<ProgrammeArea>,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<EventListing>> {
+    let query = EventQuery {
+        programme_area: area,
+        ..Default::default()
+    };
+    let (events, _) = store::events::list_published(db, &query, now, 500, 0).await?;
+    with_partners(db, events).await
+}
+
 /// A published or cancelled event (a cancelled one stays reachable so that links in emails
 /// still explain what happened). Drafts do not exist for the public.
 pub async fn get_public(db: &Db, slug: &str) -> AppResult<EventListing> {

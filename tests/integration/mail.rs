@@ -289,3 +289,93 @@ async fn two_workers_deliver_five_hundred_messages_exactly_once() {
         "every message once, none twice"
     );
 }
+
+#[tokio::test]
+async fn public_calendar_files_hold_events_but_no_personal_data() {
+    let (app, _) = TestApp::with_demo().await;
+    let resp = app
+        .client
+        .get(app.url("/events/lwb-expo.ics"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    assert!(
+        resp.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/calendar")
+    );
+    let ics = resp.text().await.unwrap();
+    let unfolded = icalendar::parser::unfold(&ics);
+    let calendar = icalendar::parser::read_calendar(&unfolded).expect("parsable");
+    assert_eq!(
+        calendar
+            .properties
+            .iter()
+            .find(|p| p.name == "METHOD")
+            .unwrap()
+            .val
+            .as_str(),
+        "PUBLISH"
+    );
+    let events: Vec<_> = calendar
+        .components
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .collect();
+    assert_eq!(events.len(), 1);
+    assert!(events[0].find_prop("ATTENDEE").is_none());
+    assert!(
+        !ics.contains("meet.example.jp"),
+        "no meeting link in public files"
+    );
+    assert!(
+        events[0]
+            .find_prop("SUMMARY")
+            .unwrap()
+            .val
+            .as_str()
+            .contains("ライフ・ワーク・バランスEXPO")
+    );
+
+    let (status, _) = app
+        .get_html("/events/telework-rule-briefing-draft.ics", None)
+        .await;
+    assert_eq!(status, 404, "drafts have no calendar file either");
+
+    let feed = app
+        .client
+        .get(app.url("/calendar.ics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let feed = icalendar::parser::unfold(&feed);
+    let all = icalendar::parser::read_calendar(&feed).unwrap();
+    assert_eq!(
+        all.components.iter().filter(|c| c.name == "VEVENT").count(),
+        11
+    );
+    let lwb = app
+        .client
+        .get(app.url("/calendar.ics?area=life_work_balance&lang=en"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let lwb = icalendar::parser::unfold(&lwb);
+    let lwb = icalendar::parser::read_calendar(&lwb).unwrap();
+    let titles: Vec<&str> = lwb
+        .components
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .map(|c| c.find_prop("SUMMARY").unwrap().val.as_str())
+        .collect();
+    assert_eq!(titles.len(), 2);
+    assert!(titles.contains(&"Life-Work Balance EXPO Tokyo"));
+}

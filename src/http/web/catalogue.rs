@@ -235,6 +235,10 @@ pub async fn event_page(
     lang: PageLang,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
+    // `/events/{slug}.ics` shares the route: the event as a calendar file.
+    if let Some(slug) = slug.strip_suffix(".ics") {
+        return super::ics::event_ics(&state, slug, lang.lang).await;
+    }
     let now = Utc::now();
     let l = lang.lang;
     let listing = catalogue::get_public(&state.db, &slug).await?;

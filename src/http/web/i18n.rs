@@ -98,6 +98,12 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "This site takes registrations for events under the cooperation agreement on work-style reform between the Tokyo Metropolitan Government and the Tokyo Chamber of Commerce and Industry.",
     ),
     ("api_docs", "API", "API"),
+    ("calendar", "カレンダー", "Calendar"),
+    (
+        "add_to_calendar",
+        "カレンダーに追加（.ics）",
+        "Add to your calendar (.ics)",
+    ),
     ("error_title", "エラー", "Error"),
     (
         "register_link",

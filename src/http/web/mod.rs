@@ -3,6 +3,7 @@
 mod catalogue;
 mod form;
 mod i18n;
+mod ics;
 mod lang;
 mod registration;
 
@@ -92,6 +93,7 @@ pub fn routes(settings: &crate::config::Settings) -> impl Endpoint + use<> {
         .at("/", get(catalogue::catalogue_page))
         .at("/events", get(catalogue::catalogue_page))
         .at("/events/:slug", get(catalogue::event_page))
+        .at("/calendar.ics", get(ics::feed))
         .at(
             "/events/:slug/register",
             get(registration::form_page)
