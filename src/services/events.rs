@@ -255,3 +255,14 @@ fn slug_taken_or(err: sea_orm::DbErr, spec: &EventSpec) -> AppError {
         err.into()
     }
 }
+
+/// The delivery log of one of the caller's events: what was sent to whom, and what failed.
+pub async fn messages(
+    db: &Db,
+    who: &Principal,
+    slug: &str,
+    status: Option<&str>,
+) -> AppResult<Vec<store::outbox::Entry>> {
+    let event = own_event(db, who, slug).await?;
+    Ok(store::outbox::for_event(db, event.id, status, 1000).await?)
+}

@@ -225,3 +225,51 @@ pub async fn status_counts(db: &impl ConnectionTrait) -> Result<Vec<(String, i64
         .all(db)
         .await
 }
+
+/// One message as an organizer sees it in the delivery log.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub id: i64,
+    pub registration_id: Option<i64>,
+    pub kind: String,
+    pub recipient_email: String,
+    pub status: String,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+    pub next_attempt_at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+/// An event's messages, newest first, optionally of one status.
+pub async fn for_event(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+    status: Option<&str>,
+    limit: u64,
+) -> Result<Vec<Entry>, DbErr> {
+    use sea_orm::{QueryOrder, QuerySelect};
+    let mut select = outbox::Entity::find().filter(outbox::Column::EventId.eq(event_id));
+    if let Some(status) = status {
+        select = select.filter(outbox::Column::Status.eq(status));
+    }
+    Ok(select
+        .order_by_desc(outbox::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| Entry {
+            id: m.id,
+            registration_id: m.registration_id,
+            kind: m.message,
+            recipient_email: m.recipient_email,
+            status: m.status,
+            attempts: m.attempts,
+            last_error: m.last_error,
+            next_attempt_at: m.next_attempt_at,
+            created_at: m.created_at,
+            sent_at: m.sent_at,
+        })
+        .collect())
+}

@@ -195,6 +195,28 @@ async fn refusals_are_retried_once_they_pass_and_a_permanent_one_fails_for_good(
     );
     let counts = store::outbox::status_counts(&app.db).await.unwrap();
     assert!(counts.contains(&("failed".to_owned(), 1)), "{counts:?}");
+
+    // The organizer sees the failure, with the server's reason; other organizations do not.
+    let tmg = app.user("TMG", uketsuke::domain::UserRole::Organizer).await;
+    let (status, failed) = app
+        .api(
+            "GET",
+            "/events/lwb-expo/messages?status=failed",
+            Some(&tmg),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(failed.as_array().unwrap().len(), 1);
+    assert!(
+        failed[0]["last_error"].as_str().unwrap().contains("550"),
+        "{failed}"
+    );
+    let tcci = app.user("TCCI", uketsuke::domain::UserRole::Admin).await;
+    let (status, _) = app
+        .api("GET", "/events/lwb-expo/messages", Some(&tcci), None)
+        .await;
+    assert_eq!(status, 403);
 }
 
 #[tokio::test]

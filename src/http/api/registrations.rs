@@ -12,6 +12,32 @@ use poem_openapi::{ApiResponse, OpenApi, param::Header, param::Path, param::Quer
 
 pub struct RegistrationsApi;
 
+#[derive(Debug, poem_openapi::Enum)]
+#[oai(rename_all = "lowercase")]
+enum MessageState {
+    Pending,
+    Sending,
+    Sent,
+    Failed,
+}
+
+/// One email in an event's delivery log.
+#[derive(Debug, poem_openapi::Object)]
+#[oai(rename = "Message")]
+struct MessageBody {
+    id: i64,
+    registration_id: Option<i64>,
+    /// confirmed, waitlisted, promoted, changed, cancelled, already_registered
+    kind: String,
+    recipient: String,
+    status: String,
+    attempts: i32,
+    last_error: Option<String>,
+    next_attempt_at: chrono::DateTime<chrono::FixedOffset>,
+    created_at: chrono::DateTime<chrono::FixedOffset>,
+    sent_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
 #[derive(ApiResponse)]
 enum Registered {
     /// Registered: confirmed, or waitlisted with a position. A replay with the same
@@ -199,6 +225,49 @@ impl RegistrationsApi {
     ) -> Result<Json<RegistrationBody>, AppError> {
         let r = registrations::get_for_organizer(&state.db, &auth.0, &slug.0, id.0).await?;
         Ok(Json(RegistrationBody::for_organizer(&r)))
+    }
+
+    /// The event's delivery log, newest first (up to 1,000): each email, its recipient, state
+    /// (`pending`, `sending`, `sent`, `failed`), attempts and last error.
+    #[oai(
+        path = "/events/:slug/messages",
+        method = "get",
+        operation_id = "list_event_messages",
+        tag = "ApiTags::Organizer"
+    )]
+    async fn messages(
+        &self,
+        state: Data<&AppState>,
+        auth: OrganizerToken,
+        slug: Path<String>,
+        status: Query<Option<MessageState>>,
+    ) -> Result<Json<Vec<MessageBody>>, AppError> {
+        let state_code = status.0.map(|s| match s {
+            MessageState::Pending => "pending",
+            MessageState::Sending => "sending",
+            MessageState::Sent => "sent",
+            MessageState::Failed => "failed",
+        });
+        let list =
+            crate::services::events::messages(&state.db, &auth.0, &slug.0, state_code).await?;
+        let jst =
+            |t: chrono::DateTime<Utc>| t.with_timezone(&chrono_tz::Asia::Tokyo).fixed_offset();
+        Ok(Json(
+            list.into_iter()
+                .map(|m| MessageBody {
+                    id: m.id,
+                    registration_id: m.registration_id,
+                    kind: m.kind,
+                    recipient: m.recipient_email,
+                    status: m.status,
+                    attempts: m.attempts,
+                    last_error: m.last_error,
+                    next_attempt_at: jst(m.next_attempt_at),
+                    created_at: jst(m.created_at),
+                    sent_at: m.sent_at.map(jst),
+                })
+                .collect(),
+        ))
     }
 
     /// Adds a question to the event's registration form.
