@@ -496,6 +496,8 @@ labelled_enum! {
         Changed = "changed", ja: "申込内容変更のお知らせ", en: "Registration changed";
         Cancelled = "cancelled", ja: "キャンセル受付のお知らせ", en: "Cancellation received";
         AlreadyRegistered = "already_registered", ja: "既にお申し込み済みです", en: "You are already registered";
+        EventChanged = "event_changed", ja: "開催内容変更のお知らせ", en: "Event changed";
+        EventCancelled = "event_cancelled", ja: "開催中止のお知らせ", en: "Event cancelled";
     }
 }
 

@@ -122,7 +122,10 @@ impl Mailer {
             confirmed
                 && matches!(
                     kind,
-                    MessageKind::Confirmed | MessageKind::Promoted | MessageKind::Changed
+                    MessageKind::Confirmed
+                        | MessageKind::Promoted
+                        | MessageKind::Changed
+                        | MessageKind::EventChanged
                 )
         });
         let event_url = format!("{}/events/{}", self.public_url, spec.slug);
@@ -175,7 +178,8 @@ impl Mailer {
         // Confirmed places carry an invitation; a withdrawn registration carries its cancellation.
         let method = match kind {
             MessageKind::Confirmed | MessageKind::Promoted if confirmed => Some(Method::Request),
-            MessageKind::Changed if confirmed => Some(Method::Request),
+            MessageKind::Changed | MessageKind::EventChanged if confirmed => Some(Method::Request),
+            MessageKind::EventCancelled => Some(Method::Cancel),
             MessageKind::Cancelled if all => Some(Method::Cancel),
             _ => None,
         };

@@ -30,6 +30,8 @@ const TEMPLATES: &[(&str, &str)] = email_templates!(
     "changed",
     "cancelled",
     "already_registered",
+    "event_changed",
+    "event_cancelled",
 );
 
 /// What every email shows of its event.

@@ -1,6 +1,8 @@
 //! Organizers create, change, publish and cancel their organization's events.
 use super::catalogue::{EventListing, with_partners};
-use crate::domain::{Event, EventInput, EventSpec, EventStatus, Principal, ValidationErrors};
+use crate::domain::{
+    Event, EventInput, EventSpec, EventStatus, MessageKind, Principal, ValidationErrors,
+};
 use crate::error::{AppError, AppResult};
 use crate::store::{self, Db};
 use chrono::{DateTime, Utc};
@@ -68,8 +70,48 @@ pub async fn update(
         .map_err(|e| slug_taken_or(e, &spec))?;
     // More seats, or none at all any more: the waiting list moves up now.
     super::registrations::promote_waitlist(&txn, &updated, now).await?;
+    // A new time, place or way to join reaches every registrant, with the same commit.
+    let old = &event.spec;
+    let moved = (
+        old.starts_at,
+        old.ends_at,
+        old.format,
+        &old.venue,
+        &old.online_url,
+    ) != (
+        spec.starts_at,
+        spec.ends_at,
+        spec.format,
+        &spec.venue,
+        &spec.online_url,
+    );
+    if moved && event.status == EventStatus::Published {
+        tell_registrants(&txn, event.id, MessageKind::EventChanged, now).await?;
+    }
     txn.commit().await?;
     listing(db, updated).await
+}
+
+/// Queues `kind` for the contact of every registration still holding or awaiting a place.
+async fn tell_registrants(
+    txn: &impl sea_orm::ConnectionTrait,
+    event_id: i64,
+    kind: MessageKind,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    for (id, email, name, lang) in store::registrations::contacts_of_event(txn, event_id).await? {
+        let message = store::outbox::NewMessage {
+            event_id,
+            registration_id: Some(id),
+            kind,
+            recipient_email: &email,
+            recipient_name: &name,
+            lang: crate::domain::Lang::parse(&lang).unwrap_or_default(),
+            payload: serde_json::json!({}),
+        };
+        store::outbox::enqueue(txn, message, now).await?;
+    }
+    Ok(())
 }
 
 pub async fn publish(
@@ -110,7 +152,13 @@ pub async fn cancel(
     let event = if event.status == EventStatus::Cancelled {
         event
     } else {
-        store::events::set_status(&txn, event.id, EventStatus::Cancelled, now).await?
+        let was_published = event.status == EventStatus::Published;
+        let cancelled =
+            store::events::set_status(&txn, event.id, EventStatus::Cancelled, now).await?;
+        if was_published {
+            tell_registrants(&txn, event.id, MessageKind::EventCancelled, now).await?;
+        }
+        cancelled
     };
     txn.commit().await?;
     tracing::info!(event_id = event.id, "event cancelled");

@@ -300,6 +300,26 @@ pub async fn by_idempotency_key(
     with_attendees(db, m).await
 }
 
+/// The contacts of an event's registrations that are not cancelled: who must hear of a change
+/// to the event. (id, email, name, lang)
+pub async fn contacts_of_event(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+) -> Result<Vec<(i64, String, String, String)>, DbErr> {
+    registration::Entity::find()
+        .select_only()
+        .column(registration::Column::Id)
+        .column(registration::Column::ContactEmail)
+        .column(registration::Column::ContactName)
+        .column(registration::Column::Lang)
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled.code()))
+        .order_by_asc(registration::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await
+}
+
 /// Waiting registrations of an event, first come first.
 pub async fn waitlisted(
     db: &impl ConnectionTrait,

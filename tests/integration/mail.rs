@@ -401,3 +401,138 @@ async fn public_calendar_files_hold_events_but_no_personal_data() {
     assert_eq!(titles.len(), 2);
     assert!(titles.contains(&"Life-Work Balance EXPO Tokyo"));
 }
+
+#[tokio::test]
+async fn event_changes_and_cancellation_reach_every_registrant_with_a_rising_sequence() {
+    let (app, tokens) = TestApp::with_demo().await;
+    let smtp = SmtpReceiver::start();
+    let mailer = app.mailer(smtp.port);
+    app.published_event(&tokens.tmg, "moving", Some(10), Some(3), true)
+        .await;
+    for n in [70_001, 70_002] {
+        app.register(
+            "moving",
+            company_registration(&corporate_number(n), &[&format!("p{n}@x.jp")]),
+        )
+        .await;
+    }
+    deliver_due(&app.db, &mailer, Utc::now()).await.unwrap();
+    let contact = format!("contact-{}@example.co.jp", corporate_number(70_001));
+    // (subject, METHOD, SEQUENCE, DTSTART) of every message to `contact`, in order.
+    let calendar_of = |raw: &Vec<u8>| {
+        let m = MessageParser::default().parse(raw).unwrap();
+        let to = m
+            .to()
+            .unwrap()
+            .first()
+            .unwrap()
+            .address()
+            .unwrap()
+            .to_owned();
+        let subject = m.subject().unwrap().to_owned();
+        let ics = m
+            .attachments()
+            .find(|a| a.attachment_name() == Some("invite.ics"))
+            .map(|a| {
+                let text = icalendar::parser::unfold(std::str::from_utf8(a.contents()).unwrap());
+                let cal = icalendar::parser::read_calendar(&text).unwrap();
+                let method = cal
+                    .properties
+                    .iter()
+                    .find(|p| p.name == "METHOD")
+                    .unwrap()
+                    .val
+                    .as_str()
+                    .to_owned();
+                let ev = cal.components.iter().find(|c| c.name == "VEVENT").unwrap();
+                let seq: u64 = ev
+                    .find_prop("SEQUENCE")
+                    .unwrap()
+                    .val
+                    .as_str()
+                    .parse()
+                    .unwrap();
+                let start = ev.find_prop("DTSTART").unwrap().val.as_str().to_owned();
+                let status = ev.find_prop("STATUS").unwrap().val.as_str().to_owned();
+                (method, seq, start, status)
+            });
+        (to, subject, ics)
+    };
+
+    let later = (Utc::now() + Duration::days(15)).with_timezone(&chrono_tz::Asia::Tokyo);
+    let start = later.format("%Y-%m-%dT10:00:00+09:00").to_string();
+    let end = later.format("%Y-%m-%dT12:00:00+09:00").to_string();
+    let (status, _) = app
+        .api(
+            "PATCH",
+            "/events/moving",
+            Some(&tokens.tmg),
+            Some(json!({"starts_at": start, "ends_at": end})),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        deliver_due(&app.db, &mailer, Utc::now())
+            .await
+            .unwrap()
+            .sent,
+        2,
+        "both registrants told"
+    );
+    // A new title alone is not news to registrants.
+    app.api(
+        "PATCH",
+        "/events/moving",
+        Some(&tokens.tmg),
+        Some(json!({"title_en": "Moved seminar"})),
+    )
+    .await;
+    assert_eq!(
+        deliver_due(&app.db, &mailer, Utc::now())
+            .await
+            .unwrap()
+            .claimed(),
+        0
+    );
+    app.api("POST", "/events/moving/cancel", Some(&tokens.tmg), None)
+        .await;
+    assert_eq!(
+        deliver_due(&app.db, &mailer, Utc::now())
+            .await
+            .unwrap()
+            .sent,
+        2
+    );
+
+    let mine: Vec<_> = smtp
+        .messages()
+        .iter()
+        .map(calendar_of)
+        .filter(|(to, _, _)| *to == contact)
+        .collect();
+    assert_eq!(mine.len(), 3, "confirmed, changed, cancelled");
+    let (confirmed, changed, cancelled) = (&mine[0], &mine[1], &mine[2]);
+    assert!(changed.1.starts_with("【開催内容変更】") && cancelled.1.starts_with("【開催中止】"));
+    let (c, ch, x) = (
+        confirmed.2.clone().unwrap(),
+        changed.2.clone().unwrap(),
+        cancelled.2.clone().unwrap(),
+    );
+    assert_eq!(
+        (c.0.as_str(), ch.0.as_str(), x.0.as_str()),
+        ("REQUEST", "REQUEST", "CANCEL")
+    );
+    assert!(
+        c.1 < ch.1 && ch.1 < x.1,
+        "SEQUENCE rises: {} {} {}",
+        c.1,
+        ch.1,
+        x.1
+    );
+    assert_eq!(
+        ch.2,
+        later.format("%Y%m%dT100000").to_string(),
+        "the new time, in Tokyo"
+    );
+    assert_eq!(x.3, "CANCELLED");
+}
