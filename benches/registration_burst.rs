@@ -46,7 +46,49 @@ struct Run {
     oversold: i64,
 }
 
+/// What became of one registration.
+enum Outcome {
+    Confirmed,
+    Waitlisted,
+    Failed,
+}
+
+impl From<RegistrationStatus> for Outcome {
+    fn from(status: RegistrationStatus) -> Self {
+        match status {
+            RegistrationStatus::Confirmed => Outcome::Confirmed,
+            _ => Outcome::Waitlisted,
+        }
+    }
+}
+
 impl Run {
+    /// Collects every task's (latency, outcome) into the figures of a run.
+    async fn collect(
+        mut tasks: tokio::task::JoinSet<(Duration, Outcome)>,
+        started: Instant,
+    ) -> Run {
+        let mut run = Run {
+            seconds: 0.0,
+            latencies: Vec::new(),
+            confirmed: 0,
+            waitlisted: 0,
+            errors: 0,
+            oversold: 0,
+        };
+        while let Some(r) = tasks.join_next().await {
+            let (latency, outcome) = r.unwrap();
+            run.latencies.push(latency);
+            match outcome {
+                Outcome::Confirmed => run.confirmed += 1,
+                Outcome::Waitlisted => run.waitlisted += 1,
+                Outcome::Failed => run.errors += 1,
+            }
+        }
+        run.seconds = started.elapsed().as_secs_f64();
+        run
+    }
+
     fn per_second(&self) -> f64 {
         (self.confirmed + self.waitlisted) as f64 / self.seconds
     }
@@ -316,35 +358,18 @@ async fn app_run(db_url: &str) -> (Run, u64) {
                 Ok(r) => {
                     let code = r.status().as_u16();
                     let v: Value = r.json().await.unwrap_or(Value::Null);
-                    if code == 201 {
-                        v["status"].as_str().unwrap_or("?").to_owned()
-                    } else {
-                        format!("http {code}")
+                    match (code, v["status"].as_str()) {
+                        (201, Some("confirmed")) => Outcome::Confirmed,
+                        (201, Some("waitlisted")) => Outcome::Waitlisted,
+                        _ => Outcome::Failed,
                     }
                 }
-                Err(e) => format!("error {e}"),
+                Err(_) => Outcome::Failed,
             };
             (t.elapsed(), status)
         });
     }
-    let mut run = Run {
-        seconds: 0.0,
-        latencies: Vec::new(),
-        confirmed: 0,
-        waitlisted: 0,
-        errors: 0,
-        oversold: 0,
-    };
-    while let Some(r) = tasks.join_next().await {
-        let (latency, status) = r.unwrap();
-        run.latencies.push(latency);
-        match status.as_str() {
-            "confirmed" => run.confirmed += 1,
-            "waitlisted" => run.waitlisted += 1,
-            _ => run.errors += 1,
-        }
-    }
-    run.seconds = started.elapsed().as_secs_f64();
+    let mut run = Run::collect(tasks, started).await;
     let rss = peak_rss_kib(&child);
     println!(
         "(server used {:.1} CPU seconds in {:.1} s of burst)",
@@ -440,26 +465,10 @@ async fn raw_run(db_url: &str) -> Run {
             };
             store::outbox::enqueue(&txn, message, now).await.unwrap();
             txn.commit().await.unwrap();
-            (t.elapsed(), status)
+            (t.elapsed(), Outcome::from(status))
         });
     }
-    let mut run = Run {
-        seconds: 0.0,
-        latencies: Vec::new(),
-        confirmed: 0,
-        waitlisted: 0,
-        errors: 0,
-        oversold: 0,
-    };
-    while let Some(r) = tasks.join_next().await {
-        let (latency, status) = r.unwrap();
-        run.latencies.push(latency);
-        match status {
-            RegistrationStatus::Confirmed => run.confirmed += 1,
-            _ => run.waitlisted += 1,
-        }
-    }
-    run.seconds = started.elapsed().as_secs_f64();
+    let mut run = Run::collect(tasks, started).await;
     run.oversold = oversold(db_url, "raw-burst").await;
     run
 }
@@ -494,27 +503,11 @@ async fn service_run(db_url: &str) -> Run {
                 Utc::now(),
             )
             .await;
-            (t.elapsed(), r.map(|r| r.registration.status))
+            let outcome = r.map_or(Outcome::Failed, |r| r.registration.status.into());
+            (t.elapsed(), outcome)
         });
     }
-    let mut run = Run {
-        seconds: 0.0,
-        latencies: Vec::new(),
-        confirmed: 0,
-        waitlisted: 0,
-        errors: 0,
-        oversold: 0,
-    };
-    while let Some(r) = tasks.join_next().await {
-        let (latency, status) = r.unwrap();
-        run.latencies.push(latency);
-        match status {
-            Ok(RegistrationStatus::Confirmed) => run.confirmed += 1,
-            Ok(_) => run.waitlisted += 1,
-            Err(_) => run.errors += 1,
-        }
-    }
-    run.seconds = started.elapsed().as_secs_f64();
+    let mut run = Run::collect(tasks, started).await;
     run.oversold = oversold(db_url, "svc-burst").await;
     run
 }

@@ -213,6 +213,14 @@ impl Settings {
         Ok(())
     }
 
+    /// The host people reach uketsuke at: the right-hand side of Message-IDs and calendar UIDs.
+    pub fn public_host(&self) -> String {
+        url::Url::parse(&self.server.public_url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned))
+            .unwrap_or_else(|| "uketsuke.local".to_owned())
+    }
+
     pub fn is_production(&self) -> bool {
         self.env == Environment::Production
     }

@@ -47,10 +47,7 @@ impl Mailer {
                 .parse()
                 .context("mail.from_address is not an email address")?,
         );
-        let host = url::Url::parse(&settings.server.public_url)
-            .ok()
-            .and_then(|u| u.host_str().map(str::to_owned))
-            .unwrap_or_else(|| "uketsuke.local".to_owned());
+        let host = settings.public_host();
         Ok(Mailer {
             emails: Emails::new()?,
             transport: Transport::from_settings(

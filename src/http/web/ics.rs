@@ -47,20 +47,13 @@ fn calendar_response(body: String, filename: &str) -> Response {
         .into_response()
 }
 
-fn host(state: &AppState) -> String {
-    url::Url::parse(&state.settings.server.public_url)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_owned))
-        .unwrap_or_else(|| "uketsuke.local".to_owned())
-}
-
 /// `/events/{slug}.ics`
 pub async fn event_ics(state: &AppState, slug: &str, lang: Lang) -> Result<Response, AppError> {
     let listing = catalogue::get_public(&state.db, slug).await?;
     let entry = public_entry(
         &listing,
         &state.settings.server.public_url,
-        &host(state),
+        &state.settings.public_host(),
         lang,
     );
     Ok(calendar_response(
@@ -88,7 +81,7 @@ pub async fn feed(
         .unwrap_or_default();
     let area = params.area.as_deref().and_then(|a| a.parse().ok());
     let listings = catalogue::upcoming(&state.db, area, Utc::now()).await?;
-    let host = host(&state);
+    let host = state.settings.public_host();
     let entries: Vec<CalendarEvent> = listings
         .iter()
         .map(|l| public_entry(l, &state.settings.server.public_url, &host, lang))
