@@ -110,6 +110,10 @@ pub struct MailSettings {
     pub retry_base_secs: u64,
     pub retry_max_secs: u64,
     pub lease_secs: u64,
+    /// How often a worker queues due reminders and prunes old rows.
+    pub housekeeping_secs: u64,
+    /// Delivered and failed messages are kept this long as a log, then deleted.
+    pub retention_days: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261124_000001_foundation;
 mod m20261124_000002_registrations;
 mod m20261124_000003_outbox_claims;
+mod m20261124_000004_notices;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000001_foundation::Migration),
             Box::new(m20261124_000002_registrations::Migration),
             Box::new(m20261124_000003_outbox_claims::Migration),
+            Box::new(m20261124_000004_notices::Migration),
         ]
     }
 }

@@ -1,6 +1,10 @@
 //! Calendar files (.ics). The `ics` crate builds the components; what it leaves to its caller
 //! is done here, once: escaping text values, quoting parameter values, and folding lines at
 //! 75 octets without splitting a UTF-8 character (RFC 5545 §3.1, §3.2, §3.3.11).
+mod entries;
+
+pub use entries::{RegistrationEntry, Site, public_entry, registration_entry};
+
 use chrono::{DateTime, Utc};
 use chrono_tz::Asia::Tokyo;
 use ics::components::{Parameter, Property};

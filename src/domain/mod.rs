@@ -3,6 +3,7 @@
 
 #[macro_use]
 mod labelled;
+pub mod announcement;
 pub mod company;
 pub mod event;
 pub mod fiscal_year;
@@ -22,7 +23,7 @@ pub use company::{
 };
 pub use event::{
     Capacity, Event, EventFormat, EventInput, EventKind, EventSpec, EventStatus, Languages,
-    ProgrammeArea, Slug, Venue,
+    ProgrammeArea, ReminderDays, Slug, Venue,
 };
 pub use fiscal_year::FiscalYear;
 pub use lang::Lang;

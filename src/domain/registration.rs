@@ -498,6 +498,16 @@ labelled_enum! {
         AlreadyRegistered = "already_registered", ja: "既にお申し込み済みです", en: "You are already registered";
         EventChanged = "event_changed", ja: "開催内容変更のお知らせ", en: "Event changed";
         EventCancelled = "event_cancelled", ja: "開催中止のお知らせ", en: "Event cancelled";
+        Reminder = "reminder", ja: "開催前のご案内", en: "Reminder";
+        Announcement = "announcement", ja: "主催者からのお知らせ", en: "Announcement from the organizer";
+    }
+}
+
+impl MessageKind {
+    /// Reminders and announcements: a recipient may opt out of these (List-Unsubscribe).
+    /// Messages about their own registration and about changes to the event always go.
+    pub fn can_opt_out(self) -> bool {
+        matches!(self, MessageKind::Reminder | MessageKind::Announcement)
     }
 }
 

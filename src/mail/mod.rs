@@ -4,19 +4,19 @@ mod render;
 mod transport;
 pub mod worker;
 
-pub use render::{EmailContext, Emails, EventBlock};
+pub use render::{AnnouncementBlock, EmailContext, Emails, EventBlock};
 pub use transport::{SendError, Transport};
 
-use crate::calendar::{self, CalendarEvent, Method, Person};
+use crate::calendar::{self, Method, Person};
 use crate::config::Settings;
-use crate::domain::{AttendeeStatus, EventFormat, MessageKind, RegistrationStatus, jst};
+use crate::domain::{AttendeeStatus, MessageKind, RegistrationStatus, jst};
 use crate::services::catalogue::with_partners;
-use crate::services::links::ManageLinks;
+use crate::services::links::{ManageLinks, Subscriber};
 use crate::store::{self, Db, outbox::Claimed};
 use anyhow::Context;
 use chrono::Utc;
 use lettre::Message;
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 
 /// Everything a worker needs to turn outbox rows into sent mail.
@@ -89,9 +89,13 @@ impl Mailer {
         let registration = stored.as_ref().map(|s| &s.registration);
         let confirmed = registration.is_some_and(|r| r.status == RegistrationStatus::Confirmed);
         let kind = row.kind;
+        // An attendee's copy of a message to the registration's contact.
+        let attendee_id = row.payload["attendee_id"].as_i64();
 
-        // The owner of an address someone else entered gets no link to that registration.
+        // The owner of an address someone else entered gets no link to that registration, nor
+        // does an attendee: the contact manages it.
         let manage_url = match (&stored, kind) {
+            _ if attendee_id.is_some() => None,
             (Some(s), k) if k != MessageKind::AlreadyRegistered => Some(format!(
                 "{}/r/{}",
                 self.public_url,
@@ -105,16 +109,7 @@ impl Mailer {
             }
             _ => None,
         };
-        let venue = match (&spec.venue, spec.format) {
-            (Some(v), EventFormat::Hybrid) => format!(
-                "{} {}（{}）",
-                v.name(lang),
-                v.address(lang),
-                lang.pick("オンライン併用", "also online")
-            ),
-            (Some(v), _) => format!("{} {}", v.name(lang), v.address(lang)),
-            (None, _) => lang.pick("オンライン", "Online").to_owned(),
-        };
+        let venue = spec.venue_line(lang);
         let meeting_url = spec.online_url.clone().filter(|_| {
             confirmed
                 && matches!(
@@ -123,6 +118,8 @@ impl Mailer {
                         | MessageKind::Promoted
                         | MessageKind::Changed
                         | MessageKind::EventChanged
+                        | MessageKind::Reminder
+                        | MessageKind::Announcement
                 )
         });
         let event_url = format!("{}/events/{}", self.public_url, spec.slug);
@@ -144,6 +141,34 @@ impl Mailer {
             })
             .unwrap_or_default();
         let all = row.payload["all"].as_bool().unwrap_or(false);
+        let unsubscribe_url = match (registration, attendee_id) {
+            _ if !kind.can_opt_out() => None,
+            (_, Some(id)) => Some(Subscriber::Attendee(id)),
+            (Some(r), None) => Some(Subscriber::Contact(r.id)),
+            (None, None) => None,
+        }
+        .map(|who| {
+            format!(
+                "{}/u/{}",
+                self.public_url,
+                self.links.unsubscribe_token(who)
+            )
+        });
+        let announcement = match row.payload["announcement_id"].as_i64() {
+            None => None,
+            Some(id) => {
+                let Some(a) = store::announcements::by_id(db, id).await? else {
+                    return Ok(Composed::Impossible(format!("announcement {id} is gone")));
+                };
+                let (subject, body) = a.spec.text(lang);
+                Some(AnnouncementBlock {
+                    subject: subject.to_owned(),
+                    body: body.to_owned(),
+                    lines: body.lines().map(str::to_owned).collect(),
+                    translated: lang == crate::domain::Lang::Ja || a.spec.english.is_some(),
+                })
+            }
+        };
 
         let ctx = EmailContext {
             lang,
@@ -169,6 +194,14 @@ impl Mailer {
             attendees,
             cancelled,
             all,
+            copy_of: attendee_id
+                .and(registration)
+                .map(|r| r.contact.name.clone()),
+            days_before: row.payload["days_before"]
+                .as_u64()
+                .and_then(|d| u8::try_from(d).ok()),
+            announcement,
+            unsubscribe_url: unsubscribe_url.clone(),
         };
         let rendered = self.emails.render(kind, ctx)?;
 
@@ -177,42 +210,35 @@ impl Mailer {
             MessageKind::Confirmed | MessageKind::Promoted if confirmed => Some(Method::Request),
             MessageKind::Changed | MessageKind::EventChanged if confirmed => Some(Method::Request),
             MessageKind::EventCancelled => Some(Method::Cancel),
-            MessageKind::Cancelled if all => Some(Method::Cancel),
+            // An attendee's copy of a cancellation is about their own place.
+            MessageKind::Cancelled if all || attendee_id.is_some() => Some(Method::Cancel),
             _ => None,
         };
+        let site = calendar::Site {
+            public_url: &self.public_url,
+            host: &self.host,
+        };
         let ics = match (method, registration) {
-            (Some(method), Some(r)) => Some((
-                method,
-                calendar::render(
-                    method,
-                    &[CalendarEvent {
-                        uid: format!("registration-{}-event-{}@{}", r.id, spec.slug, self.host),
-                        // Outbox ids only grow, so each later message outranks the one before.
-                        sequence: u32::try_from(row.id).unwrap_or(u32::MAX),
-                        summary: spec.title.get(lang).to_owned(),
-                        description: format!(
-                            "{}\n\n{}\n{}",
-                            spec.description.get(lang),
-                            event_url,
-                            manage_url.as_deref().unwrap_or_default()
-                        ),
-                        location: Some(venue),
-                        url: Some(meeting_url.unwrap_or(event_url)),
-                        starts_at: spec.starts_at,
-                        ends_at: spec.ends_at,
-                        organizer: Some(Person {
-                            name: listing.organizer.name(lang).to_owned(),
-                            email: self.from.email.to_string(),
-                        }),
-                        attendees: vec![Person {
-                            name: row.recipient_name.clone(),
-                            email: row.recipient_email.clone(),
-                        }],
-                        cancelled: method == Method::Cancel,
-                        stamp: Utc::now(),
-                    }],
-                ),
-            )),
+            (Some(method), Some(r)) => {
+                let entry = calendar::RegistrationEntry {
+                    registration_id: r.id,
+                    recipient: Person {
+                        name: row.recipient_name.clone(),
+                        email: row.recipient_email.clone(),
+                    },
+                    organizer: Person {
+                        name: listing.organizer.name(lang).to_owned(),
+                        email: self.from.email.to_string(),
+                    },
+                    meeting_url: meeting_url.as_deref(),
+                    manage_url: manage_url.as_deref(),
+                    // Outbox ids only grow, so each later message outranks the one before.
+                    sequence: u32::try_from(row.id).unwrap_or(u32::MAX),
+                    cancelled: method == Method::Cancel,
+                };
+                let event = calendar::registration_entry(&listing, entry, &site, lang);
+                Some((method, calendar::render(method, &[event])))
+            }
             _ => None,
         };
 
@@ -245,12 +271,24 @@ impl Mailer {
                         .body(ics, ContentType::parse("application/ics")?),
                 ),
         };
-        let message = Message::builder()
+        let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(rendered.subject)
-            .message_id(Some(format!("<outbox-{}@{}>", row.id, self.host)))
-            .multipart(body)?;
+            .message_id(Some(format!("<outbox-{}@{}>", row.id, self.host)));
+        if let Some(url) = unsubscribe_url {
+            // RFC 8058: mail clients offer a one-click "unsubscribe" that POSTs to the URL.
+            builder = builder
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                    format!("<{url}>"),
+                ))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".to_owned(),
+                ));
+        }
+        let message = builder.multipart(body)?;
         Ok(Composed::Ready(Box::new(message)))
     }
 }

@@ -32,6 +32,8 @@ const TEMPLATES: &[(&str, &str)] = email_templates!(
     "already_registered",
     "event_changed",
     "event_cancelled",
+    "reminder",
+    "announcement",
 );
 
 /// What every email shows of its event.
@@ -64,6 +66,24 @@ pub struct EmailContext {
     pub attendees: Vec<String>,
     pub cancelled: Vec<String>,
     pub all: bool,
+    /// The contact person's name, when this is an attendee's copy.
+    pub copy_of: Option<String>,
+    /// Reminders: how many days before the event.
+    pub days_before: Option<u8>,
+    pub announcement: Option<AnnouncementBlock>,
+    /// Reminders and announcements: where to stop them.
+    pub unsubscribe_url: Option<String>,
+}
+
+/// An organizer's announcement as the recipient reads it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnnouncementBlock {
+    pub subject: String,
+    pub body: String,
+    /// The body's lines, for the HTML part.
+    pub lines: Vec<String>,
+    /// False when an English reader gets the Japanese text.
+    pub translated: bool,
 }
 
 pub struct Rendered {

@@ -80,13 +80,39 @@ pub fn backoff(base_secs: u64, max_secs: u64, attempts: i32) -> chrono::Duration
     chrono::Duration::milliseconds((delay * jitter * 1000.0) as i64)
 }
 
+/// What a worker does besides sending, every `housekeeping_secs`: queue the reminders that
+/// are due and prune the delivery log past its retention. Returns (queued, pruned).
+pub async fn housekeeping(
+    db: &Db,
+    settings: &crate::config::MailSettings,
+    now: DateTime<Utc>,
+) -> anyhow::Result<(usize, u64)> {
+    let queued = crate::services::reminders::queue_due(db, now)
+        .await
+        .map_err(|e| anyhow::anyhow!("queueing reminders: {e}"))?;
+    let before = now - chrono::Duration::days(i64::from(settings.retention_days));
+    let pruned = store::outbox::prune(db, before).await?;
+    if pruned > 0 {
+        tracing::info!(pruned, %before, "delivery log pruned");
+    }
+    Ok((queued, pruned))
+}
+
 /// Delivers until `stop` turns true: a pass, then a pause when nothing was due.
 pub async fn run(db: Db, mailer: Mailer, mut stop: watch::Receiver<bool>) {
     let pause = Duration::from_millis(mailer.settings.poll_interval_ms.max(10));
+    let every = Duration::from_secs(mailer.settings.housekeeping_secs.max(1));
+    let mut last_housekeeping: Option<std::time::Instant> = None;
     tracing::info!("mail worker started");
     loop {
         if *stop.borrow() {
             break;
+        }
+        if last_housekeeping.is_none_or(|t| t.elapsed() >= every) {
+            last_housekeeping = Some(std::time::Instant::now());
+            if let Err(e) = housekeeping(&db, &mailer.settings, Utc::now()).await {
+                tracing::error!(error = format!("{e:#}"), "mail housekeeping failed");
+            }
         }
         let claimed = match deliver_due(&db, &mailer, Utc::now()).await {
             Ok(pass) => pass.claimed(),

@@ -86,31 +86,22 @@ pub async fn update(
         &spec.online_url,
     );
     if moved && event.status == EventStatus::Published {
-        tell_registrants(&txn, event.id, MessageKind::EventChanged, now).await?;
+        tell_registrants(&txn, &updated, MessageKind::EventChanged, now).await?;
     }
     txn.commit().await?;
     listing(db, updated).await
 }
 
-/// Queues `kind` for the contact of every registration still holding or awaiting a place.
+/// Queues `kind` for every registration still holding or awaiting a place.
 async fn tell_registrants(
     txn: &impl sea_orm::ConnectionTrait,
-    event_id: i64,
+    event: &Event,
     kind: MessageKind,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    for (id, email, name, lang) in store::registrations::contacts_of_event(txn, event_id).await? {
-        let message = store::outbox::NewMessage {
-            event_id,
-            registration_id: Some(id),
-            kind,
-            recipient_email: &email,
-            recipient_name: &name,
-            lang: crate::domain::Lang::parse(&lang).unwrap_or_default(),
-            payload: serde_json::json!({}),
-        };
-        store::outbox::enqueue(txn, message, now).await?;
-    }
+    use crate::domain::RegistrationStatus::{Confirmed, Waitlisted};
+    let payload = serde_json::json!({});
+    super::notices::tell_all(txn, event, &[Confirmed, Waitlisted], kind, payload, now).await?;
     Ok(())
 }
 
@@ -156,7 +147,7 @@ pub async fn cancel(
         let cancelled =
             store::events::set_status(&txn, event.id, EventStatus::Cancelled, now).await?;
         if was_published {
-            tell_registrants(&txn, event.id, MessageKind::EventCancelled, now).await?;
+            tell_registrants(&txn, &cancelled, MessageKind::EventCancelled, now).await?;
         }
         cancelled
     };
@@ -184,7 +175,7 @@ async fn listing(db: &Db, event: Event) -> AppResult<EventListing> {
 
 /// The event, if the caller may manage it: it must exist (404) and belong to the caller's
 /// organization, and the caller must be allowed to manage events (403).
-pub(super) async fn own_event(
+pub(crate) async fn own_event(
     db: &impl sea_orm::ConnectionTrait,
     who: &Principal,
     slug: &str,
@@ -276,6 +267,8 @@ fn overlay(base: EventInput, change: EventInput) -> EventInput {
         waitlist_enabled: change.waitlist_enabled.or(base.waitlist_enabled),
         purpose_of_use_ja: change.purpose_of_use_ja.or(base.purpose_of_use_ja),
         purpose_of_use_en: change.purpose_of_use_en.or(base.purpose_of_use_en),
+        attendee_copies: change.attendee_copies.or(base.attendee_copies),
+        reminder_days: change.reminder_days.or(base.reminder_days),
     }
 }
 

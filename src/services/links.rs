@@ -3,11 +3,23 @@
 //! email can carry the same link without the token being readable from a stolen database.
 use chacha20poly1305::aead::{Aead, KeyInit};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use hmac::{Hmac, Mac};
 use rand::Rng;
 use sha2::{Digest, Sha256};
 
 pub struct ManageLinks {
     cipher: XChaCha20Poly1305,
+    /// Signs unsubscribe links (`/u/{token}`), which an attendee copy carries without giving
+    /// the attendee the registration's manage link.
+    unsubscribe_key: [u8; 32],
+}
+
+/// Who an unsubscribe link speaks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subscriber {
+    /// The contact person of a registration.
+    Contact(i64),
+    Attendee(i64),
 }
 
 /// A fresh token and what the database keeps of it.
@@ -20,10 +32,48 @@ pub struct NewToken {
 impl ManageLinks {
     /// `key` is the configured secret (32+ characters); the cipher key is its SHA-256.
     pub fn new(key: &str) -> Self {
-        let key = Sha256::digest(format!("uketsuke manage links\0{key}").as_bytes());
+        let cipher_key = Sha256::digest(format!("uketsuke manage links\0{key}").as_bytes());
+        let unsubscribe_key =
+            Sha256::digest(format!("uketsuke unsubscribe links\0{key}").as_bytes()).into();
         ManageLinks {
-            cipher: XChaCha20Poly1305::new(&key),
+            cipher: XChaCha20Poly1305::new(&cipher_key),
+            unsubscribe_key,
         }
+    }
+
+    /// `r12-<mac>` for the contact of registration 12, `a34-<mac>` for attendee 34.
+    pub fn unsubscribe_token(&self, who: Subscriber) -> String {
+        let subject = match who {
+            Subscriber::Contact(id) => format!("r{id}"),
+            Subscriber::Attendee(id) => format!("a{id}"),
+        };
+        let mac = self.unsubscribe_mac(&subject);
+        format!("{subject}-{}", hex::encode(&mac[..16]))
+    }
+
+    /// The subscriber a token speaks for, if it is one we signed.
+    pub fn verify_unsubscribe(&self, token: &str) -> Option<Subscriber> {
+        let (subject, mac) = token.split_once('-')?;
+        let mac = hex::decode(mac).ok()?;
+        let mut check = <Hmac<Sha256> as Mac>::new_from_slice(&self.unsubscribe_key).ok()?;
+        check.update(subject.as_bytes());
+        check.verify_truncated_left(&mac).ok()?;
+        if mac.len() != 16 {
+            return None;
+        }
+        let id: i64 = subject.get(1..)?.parse().ok()?;
+        match subject.as_bytes().first()? {
+            b'r' => Some(Subscriber::Contact(id)),
+            b'a' => Some(Subscriber::Attendee(id)),
+            _ => None,
+        }
+    }
+
+    fn unsubscribe_mac(&self, subject: &str) -> Vec<u8> {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.unsubscribe_key)
+            .expect("HMAC takes any key length");
+        mac.update(subject.as_bytes());
+        mac.finalize().into_bytes().to_vec()
     }
 
     pub fn issue(&self) -> NewToken {
@@ -82,5 +132,26 @@ mod tests {
         assert_eq!(ManageLinks::hash(&a.token), a.hash);
         let other = ManageLinks::new("another-key-of-at-least-32-characters!!");
         assert!(other.unseal(&a.sealed).is_err());
+    }
+
+    #[test]
+    fn unsubscribe_tokens_verify_only_with_their_key_and_subject() {
+        let links = ManageLinks::new("a-link-key-of-at-least-32-characters!!");
+        let other = ManageLinks::new("another-link-key-of-32-characters-or-more");
+        for who in [Subscriber::Contact(12), Subscriber::Attendee(34)] {
+            let token = links.unsubscribe_token(who);
+            assert_eq!(links.verify_unsubscribe(&token), Some(who));
+            assert_eq!(other.verify_unsubscribe(&token), None);
+        }
+        let token = links.unsubscribe_token(Subscriber::Contact(12));
+        let forged = token.replacen("r12", "r13", 1);
+        assert_eq!(links.verify_unsubscribe(&forged), None);
+        let (subject, mac) = token.split_once('-').unwrap();
+        assert_eq!(
+            links.verify_unsubscribe(&format!("{subject}-{}", &mac[..8])),
+            None
+        );
+        assert_eq!(links.verify_unsubscribe("r12"), None);
+        assert_eq!(links.verify_unsubscribe("x12-00"), None);
     }
 }

@@ -1,10 +1,13 @@
 //! Use cases. Each function takes domain types, owns its transaction, and returns domain
 //! types or an [`AppError`](crate::error::AppError). Handlers call exactly one of these.
 pub mod accounts;
+pub mod announcements;
 pub mod catalogue;
 pub mod demo;
 pub mod events;
 pub mod links;
+pub mod notices;
 pub mod partners;
 pub mod questions;
 pub mod registrations;
+pub mod reminders;

@@ -2,7 +2,7 @@ use super::corrupt;
 use super::entities::event;
 use crate::domain::{
     Bilingual, Event, EventFormat, EventKind, EventSpec, EventStatus, Languages, ProgrammeArea,
-    Slug, Venue,
+    ReminderDays, Slug, Venue,
 };
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
@@ -290,6 +290,8 @@ fn write_spec(model: &mut event::ActiveModel, spec: &EventSpec, now: DateTime<Ut
     model.waitlist_enabled = Set(spec.waitlist_enabled);
     model.purpose_of_use_ja = Set(spec.purpose_of_use.as_ref().map(|p| p.ja.clone()));
     model.purpose_of_use_en = Set(spec.purpose_of_use.as_ref().map(|p| p.en.clone()));
+    model.attendee_copies = Set(spec.attendee_copies);
+    model.reminder_days = Set(spec.reminder_days.to_code());
     model.updated_at = Set(now);
 }
 
@@ -343,6 +345,9 @@ fn from_model(m: event::Model) -> Result<Event, DbErr> {
             (Some(ja), Some(en)) => Some(Bilingual { ja, en }),
             _ => None,
         },
+        attendee_copies: m.attendee_copies,
+        reminder_days: ReminderDays::from_code(&m.reminder_days)
+            .ok_or_else(|| corrupt(format!("reminder_days {:?}", m.reminder_days)))?,
     };
     Ok(Event {
         id: m.id,

@@ -1,5 +1,6 @@
 //! The database: connecting, migrating, and every query uketsuke runs. Nothing outside this
 //! module writes SQL or touches entities.
+pub mod announcements;
 pub mod entities;
 pub mod events;
 pub mod organizations;
@@ -7,6 +8,7 @@ pub mod outbox;
 pub mod partners;
 pub mod questions;
 pub mod registrations;
+pub mod reminders;
 pub mod users;
 
 use crate::config::{DatabaseSettings, SqliteSynchronous};

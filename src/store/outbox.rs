@@ -60,6 +60,23 @@ pub async fn for_registration(
         .collect())
 }
 
+/// The newest message about a registration: the SEQUENCE a calendar download must reach.
+pub async fn latest_id_for_registration(
+    db: &impl ConnectionTrait,
+    registration_id: i64,
+) -> Result<Option<i64>, DbErr> {
+    use sea_orm::{QueryOrder, QuerySelect};
+    outbox::Entity::find()
+        .select_only()
+        .column(outbox::Column::Id)
+        .filter(outbox::Column::RegistrationId.eq(registration_id))
+        .order_by_desc(outbox::Column::Id)
+        .limit(1)
+        .into_tuple()
+        .one(db)
+        .await
+}
+
 pub async fn count_for_event(
     db: &impl ConnectionTrait,
     event_id: i64,
@@ -211,6 +228,28 @@ async fn settle(
     }
     outbox::Entity::update(model).exec(db).await?;
     Ok(())
+}
+
+/// Deletes delivered messages sent before `before` and failed ones created before it: the
+/// retention policy of the delivery log. Returns how many went.
+pub async fn prune(db: &impl ConnectionTrait, before: DateTime<Utc>) -> Result<u64, DbErr> {
+    use sea_orm::Condition;
+    let old = Condition::any()
+        .add(
+            Condition::all()
+                .add(outbox::Column::Status.eq(SENT))
+                .add(outbox::Column::SentAt.lt(before)),
+        )
+        .add(
+            Condition::all()
+                .add(outbox::Column::Status.eq(FAILED))
+                .add(outbox::Column::CreatedAt.lt(before)),
+        );
+    Ok(outbox::Entity::delete_many()
+        .filter(old)
+        .exec(db)
+        .await?
+        .rows_affected)
 }
 
 /// How many rows are in each state, e.g. `[("pending", 3), ("sent", 120)]`.

@@ -300,24 +300,108 @@ pub async fn by_idempotency_key(
     with_attendees(db, m).await
 }
 
-/// The contacts of an event's registrations that are not cancelled: who must hear of a change
-/// to the event. (id, email, name, lang)
-pub async fn contacts_of_event(
+/// An event's registrations in the given states, with their attendees, oldest first: who
+/// must hear of a change to the event, a reminder or an announcement.
+pub async fn of_event_in(
     db: &impl ConnectionTrait,
     event_id: i64,
-) -> Result<Vec<(i64, String, String, String)>, DbErr> {
-    registration::Entity::find()
+    statuses: &[RegistrationStatus],
+) -> Result<Vec<Registration>, DbErr> {
+    let models = registration::Entity::find()
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::Status.is_in(statuses.iter().map(|s| s.code())))
+        .order_by_asc(registration::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = models.iter().map(|m| m.id).collect();
+    let mut attendees = attendees_of(db, &ids).await?;
+    models
+        .into_iter()
+        .map(|m| {
+            let a = attendees.remove(&m.id).unwrap_or_default();
+            from_model(m, a)
+        })
+        .collect()
+}
+
+/// Who of an event asked for no reminders or announcements: registrations (their contact)
+/// and attendees.
+#[derive(Debug, Default)]
+pub struct OptOuts {
+    pub registrations: HashSet<i64>,
+    pub attendees: HashSet<i64>,
+}
+
+pub async fn opt_outs(db: &impl ConnectionTrait, event_id: i64) -> Result<OptOuts, DbErr> {
+    let registrations = registration::Entity::find()
         .select_only()
         .column(registration::Column::Id)
-        .column(registration::Column::ContactEmail)
-        .column(registration::Column::ContactName)
-        .column(registration::Column::Lang)
         .filter(registration::Column::EventId.eq(event_id))
-        .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled.code()))
-        .order_by_asc(registration::Column::Id)
-        .into_tuple()
+        .filter(registration::Column::NoticesOptOut.eq(true))
+        .into_tuple::<i64>()
         .all(db)
-        .await
+        .await?;
+    let attendees = attendee::Entity::find()
+        .select_only()
+        .column(attendee::Column::Id)
+        .filter(attendee::Column::EventId.eq(event_id))
+        .filter(attendee::Column::NoticesOptOut.eq(true))
+        .into_tuple::<i64>()
+        .all(db)
+        .await?;
+    Ok(OptOuts {
+        registrations: registrations.into_iter().collect(),
+        attendees: attendees.into_iter().collect(),
+    })
+}
+
+/// Records a contact's opt-out (or opt-in again); false when there is no such registration.
+pub async fn set_contact_opt_out(
+    db: &impl ConnectionTrait,
+    registration_id: i64,
+    opt_out: bool,
+) -> Result<bool, DbErr> {
+    let done = registration::Entity::update_many()
+        .col_expr(registration::Column::NoticesOptOut, Expr::value(opt_out))
+        .filter(registration::Column::Id.eq(registration_id))
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected == 1)
+}
+
+pub async fn set_attendee_opt_out(
+    db: &impl ConnectionTrait,
+    attendee_id: i64,
+    opt_out: bool,
+) -> Result<bool, DbErr> {
+    let done = attendee::Entity::update_many()
+        .col_expr(attendee::Column::NoticesOptOut, Expr::value(opt_out))
+        .filter(attendee::Column::Id.eq(attendee_id))
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected == 1)
+}
+
+/// The event of a registration and whether its contact opted out.
+pub async fn contact_opt_out(
+    db: &impl ConnectionTrait,
+    registration_id: i64,
+) -> Result<Option<(i64, bool)>, DbErr> {
+    Ok(registration::Entity::find_by_id(registration_id)
+        .one(db)
+        .await?
+        .map(|r| (r.event_id, r.notices_opt_out)))
+}
+
+/// The event of an attendee and whether they opted out.
+pub async fn attendee_opt_out(
+    db: &impl ConnectionTrait,
+    attendee_id: i64,
+) -> Result<Option<(i64, bool)>, DbErr> {
+    Ok(attendee::Entity::find_by_id(attendee_id)
+        .one(db)
+        .await?
+        .map(|a| (a.event_id, a.notices_opt_out)))
 }
 
 /// Waiting registrations of an event, first come first.

@@ -344,6 +344,17 @@ impl TestApp {
         .await
     }
 
+    /// Messages waiting in the outbox (the demo queues its registrations' confirmations).
+    pub async fn pending_messages(&self) -> usize {
+        uketsuke::store::outbox::status_counts(&self.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|(s, _)| s == "pending")
+            .map(|(_, n)| n as usize)
+            .sum()
+    }
+
     pub async fn seats_taken(&self, slug: &str) -> u32 {
         uketsuke::store::events::by_slug(&self.db, slug)
             .await
@@ -404,8 +415,10 @@ impl TestApp {
         settings.mail.smtp_port = port;
         settings.mail.smtp_security = uketsuke::config::SmtpSecurity::None;
         settings.mail.from_address = "events@uketsuke.example.jp".into();
-        settings.mail.retry_base_secs = 1;
-        settings.mail.retry_max_secs = 2;
+        // Long enough that a retried message is not due again within the same pass; the
+        // tests look 5 seconds ahead for retries.
+        settings.mail.retry_base_secs = 3;
+        settings.mail.retry_max_secs = 4;
         settings.mail.smtp_timeout_secs = 3;
         uketsuke::mail::Mailer::new(&settings).expect("mailer")
     }

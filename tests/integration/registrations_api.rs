@@ -37,12 +37,17 @@ async fn a_company_registers_two_attendees_and_manages_the_registration() {
     // The confirmation waits in the outbox, written with the registration.
     let id = reg["id"].as_i64().unwrap();
     let queued = store::outbox::for_registration(&app.db, id).await.unwrap();
+    // One to the contact, and a copy to each attendee.
     assert_eq!(
         queued,
-        [(
-            "confirmed".to_owned(),
-            format!("contact-{cn}@example.co.jp")
-        )]
+        [
+            (
+                "confirmed".to_owned(),
+                format!("contact-{cn}@example.co.jp")
+            ),
+            ("confirmed".to_owned(), "a@example.co.jp".to_owned()),
+            ("confirmed".to_owned(), "b@example.co.jp".to_owned()),
+        ]
     );
 
     let (status, same) = app
@@ -104,13 +109,19 @@ async fn a_company_registers_two_attendees_and_manages_the_registration() {
         .await;
     assert_eq!((status, after["status"].as_str()), (200, Some("cancelled")));
     assert_eq!(app.seats_taken("lwb-expo").await, 0);
-    let kinds: Vec<String> = store::outbox::for_registration(&app.db, id)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|(k, _)| k)
-        .collect();
-    assert_eq!(kinds, ["confirmed", "cancelled", "cancelled"]);
+    // The contact hears of each step; each attendee of their own confirmation and cancellation.
+    let contact = format!("contact-{cn}@example.co.jp");
+    let sent: Vec<(String, String)> = store::outbox::for_registration(&app.db, id).await.unwrap();
+    let expected = [
+        ("confirmed", contact.as_str()),
+        ("confirmed", "a@example.co.jp"),
+        ("confirmed", "b@example.co.jp"),
+        ("cancelled", contact.as_str()),
+        ("cancelled", "b@example.co.jp"),
+        ("cancelled", contact.as_str()),
+        ("cancelled", "a@example.co.jp"),
+    ];
+    assert_eq!(sent, expected.map(|(k, to)| (k.to_owned(), to.to_owned())));
 }
 
 #[tokio::test]
@@ -262,10 +273,12 @@ async fn a_full_event_waitlists_in_order_and_promotes_whoever_fits() {
     let promoted = store::outbox::for_registration(&app.db, duo["id"].as_i64().unwrap())
         .await
         .unwrap();
-    assert_eq!(
-        promoted.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(),
-        ["waitlisted", "promoted"]
-    );
+    // To the contact and each attendee's copy: waiting first, then the seat.
+    let kinds: Vec<&str> = promoted.iter().map(|(k, _)| k.as_str()).collect();
+    let split = kinds.iter().position(|k| *k == "promoted").unwrap();
+    assert!(split > 0 && kinds[..split].iter().all(|k| *k == "waitlisted"));
+    assert!(kinds[split..].iter().all(|k| *k == "promoted"));
+    assert_eq!(split * 2, kinds.len(), "{kinds:?}");
 
     // The organizer raises capacity: the trio gets in, in the same change.
     let (status, _) = app

@@ -1,4 +1,5 @@
 //! The JSON API under `/api/v1`, described at `/openapi.json` and browsable at `/docs`.
+mod announcements;
 pub mod error;
 mod events;
 mod partners;
@@ -17,6 +18,7 @@ pub type Api = (
     events::EventsApi,
     partners::PartnersApi,
     registrations::RegistrationsApi,
+    announcements::AnnouncementsApi,
 );
 
 pub fn service(settings: &Settings) -> OpenApiService<Api, ()> {
@@ -25,6 +27,7 @@ pub fn service(settings: &Settings) -> OpenApiService<Api, ()> {
             events::EventsApi,
             partners::PartnersApi,
             registrations::RegistrationsApi,
+            announcements::AnnouncementsApi,
         ),
         "uketsuke API",
         env!("CARGO_PKG_VERSION"),

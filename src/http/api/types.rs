@@ -166,6 +166,10 @@ pub struct OrganizerEventBody {
     /// The meeting link, sent to confirmed attendees only.
     pub online_url: Option<String>,
     pub seats_taken: u32,
+    /// Attendees whose address differs from the contact's get a copy of each email.
+    pub attendee_copies: bool,
+    /// Days before the start a reminder is sent, longest first.
+    pub reminder_days: Vec<u8>,
     /// Every partner request, whatever its state.
     pub partner_requests: Vec<PartnerBody>,
     pub created_at: DateTime<FixedOffset>,
@@ -179,6 +183,8 @@ impl OrganizerEventBody {
             event: EventBody::new(listing, public_url, now),
             online_url: event.spec.online_url.clone(),
             seats_taken: event.seats_taken,
+            attendee_copies: event.spec.attendee_copies,
+            reminder_days: event.spec.reminder_days.days().to_vec(),
             partner_requests: listing.partners.iter().map(PartnerBody::from).collect(),
             created_at: jst(event.created_at),
             updated_at: jst(event.updated_at),
@@ -235,6 +241,12 @@ pub struct EventCreateBody {
     /// languages; leave both out for the standard statement.
     pub purpose_of_use_ja: Option<String>,
     pub purpose_of_use_en: Option<String>,
+    /// Send each attendee whose address differs from the contact's a copy of every email
+    /// (default true).
+    pub attendee_copies: Option<bool>,
+    /// Days before the start a reminder goes out (1–30, at most 5); default `[3, 1]`, `[]`
+    /// for none.
+    pub reminder_days: Option<Vec<i64>>,
 }
 
 impl From<EventCreateBody> for EventInput {
@@ -265,6 +277,8 @@ impl From<EventCreateBody> for EventInput {
             waitlist_enabled: b.waitlist_enabled,
             purpose_of_use_ja: b.purpose_of_use_ja,
             purpose_of_use_en: b.purpose_of_use_en,
+            attendee_copies: b.attendee_copies,
+            reminder_days: b.reminder_days,
         }
     }
 }
@@ -299,6 +313,9 @@ pub struct EventPatchBody {
     /// `null` in either returns to the standard statement.
     pub purpose_of_use_ja: MaybeUndefined<String>,
     pub purpose_of_use_en: MaybeUndefined<String>,
+    pub attendee_copies: Option<bool>,
+    /// `[]` for no reminders.
+    pub reminder_days: Option<Vec<i64>>,
 }
 
 impl EventPatchBody {
@@ -350,6 +367,8 @@ impl EventPatchBody {
             waitlist_enabled: self.waitlist_enabled,
             purpose_of_use_ja,
             purpose_of_use_en,
+            attendee_copies: self.attendee_copies,
+            reminder_days: self.reminder_days,
         };
         (change, cleared)
     }

@@ -104,6 +104,38 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "カレンダーに追加（.ics）",
         "Add to your calendar (.ics)",
     ),
+    (
+        "add_my_registration_to_calendar",
+        "参加予定をカレンダーに追加（.ics、参加用URL付き）",
+        "Add your place to your calendar (.ics, with the meeting link)",
+    ),
+    (
+        "unsubscribe_title",
+        "リマインダー・お知らせメールの配信設定",
+        "Reminders and announcements",
+    ),
+    (
+        "unsubscribe_explain",
+        "このイベントの開催前リマインダーと主催者からのお知らせメールを停止できます。申込・変更・キャンセル・開催内容の変更・中止に関するメールは、停止後もお送りします。",
+        "You can stop the reminders and the organizer's announcements for this event. Messages about your registration and about changes to or cancellation of the event still come.",
+    ),
+    ("unsubscribe_stop", "配信を停止する", "Stop them"),
+    ("unsubscribe_resume", "配信を再開する", "Start them again"),
+    (
+        "unsubscribe_state_stopped",
+        "現在、配信を停止しています。",
+        "They are stopped.",
+    ),
+    (
+        "unsubscribe_stopped",
+        "リマインダーとお知らせメールの配信を停止しました。",
+        "Reminders and announcements are stopped.",
+    ),
+    (
+        "unsubscribe_resumed",
+        "リマインダーとお知らせメールの配信を再開しました。",
+        "Reminders and announcements will come again.",
+    ),
     ("error_title", "エラー", "Error"),
     (
         "register_link",

@@ -1,41 +1,64 @@
 //! Calendar downloads without personal data: one public event (`/events/{slug}.ics`) and a
 //! feed of upcoming published events (`/calendar.ics?area=…`) that calendar apps subscribe to.
-use crate::calendar::{self, CalendarEvent, Method};
-use crate::domain::Lang;
+use crate::calendar::{self, CalendarEvent, Method, Person};
+use crate::domain::{Lang, RegistrationStatus};
 use crate::error::AppError;
 use crate::http::AppState;
-use crate::services::catalogue::{self, EventListing};
+use crate::http::web::lang::PageLang;
+use crate::services::{catalogue, registrations};
 use chrono::Utc;
-use poem::web::{Data, Query};
+use poem::web::{Data, Path, Query};
 use poem::{IntoResponse, Response, handler};
 use serde::Deserialize;
 
-/// The event as a calendar entry anyone may have: no meeting link, no attendees.
-fn public_entry(listing: &EventListing, public_url: &str, host: &str, lang: Lang) -> CalendarEvent {
-    let spec = &listing.event.spec;
-    let url = format!("{}/events/{}", public_url.trim_end_matches('/'), spec.slug);
-    CalendarEvent {
-        uid: format!("event-{}@{host}", spec.slug),
-        // Seconds since 1970 only grow: every change outranks the copy a calendar holds.
-        sequence: u32::try_from(listing.event.updated_at.timestamp()).unwrap_or(0),
-        summary: spec.title.get(lang).to_owned(),
-        description: format!(
-            "{}\n\n{}\n{url}",
-            spec.description.get(lang),
-            listing.partner_line(lang)
-        ),
-        location: Some(match &spec.venue {
-            Some(v) => format!("{} {}", v.name(lang), v.address(lang)),
-            None => lang.pick("オンライン", "Online").to_owned(),
-        }),
-        url: Some(url),
-        starts_at: spec.starts_at,
-        ends_at: spec.ends_at,
-        organizer: None,
-        attendees: Vec::new(),
-        cancelled: listing.event.status == crate::domain::EventStatus::Cancelled,
-        stamp: Utc::now(),
+fn site<'a>(state: &'a AppState, host: &'a str) -> calendar::Site<'a> {
+    calendar::Site {
+        public_url: state.settings.server.public_url.trim_end_matches('/'),
+        host,
     }
+}
+
+/// `/r/{token}/calendar.ics`: the registrant's own entry, with the meeting link, under the
+/// same UID as the invitations they were sent, so importing it replaces rather than adds.
+#[handler]
+pub async fn registration_ics(
+    state: Data<&AppState>,
+    Path(token): Path<String>,
+    lang: PageLang,
+) -> Result<Response, AppError> {
+    let managed = registrations::by_token(&state.db, &token).await?;
+    let r = &managed.registration;
+    if r.status != RegistrationStatus::Confirmed {
+        return Err(AppError::NotFound);
+    }
+    let lang = lang.lang;
+    let host = state.settings.public_host();
+    let spec = &managed.event.event.spec;
+    let manage_url = format!(
+        "{}/r/{token}",
+        state.settings.server.public_url.trim_end_matches('/')
+    );
+    let sequence = registrations::calendar_sequence(&state.db, r.id).await?;
+    let entry = calendar::RegistrationEntry {
+        registration_id: r.id,
+        recipient: Person {
+            name: r.contact.name.clone(),
+            email: r.contact.email.clone(),
+        },
+        organizer: Person {
+            name: managed.event.organizer.name(lang).to_owned(),
+            email: state.settings.mail.from_address.clone(),
+        },
+        meeting_url: spec.online_url.as_deref(),
+        manage_url: Some(&manage_url),
+        sequence,
+        cancelled: false,
+    };
+    let event = calendar::registration_entry(&managed.event, entry, &site(&state, &host), lang);
+    Ok(calendar_response(
+        calendar::render(Method::Publish, &[event]),
+        &format!("{}.ics", spec.slug),
+    ))
 }
 
 fn calendar_response(body: String, filename: &str) -> Response {
@@ -50,12 +73,8 @@ fn calendar_response(body: String, filename: &str) -> Response {
 /// `/events/{slug}.ics`
 pub async fn event_ics(state: &AppState, slug: &str, lang: Lang) -> Result<Response, AppError> {
     let listing = catalogue::get_public(&state.db, slug).await?;
-    let entry = public_entry(
-        &listing,
-        &state.settings.server.public_url,
-        &state.settings.public_host(),
-        lang,
-    );
+    let host = state.settings.public_host();
+    let entry = calendar::public_entry(&listing, &site(state, &host), lang);
     Ok(calendar_response(
         calendar::render(Method::Publish, &[entry]),
         &format!("{slug}.ics"),
@@ -82,9 +101,10 @@ pub async fn feed(
     let area = params.area.as_deref().and_then(|a| a.parse().ok());
     let listings = catalogue::upcoming(&state.db, area, Utc::now()).await?;
     let host = state.settings.public_host();
+    let site = site(&state, &host);
     let entries: Vec<CalendarEvent> = listings
         .iter()
-        .map(|l| public_entry(l, &state.settings.server.public_url, &host, lang))
+        .map(|l| calendar::public_entry(l, &site, lang))
         .collect();
     Ok(calendar_response(
         calendar::render(Method::Publish, &entries),

@@ -40,6 +40,10 @@ impl Pages {
             ("macros.html", include_str!("templates/macros.html")),
             ("register.html", include_str!("templates/register.html")),
             ("manage.html", include_str!("templates/manage.html")),
+            (
+                "unsubscribe.html",
+                include_str!("templates/unsubscribe.html"),
+            ),
         ] {
             env.add_template(name, source)?;
         }
@@ -101,6 +105,11 @@ pub fn routes(settings: &crate::config::Settings) -> impl Endpoint + use<> {
                 .with(csrf()),
         )
         .at("/r/:token", get(registration::manage_page).with(csrf()))
+        .at("/r/:token/calendar.ics", get(ics::registration_ics))
+        .at(
+            "/u/:token",
+            get(registration::unsubscribe_page).post(registration::unsubscribe_post),
+        )
         .at(
             "/r/:token/cancel",
             post(registration::cancel_all).with(csrf()),

@@ -62,15 +62,14 @@ pub async fn cancel(
         .await?;
     let left = left_open as u32;
     let names: Vec<&str> = chosen.iter().map(|a| a.name.as_str()).collect();
-    notify(
+    let payload = json!({ "attendees": names, "all": left == 0 });
+    notices::tell(
         &txn,
-        event.id,
-        reg.id,
-        &reg.contact.email,
-        &reg.contact.name,
-        reg.lang,
+        &event,
+        &reg,
         MessageKind::Cancelled,
-        json!({ "attendees": names, "all": left == 0 }),
+        payload,
+        Copies::Only(&chosen),
         now,
     )
     .await?;
@@ -110,6 +109,7 @@ pub async fn change(
         store::registrations::set_answers(&txn, reg.id, &answers, now).await?;
     }
 
+    let mut removed: Vec<i64> = Vec::new();
     if let Some(list) = change.attendees {
         if reg.audience == crate::domain::Audience::Individuals {
             return Err(ValidationErrors::single(
@@ -121,6 +121,7 @@ pub async fn change(
             .into());
         }
         let plan = plan_attendees(&reg, list)?;
+        removed.clone_from(&plan.removed);
         let new_emails: Vec<&str> = plan.added.iter().map(|p| p.email.as_str()).collect();
         // This registration's own addresses are not someone else's: an attendee removed and
         // added again in one change is simply re-added (the removal runs first).
@@ -247,18 +248,41 @@ pub async fn change(
             .await?;
         }
     }
-    notify(
+    let changed = store::registrations::by_id(&txn, reg.id)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .registration;
+    let payload = json!({});
+    notices::tell(
         &txn,
-        event.id,
-        reg.id,
-        &reg.contact.email,
-        &reg.contact.name,
-        reg.lang,
+        &event,
+        &changed,
         MessageKind::Changed,
-        json!({}),
+        payload,
+        Copies::Active,
         now,
     )
     .await?;
+    // Those taken off hear it themselves; the contact's message lists who stays.
+    let removed: Vec<&Attendee> = reg
+        .attendees
+        .iter()
+        .filter(|a| removed.contains(&a.id) && a.status == AttendeeStatus::Active)
+        .collect();
+    if !removed.is_empty() {
+        let names: Vec<&str> = removed.iter().map(|a| a.name.as_str()).collect();
+        let payload = json!({ "attendees": names, "all": false });
+        notices::tell_attendees(
+            &txn,
+            &event,
+            &reg,
+            MessageKind::Cancelled,
+            payload,
+            &removed,
+            now,
+        )
+        .await?;
+    }
     promote_waitlist(&txn, &event, now).await?;
     txn.commit().await?;
     by_token(db, token).await

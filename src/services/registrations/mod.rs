@@ -8,6 +8,7 @@
 use super::catalogue::{EventListing, with_partners};
 use super::events::own_event;
 use super::links::ManageLinks;
+use super::notices::{self, Copies};
 use crate::domain::registration::{MAX_ATTENDEES, parse_attendee};
 use crate::domain::{
     Attendee, AttendeeStatus, Event, EventStatus, Lang, MessageKind, Person, Principal, Question,
@@ -70,6 +71,13 @@ pub struct RegistrationChange {
 pub async fn by_token(db: &Db, token: &str) -> AppResult<Managed> {
     let stored = lookup(db, token).await?;
     managed(db, stored.registration, token.to_owned()).await
+}
+
+/// The SEQUENCE of a registrant's calendar download: that of the last invitation or update
+/// they were sent, so the download neither loses to it nor hides a later one.
+pub async fn calendar_sequence(db: &Db, registration_id: i64) -> AppResult<u32> {
+    let latest = store::outbox::latest_id_for_registration(db, registration_id).await?;
+    Ok(latest.map_or(0, |id| u32::try_from(id).unwrap_or(u32::MAX)))
 }
 
 /// One page of an event's registrations, for its organizer.

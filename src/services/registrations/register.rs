@@ -161,15 +161,13 @@ async fn attempt(
         RegistrationStatus::Waitlisted => MessageKind::Waitlisted,
         _ => MessageKind::Confirmed,
     };
-    notify(
+    notices::tell(
         &txn,
-        event.id,
-        id,
-        spec.contact.email.as_str(),
-        &spec.contact.name,
-        spec.lang,
+        &event,
+        &registration,
         kind,
         json!({}),
+        Copies::Active,
         now,
     )
     .await?;

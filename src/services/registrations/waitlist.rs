@@ -43,15 +43,14 @@ pub(crate) async fn promote_waitlist(
             .await?
             .ok_or(AppError::NotFound)?
             .registration;
-        notify(
+        let payload = json!({});
+        notices::tell(
             txn,
-            event.id,
-            id,
-            &reg.contact.email,
-            &reg.contact.name,
-            reg.lang,
+            event,
+            &reg,
             MessageKind::Promoted,
-            json!({}),
+            payload,
+            Copies::Active,
             now,
         )
         .await?;

@@ -18,6 +18,8 @@ pub struct Model {
     pub active_email: Option<String>,
     pub created_at: DateTimeUtc,
     pub cancelled_at: Option<DateTimeUtc>,
+    /// This attendee asked for no copies of reminders or announcements.
+    pub notices_opt_out: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -36,6 +36,10 @@ pub struct Model {
     pub purpose_of_use_ja: Option<String>,
     pub purpose_of_use_en: Option<String>,
     pub purpose_of_use_version: i32,
+    /// Whether attendees whose address differs from the contact's get a copy of each email.
+    pub attendee_copies: bool,
+    /// Days before the start a reminder goes out, e.g. `3,1`; empty for none.
+    pub reminder_days: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -1,10 +1,12 @@
 //! sea-orm entities: the tables as they are stored. Codes of domain enums are kept as strings
 //! and parsed back into domain types in the store functions.
+pub mod announcement;
 pub mod api_token;
 pub mod attendee;
 pub mod event;
 pub mod event_partner;
 pub mod event_question;
+pub mod event_reminder;
 pub mod organization;
 pub mod outbox;
 pub mod registration;

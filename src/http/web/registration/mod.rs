@@ -25,9 +25,11 @@ use serde::{Deserialize, Serialize};
 
 mod manage;
 mod register;
+mod unsubscribe;
 
 pub use manage::{cancel_all, cancel_attendee, change_answers, change_attendees, manage_page};
 pub use register::{form_page, submit};
+pub use unsubscribe::{unsubscribe_page, unsubscribe_post};
 
 /// How many attendee blocks a form shows: the company limit, within reason for one page.
 fn attendee_slots(listing: &EventListing) -> usize {

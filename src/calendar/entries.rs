@@ -1,0 +1,91 @@
+//! The calendar entries uketsuke hands out, built in one place so that an invitation, the
+//! registrant's own download and a public file agree on UID, place and links.
+use super::{CalendarEvent, Person};
+use crate::domain::{EventStatus, Lang};
+use crate::services::catalogue::EventListing;
+use chrono::Utc;
+
+/// Where links in calendar entries point.
+pub struct Site<'a> {
+    /// e.g. `https://uketsuke.example.jp`, without a trailing slash.
+    pub public_url: &'a str,
+    /// The host part of UIDs.
+    pub host: &'a str,
+}
+
+impl Site<'_> {
+    pub fn event_url(&self, listing: &EventListing) -> String {
+        format!("{}/events/{}", self.public_url, listing.event.spec.slug)
+    }
+}
+
+/// The event as anyone may have it: no meeting link, no attendees.
+pub fn public_entry(listing: &EventListing, site: &Site, lang: Lang) -> CalendarEvent {
+    let spec = &listing.event.spec;
+    let url = site.event_url(listing);
+    CalendarEvent {
+        uid: format!("event-{}@{}", spec.slug, site.host),
+        // Seconds since 1970 only grow: every change outranks the copy a calendar holds.
+        sequence: u32::try_from(listing.event.updated_at.timestamp()).unwrap_or(0),
+        summary: spec.title.get(lang).to_owned(),
+        description: format!(
+            "{}\n\n{}\n{url}",
+            spec.description.get(lang),
+            listing.partner_line(lang)
+        ),
+        location: Some(spec.venue_line(lang)),
+        url: Some(url),
+        starts_at: spec.starts_at,
+        ends_at: spec.ends_at,
+        organizer: None,
+        attendees: Vec::new(),
+        cancelled: listing.event.status == EventStatus::Cancelled,
+        stamp: Utc::now(),
+    }
+}
+
+/// A registrant's entry: the same UID in every invitation, update, cancellation and download
+/// for one registration, so each replaces the one before.
+pub struct RegistrationEntry<'a> {
+    pub registration_id: i64,
+    pub recipient: Person,
+    pub organizer: Person,
+    /// Only for confirmed registrations.
+    pub meeting_url: Option<&'a str>,
+    pub manage_url: Option<&'a str>,
+    /// Must grow with every version sent.
+    pub sequence: u32,
+    pub cancelled: bool,
+}
+
+pub fn registration_entry(
+    listing: &EventListing,
+    entry: RegistrationEntry,
+    site: &Site,
+    lang: Lang,
+) -> CalendarEvent {
+    let spec = &listing.event.spec;
+    let event_url = site.event_url(listing);
+    CalendarEvent {
+        uid: format!(
+            "registration-{}-event-{}@{}",
+            entry.registration_id, spec.slug, site.host
+        ),
+        sequence: entry.sequence,
+        summary: spec.title.get(lang).to_owned(),
+        description: format!(
+            "{}\n\n{}\n{}",
+            spec.description.get(lang),
+            event_url,
+            entry.manage_url.unwrap_or_default()
+        ),
+        location: Some(spec.venue_line(lang)),
+        url: Some(entry.meeting_url.map_or(event_url, str::to_owned)),
+        starts_at: spec.starts_at,
+        ends_at: spec.ends_at,
+        organizer: Some(entry.organizer),
+        attendees: vec![entry.recipient],
+        cancelled: entry.cancelled,
+        stamp: Utc::now(),
+    }
+}

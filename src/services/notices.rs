@@ -1,0 +1,222 @@
+//! Who is told what. Every email about a registration goes to its contact person and, when
+//! the event says so, as a copy to each attendee whose address differs; one outbox row per
+//! recipient, written in the caller's transaction.
+use super::catalogue::{EventListing, with_partners};
+use super::links::{ManageLinks, Subscriber};
+use crate::domain::{Attendee, Event, MessageKind, Registration, RegistrationStatus};
+use crate::error::{AppError, AppResult};
+use crate::store::Db;
+use crate::store::{self, outbox::NewMessage};
+use chrono::{DateTime, Utc};
+use sea_orm::ConnectionTrait;
+use serde_json::{Value, json};
+
+/// The attendees a message about a registration is copied to.
+pub(crate) enum Copies<'a> {
+    /// Those still attending.
+    Active,
+    /// These (e.g. the attendees just cancelled, who should hear so).
+    Only(&'a [&'a Attendee]),
+}
+
+/// Whether the contact person gets the message too.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Contact {
+    Told,
+    Skipped,
+}
+
+/// Queues `kind` for the contact of `reg` and its copies. Returns the number of messages.
+pub(crate) async fn tell(
+    txn: &impl ConnectionTrait,
+    event: &Event,
+    reg: &Registration,
+    kind: MessageKind,
+    payload: Value,
+    copies: Copies<'_>,
+    now: DateTime<Utc>,
+) -> AppResult<usize> {
+    let none = Default::default();
+    tell_filtered(
+        txn,
+        event,
+        reg,
+        kind,
+        payload,
+        Contact::Told,
+        copies,
+        &none,
+        now,
+    )
+    .await
+}
+
+/// Queues `kind` for the given attendees only, e.g. those taken off a registration.
+pub(crate) async fn tell_attendees(
+    txn: &impl ConnectionTrait,
+    event: &Event,
+    reg: &Registration,
+    kind: MessageKind,
+    payload: Value,
+    attendees: &[&Attendee],
+    now: DateTime<Utc>,
+) -> AppResult<usize> {
+    let none = Default::default();
+    let copies = Copies::Only(attendees);
+    tell_filtered(
+        txn,
+        event,
+        reg,
+        kind,
+        payload,
+        Contact::Skipped,
+        copies,
+        &none,
+        now,
+    )
+    .await
+}
+
+/// Queues `kind` for every registration of the event in `statuses`, leaving out whoever
+/// opted out when the message is one they may opt out of. Returns the number of messages.
+pub(crate) async fn tell_all(
+    txn: &impl ConnectionTrait,
+    event: &Event,
+    statuses: &[RegistrationStatus],
+    kind: MessageKind,
+    payload: Value,
+    now: DateTime<Utc>,
+) -> AppResult<usize> {
+    let opt_outs = if kind.can_opt_out() {
+        store::registrations::opt_outs(txn, event.id).await?
+    } else {
+        Default::default()
+    };
+    let mut queued = 0;
+    for reg in store::registrations::of_event_in(txn, event.id, statuses).await? {
+        queued += tell_filtered(
+            txn,
+            event,
+            &reg,
+            kind,
+            payload.clone(),
+            Contact::Told,
+            Copies::Active,
+            &opt_outs,
+            now,
+        )
+        .await?;
+    }
+    Ok(queued)
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn tell_filtered(
+    txn: &impl ConnectionTrait,
+    event: &Event,
+    reg: &Registration,
+    kind: MessageKind,
+    payload: Value,
+    contact: Contact,
+    copies: Copies<'_>,
+    opt_outs: &store::registrations::OptOuts,
+    now: DateTime<Utc>,
+) -> AppResult<usize> {
+    let mut queued = 0;
+    if contact == Contact::Told && !opt_outs.registrations.contains(&reg.id) {
+        store::outbox::enqueue(
+            txn,
+            NewMessage {
+                event_id: event.id,
+                registration_id: Some(reg.id),
+                kind,
+                recipient_email: &reg.contact.email,
+                recipient_name: &reg.contact.name,
+                lang: reg.lang,
+                payload: payload.clone(),
+            },
+            now,
+        )
+        .await?;
+        queued += 1;
+    }
+    if !event.spec.attendee_copies {
+        return Ok(queued);
+    }
+    let chosen: Vec<&Attendee> = match copies {
+        Copies::Active => reg.active_attendees().collect(),
+        Copies::Only(these) => these.to_vec(),
+    };
+    for a in chosen {
+        if a.email.eq_ignore_ascii_case(&reg.contact.email) || opt_outs.attendees.contains(&a.id) {
+            continue;
+        }
+        let mut payload = payload.clone();
+        if let Value::Object(map) = &mut payload {
+            map.insert("attendee_id".into(), json!(a.id));
+        }
+        store::outbox::enqueue(
+            txn,
+            NewMessage {
+                event_id: event.id,
+                registration_id: Some(reg.id),
+                kind,
+                recipient_email: &a.email,
+                recipient_name: &a.name,
+                lang: reg.lang,
+                payload,
+            },
+            now,
+        )
+        .await?;
+        queued += 1;
+    }
+    Ok(queued)
+}
+
+/// What an unsubscribe link stands for, as its page shows it.
+pub struct Subscription {
+    pub event: EventListing,
+    pub opted_out: bool,
+}
+
+/// The subscription behind an unsubscribe link (`/u/{token}`).
+pub async fn subscription(db: &Db, links: &ManageLinks, token: &str) -> AppResult<Subscription> {
+    let who = links.verify_unsubscribe(token).ok_or(AppError::NotFound)?;
+    let (event_id, opted_out) = match who {
+        Subscriber::Contact(id) => store::registrations::contact_opt_out(db, id).await?,
+        Subscriber::Attendee(id) => store::registrations::attendee_opt_out(db, id).await?,
+    }
+    .ok_or(AppError::NotFound)?;
+    let event = store::events::by_id(db, event_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(Subscription {
+        event: with_partners(db, vec![event]).await?.remove(0),
+        opted_out,
+    })
+}
+
+/// Stops (or resumes) reminders and announcements for the person behind an unsubscribe link.
+/// Messages about their registration and changes to the event still go.
+pub async fn set_opted_out(
+    db: &Db,
+    links: &ManageLinks,
+    token: &str,
+    opted_out: bool,
+) -> AppResult<Subscription> {
+    let who = links.verify_unsubscribe(token).ok_or(AppError::NotFound)?;
+    let found = match who {
+        Subscriber::Contact(id) => {
+            store::registrations::set_contact_opt_out(db, id, opted_out).await?
+        }
+        Subscriber::Attendee(id) => {
+            store::registrations::set_attendee_opt_out(db, id, opted_out).await?
+        }
+    };
+    if !found {
+        return Err(AppError::NotFound);
+    }
+    tracing::info!(?who, opted_out, "notices subscription changed");
+    subscription(db, links, token).await
+}
