@@ -9,6 +9,7 @@ mod cli;
 mod concurrency;
 mod database;
 mod mail;
+mod notices;
 mod openapi;
 mod registrations_api;
 mod smtp;
