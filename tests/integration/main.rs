@@ -8,6 +8,7 @@ mod api_partners;
 mod cli;
 mod concurrency;
 mod database;
+mod email_snapshots;
 mod mail;
 mod notices;
 mod openapi;
