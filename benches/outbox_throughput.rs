@@ -64,7 +64,12 @@ fn main() {
                 for _ in 0..workers {
                     let (db, mailer) = (db.clone(), Mailer::new(&settings).unwrap());
                     tasks.spawn(async move {
-                        while deliver_due(&db, &mailer, Utc::now()).await.unwrap().claimed() > 0 {}
+                        while deliver_due(&db, &mailer, Utc::now())
+                            .await
+                            .unwrap()
+                            .claimed()
+                            > 0
+                        {}
                     });
                 }
                 while tasks.join_next().await.is_some() {}
@@ -85,7 +90,12 @@ fn main() {
 /// Sends whatever the demo queued, so that the measured runs start from an empty outbox.
 async fn drain(db: &Db, settings: &Settings) {
     let mailer = Mailer::new(settings).unwrap();
-    while deliver_due(db, &mailer, Utc::now()).await.unwrap().claimed() > 0 {}
+    while deliver_due(db, &mailer, Utc::now())
+        .await
+        .unwrap()
+        .claimed()
+        > 0
+    {}
 }
 
 /// `n` confirmations, spread over the confirmed demo registrations of one event, each to its
@@ -95,12 +105,13 @@ async fn queue(db: &Db, n: usize) {
         .await
         .unwrap()
         .unwrap();
-    let regs: Vec<i64> = store::registrations::of_event_in(db, event.id, &[RegistrationStatus::Confirmed])
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|r| r.id)
-        .collect();
+    let regs: Vec<i64> =
+        store::registrations::of_event_in(db, event.id, &[RegistrationStatus::Confirmed])
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
     let txn = store::begin_write(db).await.unwrap();
     for i in 0..n {
         let email = format!("bench-{i}@example.jp");
@@ -113,7 +124,9 @@ async fn queue(db: &Db, n: usize) {
             lang: if i % 4 == 0 { Lang::En } else { Lang::Ja },
             payload: json!({}),
         };
-        store::outbox::enqueue(&txn, message, Utc::now()).await.unwrap();
+        store::outbox::enqueue(&txn, message, Utc::now())
+            .await
+            .unwrap();
     }
     txn.commit().await.unwrap();
 }

@@ -35,4 +35,3 @@ pub async fn database(pg_admin: Option<&str>) -> (String, Cleanup) {
         }
     }
 }
-

@@ -150,17 +150,15 @@ impl Smtp {
         let mut conn = match self.security {
             // Implicit TLS goes through lettre's own socket (Nagle on): it does not take an
             // encrypted stream from outside.
-            SmtpSecurity::Tls => {
-                AsyncSmtpConnection::connect_tokio1(
-                    (self.host.as_str(), self.port),
-                    Some(self.timeout),
-                    &self.hello,
-                    Some(tls()?),
-                    None,
-                )
-                .await
-                .map_err(classify)?
-            }
+            SmtpSecurity::Tls => AsyncSmtpConnection::connect_tokio1(
+                (self.host.as_str(), self.port),
+                Some(self.timeout),
+                &self.hello,
+                Some(tls()?),
+                None,
+            )
+            .await
+            .map_err(classify)?,
             SmtpSecurity::None | SmtpSecurity::Starttls => {
                 let connect = tokio::net::TcpStream::connect((self.host.as_str(), self.port));
                 let socket = tokio::time::timeout(self.timeout, connect)
@@ -182,9 +180,7 @@ impl Smtp {
                     .map_err(|_| timed_out())?
                     .map_err(classify)?;
                 if self.security == SmtpSecurity::Starttls {
-                    conn.starttls(tls()?, &self.hello)
-                        .await
-                        .map_err(classify)?;
+                    conn.starttls(tls()?, &self.hello).await.map_err(classify)?;
                 }
                 conn
             }

@@ -23,7 +23,12 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
         subject: String::new(),
         recipient_name: "山田 花子".into(),
         event: EventBlock {
-            title: if ja { "テレワーク導入セミナー <入門>" } else { "Telework seminar <intro>" }.into(),
+            title: if ja {
+                "テレワーク導入セミナー <入門>"
+            } else {
+                "Telework seminar <intro>"
+            }
+            .into(),
             when: jst::range(starts, ends, lang),
             venue: if ja {
                 "東京都庁 第一本庁舎 東京都新宿区西新宿2-8-1（オンライン併用）"
@@ -43,13 +48,27 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
         },
         manage_url: (kind != MessageKind::AlreadyRegistered)
             .then(|| "https://uketsuke.example.jp/r/0123456789abcdef0123456789abcdef".into()),
-        organizer_name: if ja { "東京都 産業労働局" } else { "TMG Bureau of Industrial and Labor Affairs" }.into(),
+        organizer_name: if ja {
+            "東京都 産業労働局"
+        } else {
+            "TMG Bureau of Industrial and Labor Affairs"
+        }
+        .into(),
         contact_email: "events@uketsuke.example.jp".into(),
-        purpose_of_use: if ja { "ご登録の個人情報は本イベントの運営にのみ利用します。" } else { "Your data is used only to run this event." }.into(),
+        purpose_of_use: if ja {
+            "ご登録の個人情報は本イベントの運営にのみ利用します。"
+        } else {
+            "Your data is used only to run this event."
+        }
+        .into(),
         status: if ja { "参加確定" } else { "Confirmed" }.into(),
         waitlist_position: (kind == MessageKind::Waitlisted).then_some(3),
         attendees: vec!["山田 花子".into(), "佐藤 一郎".into()],
-        cancelled: if kind == MessageKind::Cancelled { vec!["佐藤 一郎".into()] } else { vec![] },
+        cancelled: if kind == MessageKind::Cancelled {
+            vec!["佐藤 一郎".into()]
+        } else {
+            vec![]
+        },
         all: false,
         copy_of: None,
         days_before: (kind == MessageKind::Reminder).then_some(3),
@@ -115,5 +134,8 @@ fn a_sample_invitation() {
         cancelled: false,
         stamp: Utc.with_ymd_and_hms(2026, 11, 24, 0, 0, 0).unwrap(),
     };
-    insta::assert_snapshot!("sample_invitation_ics", calendar::render(Method::Request, &[event]));
+    insta::assert_snapshot!(
+        "sample_invitation_ics",
+        calendar::render(Method::Request, &[event])
+    );
 }
