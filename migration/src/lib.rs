@@ -5,6 +5,7 @@ mod m20261124_000001_foundation;
 mod m20261124_000002_registrations;
 mod m20261124_000003_outbox_claims;
 mod m20261124_000004_notices;
+mod m20261124_000005_backoffice;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000002_registrations::Migration),
             Box::new(m20261124_000003_outbox_claims::Migration),
             Box::new(m20261124_000004_notices::Migration),
+            Box::new(m20261124_000005_backoffice::Migration),
         ]
     }
 }

@@ -140,11 +140,11 @@ pub async fn authenticate_token(db: &Db, token: &str) -> AppResult<Principal> {
 
 /// API tokens carry 256 random bits, so a fast hash is enough to keep a stolen table useless;
 /// passwords, which people choose, get argon2.
-fn token_hash(token: &str) -> String {
+pub(crate) fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-fn hash_password(password: &str) -> AppResult<String> {
+pub(crate) fn hash_password(password: &str) -> AppResult<String> {
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()
         .hash_password(password.as_bytes(), &salt)
@@ -153,7 +153,7 @@ fn hash_password(password: &str) -> AppResult<String> {
 }
 
 /// `bytes` random bytes as lower-case hex.
-fn random_secret(bytes: usize) -> String {
+pub(crate) fn random_secret(bytes: usize) -> String {
     let mut buf = vec![0u8; bytes];
     rand::rng().fill(&mut buf[..]);
     hex::encode(buf)

@@ -2,6 +2,7 @@
 //! types or an [`AppError`](crate::error::AppError). Handlers call exactly one of these.
 pub mod accounts;
 pub mod announcements;
+pub mod backoffice;
 pub mod catalogue;
 pub mod demo;
 pub mod events;
@@ -11,3 +12,4 @@ pub mod partners;
 pub mod questions;
 pub mod registrations;
 pub mod reminders;
+pub mod staff;

@@ -1,6 +1,7 @@
 //! The database: connecting, migrating, and every query uketsuke runs. Nothing outside this
 //! module writes SQL or touches entities.
 pub mod announcements;
+pub mod audit;
 pub mod entities;
 pub mod events;
 pub mod organizations;
@@ -9,6 +10,8 @@ pub mod partners;
 pub mod questions;
 pub mod registrations;
 pub mod reminders;
+pub mod roster;
+pub mod sessions;
 pub mod users;
 
 use crate::config::{DatabaseSettings, SqliteSynchronous};

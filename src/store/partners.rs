@@ -64,6 +64,22 @@ pub async fn of_event(db: &impl ConnectionTrait, event_id: i64) -> Result<Vec<Pa
         .unwrap_or_default())
 }
 
+/// The events an organization is an approved partner of.
+pub async fn event_ids_of_partner(
+    db: &impl ConnectionTrait,
+    organization_id: i64,
+) -> Result<Vec<i64>, DbErr> {
+    use sea_orm::QuerySelect;
+    event_partner::Entity::find()
+        .select_only()
+        .column(event_partner::Column::EventId)
+        .filter(event_partner::Column::OrganizationId.eq(organization_id))
+        .filter(event_partner::Column::State.eq(crate::domain::PartnerState::Approved.code()))
+        .into_tuple()
+        .all(db)
+        .await
+}
+
 /// The partners of each of `event_ids`, with their organizations, in display order.
 pub async fn for_events(
     db: &impl ConnectionTrait,

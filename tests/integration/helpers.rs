@@ -423,3 +423,115 @@ impl TestApp {
         uketsuke::mail::Mailer::new(&settings).expect("mailer")
     }
 }
+
+/// The value of a hidden form field, with minijinja's HTML escapes undone.
+pub fn hidden(html: &str, name: &str) -> String {
+    let marker = format!(r#"name="{name}" value=""#);
+    let start = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no {name} in page"))
+        + marker.len();
+    let raw = &html[start..start + html[start..].find('"').unwrap()];
+    raw.replace("&#x2f;", "/")
+        .replace("&#x3d;", "=")
+        .replace("&#x2b;", "+")
+        .replace("&amp;", "&")
+}
+
+pub const STAFF_PASSWORD: &str = "correct horse battery staple";
+
+/// A browser of the back-office: its own cookies, no redirects followed.
+pub struct Browser {
+    pub client: reqwest::Client,
+    base: String,
+}
+
+impl Browser {
+    pub fn new(app: &TestApp) -> Browser {
+        Browser {
+            client: reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+            base: app.url(""),
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> (u16, String) {
+        let resp = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap();
+        let status = resp.status().as_u16();
+        (status, resp.text().await.unwrap())
+    }
+
+    /// Posts a form from the page at `form_page`, with that page's CSRF token.
+    pub async fn post(
+        &self,
+        form_page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> (u16, String, Option<String>) {
+        let (_, page) = self.get(form_page).await;
+        let token = hidden(&page, "csrf_token");
+        let mut all: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        let resp = self
+            .client
+            .post(format!("{}{action}", self.base))
+            .form(&all)
+            .send()
+            .await
+            .unwrap();
+        let status = resp.status().as_u16();
+        let location = resp
+            .headers()
+            .get("location")
+            .map(|v| v.to_str().unwrap().to_owned());
+        (status, resp.text().await.unwrap(), location)
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> (u16, String, Option<String>) {
+        self.post(
+            "/admin/login",
+            "/admin/login",
+            &[("email", email), ("password", password), ("next", "/admin")],
+        )
+        .await
+    }
+}
+
+impl TestApp {
+    /// A user of `code` with `role` and the standard test password; returns their address.
+    pub async fn staff(&self, code: &str, role: UserRole) -> String {
+        let email = format!(
+            "{}-{:x}@example.jp",
+            code.to_lowercase(),
+            rand::random::<u32>()
+        );
+        accounts::add_user(
+            &self.db,
+            code,
+            &email,
+            "受付 花子",
+            role,
+            Some(STAFF_PASSWORD),
+        )
+        .await
+        .expect("user added");
+        email
+    }
+
+    /// A signed-in browser for a new user of `code` with `role`.
+    pub async fn signed_in(&self, code: &str, role: UserRole) -> Browser {
+        let email = self.staff(code, role).await;
+        let browser = Browser::new(self);
+        let (status, body, _) = browser.login(&email, STAFF_PASSWORD).await;
+        assert_eq!(status, 303, "login: {body}");
+        browser
+    }
+}

@@ -5,6 +5,7 @@ mod helpers;
 
 mod api_events;
 mod api_partners;
+mod backoffice;
 mod cli;
 mod concurrency;
 mod database;

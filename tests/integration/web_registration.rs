@@ -1,6 +1,6 @@
 //! The registration form and the manage page, as a browser without JavaScript uses them:
 //! cookies kept, redirects seen, HTML read back.
-use crate::helpers::{TestApp, corporate_number};
+use crate::helpers::{TestApp, corporate_number, hidden};
 use reqwest::redirect::Policy;
 
 /// A browser: keeps cookies, does not follow redirects (so tests see them).
@@ -13,20 +13,6 @@ fn browser(lang: &str) -> reqwest::Client {
         .default_headers(headers)
         .build()
         .unwrap()
-}
-
-/// The value of a hidden input, unescaped as a browser would.
-fn hidden(html: &str, name: &str) -> String {
-    let marker = format!(r#"name="{name}" value=""#);
-    let start = html
-        .find(&marker)
-        .unwrap_or_else(|| panic!("no {name} in page"))
-        + marker.len();
-    let raw = &html[start..start + html[start..].find('"').unwrap()];
-    raw.replace("&#x2f;", "/")
-        .replace("&#x3d;", "=")
-        .replace("&#x2b;", "+")
-        .replace("&amp;", "&")
 }
 
 fn company_form(

@@ -1,5 +1,6 @@
 //! The public web pages: server-rendered HTML, Japanese by default, English on request; no
 //! JavaScript needed.
+mod backoffice;
 mod catalogue;
 mod form;
 mod i18n;
@@ -43,6 +44,32 @@ impl Pages {
             (
                 "unsubscribe.html",
                 include_str!("templates/unsubscribe.html"),
+            ),
+            ("admin/base.html", include_str!("templates/admin/base.html")),
+            (
+                "admin/login.html",
+                include_str!("templates/admin/login.html"),
+            ),
+            ("admin/home.html", include_str!("templates/admin/home.html")),
+            (
+                "admin/event.html",
+                include_str!("templates/admin/event.html"),
+            ),
+            (
+                "admin/roster.html",
+                include_str!("templates/admin/roster.html"),
+            ),
+            (
+                "admin/checkin.html",
+                include_str!("templates/admin/checkin.html"),
+            ),
+            (
+                "admin/password.html",
+                include_str!("templates/admin/password.html"),
+            ),
+            (
+                "admin/audit.html",
+                include_str!("templates/admin/audit.html"),
             ),
         ] {
             env.add_template(name, source)?;
@@ -126,9 +153,32 @@ pub fn routes(settings: &crate::config::Settings) -> impl Endpoint + use<> {
             "/r/:token/answers",
             post(registration::change_answers).with(csrf()),
         )
+        .nest("/admin", backoffice_routes(csrf))
         .at("/static/style.css", get(stylesheet))
         .around(crate::http::limits::limit_body)
         .around(render_errors)
+}
+
+fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
+    use backoffice as b;
+    Route::new()
+        .at("/", get(b::home).with(csrf()))
+        .at("/login", get(b::login_page).post(b::login).with(csrf()))
+        .at("/logout", post(b::logout).with(csrf()))
+        .at(
+            "/password",
+            get(b::password_page).post(b::change_password).with(csrf()),
+        )
+        .at("/audit", get(b::audit_page).with(csrf()))
+        .at("/events/:slug", get(b::event_page).with(csrf()))
+        .at("/events/:slug/roster", get(b::roster_page).with(csrf()))
+        .at("/events/:slug/roster.csv", get(b::roster_csv))
+        .at("/events/:slug/checkin", get(b::door_page).with(csrf()))
+        .at(
+            "/events/:slug/checkin/:attendee",
+            post(b::check_in).with(csrf()),
+        )
+        .around(b::to_login)
 }
 
 #[handler]

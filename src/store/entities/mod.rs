@@ -3,11 +3,14 @@
 pub mod announcement;
 pub mod api_token;
 pub mod attendee;
+pub mod audit_log;
 pub mod event;
 pub mod event_partner;
 pub mod event_question;
 pub mod event_reminder;
+pub mod login_throttle;
 pub mod organization;
 pub mod outbox;
 pub mod registration;
+pub mod session;
 pub mod user;

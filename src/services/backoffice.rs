@@ -1,0 +1,294 @@
+//! What staff do in the back-office, and what each of them may see. Every read of personal
+//! data goes through here and is written to the audit log with its count.
+use super::catalogue::{EventListing, with_partners};
+use crate::domain::{Event, PartnerRole, PartnerState, Principal, UserRole};
+use crate::error::{AppError, AppResult};
+use crate::store::roster::{RosterQuery, RosterRow};
+use crate::store::{self, Db, audit};
+use chrono::{DateTime, Utc};
+
+/// What a staff member may do with one event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Access {
+    /// Counts only (every approved partner, every role of the organizer).
+    pub counts: bool,
+    /// The roster with personal data.
+    pub roster: bool,
+    pub export: bool,
+    pub check_in: bool,
+    /// Edit, publish, cancel, announce.
+    pub manage: bool,
+}
+
+impl Access {
+    const NONE: Access = Access {
+        counts: false,
+        roster: false,
+        export: false,
+        check_in: false,
+        manage: false,
+    };
+
+    /// The organizer's own staff get what their role gives. An approved co-host (共催) runs
+    /// the event with the organizer: roster, export and the door. Backing (後援), cooperation
+    /// and publicity partners see counts, never personal data.
+    pub fn of(who: &Principal, listing: &EventListing) -> Access {
+        let role = who.role;
+        let own = listing.event.organizer_id == who.organization_id;
+        let partner = listing
+            .partners
+            .iter()
+            .filter(|p| {
+                p.organization.id == who.organization_id && p.state == PartnerState::Approved
+            })
+            .map(|p| p.role)
+            .min();
+        let co_host = partner == Some(PartnerRole::CoHost);
+        if own || co_host {
+            return Access {
+                counts: true,
+                roster: role != UserRole::CheckinStaff,
+                export: matches!(role, UserRole::Admin | UserRole::Organizer),
+                check_in: role != UserRole::Viewer,
+                manage: own && role.manages_events(),
+            };
+        }
+        if partner.is_some() {
+            return Access {
+                counts: true,
+                ..Access::NONE
+            };
+        }
+        Access::NONE
+    }
+}
+
+/// An event with what the staff member may do with it.
+pub struct StaffEvent {
+    pub listing: EventListing,
+    pub access: Access,
+}
+
+/// The events a staff member's organization runs or takes part in, newest first.
+pub async fn events(db: &Db, who: &Principal) -> AppResult<Vec<StaffEvent>> {
+    let mut events = store::events::list_by_organizer(db, who.organization_id).await?;
+    for id in store::partners::event_ids_of_partner(db, who.organization_id).await? {
+        if !events.iter().any(|e| e.id == id)
+            && let Some(e) = store::events::by_id(db, id).await?
+        {
+            events.push(e);
+        }
+    }
+    events.sort_by_key(|e| std::cmp::Reverse(e.spec.starts_at));
+    Ok(with_partners(db, events)
+        .await?
+        .into_iter()
+        .map(|listing| StaffEvent {
+            access: Access::of(who, &listing),
+            listing,
+        })
+        .filter(|e| e.access.counts)
+        .collect())
+}
+
+/// One event, if the staff member may see it at all: another organization's event is
+/// Forbidden, with nothing of it shown.
+pub async fn event(db: &Db, who: &Principal, slug: &str) -> AppResult<StaffEvent> {
+    let event = store::events::by_slug(db, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let listing = with_partners(db, vec![event]).await?.remove(0);
+    let access = Access::of(who, &listing);
+    if !access.counts {
+        return Err(AppError::Forbidden);
+    }
+    Ok(StaffEvent { listing, access })
+}
+
+/// The numbers at the top of an event's pages.
+#[derive(Debug, Clone, Copy)]
+pub struct Counts {
+    pub capacity: Option<u32>,
+    pub confirmed_seats: u64,
+    pub waitlisted: u64,
+    pub cancelled: u64,
+    pub checked_in: u64,
+}
+
+pub async fn counts(db: &Db, event: &Event) -> AppResult<Counts> {
+    let (confirmed_seats, waitlisted, cancelled) =
+        store::registrations::seat_totals(db, event.id).await?;
+    Ok(Counts {
+        capacity: event.spec.capacity.map(|c| c.get()),
+        confirmed_seats,
+        waitlisted,
+        cancelled,
+        checked_in: store::roster::checked_in_count(db, event.id).await?,
+    })
+}
+
+async fn audit(
+    db: &Db,
+    who: &Principal,
+    action: &str,
+    event: &Event,
+    records: u64,
+    detail: Option<&str>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let entry = audit::Entry {
+        user_id: who.user_id,
+        organization_id: who.organization_id,
+        action,
+        event_id: Some(event.id),
+        records,
+        detail,
+    };
+    Ok(audit::record(db, entry, now).await?)
+}
+
+/// A page of the roster. Audited: `roster_view` with the rows shown.
+pub async fn roster(
+    db: &Db,
+    who: &Principal,
+    e: &StaffEvent,
+    q: &RosterQuery,
+    page: u64,
+    per_page: u64,
+    now: DateTime<Utc>,
+) -> AppResult<(Vec<RosterRow>, u64)> {
+    if !e.access.roster {
+        return Err(AppError::Forbidden);
+    }
+    let event = &e.listing.event;
+    let page = page.max(1);
+    let (rows, total) =
+        store::roster::page(db, event.id, q, per_page, (page - 1) * per_page).await?;
+    audit(
+        db,
+        who,
+        "roster_view",
+        event,
+        rows.len() as u64,
+        q.text.as_deref(),
+        now,
+    )
+    .await?;
+    Ok((rows, total))
+}
+
+/// Starts an export: checks the right and writes the audit row with the number of records
+/// the export will hold. The rows are then read with [`export_page`].
+pub async fn start_export(
+    db: &Db,
+    who: &Principal,
+    e: &StaffEvent,
+    q: &RosterQuery,
+    format: &str,
+    now: DateTime<Utc>,
+) -> AppResult<u64> {
+    if !e.access.export {
+        return Err(AppError::Forbidden);
+    }
+    let event = &e.listing.event;
+    let total = store::roster::count(db, event.id, q).await?;
+    audit(db, who, "roster_export", event, total, Some(format), now).await?;
+    Ok(total)
+}
+
+pub async fn export_page(
+    db: &Db,
+    event_id: i64,
+    q: &RosterQuery,
+    after_id: i64,
+    limit: u64,
+) -> AppResult<Vec<RosterRow>> {
+    Ok(store::roster::after(db, event_id, q, after_id, limit).await?)
+}
+
+/// The door: attendees of confirmed registrations matching `text` (at most 30). Audited as
+/// `checkin_search`.
+pub async fn door_search(
+    db: &Db,
+    who: &Principal,
+    e: &StaffEvent,
+    text: &str,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<RosterRow>> {
+    if !e.access.check_in {
+        return Err(AppError::Forbidden);
+    }
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let q = RosterQuery {
+        text: Some(text.to_owned()),
+        status: Some(crate::domain::RegistrationStatus::Confirmed),
+        ..Default::default()
+    };
+    let event = &e.listing.event;
+    let (rows, _) = store::roster::page(db, event.id, &q, 30, 0).await?;
+    let rows: Vec<RosterRow> = rows
+        .into_iter()
+        .filter(|r| r.attendee_status == crate::domain::AttendeeStatus::Active)
+        .collect();
+    audit(
+        db,
+        who,
+        "checkin_search",
+        event,
+        rows.len() as u64,
+        None,
+        now,
+    )
+    .await?;
+    Ok(rows)
+}
+
+/// Marks an attendee arrived. Tapping twice keeps the first time. Only attendees holding a
+/// seat can be checked in.
+pub async fn check_in(
+    db: &Db,
+    who: &Principal,
+    e: &StaffEvent,
+    attendee_id: i64,
+    now: DateTime<Utc>,
+) -> AppResult<RosterRow> {
+    if !e.access.check_in {
+        return Err(AppError::Forbidden);
+    }
+    let event = &e.listing.event;
+    let txn = store::begin_write(db).await?;
+    let q = RosterQuery::default();
+    let found = store::roster::after(&txn, event.id, &q, attendee_id - 1, 1)
+        .await?
+        .into_iter()
+        .find(|r| r.attendee_id == attendee_id)
+        .ok_or(AppError::NotFound)?;
+    if found.status != crate::domain::RegistrationStatus::Confirmed
+        || found.attendee_status != crate::domain::AttendeeStatus::Active
+    {
+        return Err(AppError::conflict(
+            "not_confirmed",
+            format!("{} 様は参加確定ではないため、受付できません。", found.name),
+            format!("{} does not hold a confirmed seat.", found.name),
+        ));
+    }
+    let row = store::roster::check_in(&txn, event.id, attendee_id, who.user_id, now)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    txn.commit().await?;
+    Ok(row)
+}
+
+/// The organization's audit log, for its admins.
+pub async fn audit_log(
+    db: &Db,
+    who: &Principal,
+    limit: u64,
+) -> AppResult<Vec<crate::store::entities::audit_log::Model>> {
+    if who.role != UserRole::Admin {
+        return Err(AppError::Forbidden);
+    }
+    Ok(audit::of_organization(db, who.organization_id, limit).await?)
+}

@@ -1,0 +1,252 @@
+//! The roster as the back-office reads it: one row per attendee with their registration's
+//! company and contact, searchable and filterable, read in pages.
+use super::entities::{attendee, registration};
+use super::{contains_pattern, corrupt};
+use crate::domain::{AttendeeStatus, RegistrationStatus};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Default)]
+pub struct RosterQuery {
+    /// Words matched against name, kana, email, company and contact.
+    pub text: Option<String>,
+    pub status: Option<RegistrationStatus>,
+    pub checked_in: Option<bool>,
+    /// The channel (`heard_via` code).
+    pub heard_via: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RosterRow {
+    pub attendee_id: i64,
+    pub name: String,
+    pub kana: String,
+    pub department: Option<String>,
+    pub title: Option<String>,
+    pub email: String,
+    pub attendee_status: AttendeeStatus,
+    pub checked_in_at: Option<DateTime<Utc>>,
+    pub registration_id: i64,
+    pub status: RegistrationStatus,
+    pub company: Option<String>,
+    pub company_kana: Option<String>,
+    pub corporate_number: Option<String>,
+    pub employee_band: Option<String>,
+    pub prefecture: Option<String>,
+    pub city: Option<String>,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: Option<String>,
+    pub heard_via: Option<String>,
+    pub via: Option<String>,
+    pub registered_at: DateTime<Utc>,
+}
+
+fn like(column: impl sea_orm::ColumnTrait, pattern: &str) -> Expr {
+    Expr::expr(Func::lower(Expr::col(column))).like(LikeExpr::new(pattern.to_owned()).escape('\\'))
+}
+
+async fn condition(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+    q: &RosterQuery,
+) -> Result<Condition, DbErr> {
+    let mut cond = Condition::all()
+        .add(attendee::Column::EventId.eq(event_id))
+        .add(attendee::Column::Status.ne(AttendeeStatus::Duplicate.code()));
+    let mut reg_cond = Condition::all().add(registration::Column::EventId.eq(event_id));
+    let mut by_registration = false;
+    if let Some(status) = q.status {
+        reg_cond = reg_cond.add(registration::Column::Status.eq(status.code()));
+        by_registration = true;
+    }
+    if let Some(via) = &q.heard_via {
+        reg_cond = reg_cond.add(registration::Column::HeardVia.eq(via.as_str()));
+        by_registration = true;
+    }
+    if by_registration {
+        let ids: Vec<i64> = registration::Entity::find()
+            .select_only()
+            .column(registration::Column::Id)
+            .filter(reg_cond)
+            .into_tuple()
+            .all(db)
+            .await?;
+        cond = cond.add(attendee::Column::RegistrationId.is_in(ids));
+    }
+    match q.checked_in {
+        Some(true) => cond = cond.add(attendee::Column::CheckedInAt.is_not_null()),
+        Some(false) => cond = cond.add(attendee::Column::CheckedInAt.is_null()),
+        None => {}
+    }
+    for word in q.text.iter().flat_map(|t| t.split_whitespace()).take(6) {
+        let folded = crate::domain::normalize::fold_width(word);
+        let pattern = contains_pattern(&folded);
+        // Kana is stored in katakana; staff type either.
+        let kana = contains_pattern(&crate::domain::normalize::hiragana_to_katakana(&folded));
+        let companies: Vec<i64> = registration::Entity::find()
+            .select_only()
+            .column(registration::Column::Id)
+            .filter(registration::Column::EventId.eq(event_id))
+            .filter(
+                Condition::any()
+                    .add(like(registration::Column::CompanyName, &pattern))
+                    .add(like(registration::Column::CompanyNameKana, &kana))
+                    .add(like(registration::Column::ContactName, &pattern))
+                    .add(like(registration::Column::ContactEmail, &pattern)),
+            )
+            .into_tuple()
+            .all(db)
+            .await?;
+        cond = cond.add(
+            Condition::any()
+                .add(like(attendee::Column::Name, &pattern))
+                .add(like(attendee::Column::Kana, &kana))
+                .add(like(attendee::Column::Email, &pattern))
+                .add(attendee::Column::RegistrationId.is_in(companies)),
+        );
+    }
+    Ok(cond)
+}
+
+/// One page of the roster in registration order, and the number of rows matching.
+pub async fn page(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+    q: &RosterQuery,
+    limit: u64,
+    offset: u64,
+) -> Result<(Vec<RosterRow>, u64), DbErr> {
+    let cond = condition(db, event_id, q).await?;
+    let total = attendee::Entity::find()
+        .filter(cond.clone())
+        .count(db)
+        .await?;
+    let attendees = attendee::Entity::find()
+        .filter(cond)
+        .order_by_asc(attendee::Column::RegistrationId)
+        .order_by_asc(attendee::Column::Position)
+        .order_by_asc(attendee::Column::Id)
+        .limit(limit)
+        .offset(offset)
+        .all(db)
+        .await?;
+    Ok((rows(db, attendees).await?, total))
+}
+
+/// Rows after `after_id` (by attendee id), for exports that walk the whole roster a page
+/// at a time without holding it.
+pub async fn after(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+    q: &RosterQuery,
+    after_id: i64,
+    limit: u64,
+) -> Result<Vec<RosterRow>, DbErr> {
+    let cond = condition(db, event_id, q)
+        .await?
+        .add(attendee::Column::Id.gt(after_id));
+    let attendees = attendee::Entity::find()
+        .filter(cond)
+        .order_by_asc(attendee::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?;
+    rows(db, attendees).await
+}
+
+pub async fn count(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+    q: &RosterQuery,
+) -> Result<u64, DbErr> {
+    let cond = condition(db, event_id, q).await?;
+    attendee::Entity::find().filter(cond).count(db).await
+}
+
+async fn rows(
+    db: &impl ConnectionTrait,
+    attendees: Vec<attendee::Model>,
+) -> Result<Vec<RosterRow>, DbErr> {
+    let ids: Vec<i64> = attendees.iter().map(|a| a.registration_id).collect();
+    let regs: HashMap<i64, registration::Model> = registration::Entity::find()
+        .filter(registration::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r))
+        .collect();
+    attendees
+        .into_iter()
+        .map(|a| {
+            let r = regs
+                .get(&a.registration_id)
+                .ok_or_else(|| corrupt("attendee without registration"))?;
+            Ok(RosterRow {
+                attendee_id: a.id,
+                name: a.name,
+                kana: a.kana,
+                department: a.department,
+                title: a.title,
+                email: a.email,
+                attendee_status: a.status.parse().map_err(corrupt)?,
+                checked_in_at: a.checked_in_at,
+                registration_id: r.id,
+                status: r.status.parse().map_err(corrupt)?,
+                company: r.company_name.clone(),
+                company_kana: r.company_name_kana.clone(),
+                corporate_number: r.corporate_number.clone(),
+                employee_band: r.employee_band.clone(),
+                prefecture: r.prefecture.clone(),
+                city: r.city.clone(),
+                contact_name: r.contact_name.clone(),
+                contact_email: r.contact_email.clone(),
+                contact_phone: r.contact_phone.clone(),
+                heard_via: r.heard_via.clone(),
+                via: r.via_code.clone(),
+                registered_at: r.created_at,
+            })
+        })
+        .collect()
+}
+
+/// Marks an attendee of the event as arrived, once: a second tap keeps the first time.
+/// Returns the attendee's row as it stands, or `None` when the event has no such attendee.
+pub async fn check_in(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+    attendee_id: i64,
+    staff_user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Option<RosterRow>, DbErr> {
+    attendee::Entity::update_many()
+        .col_expr(attendee::Column::CheckedInAt, Expr::value(now))
+        .col_expr(attendee::Column::CheckedInBy, Expr::value(staff_user_id))
+        .filter(attendee::Column::Id.eq(attendee_id))
+        .filter(attendee::Column::EventId.eq(event_id))
+        .filter(attendee::Column::CheckedInAt.is_null())
+        .exec(db)
+        .await?;
+    let Some(a) = attendee::Entity::find_by_id(attendee_id)
+        .filter(attendee::Column::EventId.eq(event_id))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(rows(db, vec![a]).await?.pop())
+}
+
+/// (attendees checked in, active attendees of confirmed registrations)
+pub async fn checked_in_count(db: &impl ConnectionTrait, event_id: i64) -> Result<u64, DbErr> {
+    attendee::Entity::find()
+        .filter(attendee::Column::EventId.eq(event_id))
+        .filter(attendee::Column::CheckedInAt.is_not_null())
+        .count(db)
+        .await
+}

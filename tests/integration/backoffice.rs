@@ -1,0 +1,384 @@
+//! The back-office over HTTP, as browsers use it: sign-in and its throttle, what each role of
+//! the organizer and of each partner may see, the roster export, the door, and the audit log.
+use crate::helpers::{
+    Browser, STAFF_PASSWORD, TestApp, company_registration, corporate_number, seminar,
+};
+use serde_json::json;
+use uketsuke::domain::UserRole;
+use uketsuke::store;
+
+#[tokio::test]
+async fn staff_sign_in_and_failures_say_nothing_about_which_addresses_exist() {
+    let app = TestApp::spawn().await;
+    app.organization_with_user("ORGA", UserRole::Organizer)
+        .await;
+    let email = app.staff("ORGA", UserRole::Organizer).await;
+    let b = Browser::new(&app);
+
+    let (status, _) = b.get("/admin").await;
+    assert_eq!(status, 303);
+    let resp = b
+        .client
+        .get(app.url("/admin/events/x/roster?q=a"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        resp.headers()["location"].to_str().unwrap(),
+        "/admin/login?next=%2Fadmin%2Fevents%2Fx%2Froster%3Fq%3Da"
+    );
+
+    // A wrong password and an unknown address get the same answer.
+    let (status, wrong, _) = b.login(&email, "not the password at all").await;
+    let (status2, unknown, _) = b
+        .login("nobody@example.jp", "not the password at all")
+        .await;
+    assert_eq!((status, status2), (422, 422));
+    let message = "メールアドレスまたはパスワードが正しくありません。";
+    assert!(wrong.contains(message) && unknown.contains(message));
+    assert!(
+        wrong.contains(&format!("value=\"{}\"", email.replace('/', "&#x2f;"))),
+        "the address is kept"
+    );
+
+    // Without the form's CSRF token nothing happens.
+    let resp = b
+        .client
+        .post(app.url("/admin/login"))
+        .form(&[("email", email.as_str()), ("password", STAFF_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 403);
+
+    // The right password signs in: an HttpOnly, SameSite cookie for the back-office only.
+    let (status, _, location) = b.login(&email, STAFF_PASSWORD).await;
+    assert_eq!((status, location.as_deref()), (303, Some("/admin")));
+    let (status, home) = b.get("/admin").await;
+    assert_eq!(status, 200);
+    assert!(home.contains("イベント一覧") && home.contains("ログアウト"));
+    let other = Browser::new(&app);
+    let resp = other
+        .client
+        .post(app.url("/admin/login"))
+        .form(&[("email", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 403, "no token, no cookie: refused");
+
+    // Five failures lock the address for a while, even for the right password; the answer is
+    // the same as for any failure.
+    let locked = app.staff("ORGA", UserRole::Viewer).await;
+    for _ in 0..5 {
+        assert_eq!(other.login(&locked, "wrong wrong wrong").await.0, 422);
+    }
+    let (status, body, _) = other.login(&locked, STAFF_PASSWORD).await;
+    assert_eq!(status, 422);
+    assert!(body.contains(message));
+
+    // A password change checks the current one, ends other sessions, and keeps this one.
+    let second = Browser::new(&app);
+    assert_eq!(second.login(&email, STAFF_PASSWORD).await.0, 303);
+    let (status, page) = b.get("/admin/password").await;
+    assert_eq!(status, 200, "{page}");
+    let (status, body, _) = b
+        .post(
+            "/admin/password",
+            "/admin/password",
+            &[
+                ("current_password", "wrong"),
+                ("new_password", "a brand new passphrase"),
+                ("confirm_password", "a brand new passphrase"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert!(body.contains("現在のパスワードが正しくありません。"));
+    let (status, _, _) = b
+        .post(
+            "/admin/password",
+            "/admin/password",
+            &[
+                ("current_password", STAFF_PASSWORD),
+                ("new_password", "a brand new passphrase"),
+                ("confirm_password", "a brand new passphrase"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(b.get("/admin").await.0, 200);
+    assert_eq!(second.get("/admin").await.0, 303, "the other session ended");
+    assert_eq!(second.login(&email, "a brand new passphrase").await.0, 303);
+
+    // Logging out ends the session.
+    let (status, _, location) = b.post("/admin", "/admin/logout", &[]).await;
+    assert_eq!((status, location.as_deref()), (303, Some("/admin/login")));
+    assert_eq!(b.get("/admin").await.0, 303);
+}
+
+/// An event of ORG-A with ORG-B as approved co-host and ORG-C as approved backer, and two
+/// registrations (one waiting). Returns the addresses of the attendees.
+async fn partnered_event(app: &TestApp) -> (String, String) {
+    let a = app
+        .organization_with_user("ORGA", UserRole::Organizer)
+        .await;
+    let b = app.organization_with_user("ORGB", UserRole::Admin).await;
+    let c = app.organization_with_user("ORGC", UserRole::Admin).await;
+    app.organization_with_user("ORGD", UserRole::Admin).await;
+    let mut event = seminar("run-day");
+    event["capacity"] = json!(1);
+    event["per_company_limit"] = json!(null);
+    event["waitlist_enabled"] = json!(true);
+    assert_eq!(
+        app.api("POST", "/events", Some(&a), Some(event)).await.0,
+        201
+    );
+    app.api("POST", "/events/run-day/publish", Some(&a), None)
+        .await;
+    for (org, role, token) in [("ORGB", "co_host", &b), ("ORGC", "backing", &c)] {
+        let invite = json!({"organization": org, "role": role});
+        assert_eq!(
+            app.api("POST", "/events/run-day/partners", Some(&a), Some(invite))
+                .await
+                .0,
+            201
+        );
+        let path = format!("/events/run-day/partners/{org}/approve");
+        assert_eq!(app.api("POST", &path, Some(token), None).await.0, 200);
+    }
+    let mut first = company_registration(&corporate_number(91_001), &["tanaka@kaisha.example.jp"]);
+    first["company"]["name"] = json!("=HYPERLINK(\"http://evil.example\")商事");
+    first["attendees"][0]["name"] = json!("田中 太郎");
+    first["attendees"][0]["kana"] = json!("タナカ タロウ");
+    let (status, body) = app.register("run-day", first).await;
+    assert_eq!(status, 201, "{body}");
+    let second = company_registration(&corporate_number(91_002), &["waiting@kaisha.example.jp"]);
+    assert_eq!(
+        app.register("run-day", second).await.1["status"],
+        "waitlisted"
+    );
+    (
+        "tanaka@kaisha.example.jp".into(),
+        "waiting@kaisha.example.jp".into(),
+    )
+}
+
+#[tokio::test]
+async fn each_role_sees_what_it_may_and_nothing_of_other_events() {
+    let app = TestApp::spawn().await;
+    let (tanaka, _) = partnered_event(&app).await;
+    let pages = [
+        "/admin/events/run-day",
+        "/admin/events/run-day/roster",
+        "/admin/events/run-day/roster.csv",
+        "/admin/events/run-day/checkin?q=田中",
+    ];
+    // (organization, role, expected status of each page)
+    let matrix = [
+        ("ORGA", UserRole::Admin, [200, 200, 200, 200]),
+        ("ORGA", UserRole::Organizer, [200, 200, 200, 200]),
+        ("ORGA", UserRole::Viewer, [200, 200, 403, 403]),
+        ("ORGA", UserRole::CheckinStaff, [200, 403, 403, 200]),
+        ("ORGB", UserRole::Organizer, [200, 200, 200, 200]),
+        ("ORGB", UserRole::Viewer, [200, 200, 403, 403]),
+        ("ORGC", UserRole::Admin, [200, 403, 403, 403]),
+        ("ORGD", UserRole::Admin, [403, 403, 403, 403]),
+    ];
+    for (org, role, expected) in matrix {
+        let b = app.signed_in(org, role).await;
+        for (page, want) in pages.iter().zip(expected) {
+            let (status, body) = b.get(page).await;
+            assert_eq!(status, want, "{org} {role:?} {page}");
+            if want != 200 || page.ends_with("run-day") {
+                assert!(
+                    !body.contains(&tanaka) && !body.contains("田中"),
+                    "{org} {role:?} {page} shows personal data"
+                );
+            } else {
+                assert!(body.contains("田中"), "{org} {role:?} {page}");
+            }
+        }
+        // The events list shows partners' events, with counts.
+        let (_, home) = b.get("/admin").await;
+        assert_eq!(
+            home.contains("/admin/events/run-day"),
+            org != "ORGD",
+            "{org}"
+        );
+    }
+    // A backer is told why it sees counts only.
+    let c = app.signed_in("ORGC", UserRole::Organizer).await;
+    let (_, page) = c.get("/admin/events/run-day").await;
+    assert!(page.contains("申込数のみ") && page.contains("キャンセル待ち"));
+
+    // Every read of personal data is in the audit log, with its count; the organizer's admin
+    // sees their organization's, and the co-host's export is on the co-host's.
+    let event = store::events::by_slug(&app.db, "run-day")
+        .await
+        .unwrap()
+        .unwrap();
+    let log = store::audit::of_event(&app.db, event.id).await.unwrap();
+    let actions: Vec<&str> = log.iter().map(|r| r.action.as_str()).collect();
+    assert!(
+        actions.contains(&"roster_view")
+            && actions.contains(&"roster_export")
+            && actions.contains(&"checkin_search")
+    );
+    assert!(
+        log.iter()
+            .filter(|r| r.action == "roster_export")
+            .all(|r| r.records == 2)
+    );
+    let admin = app.signed_in("ORGA", UserRole::Admin).await;
+    let (status, audit) = admin.get("/admin/audit").await;
+    assert_eq!(status, 200);
+    assert!(audit.contains("roster_export") && audit.contains("checkin_search"));
+    let viewer = app.signed_in("ORGA", UserRole::Viewer).await;
+    assert_eq!(viewer.get("/admin/audit").await.0, 403);
+}
+
+#[tokio::test]
+async fn the_roster_exports_for_excel_with_japanese_intact_and_no_formulas() {
+    let app = TestApp::spawn().await;
+    partnered_event(&app).await;
+    let b = app.signed_in("ORGA", UserRole::Organizer).await;
+    let resp = b
+        .client
+        .get(app.url("/admin/events/run-day/roster.csv"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.headers()["content-type"], "text/csv; charset=utf-8");
+    assert!(
+        resp.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("roster-run-day.csv")
+    );
+    assert_eq!(resp.headers()["cache-control"], "no-store");
+    let bytes = resp.bytes().await.unwrap();
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "a BOM, so Excel reads UTF-8");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[3], "参加者");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    let tanaka = rows
+        .iter()
+        .find(|r| &r[3] == "田中 太郎")
+        .expect("Japanese intact");
+    assert_eq!(&tanaka[4], "タナカ タロウ");
+    assert_eq!(&tanaka[2], "参加確定");
+    assert!(
+        tanaka[9].starts_with("'=HYPERLINK"),
+        "a formula is made text: {}",
+        &tanaka[9]
+    );
+    assert_eq!(&tanaka[18], "東京商工会議所のメールマガジン (mm-2026-12)");
+
+    // Filters apply to the export as to the page; English headers follow the language.
+    let resp = b
+        .client
+        .get(app.url("/admin/events/run-day/roster.csv?status=waitlisted&lang=en"))
+        .send()
+        .await
+        .unwrap();
+    let bytes = resp.bytes().await.unwrap();
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    assert_eq!(&reader.headers().unwrap()[3], "Attendee");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(&rows[0][7], "waiting@kaisha.example.jp");
+
+    // The page searches by kana and company, and pages.
+    let (_, page) = b.get("/admin/events/run-day/roster?q=タナカ").await;
+    assert!(page.contains("田中 太郎") && !page.contains("waiting@kaisha"));
+    let (_, page) = b.get("/admin/events/run-day/roster?q=hyperlink").await;
+    assert!(page.contains("田中 太郎"));
+    assert!(page.contains("1件"));
+}
+
+#[tokio::test]
+async fn the_door_checks_in_by_name_once_and_only_confirmed_attendees() {
+    let app = TestApp::spawn().await;
+    partnered_event(&app).await;
+    let door = app.signed_in("ORGA", UserRole::CheckinStaff).await;
+    let (status, page) = door.get("/admin/events/run-day/checkin?q=たなか").await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("田中 太郎"),
+        "kana typed in hiragana finds katakana: {page}"
+    );
+    let (_, waiting) = door.get("/admin/events/run-day/checkin?q=waiting").await;
+    assert!(
+        waiting.contains("該当する参加確定者はいません"),
+        "only confirmed attendees at the door"
+    );
+
+    let event = store::events::by_slug(&app.db, "run-day")
+        .await
+        .unwrap()
+        .unwrap();
+    let (rows, _) = store::roster::page(&app.db, event.id, &Default::default(), 10, 0)
+        .await
+        .unwrap();
+    let tanaka = rows
+        .iter()
+        .find(|r| r.name == "田中 太郎")
+        .unwrap()
+        .attendee_id;
+    let waiter = rows
+        .iter()
+        .find(|r| r.email.starts_with("waiting"))
+        .unwrap()
+        .attendee_id;
+    let action = format!("/admin/events/run-day/checkin/{tanaka}");
+    let from = "/admin/events/run-day/checkin?q=田中";
+    let (status, _, location) = door.post(from, &action, &[("q", "田中")]).await;
+    assert_eq!(status, 303);
+    let (_, after) = door.get(location.as_deref().unwrap()).await;
+    assert!(after.contains("田中 太郎 様を受付しました。"));
+    let first = store::roster::page(&app.db, event.id, &Default::default(), 10, 0)
+        .await
+        .unwrap()
+        .0
+        .into_iter()
+        .find(|r| r.attendee_id == tanaka)
+        .unwrap()
+        .checked_in_at
+        .unwrap();
+    // A second tap changes nothing.
+    door.post(from, &action, &[("q", "田中")]).await;
+    let again = store::roster::page(&app.db, event.id, &Default::default(), 10, 0)
+        .await
+        .unwrap()
+        .0
+        .into_iter()
+        .find(|r| r.attendee_id == tanaka)
+        .unwrap()
+        .checked_in_at
+        .unwrap();
+    assert_eq!(first, again);
+    assert_eq!(
+        store::roster::checked_in_count(&app.db, event.id)
+            .await
+            .unwrap(),
+        1
+    );
+    // Someone waiting cannot be checked in, even by a hand-made post.
+    let (status, _, _) = door
+        .post(
+            from,
+            &format!("/admin/events/run-day/checkin/{waiter}"),
+            &[],
+        )
+        .await;
+    assert_eq!(status, 409);
+    // Another event's attendee id is not found through this event.
+    let (status, _, _) = door
+        .post(from, "/admin/events/run-day/checkin/999999", &[])
+        .await;
+    assert_eq!(status, 404);
+}
