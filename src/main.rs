@@ -249,6 +249,7 @@ fn print_demo_logins(logins: &demo::DemoLogins, base_url: &str) {
             a.token
         );
     }
+    println!("back-office (sign in with a login above): {url}/admin");
 }
 
 fn describe(err: &AppError) -> String {
