@@ -12,4 +12,5 @@ pub mod partners;
 pub mod questions;
 pub mod registrations;
 pub mod reminders;
+pub mod reports;
 pub mod staff;

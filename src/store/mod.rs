@@ -10,6 +10,7 @@ pub mod partners;
 pub mod questions;
 pub mod registrations;
 pub mod reminders;
+pub mod reports;
 pub mod roster;
 pub mod sessions;
 pub mod users;

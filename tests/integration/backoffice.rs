@@ -382,3 +382,78 @@ async fn the_door_checks_in_by_name_once_and_only_confirmed_attendees() {
         .await;
     assert_eq!(status, 404);
 }
+
+#[tokio::test]
+async fn reports_show_counts_and_charts_to_partners_but_no_personal_data() {
+    let app = TestApp::spawn().await;
+    let (tanaka, _) = partnered_event(&app).await;
+    let event = store::events::by_slug(&app.db, "run-day")
+        .await
+        .unwrap()
+        .unwrap();
+    let door = app.signed_in("ORGA", UserRole::CheckinStaff).await;
+    let (rows, _) = store::roster::page(&app.db, event.id, &Default::default(), 10, 0)
+        .await
+        .unwrap();
+    let id = rows.iter().find(|r| r.email == tanaka).unwrap().attendee_id;
+    door.post(
+        "/admin/events/run-day/checkin?q=x",
+        &format!("/admin/events/run-day/checkin/{id}"),
+        &[],
+    )
+    .await;
+
+    let organizer = app.signed_in("ORGA", UserRole::Organizer).await;
+    let (status, page) = organizer.get("/admin/events/run-day/report").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("<svg") && page.contains("申込数の推移"));
+    assert!(
+        page.contains("100.0%"),
+        "one attendee holds a seat and came"
+    );
+    assert!(page.contains("mm-2026-12"), "the via code is counted");
+    // A backer sees the report (numbers only); a stranger does not.
+    let backer = app.signed_in("ORGC", UserRole::Viewer).await;
+    let (status, page) = backer.get("/admin/events/run-day/report").await;
+    assert_eq!(status, 200);
+    assert!(!page.contains(&tanaka) && !page.contains("田中"));
+    let stranger = app.signed_in("ORGD", UserRole::Admin).await;
+    assert_eq!(stranger.get("/admin/events/run-day/report").await.0, 403);
+
+    // The fiscal year: 令和 and FY, one event in its area, its CSV for Excel.
+    let fy = uketsuke::domain::FiscalYear::of(event.spec.starts_at);
+    let (status, page) = organizer
+        .get(&format!("/admin/reports?year={}", fy.year()))
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains(&fy.label(uketsuke::domain::Lang::Ja))
+            && page.contains(&format!("FY{}", fy.year()))
+    );
+    assert!(
+        page.contains("テレワーク") && page.contains("<svg"),
+        "{page}"
+    );
+    let resp = organizer
+        .client
+        .get(app.url(&format!("/admin/reports.csv?year={}", fy.year())))
+        .send()
+        .await
+        .unwrap();
+    let bytes = resp.bytes().await.unwrap();
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    assert_eq!(&reader.headers().unwrap()[0], "分野");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let total = rows.last().unwrap();
+    assert_eq!(
+        (&total[0], &total[1], &total[5], &total[6]),
+        ("合計", "1", "1", "1")
+    );
+    // The co-host counts it as co-hosted.
+    let cohost = app.signed_in("ORGB", UserRole::Viewer).await;
+    let (_, page) = cohost
+        .get(&format!("/admin/reports?year={}", fy.year()))
+        .await;
+    assert!(page.contains("共催"));
+}

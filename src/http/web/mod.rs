@@ -71,6 +71,11 @@ impl Pages {
                 "admin/audit.html",
                 include_str!("templates/admin/audit.html"),
             ),
+            (
+                "admin/report.html",
+                include_str!("templates/admin/report.html"),
+            ),
+            ("admin/year.html", include_str!("templates/admin/year.html")),
         ] {
             env.add_template(name, source)?;
         }
@@ -170,6 +175,10 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
             get(b::password_page).post(b::change_password).with(csrf()),
         )
         .at("/audit", get(b::audit_page).with(csrf()))
+        .at("/reports", get(b::year_report).with(csrf()))
+        .at("/reports.csv", get(b::year_report_csv))
+        .at("/events/:slug/report", get(b::event_report).with(csrf()))
+        .at("/events/:slug/report.csv", get(b::event_report_csv))
         .at("/events/:slug", get(b::event_page).with(csrf()))
         .at("/events/:slug/roster", get(b::roster_page).with(csrf()))
         .at("/events/:slug/roster.csv", get(b::roster_csv))

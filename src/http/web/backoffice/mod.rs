@@ -14,12 +14,15 @@ use poem::web::{CsrfToken, CsrfVerifier, Data, Path, Query, Redirect};
 use poem::{Body, Endpoint, FromRequest, IntoResponse, Request, RequestBody, Response, handler};
 use serde::{Deserialize, Serialize};
 
+mod chart;
 mod door;
 mod export;
+mod report;
 mod roster;
 
 pub use door::{check_in, door_page};
 pub use export::roster_csv;
+pub use report::{event_report, event_report_csv, year_report, year_report_csv};
 pub use roster::roster_page;
 
 const SESSION_COOKIE: &str = "uketsuke-session";

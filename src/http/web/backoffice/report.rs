@@ -1,0 +1,285 @@
+//! Reports: `/admin/events/{slug}/report` and `/admin/reports?year=` (年度), with charts and
+//! CSV downloads of each table.
+use super::chart;
+use super::export::csv_lines;
+use super::*;
+use crate::domain::{FiscalYear, Lang};
+use crate::services::reports::{self, Bar, YearRow};
+
+fn percent(rate: Option<f64>) -> String {
+    rate.map_or("–".to_owned(), |r| format!("{:.1}%", r * 100.0))
+}
+
+#[derive(Serialize)]
+struct BarView {
+    label: String,
+    value: u64,
+}
+
+fn bar_views(bars: &[Bar]) -> Vec<BarView> {
+    bars.iter()
+        .map(|b| BarView {
+            label: b.label.clone(),
+            value: b.value,
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct EventReportView {
+    me: Header,
+    csrf_token: String,
+    event: EventSummary,
+    registrations: u64,
+    companies: u64,
+    smes: u64,
+    sme_share: String,
+    attendees: u64,
+    checked_in: u64,
+    attendance_rate: String,
+    over_time_chart: String,
+    channel_chart: String,
+    band_chart: String,
+    city_chart: String,
+    channels: Vec<BarView>,
+    vias: Vec<BarView>,
+    bands: Vec<BarView>,
+    cities: Vec<BarView>,
+}
+
+#[handler]
+pub async fn event_report(
+    state: Data<&AppState>,
+    lang: PageLang,
+    me: SignedIn,
+    Path(slug): Path<String>,
+    csrf: &CsrfToken,
+) -> Result<Response, AppError> {
+    let e = staff_event(&state, &me, &slug).await?;
+    let l = lang.lang;
+    let r = reports::for_event(&state.db, &e, l).await?;
+    let over_time: Vec<(String, u64)> = r
+        .over_time
+        .iter()
+        .map(|(d, n)| (d.format("%-m/%-d").to_string(), *n))
+        .collect();
+    let cities: Vec<Bar> = r.by_city.iter().take(15).cloned().collect();
+    let view = EventReportView {
+        me: header(&me.staff, &lang),
+        csrf_token: csrf.0.clone(),
+        event: summary(&state, &e, &lang).await?,
+        registrations: r.registrations,
+        companies: r.companies,
+        smes: r.smes,
+        sme_share: percent(r.sme_share()),
+        attendees: r.attendees,
+        checked_in: r.checked_in,
+        attendance_rate: percent(r.attendance_rate()),
+        over_time_chart: chart::columns(
+            l.pick("申込数の推移（累計）", "Registrations so far"),
+            &over_time,
+        ),
+        channel_chart: chart::bars(l.pick("認知経路", "Heard via"), &r.by_channel),
+        band_chart: chart::bars(l.pick("従業員規模", "Company size"), &r.by_band),
+        city_chart: chart::bars(l.pick("所在地（区市町村）", "Ward or city"), &cities),
+        channels: bar_views(&r.by_channel),
+        vias: bar_views(&r.by_via),
+        bands: bar_views(&r.by_band),
+        cities: bar_views(&r.by_city),
+    };
+    Ok(private(state.pages.render(
+        "admin/report.html",
+        &lang,
+        view,
+    )?))
+}
+
+fn csv_response(body: Vec<u8>, filename: &str) -> Response {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(body);
+    private(
+        bytes
+            .with_content_type("text/csv; charset=utf-8")
+            .with_header(
+                "content-disposition",
+                format!("attachment; filename=\"{filename}\""),
+            )
+            .into_response(),
+    )
+}
+
+/// Every table of the event's report, one after another: section, label, count.
+#[handler]
+pub async fn event_report_csv(
+    state: Data<&AppState>,
+    lang: PageLang,
+    me: SignedIn,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let e = staff_event(&state, &me, &slug).await?;
+    let l = lang.lang;
+    let r = reports::for_event(&state.db, &e, l).await?;
+    let mut rows = vec![vec![
+        l.pick("項目", "Section").to_owned(),
+        l.pick("区分", "Label").to_owned(),
+        l.pick("件数", "Count").to_owned(),
+    ]];
+    let mut section = |name: &str, bars: &[Bar]| {
+        for b in bars {
+            rows.push(vec![name.to_owned(), b.label.clone(), b.value.to_string()]);
+        }
+    };
+    section(l.pick("認知経路", "Heard via"), &r.by_channel);
+    section(l.pick("申込経路コード", "Via code"), &r.by_via);
+    section(l.pick("従業員規模", "Company size"), &r.by_band);
+    section(l.pick("区市町村", "Ward or city"), &r.by_city);
+    let over_time: Vec<Bar> = r
+        .over_time
+        .iter()
+        .map(|(d, n)| Bar {
+            label: d.to_string(),
+            value: *n,
+        })
+        .collect();
+    section(l.pick("申込数累計", "Registrations so far"), &over_time);
+    Ok(csv_response(
+        csv_lines(&rows),
+        &format!("report-{slug}.csv"),
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct YearParams {
+    year: Option<i32>,
+}
+
+#[derive(Serialize)]
+struct YearRowView {
+    label: String,
+    events: u64,
+    seats_offered: u64,
+    companies: u64,
+    smes: u64,
+    attendees: u64,
+    checked_in: u64,
+    attendance_rate: String,
+}
+
+fn year_row(r: &YearRow) -> YearRowView {
+    YearRowView {
+        label: r.label.clone(),
+        events: r.events,
+        seats_offered: r.seats_offered,
+        companies: r.companies,
+        smes: r.smes,
+        attendees: r.attendees,
+        checked_in: r.checked_in,
+        attendance_rate: percent(r.attendance_rate()),
+    }
+}
+
+#[derive(Serialize)]
+struct YearView {
+    me: Header,
+    csrf_token: String,
+    year: i32,
+    label_ja: String,
+    label_en: String,
+    years: Vec<i32>,
+    rows: Vec<YearRowView>,
+    total: YearRowView,
+    roles: Vec<BarView>,
+    attendees_chart: String,
+}
+
+fn chosen_year(params: &YearParams) -> FiscalYear {
+    params
+        .year
+        .filter(|y| (2000..=2100).contains(y))
+        .map_or_else(|| FiscalYear::of(Utc::now()), FiscalYear::new)
+}
+
+#[handler]
+pub async fn year_report(
+    state: Data<&AppState>,
+    lang: PageLang,
+    me: SignedIn,
+    Query(params): Query<YearParams>,
+    csrf: &CsrfToken,
+) -> Result<Response, AppError> {
+    let year = chosen_year(&params);
+    let l = lang.lang;
+    let r = reports::fiscal_year(&state.db, &me.staff.principal, year, l).await?;
+    let current = FiscalYear::of(Utc::now()).year();
+    let attendees: Vec<Bar> = r
+        .by_area
+        .iter()
+        .map(|row| Bar {
+            label: row.label.clone(),
+            value: row.attendees,
+        })
+        .collect();
+    let view = YearView {
+        me: header(&me.staff, &lang),
+        csrf_token: csrf.0.clone(),
+        year: year.year(),
+        label_ja: year.label(Lang::Ja),
+        label_en: year.label(Lang::En),
+        years: (current - 4..=current + 1).rev().collect(),
+        rows: r.by_area.iter().map(year_row).collect(),
+        total: year_row(&r.total),
+        roles: bar_views(&r.by_role),
+        attendees_chart: chart::bars(
+            l.pick("分野別の参加者数", "Attendees by programme area"),
+            &attendees,
+        ),
+    };
+    Ok(private(state.pages.render(
+        "admin/year.html",
+        &lang,
+        view,
+    )?))
+}
+
+#[handler]
+pub async fn year_report_csv(
+    state: Data<&AppState>,
+    lang: PageLang,
+    me: SignedIn,
+    Query(params): Query<YearParams>,
+) -> Result<Response, AppError> {
+    let year = chosen_year(&params);
+    let l = lang.lang;
+    let r = reports::fiscal_year(&state.db, &me.staff.principal, year, l).await?;
+    let mut rows = vec![
+        [
+            l.pick("分野", "Programme area"),
+            l.pick("開催数", "Events"),
+            l.pick("定員合計", "Seats offered"),
+            l.pick("参加企業数", "Companies"),
+            l.pick("うち中小企業", "of which SMEs"),
+            l.pick("参加者数", "Attendees"),
+            l.pick("受付済み", "Checked in"),
+            l.pick("出席率", "Attendance rate"),
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+    ];
+    for row in r.by_area.iter().chain(std::iter::once(&r.total)) {
+        let v = year_row(row);
+        rows.push(vec![
+            v.label,
+            v.events.to_string(),
+            v.seats_offered.to_string(),
+            v.companies.to_string(),
+            v.smes.to_string(),
+            v.attendees.to_string(),
+            v.checked_in.to_string(),
+            v.attendance_rate,
+        ]);
+    }
+    Ok(csv_response(
+        csv_lines(&rows),
+        &format!("report-fy{}.csv", year.year()),
+    ))
+}

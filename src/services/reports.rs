@@ -1,0 +1,357 @@
+//! The numbers TMG and TCCI report: per event (registrations over time, channels, company
+//! size, place, attendance) and per fiscal year and programme area. Aggregates only: no
+//! personal data leaves here, so whoever may see an event's counts may see its report.
+use super::backoffice::{self, StaffEvent};
+use crate::domain::{
+    EmployeeBand, EventStatus, FiscalYear, HeardVia, Industry, Lang, PartnerRole, PartnerState,
+    Principal, ProgrammeArea, RegistrationStatus,
+};
+use crate::error::AppResult;
+use crate::store::reports::{AttendeeFact, RegistrationFact};
+use crate::store::{self, Db};
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, HashSet};
+
+/// A labelled count, for tables and bar charts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bar {
+    pub label: String,
+    pub value: u64,
+}
+
+fn bars(map: BTreeMap<String, u64>) -> Vec<Bar> {
+    let mut v: Vec<Bar> = map
+        .into_iter()
+        .map(|(label, value)| Bar { label, value })
+        .collect();
+    v.sort_by(|a, b| b.value.cmp(&a.value).then(a.label.cmp(&b.label)));
+    v
+}
+
+#[derive(Debug, Clone)]
+pub struct EventReport {
+    /// Registrations (not cancelled) per day in Tokyo, cumulative.
+    pub over_time: Vec<(NaiveDate, u64)>,
+    pub by_channel: Vec<Bar>,
+    /// `?via=` codes, e.g. a mail magazine issue.
+    pub by_via: Vec<Bar>,
+    pub by_band: Vec<Bar>,
+    pub by_city: Vec<Bar>,
+    pub registrations: u64,
+    pub companies: u64,
+    pub smes: u64,
+    pub attendees: u64,
+    pub checked_in: u64,
+}
+
+impl EventReport {
+    /// Checked in of those holding a seat, when anyone holds one.
+    pub fn attendance_rate(&self) -> Option<f64> {
+        (self.attendees > 0).then(|| self.checked_in as f64 / self.attendees as f64)
+    }
+
+    pub fn sme_share(&self) -> Option<f64> {
+        (self.companies > 0).then(|| self.smes as f64 / self.companies as f64)
+    }
+}
+
+fn is_sme(f: &RegistrationFact) -> bool {
+    match (
+        f.employee_band
+            .as_deref()
+            .and_then(|b| b.parse::<EmployeeBand>().ok()),
+        f.industry
+            .as_deref()
+            .and_then(|i| i.parse::<Industry>().ok()),
+    ) {
+        (Some(band), Some(industry)) => band.is_sme(industry),
+        _ => false,
+    }
+}
+
+/// Builds an event's report from its facts. Cancelled registrations do not count.
+pub fn event_report(
+    regs: &[RegistrationFact],
+    attendees: &[AttendeeFact],
+    lang: Lang,
+) -> EventReport {
+    let live: Vec<&RegistrationFact> = regs
+        .iter()
+        .filter(|r| r.status != RegistrationStatus::Cancelled)
+        .collect();
+    let mut per_day: BTreeMap<NaiveDate, u64> = BTreeMap::new();
+    let mut channel: BTreeMap<String, u64> = BTreeMap::new();
+    let mut via: BTreeMap<String, u64> = BTreeMap::new();
+    let mut band: BTreeMap<String, u64> = BTreeMap::new();
+    let mut city: BTreeMap<String, u64> = BTreeMap::new();
+    let mut companies: HashSet<&str> = HashSet::new();
+    let mut sme_companies: HashSet<&str> = HashSet::new();
+    let unknown = lang.pick("未回答", "Not given").to_owned();
+    for r in &live {
+        let day = r
+            .created_at
+            .with_timezone(&chrono_tz::Asia::Tokyo)
+            .date_naive();
+        *per_day.entry(day).or_default() += 1;
+        let c = r
+            .heard_via
+            .as_deref()
+            .and_then(|h| h.parse::<HeardVia>().ok())
+            .map_or(unknown.clone(), |h| h.label(lang).to_owned());
+        *channel.entry(c).or_default() += 1;
+        if let Some(v) = &r.via {
+            *via.entry(v.clone()).or_default() += 1;
+        }
+        let b = r
+            .employee_band
+            .as_deref()
+            .and_then(|b| b.parse::<EmployeeBand>().ok())
+            .map_or(unknown.clone(), |b| b.label(lang).to_owned());
+        *band.entry(b).or_default() += 1;
+        *city
+            .entry(r.city.clone().unwrap_or_else(|| unknown.clone()))
+            .or_default() += 1;
+        if let Some(k) = r.company_key.as_deref() {
+            companies.insert(k);
+            if is_sme(r) {
+                sme_companies.insert(k);
+            }
+        }
+    }
+    let mut running = 0;
+    let over_time = per_day
+        .into_iter()
+        .map(|(d, n)| {
+            running += n;
+            (d, running)
+        })
+        .collect();
+    EventReport {
+        over_time,
+        by_channel: bars(channel),
+        by_via: bars(via),
+        by_band: bars(band),
+        by_city: bars(city),
+        registrations: live.len() as u64,
+        companies: companies.len() as u64,
+        smes: sme_companies.len() as u64,
+        attendees: attendees.iter().filter(|a| a.attending).count() as u64,
+        checked_in: attendees
+            .iter()
+            .filter(|a| a.attending && a.checked_in)
+            .count() as u64,
+    }
+}
+
+pub async fn for_event(db: &Db, e: &StaffEvent, lang: Lang) -> AppResult<EventReport> {
+    let id = [e.listing.event.id];
+    let regs = store::reports::registrations(db, &id).await?;
+    let attendees = store::reports::attendees(db, &id).await?;
+    Ok(event_report(&regs, &attendees, lang))
+}
+
+/// One line of the fiscal-year table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct YearRow {
+    pub label: String,
+    pub events: u64,
+    pub seats_offered: u64,
+    pub companies: u64,
+    pub smes: u64,
+    pub attendees: u64,
+    pub checked_in: u64,
+}
+
+impl YearRow {
+    pub fn attendance_rate(&self) -> Option<f64> {
+        (self.attendees > 0).then(|| self.checked_in as f64 / self.attendees as f64)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct YearReport {
+    pub year: FiscalYear,
+    pub by_area: Vec<YearRow>,
+    pub total: YearRow,
+    /// Events by the part the organization played (主催, 共催, 後援, …).
+    pub by_role: Vec<Bar>,
+}
+
+/// The fiscal year of the organization's events (its own and those it is an approved
+/// partner of), by programme area. Cancelled events are not counted; drafts neither.
+pub async fn fiscal_year(
+    db: &Db,
+    who: &Principal,
+    year: FiscalYear,
+    lang: Lang,
+) -> AppResult<YearReport> {
+    let events: Vec<StaffEvent> = backoffice::events(db, who)
+        .await?
+        .into_iter()
+        .filter(|e| {
+            let ev = &e.listing.event;
+            ev.status == EventStatus::Published && ev.spec.fiscal_year() == year
+        })
+        .collect();
+    let ids: Vec<i64> = events.iter().map(|e| e.listing.event.id).collect();
+    let regs = store::reports::registrations(db, &ids).await?;
+    let attendees = store::reports::attendees(db, &ids).await?;
+    let mut rows: BTreeMap<ProgrammeArea, YearRow> = BTreeMap::new();
+    let mut companies_by_area: BTreeMap<ProgrammeArea, (HashSet<String>, HashSet<String>)> =
+        BTreeMap::new();
+    let mut all_companies: (HashSet<String>, HashSet<String>) = Default::default();
+    let mut roles: BTreeMap<PartnerRole, u64> = BTreeMap::new();
+    for e in &events {
+        let ev = &e.listing.event;
+        let area = ev.spec.programme_area;
+        let row = rows.entry(area).or_default();
+        row.events += 1;
+        row.seats_offered += ev.spec.capacity.map_or(0, |c| u64::from(c.get()));
+        let role = if ev.organizer_id == who.organization_id {
+            PartnerRole::Organizer
+        } else {
+            e.listing
+                .partners
+                .iter()
+                .filter(|p| {
+                    p.organization.id == who.organization_id && p.state == PartnerState::Approved
+                })
+                .map(|p| p.role)
+                .min()
+                .unwrap_or(PartnerRole::Publicity)
+        };
+        *roles.entry(role).or_default() += 1;
+        for a in attendees
+            .iter()
+            .filter(|a| a.event_id == ev.id && a.attending)
+        {
+            row.attendees += 1;
+            row.checked_in += u64::from(a.checked_in);
+        }
+        let sets = companies_by_area.entry(area).or_default();
+        for r in regs
+            .iter()
+            .filter(|r| r.event_id == ev.id && r.status == RegistrationStatus::Confirmed)
+        {
+            if let Some(k) = &r.company_key {
+                sets.0.insert(k.clone());
+                all_companies.0.insert(k.clone());
+                if is_sme(r) {
+                    sets.1.insert(k.clone());
+                    all_companies.1.insert(k.clone());
+                }
+            }
+        }
+    }
+    let mut total = YearRow {
+        label: lang.pick("合計", "Total").to_owned(),
+        ..Default::default()
+    };
+    let by_area = rows
+        .into_iter()
+        .map(|(area, mut row)| {
+            let (companies, smes) = &companies_by_area[&area];
+            row.label = area.label(lang).to_owned();
+            row.companies = companies.len() as u64;
+            row.smes = smes.len() as u64;
+            total.events += row.events;
+            total.seats_offered += row.seats_offered;
+            total.attendees += row.attendees;
+            total.checked_in += row.checked_in;
+            row
+        })
+        .collect();
+    total.companies = all_companies.0.len() as u64;
+    total.smes = all_companies.1.len() as u64;
+    Ok(YearReport {
+        year,
+        by_area,
+        total,
+        by_role: roles
+            .into_iter()
+            .map(|(role, n)| Bar {
+                label: role.label(lang).to_owned(),
+                value: n,
+            })
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+
+    fn fact(
+        day: u32,
+        status: RegistrationStatus,
+        via: Option<&str>,
+        band: &str,
+        cn: &str,
+    ) -> RegistrationFact {
+        RegistrationFact {
+            event_id: 1,
+            status,
+            created_at: Utc.with_ymd_and_hms(2026, 11, day, 16, 0, 0).unwrap(),
+            heard_via: Some("tcci_mail_magazine".into()),
+            via: via.map(Into::into),
+            industry: Some("manufacturing".into()),
+            employee_band: Some(band.into()),
+            city: Some("千代田区".into()),
+            company_key: Some(cn.into()),
+        }
+    }
+
+    #[test]
+    fn an_event_report_counts_live_registrations_by_tokyo_day_and_companies_once() {
+        use RegistrationStatus::*;
+        let regs = [
+            fact(1, Confirmed, Some("mm-12"), "21-50", "A"),
+            // 16:00 UTC is the next day in Tokyo.
+            fact(1, Confirmed, None, "21-50", "A"),
+            fact(2, Waitlisted, None, "1001+", "B"),
+            fact(3, Cancelled, None, "21-50", "C"),
+        ];
+        let attendees = [
+            AttendeeFact {
+                event_id: 1,
+                attending: true,
+                checked_in: true,
+            },
+            AttendeeFact {
+                event_id: 1,
+                attending: true,
+                checked_in: false,
+            },
+            AttendeeFact {
+                event_id: 1,
+                attending: false,
+                checked_in: false,
+            },
+        ];
+        let r = event_report(&regs, &attendees, Lang::Ja);
+        assert_eq!(r.registrations, 3);
+        let days: Vec<(u32, u64)> = r
+            .over_time
+            .iter()
+            .map(|(d, n)| (chrono::Datelike::day(d), *n))
+            .collect();
+        assert_eq!(days, [(2, 2), (3, 3)]);
+        assert_eq!((r.companies, r.smes), (2, 1));
+        assert_eq!(
+            r.by_channel,
+            [Bar {
+                label: "東京商工会議所のメールマガジン".into(),
+                value: 3
+            }]
+        );
+        assert_eq!(
+            r.by_via,
+            [Bar {
+                label: "mm-12".into(),
+                value: 1
+            }]
+        );
+        assert_eq!(r.attendance_rate(), Some(0.5));
+    }
+}
