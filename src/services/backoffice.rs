@@ -177,6 +177,39 @@ pub async fn roster(
     Ok((rows, total))
 }
 
+/// Every row matching `q`, for the printable sign-in sheet. Audited as `sign_in_sheet`.
+pub async fn sheet(
+    db: &Db,
+    who: &Principal,
+    e: &StaffEvent,
+    q: &RosterQuery,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<RosterRow>> {
+    if !e.access.roster {
+        return Err(AppError::Forbidden);
+    }
+    let event = &e.listing.event;
+    let mut rows = Vec::new();
+    let mut after = 0;
+    loop {
+        let page = store::roster::after(db, event.id, q, after, 1000).await?;
+        let Some(last) = page.last() else { break };
+        after = last.attendee_id;
+        rows.extend(page);
+    }
+    audit(
+        db,
+        who,
+        "sign_in_sheet",
+        event,
+        rows.len() as u64,
+        None,
+        now,
+    )
+    .await?;
+    Ok(rows)
+}
+
 /// Starts an export: checks the right and writes the audit row with the number of records
 /// the export will hold. The rows are then read with [`export_page`].
 pub async fn start_export(

@@ -457,3 +457,71 @@ async fn reports_show_counts_and_charts_to_partners_but_no_personal_data() {
         .await;
     assert!(page.contains("共催"));
 }
+
+#[tokio::test]
+async fn organizers_print_the_sign_in_sheet_and_send_announcements_from_the_event_page() {
+    let app = TestApp::spawn().await;
+    partnered_event(&app).await;
+    let organizer = app.signed_in("ORGA", UserRole::Organizer).await;
+    let (status, sheet) = organizer.get("/admin/events/run-day/sheet").await;
+    assert_eq!(status, 200);
+    assert!(sheet.contains("受付名簿") && sheet.contains("田中 太郎"));
+    assert!(
+        !sheet.contains("waiting@kaisha"),
+        "only confirmed attendees on the sheet"
+    );
+    let backer = app.signed_in("ORGC", UserRole::Admin).await;
+    assert_eq!(backer.get("/admin/events/run-day/sheet").await.0, 403);
+
+    // A missing body comes back with the message and what was typed.
+    let page = "/admin/events/run-day";
+    let action = "/admin/events/run-day/announce";
+    let (status, body, _) = organizer
+        .post(
+            page,
+            action,
+            &[("subject_ja", "持ち物のご案内"), ("body_ja", " ")],
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert!(body.contains("入力してください。") && body.contains("value=\"持ち物のご案内\""));
+    let (status, _, location) = organizer
+        .post(
+            page,
+            action,
+            &[
+                ("subject_ja", "持ち物のご案内"),
+                ("body_ja", "名刺をお持ちください。"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 303);
+    let (_, after) = organizer.get(location.as_deref().unwrap()).await;
+    assert!(
+        after.contains("お知らせを2通送信予約しました。"),
+        "the contact and the attendee"
+    );
+    // Only the organizer's managers send.
+    let viewer = app.signed_in("ORGA", UserRole::Viewer).await;
+    let (status, _, _) = viewer
+        .post(page, action, &[("subject_ja", "x"), ("body_ja", "y")])
+        .await;
+    assert_eq!(status, 403);
+    let cohost = app.signed_in("ORGB", UserRole::Organizer).await;
+    let (status, _, _) = cohost
+        .post(page, action, &[("subject_ja", "x"), ("body_ja", "y")])
+        .await;
+    assert_eq!(status, 403);
+    let event = store::events::by_slug(&app.db, "run-day")
+        .await
+        .unwrap()
+        .unwrap();
+    let sent = store::outbox::count_for_event(
+        &app.db,
+        event.id,
+        uketsuke::domain::MessageKind::Announcement,
+    )
+    .await
+    .unwrap();
+    assert_eq!(sent, 2);
+}

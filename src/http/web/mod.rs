@@ -76,6 +76,10 @@ impl Pages {
                 include_str!("templates/admin/report.html"),
             ),
             ("admin/year.html", include_str!("templates/admin/year.html")),
+            (
+                "admin/sheet.html",
+                include_str!("templates/admin/sheet.html"),
+            ),
         ] {
             env.add_template(name, source)?;
         }
@@ -180,8 +184,10 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
         .at("/events/:slug/report", get(b::event_report).with(csrf()))
         .at("/events/:slug/report.csv", get(b::event_report_csv))
         .at("/events/:slug", get(b::event_page).with(csrf()))
+        .at("/events/:slug/announce", post(b::announce).with(csrf()))
         .at("/events/:slug/roster", get(b::roster_page).with(csrf()))
         .at("/events/:slug/roster.csv", get(b::roster_csv))
+        .at("/events/:slug/sheet", get(b::sign_in_sheet).with(csrf()))
         .at("/events/:slug/checkin", get(b::door_page).with(csrf()))
         .at(
             "/events/:slug/checkin/:attendee",

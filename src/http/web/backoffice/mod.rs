@@ -19,11 +19,13 @@ mod door;
 mod export;
 mod report;
 mod roster;
+mod sheet;
 
 pub use door::{check_in, door_page};
 pub use export::roster_csv;
 pub use report::{event_report, event_report_csv, year_report, year_report_csv};
 pub use roster::roster_page;
+pub use sheet::sign_in_sheet;
 
 const SESSION_COOKIE: &str = "uketsuke-session";
 
@@ -431,6 +433,17 @@ struct EventView {
     me: Header,
     csrf_token: String,
     event: EventSummary,
+    manage: bool,
+    /// Messages queued by the announcement just sent.
+    announced: Option<u32>,
+    /// The announcement form as typed, when it comes back with errors.
+    kept: std::collections::BTreeMap<String, String>,
+    errors: FieldMessages,
+}
+
+#[derive(Deserialize)]
+pub struct EventParams {
+    announced: Option<u32>,
 }
 
 #[handler]
@@ -439,19 +452,93 @@ pub async fn event_page(
     lang: PageLang,
     me: SignedIn,
     Path(slug): Path<String>,
+    Query(params): Query<EventParams>,
     csrf: &CsrfToken,
 ) -> Result<Response, AppError> {
     let e = staff_event(&state, &me, &slug).await?;
     let view = EventView {
         me: header(&me.staff, &lang),
         csrf_token: csrf.0.clone(),
+        manage: e.access.manage,
         event: summary(&state, &e, &lang).await?,
+        announced: params.announced,
+        kept: Default::default(),
+        errors: FieldMessages::default(),
     };
     Ok(private(state.pages.render(
         "admin/event.html",
         &lang,
         view,
     )?))
+}
+
+/// Sends an announcement to the event's registrants from the event page.
+#[handler]
+pub async fn announce(
+    state: Data<&AppState>,
+    lang: PageLang,
+    me: SignedIn,
+    Path(slug): Path<String>,
+    csrf: &CsrfToken,
+    verifier: &CsrfVerifier,
+    body: Body,
+) -> Result<Response, AppError> {
+    let form = read_form(body).await?;
+    if !verifier.is_valid(form.get("csrf_token").unwrap_or_default()) {
+        return Err(AppError::Forbidden);
+    }
+    let e = staff_event(&state, &me, &slug).await?;
+    if !e.access.manage {
+        return Err(AppError::Forbidden);
+    }
+    let input = crate::domain::announcement::AnnouncementInput {
+        subject_ja: form.text("subject_ja"),
+        body_ja: form.text("body_ja"),
+        subject_en: form.text("subject_en"),
+        body_en: form.text("body_en"),
+        include_waitlisted: Some(form.flag("include_waitlisted")),
+    };
+    let result = crate::services::announcements::announce(
+        &state.db,
+        &me.staff.principal,
+        &slug,
+        input,
+        Utc::now(),
+    )
+    .await;
+    match result {
+        Ok(a) => Ok(private(
+            Redirect::see_other(format!("/admin/events/{slug}?announced={}", a.recipients))
+                .into_response(),
+        )),
+        Err(AppError::Validation(errors)) => {
+            let kept = [
+                "subject_ja",
+                "body_ja",
+                "subject_en",
+                "body_en",
+                "include_waitlisted",
+            ]
+            .iter()
+            .filter_map(|k| form.get(k).map(|v| ((*k).to_owned(), v.to_owned())))
+            .collect();
+            let view = EventView {
+                me: header(&me.staff, &lang),
+                csrf_token: csrf.0.clone(),
+                manage: true,
+                event: summary(&state, &e, &lang).await?,
+                announced: None,
+                kept,
+                errors: messages(&errors, lang.lang),
+            };
+            let resp = state.pages.render("admin/event.html", &lang, view)?;
+            Ok(private(
+                resp.with_status(poem::http::StatusCode::UNPROCESSABLE_ENTITY)
+                    .into_response(),
+            ))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 fn messages(errors: &crate::domain::ValidationErrors, lang: crate::domain::Lang) -> FieldMessages {
