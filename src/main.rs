@@ -29,6 +29,12 @@ enum Command {
     /// Deliver queued email on its own (when `serve` runs with mail.worker_in_serve = false,
     /// or on more hosts: several workers may share one PostgreSQL).
     Worker,
+    /// Anonymise the personal data of registrations past their organization's retention
+    /// period (also done by the mail worker). `--dry-run` only lists what would go.
+    Purge {
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Manage organizations (TMG, TCCI, municipalities, associations, companies).
     #[command(subcommand)]
     Org(OrgCommand),
@@ -61,6 +67,13 @@ enum OrgCommand {
         name_ja: String,
         #[arg(long)]
         name_en: String,
+    },
+    /// Set how many days after an event its registrants' personal data is kept.
+    Retention {
+        #[arg(long)]
+        code: String,
+        #[arg(long)]
+        days: u16,
     },
 }
 
@@ -141,6 +154,41 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 settings.mail.transport
             );
             uketsuke::mail::worker::run(db, mailer, stopped).await;
+            Ok(())
+        }
+        Command::Purge { dry_run } => {
+            let db = store::connect(&settings.database).await?;
+            let now = chrono::Utc::now();
+            let list = if dry_run {
+                uketsuke::services::retention::plan(&db, now).await?
+            } else {
+                uketsuke::services::retention::purge(&db, now).await?
+            };
+            let verb = if dry_run {
+                "would anonymise"
+            } else {
+                "anonymised"
+            };
+            for p in &list {
+                println!(
+                    "{verb} {}: {} registrations, {} attendees (ended {}, kept {} days) {}",
+                    p.slug,
+                    p.registrations,
+                    p.attendees,
+                    p.ended.format("%Y-%m-%d"),
+                    p.retention_days,
+                    p.title_ja
+                );
+            }
+            println!("{} events {verb}", list.len());
+            Ok(())
+        }
+        Command::Org(OrgCommand::Retention { code, days }) => {
+            let db = store::connect(&settings.database).await?;
+            if !store::retention::set_retention(&db, &code, i32::from(days)).await? {
+                anyhow::bail!("there is no organization with the code {code}");
+            }
+            println!("{code} keeps personal data {days} days after each event");
             Ok(())
         }
         Command::Org(OrgCommand::Add {

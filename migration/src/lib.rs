@@ -6,6 +6,7 @@ mod m20261124_000002_registrations;
 mod m20261124_000003_outbox_claims;
 mod m20261124_000004_notices;
 mod m20261124_000005_backoffice;
+mod m20261124_000006_retention;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000003_outbox_claims::Migration),
             Box::new(m20261124_000004_notices::Migration),
             Box::new(m20261124_000005_backoffice::Migration),
+            Box::new(m20261124_000006_retention::Migration),
         ]
     }
 }

@@ -81,7 +81,8 @@ pub fn backoff(base_secs: u64, max_secs: u64, attempts: i32) -> chrono::Duration
 }
 
 /// What a worker does besides sending, every `housekeeping_secs`: queue the reminders that
-/// are due and prune the delivery log past its retention. Returns (queued, pruned).
+/// are due, prune the delivery log past its retention, and anonymise registrations past
+/// their organization's retention. Returns (queued, pruned).
 pub async fn housekeeping(
     db: &Db,
     settings: &crate::config::MailSettings,
@@ -92,6 +93,10 @@ pub async fn housekeeping(
         .map_err(|e| anyhow::anyhow!("queueing reminders: {e}"))?;
     let before = now - chrono::Duration::days(i64::from(settings.retention_days));
     let pruned = store::outbox::prune(db, before).await?;
+    // Personal data past each organization's retention (APPI).
+    crate::services::retention::purge(db, now)
+        .await
+        .map_err(|e| anyhow::anyhow!("purging personal data: {e}"))?;
     if pruned > 0 {
         tracing::info!(pruned, %before, "delivery log pruned");
     }

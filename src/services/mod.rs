@@ -13,4 +13,5 @@ pub mod questions;
 pub mod registrations;
 pub mod reminders;
 pub mod reports;
+pub mod retention;
 pub mod staff;

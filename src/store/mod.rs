@@ -11,6 +11,7 @@ pub mod questions;
 pub mod registrations;
 pub mod reminders;
 pub mod reports;
+pub mod retention;
 pub mod roster;
 pub mod sessions;
 pub mod users;

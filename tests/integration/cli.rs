@@ -5,7 +5,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn uketsuke(db_url: Option<&str>) -> Command {
+pub(crate) fn uketsuke(db_url: Option<&str>) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_uketsuke"));
     cmd.env_remove("RUST_LOG")
         .env("UKETSUKE_ENV", "test")
@@ -17,7 +17,7 @@ fn uketsuke(db_url: Option<&str>) -> Command {
 }
 
 /// Runs to the end; returns (exit code, stdout, stderr).
-fn run(cmd: &mut Command) -> (i32, String, String) {
+pub(crate) fn run(cmd: &mut Command) -> (i32, String, String) {
     let out = cmd.output().expect("the binary runs");
     (
         out.status.code().unwrap_or(-1),

@@ -14,6 +14,7 @@ mod mail;
 mod notices;
 mod openapi;
 mod registrations_api;
+mod retention;
 mod smtp;
 mod web_pages;
 mod web_registration;

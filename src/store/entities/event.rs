@@ -40,6 +40,8 @@ pub struct Model {
     pub attendee_copies: bool,
     /// Days before the start a reminder goes out, e.g. `3,1`; empty for none.
     pub reminder_days: String,
+    /// When the personal data of its registrations was anonymised (retention).
+    pub purged_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

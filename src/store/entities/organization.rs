@@ -11,6 +11,8 @@ pub struct Model {
     pub name_ja: String,
     pub name_en: String,
     pub created_at: DateTimeUtc,
+    /// Days after an event its registrants' personal data is kept, then anonymised.
+    pub retention_days: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
