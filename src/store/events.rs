@@ -37,6 +37,7 @@ pub async fn insert(
         purpose_of_use_version: Set(1),
         status: Set(EventStatus::Draft.code().to_owned()),
         created_at: Set(now),
+        purged_at: Set(None),
         ..Default::default()
     };
     write_spec(&mut model, spec, now);

@@ -11,6 +11,9 @@ pub struct NewOrganization<'a> {
     pub name_en: &'a str,
 }
 
+/// Days personal data is kept after an event unless the organization sets otherwise.
+pub const DEFAULT_RETENTION_DAYS: i32 = 365;
+
 pub async fn insert(
     db: &impl ConnectionTrait,
     new: NewOrganization<'_>,
@@ -21,6 +24,9 @@ pub async fn insert(
         name_ja: Set(new.name_ja.to_owned()),
         name_en: Set(new.name_en.to_owned()),
         created_at: Set(Utc::now()),
+        // Stated, not left to the column default: SQLite's RETURNING was seen to hand back
+        // NULL for a column added later with a default.
+        retention_days: Set(DEFAULT_RETENTION_DAYS),
         ..Default::default()
     };
     let model = organization::Entity::insert(model)

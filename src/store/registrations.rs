@@ -72,6 +72,7 @@ pub async fn insert(
         created_at: Set(now),
         updated_at: Set(now),
         cancelled_at: Set(None),
+        notices_opt_out: Set(false),
         ..Default::default()
     };
     let stored = registration::Entity::insert(model)
@@ -127,6 +128,9 @@ pub async fn insert_attendees(
             active_email: Set((p.status == AttendeeStatus::Active).then(|| p.email.clone())),
             created_at: Set(now),
             cancelled_at: Set(None),
+            notices_opt_out: Set(false),
+            checked_in_at: Set(None),
+            checked_in_by: Set(None),
             ..Default::default()
         });
     attendee::Entity::insert_many(rows)
