@@ -525,3 +525,41 @@ async fn organizers_print_the_sign_in_sheet_and_send_announcements_from_the_even
     .unwrap();
     assert_eq!(sent, 2);
 }
+
+#[tokio::test]
+async fn the_roster_exports_as_an_excel_workbook_with_text_cells_only() {
+    use calamine::{Data, Reader, Xlsx};
+    let app = TestApp::spawn().await;
+    partnered_event(&app).await;
+    let organizer = app.signed_in("ORGA", UserRole::Organizer).await;
+    let resp = organizer
+        .client
+        .get(app.url("/admin/events/run-day/roster.xlsx"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(
+        resp.headers()["content-type"],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    let bytes = resp.bytes().await.unwrap().to_vec();
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = book.worksheet_range("名簿").unwrap();
+    let rows: Vec<&[Data]> = sheet.rows().collect();
+    assert_eq!(rows.len(), 3, "a header and two attendees");
+    assert_eq!(rows[0][3], Data::String("参加者".into()));
+    let tanaka = rows
+        .iter()
+        .find(|r| r[3] == Data::String("田中 太郎".into()))
+        .unwrap();
+    // Written as text: shown, never run.
+    assert!(matches!(&tanaka[9], Data::String(s) if s.contains("HYPERLINK")));
+    let formulas = book.worksheet_formula("名簿").unwrap();
+    assert!(
+        formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+        "no formulas"
+    );
+    let viewer = app.signed_in("ORGA", UserRole::Viewer).await;
+    assert_eq!(viewer.get("/admin/events/run-day/roster.xlsx").await.0, 403);
+}

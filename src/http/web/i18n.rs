@@ -355,6 +355,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "Download CSV (opens in Excel)",
     ),
     ("a_door", "当日受付", "Check-in"),
+    (
+        "a_export_xlsx",
+        "Excel形式（.xlsx）でダウンロード",
+        "Download as Excel (.xlsx)",
+    ),
     ("a_public_page", "公開ページを見る", "View the public page"),
     (
         "a_counts_only",

@@ -22,7 +22,7 @@ mod roster;
 mod sheet;
 
 pub use door::{check_in, door_page};
-pub use export::roster_csv;
+pub use export::{roster_csv, roster_xlsx};
 pub use report::{event_report, event_report_csv, year_report, year_report_csv};
 pub use roster::roster_page;
 pub use sheet::sign_in_sheet;
