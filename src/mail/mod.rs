@@ -1,10 +1,11 @@
 //! Email: outbox rows become bilingual messages with calendar invitations, delivered after
 //! commit by a worker (`worker.rs`) through a transport (`transport.rs`).
+mod qr;
 mod render;
 mod transport;
 pub mod worker;
 
-pub use render::{AnnouncementBlock, EmailContext, Emails, EventBlock};
+pub use render::{AnnouncementBlock, CheckinCode, EmailContext, Emails, EventBlock};
 pub use transport::{SendError, Transport};
 
 use crate::calendar::{self, Method, Person};
@@ -170,6 +171,33 @@ impl Mailer {
             }
         };
 
+        // The door: a code per attendee holding a seat, for the attendee's own copy just theirs.
+        let door_kinds = matches!(
+            kind,
+            MessageKind::Confirmed
+                | MessageKind::Promoted
+                | MessageKind::Changed
+                | MessageKind::EventChanged
+                | MessageKind::Reminder
+        );
+        let mut images: Vec<(String, Vec<u8>)> = Vec::new();
+        let mut checkin = Vec::new();
+        if let (true, true, Some(r)) = (confirmed, door_kinds, registration) {
+            for a in r
+                .active_attendees()
+                .filter(|a| attendee_id.is_none_or(|id| id == a.id))
+            {
+                let code = self.links.checkin_token(a.id);
+                let cid = format!("checkin-{}@{}", a.id, self.host);
+                let url = format!("{}/admin/scan/{code}", self.public_url);
+                images.push((cid.clone(), qr::png(&url)?));
+                checkin.push(CheckinCode {
+                    name: a.name.clone(),
+                    cid,
+                    code,
+                });
+            }
+        }
         let ctx = EmailContext {
             lang,
             subject: String::new(),
@@ -202,6 +230,7 @@ impl Mailer {
                 .and_then(|d| u8::try_from(d).ok()),
             announcement,
             unsubscribe_url: unsubscribe_url.clone(),
+            checkin,
         };
         let rendered = self.emails.render(kind, ctx)?;
 
@@ -250,9 +279,19 @@ impl Mailer {
                 )));
             }
         };
-        let alternative = MultiPart::alternative()
-            .singlepart(SinglePart::plain(rendered.text))
-            .singlepart(SinglePart::html(rendered.html));
+        // The HTML part and the QR images it shows travel together (multipart/related).
+        let alternative = MultiPart::alternative().singlepart(SinglePart::plain(rendered.text));
+        let alternative = if images.is_empty() {
+            alternative.singlepart(SinglePart::html(rendered.html))
+        } else {
+            let mut related = MultiPart::related().singlepart(SinglePart::html(rendered.html));
+            for (cid, png) in images {
+                related = related.singlepart(
+                    Attachment::new_inline(cid).body(png, ContentType::parse("image/png")?),
+                );
+            }
+            alternative.multipart(related)
+        };
         let body = match ics {
             None => alternative,
             Some((method, ics)) => MultiPart::mixed()

@@ -73,6 +73,17 @@ pub struct EmailContext {
     pub announcement: Option<AnnouncementBlock>,
     /// Reminders and announcements: where to stop them.
     pub unsubscribe_url: Option<String>,
+    /// Confirmed places: one QR code per attendee for the door (images inlined by `cid`).
+    pub checkin: Vec<CheckinCode>,
+}
+
+/// An attendee's check-in code: shown at the door as a QR code, or read out.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckinCode {
+    pub name: String,
+    /// The Content-ID of the inline PNG.
+    pub cid: String,
+    pub code: String,
 }
 
 /// An organizer's announcement as the recipient reads it.

@@ -292,12 +292,10 @@ pub async fn check_in(
     }
     let event = &e.listing.event;
     let txn = store::begin_write(db).await?;
-    let q = RosterQuery::default();
-    let found = store::roster::after(&txn, event.id, &q, attendee_id - 1, 1)
-        .await?
-        .into_iter()
-        .find(|r| r.attendee_id == attendee_id)
-        .ok_or(AppError::NotFound)?;
+    let found = match store::roster::by_attendee(&txn, attendee_id).await? {
+        Some((event_id, row)) if event_id == event.id => row,
+        _ => return Err(AppError::NotFound),
+    };
     if found.status != crate::domain::RegistrationStatus::Confirmed
         || found.attendee_status != crate::domain::AttendeeStatus::Active
     {
@@ -312,6 +310,32 @@ pub async fn check_in(
         .ok_or(AppError::NotFound)?;
     txn.commit().await?;
     Ok(row)
+}
+
+/// The attendee behind a check-in QR code, with their event, for staff who may check in at
+/// that event. Audited as `checkin_scan`.
+pub async fn scan(
+    db: &Db,
+    who: &Principal,
+    links: &super::links::ManageLinks,
+    code: &str,
+    now: DateTime<Utc>,
+) -> AppResult<(StaffEvent, RosterRow)> {
+    let attendee_id = links.verify_checkin(code).ok_or(AppError::NotFound)?;
+    let (event_id, row) = store::roster::by_attendee(db, attendee_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let event = store::events::by_id(db, event_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let listing = with_partners(db, vec![event]).await?.remove(0);
+    let access = Access::of(who, &listing);
+    if !access.check_in {
+        return Err(AppError::Forbidden);
+    }
+    let e = StaffEvent { listing, access };
+    audit(db, who, "checkin_scan", &e.listing.event, 1, None, now).await?;
+    Ok((e, row))
 }
 
 /// The organization's audit log, for its admins.

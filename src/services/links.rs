@@ -53,20 +53,40 @@ impl ManageLinks {
 
     /// The subscriber a token speaks for, if it is one we signed.
     pub fn verify_unsubscribe(&self, token: &str) -> Option<Subscriber> {
+        match self.verify(token)? {
+            (b'r', id) => Some(Subscriber::Contact(id)),
+            (b'a', id) => Some(Subscriber::Attendee(id)),
+            _ => None,
+        }
+    }
+
+    /// The check-in code of an attendee, carried by the QR code in their email: `k34-<mac>`.
+    pub fn checkin_token(&self, attendee_id: i64) -> String {
+        let subject = format!("k{attendee_id}");
+        let mac = self.unsubscribe_mac(&subject);
+        format!("{subject}-{}", hex::encode(&mac[..16]))
+    }
+
+    /// The attendee a check-in code stands for, if we signed it.
+    pub fn verify_checkin(&self, token: &str) -> Option<i64> {
+        match self.verify(token)? {
+            (b'k', id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// `x123-<mac>` → (`x`, 123) when the MAC is ours and whole.
+    fn verify(&self, token: &str) -> Option<(u8, i64)> {
         let (subject, mac) = token.split_once('-')?;
         let mac = hex::decode(mac).ok()?;
-        let mut check = <Hmac<Sha256> as Mac>::new_from_slice(&self.unsubscribe_key).ok()?;
-        check.update(subject.as_bytes());
-        check.verify_truncated_left(&mac).ok()?;
         if mac.len() != 16 {
             return None;
         }
+        let mut check = <Hmac<Sha256> as Mac>::new_from_slice(&self.unsubscribe_key).ok()?;
+        check.update(subject.as_bytes());
+        check.verify_truncated_left(&mac).ok()?;
         let id: i64 = subject.get(1..)?.parse().ok()?;
-        match subject.as_bytes().first()? {
-            b'r' => Some(Subscriber::Contact(id)),
-            b'a' => Some(Subscriber::Attendee(id)),
-            _ => None,
-        }
+        Some((*subject.as_bytes().first()?, id))
     }
 
     fn unsubscribe_mac(&self, subject: &str) -> Vec<u8> {
@@ -153,5 +173,15 @@ mod tests {
         );
         assert_eq!(links.verify_unsubscribe("r12"), None);
         assert_eq!(links.verify_unsubscribe("x12-00"), None);
+        // A check-in code is not an unsubscribe link, nor the other way round.
+        let code = links.checkin_token(34);
+        assert_eq!(links.verify_checkin(&code), Some(34));
+        assert_eq!(links.verify_unsubscribe(&code), None);
+        assert_eq!(
+            links.verify_checkin(&links.unsubscribe_token(Subscriber::Attendee(34))),
+            None
+        );
+        assert_eq!(other.verify_checkin(&code), None);
+        assert_eq!(links.verify_checkin(&code.replacen("k34", "k35", 1)), None);
     }
 }

@@ -215,6 +215,18 @@ async fn rows(
         .collect()
 }
 
+/// One attendee's row, found by id alone: (event id, row).
+pub async fn by_attendee(
+    db: &impl ConnectionTrait,
+    attendee_id: i64,
+) -> Result<Option<(i64, RosterRow)>, DbErr> {
+    let Some(a) = attendee::Entity::find_by_id(attendee_id).one(db).await? else {
+        return Ok(None);
+    };
+    let event_id = a.event_id;
+    Ok(rows(db, vec![a]).await?.pop().map(|r| (event_id, r)))
+}
+
 /// Marks an attendee of the event as arrived, once: a second tap keeps the first time.
 /// Returns the attendee's row as it stands, or `None` when the event has no such attendee.
 pub async fn check_in(

@@ -563,3 +563,91 @@ async fn the_roster_exports_as_an_excel_workbook_with_text_cells_only() {
     let viewer = app.signed_in("ORGA", UserRole::Viewer).await;
     assert_eq!(viewer.get("/admin/events/run-day/roster.xlsx").await.0, 403);
 }
+
+#[tokio::test]
+async fn the_qr_code_in_the_confirmation_checks_the_attendee_in_at_the_door() {
+    use mail_parser::{MessageParser, MimeHeaders};
+    let app = TestApp::spawn().await;
+    let (tanaka, _) = partnered_event(&app).await;
+    let smtp = crate::smtp::SmtpReceiver::start();
+    uketsuke::mail::worker::deliver_due(&app.db, &app.mailer(smtp.port), chrono::Utc::now())
+        .await
+        .unwrap();
+    let raw = smtp.messages();
+    let copy = raw
+        .iter()
+        .map(|r| MessageParser::default().parse(r).unwrap())
+        .find(|m| m.to().unwrap().first().unwrap().address() == Some(tanaka.as_str()))
+        .expect("the attendee's copy");
+    // The HTML shows an inline PNG by Content-ID; the text part carries the code.
+    let html = copy.body_html(0).unwrap();
+    let png = copy
+        .parts
+        .iter()
+        .find(|p| p.content_type().is_some_and(|c| c.subtype() == Some("png")))
+        .expect("a QR image");
+    let cid = png.content_id().unwrap();
+    assert!(html.contains(&format!("cid:{cid}")), "{html}");
+    // Read it back with an independent QR decoder.
+    let decoder = png::Decoder::new(std::io::Cursor::new(png.contents().to_vec()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let (w, h) = (info.width as usize, info.height as usize);
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| buf[y * w + x]);
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1);
+    let (_, url) = grids[0].decode().unwrap();
+    let path = url
+        .split_once("/admin/")
+        .map(|(_, p)| format!("/admin/{p}"))
+        .unwrap();
+    assert!(path.starts_with("/admin/scan/k"), "{url}");
+    let code = path.trim_start_matches("/admin/scan/");
+    assert!(
+        copy.body_text(0).unwrap().contains(code),
+        "the code is readable in the text part"
+    );
+
+    // A camera opens the URL: staff signed in see who it is, and one tap checks them in.
+    let door = app.signed_in("ORGA", UserRole::CheckinStaff).await;
+    let (status, page) = door.get(&path).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("田中 太郎") && page.contains("受付する"));
+    let event = store::events::by_slug(&app.db, "run-day")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        store::roster::checked_in_count(&app.db, event.id)
+            .await
+            .unwrap(),
+        0,
+        "a GET changes nothing"
+    );
+    let (status, page, _) = door.post(&path, &path, &[]).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("田中 太郎 様を受付しました。"));
+    door.post(&path, &path, &[]).await;
+    assert_eq!(
+        store::roster::checked_in_count(&app.db, event.id)
+            .await
+            .unwrap(),
+        1,
+        "twice is once"
+    );
+    // A code changed by one character, or signed by someone else, finds nobody.
+    let last = code.chars().last().unwrap();
+    let tampered = format!(
+        "{}{}",
+        &code[..code.len() - 1],
+        if last == '0' { '1' } else { '0' }
+    );
+    assert_eq!(door.get(&format!("/admin/scan/{tampered}")).await.0, 404);
+    let forged = code.replacen(&code[..code.find('-').unwrap()], "k999", 1);
+    assert_eq!(door.get(&format!("/admin/scan/{forged}")).await.0, 404);
+    // Staff of another organization cannot use it; without a session it asks to sign in.
+    let stranger = app.signed_in("ORGD", UserRole::CheckinStaff).await;
+    assert_eq!(stranger.get(&path).await.0, 403);
+    assert_eq!(Browser::new(&app).get(&path).await.0, 303);
+}

@@ -4,7 +4,7 @@
 use chrono::{TimeZone, Utc};
 use uketsuke::calendar::{self, CalendarEvent, Method, Person};
 use uketsuke::domain::{Lang, MessageKind, jst};
-use uketsuke::mail::{AnnouncementBlock, EmailContext, Emails, EventBlock};
+use uketsuke::mail::{AnnouncementBlock, CheckinCode, EmailContext, Emails, EventBlock};
 
 fn context(kind: MessageKind, lang: Lang) -> EmailContext {
     let starts = Utc.with_ymd_and_hms(2026, 12, 3, 5, 0, 0).unwrap();
@@ -81,6 +81,15 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
         unsubscribe_url: kind
             .can_opt_out()
             .then(|| "https://uketsuke.example.jp/u/r12-00112233445566778899aabbccddeeff".into()),
+        checkin: if matches!(kind, MessageKind::Confirmed | MessageKind::Reminder) {
+            vec![CheckinCode {
+                name: "山田 花子".into(),
+                cid: "checkin-1@uketsuke.example.jp".into(),
+                code: "k1-00112233445566778899aabbccddeeff".into(),
+            }]
+        } else {
+            vec![]
+        },
     }
 }
 

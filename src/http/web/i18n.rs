@@ -396,6 +396,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("a_arrived", "受付済", "Arrived"),
     ("a_check_in", "受付する", "Check in"),
     (
+        "a_not_confirmed",
+        "この方は参加確定ではありません（キャンセル待ち・キャンセル済み）。受付できません。",
+        "This person holds no confirmed seat (waiting or cancelled) and cannot be checked in.",
+    ),
+    (
         "a_password_changed",
         "パスワードを変更しました。他の端末のログインは終了しました。",
         "Your password is changed; other sign-ins have ended.",

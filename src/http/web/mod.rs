@@ -80,6 +80,7 @@ impl Pages {
                 "admin/sheet.html",
                 include_str!("templates/admin/sheet.html"),
             ),
+            ("admin/scan.html", include_str!("templates/admin/scan.html")),
         ] {
             env.add_template(name, source)?;
         }
@@ -190,6 +191,10 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
         .at("/events/:slug/roster.xlsx", get(b::roster_xlsx))
         .at("/events/:slug/sheet", get(b::sign_in_sheet).with(csrf()))
         .at("/events/:slug/checkin", get(b::door_page).with(csrf()))
+        .at(
+            "/scan/:code",
+            get(b::scan_page).post(b::scan_check_in).with(csrf()),
+        )
         .at(
             "/events/:slug/checkin/:attendee",
             post(b::check_in).with(csrf()),

@@ -78,3 +78,86 @@ pub async fn check_in(
     ))
     .into_response())
 }
+
+#[derive(Serialize)]
+struct ScanView {
+    me: Header,
+    csrf_token: String,
+    event: EventSummary,
+    code: String,
+    attendee: RowView,
+    confirmed: bool,
+    just_checked_in: bool,
+}
+
+/// `/admin/scan/{code}`: where a phone's camera lands after reading the QR code in an
+/// attendee's email. Shows who it is; one tap checks them in (a GET never does, because link
+/// previews and scanners follow URLs).
+#[handler]
+pub async fn scan_page(
+    state: Data<&AppState>,
+    lang: PageLang,
+    me: SignedIn,
+    Path(code): Path<String>,
+    csrf: &CsrfToken,
+) -> Result<Response, AppError> {
+    let (e, row) = backoffice::scan(
+        &state.db,
+        &me.staff.principal,
+        &state.links,
+        &code,
+        Utc::now(),
+    )
+    .await?;
+    scan_view(&state, &lang, &me, &e, &row, code, csrf, false).await
+}
+
+#[handler]
+pub async fn scan_check_in(
+    state: Data<&AppState>,
+    lang: PageLang,
+    me: SignedIn,
+    Path(code): Path<String>,
+    csrf: &CsrfToken,
+    verifier: &CsrfVerifier,
+    body: Body,
+) -> Result<Response, AppError> {
+    let form = read_form(body).await?;
+    if !verifier.is_valid(form.get("csrf_token").unwrap_or_default()) {
+        return Err(AppError::Forbidden);
+    }
+    let now = Utc::now();
+    let (e, row) =
+        backoffice::scan(&state.db, &me.staff.principal, &state.links, &code, now).await?;
+    let row =
+        backoffice::check_in(&state.db, &me.staff.principal, &e, row.attendee_id, now).await?;
+    scan_view(&state, &lang, &me, &e, &row, code, csrf, true).await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn scan_view(
+    state: &AppState,
+    lang: &PageLang,
+    me: &SignedIn,
+    e: &StaffEvent,
+    row: &crate::store::roster::RosterRow,
+    code: String,
+    csrf: &CsrfToken,
+    just_checked_in: bool,
+) -> Result<Response, AppError> {
+    let view = ScanView {
+        me: header(&me.staff, lang),
+        csrf_token: csrf.0.clone(),
+        event: summary(state, e, lang).await?,
+        code,
+        confirmed: row.status == crate::domain::RegistrationStatus::Confirmed
+            && row.attendee_status == crate::domain::AttendeeStatus::Active,
+        attendee: row_view(row, lang.lang),
+        just_checked_in,
+    };
+    Ok(private(state.pages.render(
+        "admin/scan.html",
+        lang,
+        view,
+    )?))
+}
