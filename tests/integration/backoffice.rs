@@ -589,7 +589,9 @@ async fn the_qr_code_in_the_confirmation_checks_the_attendee_in_at_the_door() {
     let cid = png.content_id().unwrap();
     assert!(html.contains(&format!("cid:{cid}")), "{html}");
     // Read it back with an independent QR decoder.
-    let decoder = png::Decoder::new(std::io::Cursor::new(png.contents().to_vec()));
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(png.contents().to_vec()));
+    // One bit per pixel in the file; eight here.
+    decoder.set_transformations(png::Transformations::EXPAND);
     let mut reader = decoder.read_info().unwrap();
     let mut buf = vec![0; reader.output_buffer_size()];
     let info = reader.next_frame(&mut buf).unwrap();
@@ -650,4 +652,79 @@ async fn the_qr_code_in_the_confirmation_checks_the_attendee_in_at_the_door() {
     let stranger = app.signed_in("ORGD", UserRole::CheckinStaff).await;
     assert_eq!(stranger.get(&path).await.0, 403);
     assert_eq!(Browser::new(&app).get(&path).await.0, 303);
+}
+
+#[tokio::test]
+async fn organizers_cancel_move_up_and_resend_from_the_roster() {
+    let app = TestApp::spawn().await;
+    partnered_event(&app).await;
+    let event = store::events::by_slug(&app.db, "run-day")
+        .await
+        .unwrap()
+        .unwrap();
+    let (rows, _) = store::roster::page(&app.db, event.id, &Default::default(), 10, 0)
+        .await
+        .unwrap();
+    let confirmed = rows
+        .iter()
+        .find(|r| r.email.starts_with("tanaka"))
+        .unwrap()
+        .registration_id;
+    let waiting = rows
+        .iter()
+        .find(|r| r.email.starts_with("waiting"))
+        .unwrap()
+        .registration_id;
+    let organizer = app.signed_in("ORGA", UserRole::Organizer).await;
+    let roster = "/admin/events/run-day/roster";
+    let act = |id: i64, action: &str| format!("/admin/events/run-day/registrations/{id}/{action}");
+
+    // No seat is free: moving the waiting one up is refused.
+    let (status, _, _) = organizer.post(roster, &act(waiting, "promote"), &[]).await;
+    assert_eq!(status, 409);
+    // Resend: the confirmed registration's messages go again.
+    let before = app.pending_messages().await;
+    let (status, _, location) = organizer.post(roster, &act(confirmed, "resend"), &[]).await;
+    assert_eq!(status, 303);
+    assert!(location.unwrap().ends_with("done=resent"));
+    assert_eq!(
+        app.pending_messages().await,
+        before + 2,
+        "contact and attendee"
+    );
+    // Cancelling needs the box ticked; then the seat goes to the waiting list, and both
+    // registrants hear of it.
+    let (status, _, _) = organizer.post(roster, &act(confirmed, "cancel"), &[]).await;
+    assert_eq!(status, 422);
+    let (status, _, location) = organizer
+        .post(
+            roster,
+            &act(confirmed, "cancel"),
+            &[("confirm", "on"), ("back", "q=&status=")],
+        )
+        .await;
+    assert_eq!(status, 303);
+    let (_, page) = organizer.get(&location.unwrap()).await;
+    assert!(page.contains("申込をキャンセルし、申込者にお知らせしました。"));
+    let kinds: Vec<String> = store::outbox::for_registration(&app.db, waiting)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    assert!(kinds.contains(&"promoted".to_owned()), "{kinds:?}");
+    let kinds: Vec<String> = store::outbox::for_registration(&app.db, confirmed)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    assert!(kinds.contains(&"cancelled".to_owned()));
+    assert_eq!(app.seats_taken("run-day").await, 1);
+    // Viewers and co-hosts see the roster but cannot act on it.
+    for (org, role) in [("ORGA", UserRole::Viewer), ("ORGB", UserRole::Organizer)] {
+        let b = app.signed_in(org, role).await;
+        let (status, _, _) = b.post(roster, &act(waiting, "resend"), &[]).await;
+        assert_eq!(status, 403, "{org} {role:?}");
+    }
 }

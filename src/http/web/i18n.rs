@@ -395,6 +395,30 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("a_arrived", "受付済", "Arrived"),
     ("a_check_in", "受付する", "Check in"),
+    ("a_actions", "操作", "Actions"),
+    ("a_resend", "確認メール再送", "Resend email"),
+    ("a_promote", "繰り上げ", "Move up"),
+    ("a_confirm", "確認", "Confirm"),
+    (
+        "a_cancel_registration",
+        "申込をキャンセル",
+        "Cancel registration",
+    ),
+    (
+        "a_done_cancelled",
+        "申込をキャンセルし、申込者にお知らせしました。空いた席はキャンセル待ちの方へ繰り上がります。",
+        "The registration is cancelled and the registrant told; freed seats go to the waiting list.",
+    ),
+    (
+        "a_done_promoted",
+        "キャンセル待ちから参加確定にし、申込者にお知らせしました。",
+        "Moved up from the waiting list; the registrant is told.",
+    ),
+    (
+        "a_done_resent",
+        "確認メールを再送しました。",
+        "The email is sent again.",
+    ),
     (
         "a_not_confirmed",
         "この方は参加確定ではありません（キャンセル待ち・キャンセル済み）。受付できません。",

@@ -187,6 +187,10 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
         .at("/events/:slug", get(b::event_page).with(csrf()))
         .at("/events/:slug/announce", post(b::announce).with(csrf()))
         .at("/events/:slug/roster", get(b::roster_page).with(csrf()))
+        .at(
+            "/events/:slug/registrations/:id/:action",
+            post(b::registration_action).with(csrf()),
+        )
         .at("/events/:slug/roster.csv", get(b::roster_csv))
         .at("/events/:slug/roster.xlsx", get(b::roster_xlsx))
         .at("/events/:slug/sheet", get(b::sign_in_sheet).with(csrf()))

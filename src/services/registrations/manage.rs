@@ -11,6 +11,51 @@ pub async fn cancel(
 ) -> AppResult<Managed> {
     let txn = store::begin_write(db).await?;
     let (reg, event) = lookup_locked(&txn, token).await?;
+    cancel_locked(&txn, &reg, &event, attendee_ids, now).await?;
+    txn.commit().await?;
+    by_token(db, token).await
+}
+
+/// An organizer cancels a whole registration from the roster (a no-show list, a duplicate
+/// company, a request by phone). The registrant is told, as when they cancel themselves.
+pub async fn cancel_by_organizer(
+    db: &Db,
+    who: &Principal,
+    slug: &str,
+    registration_id: i64,
+    now: DateTime<Utc>,
+) -> AppResult<Registration> {
+    let txn = store::begin_write(db).await?;
+    let event = own_event(&txn, who, slug).await?;
+    let event = store::events::by_id_for_update(&txn, event.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let reg = store::registrations::by_id(&txn, registration_id)
+        .await?
+        .filter(|s| s.registration.event_id == event.id)
+        .ok_or(AppError::NotFound)?
+        .registration;
+    cancel_locked(&txn, &reg, &event, None, now).await?;
+    txn.commit().await?;
+    tracing::info!(
+        registration_id,
+        by = who.user_id,
+        "registration cancelled by the organizer"
+    );
+    Ok(store::registrations::by_id(db, registration_id)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .registration)
+}
+
+/// The cancellation itself, in a transaction that holds the event row.
+async fn cancel_locked(
+    txn: &impl ConnectionTrait,
+    reg: &Registration,
+    event: &Event,
+    attendee_ids: Option<&[i64]>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     // Duplicates are attendees to the registrant (who is never told), so they can be
     // cancelled like any other; only active ones give seats back.
     let open: Vec<&Attendee> = reg
@@ -40,17 +85,16 @@ pub async fn cancel(
         }
     };
     if chosen.is_empty() {
-        txn.commit().await?;
-        return by_token(db, token).await;
+        return Ok(());
     }
     let ids: Vec<i64> = chosen.iter().map(|a| a.id).collect();
-    store::registrations::cancel_attendees(&txn, &ids, now).await?;
+    store::registrations::cancel_attendees(txn, &ids, now).await?;
     let freed = chosen
         .iter()
         .filter(|a| a.status == AttendeeStatus::Active)
         .count() as u32;
     if reg.status == RegistrationStatus::Confirmed && freed > 0 {
-        store::events::release_seats(&txn, event.id, freed).await?;
+        store::events::release_seats(txn, event.id, freed).await?;
     }
     let left_open = open.len() - chosen.len();
     let status = if left_open == 0 {
@@ -58,24 +102,21 @@ pub async fn cancel(
     } else {
         reg.status
     };
-    store::registrations::set_status_and_seats(&txn, reg.id, status, reg.seats - freed, now)
-        .await?;
+    store::registrations::set_status_and_seats(txn, reg.id, status, reg.seats - freed, now).await?;
     let left = left_open as u32;
     let names: Vec<&str> = chosen.iter().map(|a| a.name.as_str()).collect();
     let payload = json!({ "attendees": names, "all": left == 0 });
     notices::tell(
-        &txn,
-        &event,
-        &reg,
+        txn,
+        event,
+        reg,
         MessageKind::Cancelled,
         payload,
         Copies::Only(&chosen),
         now,
     )
     .await?;
-    promote_waitlist(&txn, &event, now).await?;
-    txn.commit().await?;
-    by_token(db, token).await
+    promote_waitlist(txn, event, now).await
 }
 
 /// Changes attendees and answers through the manage link, within the company limit and the

@@ -27,9 +27,10 @@ mod manage;
 mod register;
 mod waitlist;
 
-pub use manage::{cancel, change};
+pub use manage::{cancel, cancel_by_organizer, change};
 pub use register::register;
 pub(crate) use waitlist::promote_waitlist;
+pub use waitlist::{promote_by_organizer, resend};
 
 /// A registration as its registrant sees it through the manage link.
 #[derive(Debug, Clone)]

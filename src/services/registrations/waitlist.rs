@@ -66,3 +66,99 @@ pub(crate) async fn promote_waitlist(
     }
     Ok(())
 }
+
+/// An organizer moves one waiting registration up by hand, out of turn (a speaker's guest, a
+/// partner's member), when its seats are free.
+pub async fn promote_by_organizer(
+    db: &Db,
+    who: &Principal,
+    slug: &str,
+    registration_id: i64,
+    now: DateTime<Utc>,
+) -> AppResult<Registration> {
+    let txn = store::begin_write(db).await?;
+    let event = own_event(&txn, who, slug).await?;
+    let event = store::events::by_id_for_update(&txn, event.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let reg = store::registrations::by_id(&txn, registration_id)
+        .await?
+        .filter(|s| s.registration.event_id == event.id)
+        .ok_or(AppError::NotFound)?
+        .registration;
+    if reg.status != RegistrationStatus::Waitlisted {
+        return Err(AppError::conflict(
+            "not_waitlisted",
+            "この申込はキャンセル待ちではありません。",
+            "This registration is not on the waiting list.",
+        ));
+    }
+    if !store::events::take_seats(&txn, event.id, reg.seats).await? {
+        return Err(AppError::conflict(
+            "not_enough_seats",
+            format!("残席が足りないため、{}名を繰り上げられません。", reg.seats),
+            format!("There are not enough seats left for {} more.", reg.seats),
+        ));
+    }
+    store::registrations::set_status_and_seats(
+        &txn,
+        reg.id,
+        RegistrationStatus::Confirmed,
+        reg.seats,
+        now,
+    )
+    .await?;
+    let payload = json!({});
+    notices::tell(
+        &txn,
+        &event,
+        &reg,
+        MessageKind::Promoted,
+        payload,
+        Copies::Active,
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    tracing::info!(
+        registration_id,
+        by = who.user_id,
+        "promoted by the organizer"
+    );
+    Ok(store::registrations::by_id(db, registration_id)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .registration)
+}
+
+/// Sends the registration's current state again (confirmed or waiting), to the contact and
+/// the attendees: "I never got the email".
+pub async fn resend(
+    db: &Db,
+    who: &Principal,
+    slug: &str,
+    registration_id: i64,
+    now: DateTime<Utc>,
+) -> AppResult<usize> {
+    let txn = store::begin_write(db).await?;
+    let event = own_event(&txn, who, slug).await?;
+    let reg = store::registrations::by_id(&txn, registration_id)
+        .await?
+        .filter(|s| s.registration.event_id == event.id)
+        .ok_or(AppError::NotFound)?
+        .registration;
+    let kind = match reg.status {
+        RegistrationStatus::Confirmed => MessageKind::Confirmed,
+        RegistrationStatus::Waitlisted => MessageKind::Waitlisted,
+        RegistrationStatus::Cancelled => {
+            return Err(AppError::conflict(
+                "registration_cancelled",
+                "キャンセル済みの申込には再送できません。",
+                "A cancelled registration has nothing to resend.",
+            ));
+        }
+    };
+    let sent = notices::tell(&txn, &event, &reg, kind, json!({}), Copies::Active, now).await?;
+    txn.commit().await?;
+    Ok(sent)
+}

@@ -24,7 +24,7 @@ mod sheet;
 pub use door::{check_in, door_page, scan_check_in, scan_page};
 pub use export::{roster_csv, roster_xlsx};
 pub use report::{event_report, event_report_csv, year_report, year_report_csv};
-pub use roster::roster_page;
+pub use roster::{registration_action, roster_page};
 pub use sheet::sign_in_sheet;
 
 const SESSION_COOKIE: &str = "uketsuke-session";

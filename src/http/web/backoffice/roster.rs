@@ -19,6 +19,8 @@ pub(super) struct RowView {
     checked_in: Option<String>,
     channel: String,
     registered_at: String,
+    /// The first row of its registration, where the registration's actions show.
+    first_of_registration: bool,
 }
 
 pub(super) fn row_view(r: &RosterRow, lang: crate::domain::Lang) -> RowView {
@@ -44,6 +46,7 @@ pub(super) fn row_view(r: &RosterRow, lang: crate::domain::Lang) -> RowView {
             .map(|h| h.label(lang).to_owned())
             .unwrap_or_default(),
         registered_at: crate::domain::jst::date_time(r.registered_at, lang),
+        first_of_registration: true,
     }
 }
 
@@ -66,8 +69,18 @@ struct RosterView {
     prev_url: Option<String>,
     next_url: Option<String>,
     export_url: Option<String>,
+    /// Organizers' actions on registrations (cancel, move up, resend).
+    manage: bool,
+    done: Option<String>,
+    /// The query string of this page, to come back to after an action.
+    back: String,
     statuses: Vec<Choice>,
     channels: Vec<Choice>,
+}
+
+#[derive(Deserialize)]
+pub struct DoneParam {
+    done: Option<String>,
 }
 
 #[handler]
@@ -77,6 +90,7 @@ pub async fn roster_page(
     me: SignedIn,
     Path(slug): Path<String>,
     Query(params): Query<RosterParams>,
+    Query(done): Query<DoneParam>,
     csrf: &CsrfToken,
 ) -> Result<Response, AppError> {
     let e = staff_event(&state, &me, &slug).await?;
@@ -97,12 +111,26 @@ pub async fn roster_page(
         me: header(&me.staff, &lang),
         csrf_token: csrf.0.clone(),
         event: summary(&state, &e, &lang).await?,
-        rows: rows.iter().map(|r| row_view(r, lang.lang)).collect(),
+        rows: rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let mut v = row_view(r, lang.lang);
+                v.first_of_registration =
+                    i == 0 || rows[i - 1].registration_id != r.registration_id;
+                v
+            })
+            .collect(),
         total,
         page,
         pages,
         prev_url: (page > 1).then(|| format!("{base}&page={}", page - 1)),
         next_url: (page < pages).then(|| format!("{base}&page={}", page + 1)),
+        manage: e.access.manage,
+        done: done
+            .done
+            .filter(|d| ["cancelled", "promoted", "resent"].contains(&d.as_str())),
+        back: format!("{}&page={page}", params.to_query_string()),
         export_url: e.access.export.then(|| {
             format!(
                 "/admin/events/{slug}/roster.csv?{}",
@@ -130,4 +158,52 @@ pub async fn roster_page(
         &lang,
         view,
     )?))
+}
+
+/// `POST /admin/events/{slug}/registrations/{id}/{cancel|promote|resend}` from the roster.
+#[handler]
+pub async fn registration_action(
+    state: Data<&AppState>,
+    me: SignedIn,
+    Path((slug, id, action)): Path<(String, i64, String)>,
+    verifier: &CsrfVerifier,
+    body: Body,
+) -> Result<Response, AppError> {
+    use crate::services::registrations;
+    let form = read_form(body).await?;
+    if !verifier.is_valid(form.get("csrf_token").unwrap_or_default()) {
+        return Err(AppError::Forbidden);
+    }
+    let who = &me.staff.principal;
+    let now = Utc::now();
+    let done = match action.as_str() {
+        "cancel" => {
+            // No JavaScript confirm(): the form carries a box to tick.
+            if !form.flag("confirm") {
+                return Err(crate::domain::ValidationErrors::single(
+                    "confirm",
+                    "confirm_required",
+                    "キャンセルするには確認欄にチェックを入れてください。",
+                    "Tick the box to confirm the cancellation.",
+                )
+                .into());
+            }
+            registrations::cancel_by_organizer(&state.db, who, &slug, id, now).await?;
+            "cancelled"
+        }
+        "promote" => {
+            registrations::promote_by_organizer(&state.db, who, &slug, id, now).await?;
+            "promoted"
+        }
+        "resend" => {
+            registrations::resend(&state.db, who, &slug, id, now).await?;
+            "resent"
+        }
+        _ => return Err(AppError::NotFound),
+    };
+    let back = form.get("back").unwrap_or_default();
+    Ok(private(
+        Redirect::see_other(format!("/admin/events/{slug}/roster?{back}&done={done}"))
+            .into_response(),
+    ))
 }
