@@ -34,7 +34,7 @@ fn main() {
     }
     let smtp = smtp::SmtpReceiver::start();
     println!(
-        "outbox throughput: {MESSAGES} confirmations with .ics to a local SMTP receiver, {} cores",
+        "outbox throughput: {MESSAGES} confirmations with .ics (and check-in QR codes in attendees' copies) to a local SMTP receiver, {} cores",
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
     println!(
@@ -99,30 +99,39 @@ async fn drain(db: &Db, settings: &Settings) {
 }
 
 /// `n` confirmations, spread over the confirmed demo registrations of one event, each to its
-/// own address.
+/// own address: as in a real burst, each contact's message is followed by its attendees'
+/// copies, which carry their check-in QR code.
 async fn queue(db: &Db, n: usize) {
     let event = store::events::by_slug(db, "telework-experience-hachioji")
         .await
         .unwrap()
         .unwrap();
-    let regs: Vec<i64> =
+    // (registration, attendee copy or the contact's message)
+    let recipients: Vec<(i64, Option<i64>)> =
         store::registrations::of_event_in(db, event.id, &[RegistrationStatus::Confirmed])
             .await
             .unwrap()
             .into_iter()
-            .map(|r| r.id)
+            .flat_map(|r| {
+                let copies: Vec<(i64, Option<i64>)> =
+                    r.active_attendees().map(|a| (r.id, Some(a.id))).collect();
+                std::iter::once((r.id, None)).chain(copies)
+            })
             .collect();
     let txn = store::begin_write(db).await.unwrap();
     for i in 0..n {
         let email = format!("bench-{i}@example.jp");
         let message = NewMessage {
             event_id: event.id,
-            registration_id: Some(regs[i % regs.len()]),
+            registration_id: Some(recipients[i % recipients.len()].0),
             kind: MessageKind::Confirmed,
             recipient_email: &email,
             recipient_name: "試験 太郎",
             lang: if i % 4 == 0 { Lang::En } else { Lang::Ja },
-            payload: json!({}),
+            payload: match recipients[i % recipients.len()].1 {
+                Some(attendee_id) => json!({ "attendee_id": attendee_id }),
+                None => json!({}),
+            },
         };
         store::outbox::enqueue(&txn, message, Utc::now())
             .await

@@ -171,7 +171,9 @@ impl Mailer {
             }
         };
 
-        // The door: a code per attendee holding a seat, for the attendee's own copy just theirs.
+        // The door: each attendee carries their own code. An attendee's copy shows theirs; the
+        // contact's message shows the codes of those who get no copy of their own (the contact
+        // attending, or everyone when the event sends no copies), so nobody forwards codes.
         let door_kinds = matches!(
             kind,
             MessageKind::Confirmed
@@ -183,10 +185,12 @@ impl Mailer {
         let mut images: Vec<(String, Vec<u8>)> = Vec::new();
         let mut checkin = Vec::new();
         if let (true, true, Some(r)) = (confirmed, door_kinds, registration) {
-            for a in r
-                .active_attendees()
-                .filter(|a| attendee_id.is_none_or(|id| id == a.id))
-            {
+            let copies = spec.attendee_copies;
+            let contact = &r.contact.email;
+            for a in r.active_attendees().filter(|a| match attendee_id {
+                Some(id) => id == a.id,
+                None => !copies || a.email.eq_ignore_ascii_case(contact),
+            }) {
                 let code = self.links.checkin_token(a.id);
                 let cid = format!("checkin-{}@{}", a.id, self.host);
                 let url = format!("{}/admin/scan/{code}", self.public_url);
