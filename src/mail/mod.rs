@@ -11,7 +11,7 @@ pub use transport::{SendError, Transport};
 use crate::calendar::{self, Method, Person};
 use crate::config::Settings;
 use crate::domain::{AttendeeStatus, MessageKind, RegistrationStatus, jst};
-use crate::services::catalogue::with_partners;
+use crate::services::catalogue::{EventListing, with_partners};
 use crate::services::links::{ManageLinks, Subscriber};
 use crate::store::{self, Db, outbox::Claimed};
 use anyhow::Context;
@@ -19,6 +19,7 @@ use chrono::Utc;
 use lettre::Message;
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+use std::collections::HashMap;
 
 /// Everything a worker needs to turn outbox rows into sent mail.
 pub struct Mailer {
@@ -70,17 +71,27 @@ impl Mailer {
 
     /// Builds the message an outbox row stands for, from the event and registration as they
     /// are now.
-    pub async fn compose(&self, db: &Db, row: &Claimed) -> anyhow::Result<Composed> {
-        let Some(event) = store::events::by_id(db, row.event_id).await? else {
-            return Ok(Composed::Impossible(format!(
-                "event {} is gone",
-                row.event_id
-            )));
-        };
-        let listing = with_partners(db, vec![event])
-            .await
-            .map_err(|e| anyhow::anyhow!("{e}"))?
-            .remove(0);
+    /// `events` holds the events already read in this pass: a burst is mostly one event.
+    pub async fn compose(
+        &self,
+        db: &Db,
+        row: &Claimed,
+        events: &mut HashMap<i64, EventListing>,
+    ) -> anyhow::Result<Composed> {
+        if let std::collections::hash_map::Entry::Vacant(slot) = events.entry(row.event_id) {
+            let Some(event) = store::events::by_id(db, row.event_id).await? else {
+                return Ok(Composed::Impossible(format!(
+                    "event {} is gone",
+                    row.event_id
+                )));
+            };
+            let listing = with_partners(db, vec![event])
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+                .remove(0);
+            slot.insert(listing);
+        }
+        let listing = &events[&row.event_id];
         let stored = match row.registration_id {
             Some(id) => store::registrations::by_id(db, id).await?,
             None => None,
@@ -269,7 +280,7 @@ impl Mailer {
                     sequence: u32::try_from(row.id).unwrap_or(u32::MAX),
                     cancelled: method == Method::Cancel,
                 };
-                let event = calendar::registration_entry(&listing, entry, &site, lang);
+                let event = calendar::registration_entry(listing, entry, &site, lang);
                 Some((method, calendar::render(method, &[event])))
             }
             _ => None,

@@ -29,15 +29,19 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer, now: DateTime<Utc>) -> anyhow
     let lease = chrono::Duration::seconds(settings.lease_secs as i64);
     let rows = store::outbox::claim(db, now, settings.batch_size, lease).await?;
     let mut pass = Pass::default();
+    let mut events = std::collections::HashMap::new();
+    // Delivered rows are marked together at the end of the pass: one write instead of one per
+    // message. A crash before that sends them once more after the lease, as any crash would.
+    let mut delivered = Vec::new();
     for row in rows {
-        let outcome = match mailer.compose(db, &row).await {
+        let outcome = match mailer.compose(db, &row, &mut events).await {
             Ok(Composed::Ready(message)) => mailer.send(&message, row.id).await,
             Ok(Composed::Impossible(reason)) => Err(SendError::Permanent(reason)),
             Err(e) => Err(SendError::Transient(format!("{e:#}"))),
         };
         match outcome {
             Ok(()) => {
-                store::outbox::mark_sent(db, row.id, Utc::now()).await?;
+                delivered.push(row.id);
                 pass.sent += 1;
             }
             Err(SendError::Permanent(error)) => {
@@ -68,6 +72,7 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer, now: DateTime<Utc>) -> anyhow
             }
         }
     }
+    store::outbox::mark_sent(db, &delivered, Utc::now()).await?;
     Ok(pass)
 }
 

@@ -181,10 +181,28 @@ pub async fn claim(
 /// Delivered: kept as a log of who was sent what, when.
 pub async fn mark_sent(
     db: &impl ConnectionTrait,
-    id: i64,
+    ids: &[i64],
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    settle(db, id, SENT, None, None, Some(now)).await
+    use sea_orm::sea_query::Expr;
+    if ids.is_empty() {
+        return Ok(());
+    }
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::Status, Expr::value(SENT))
+        .col_expr(
+            outbox::Column::LockedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(outbox::Column::SentAt, Expr::value(now))
+        .col_expr(
+            outbox::Column::LastError,
+            Expr::value(Option::<String>::None),
+        )
+        .filter(outbox::Column::Id.is_in(ids.iter().copied()))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Not delivered this time; tried again at `next`.
