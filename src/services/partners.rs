@@ -111,3 +111,35 @@ pub async fn decide(
     tracing::info!(event_id = event.id, organization = %code, ?state, "partner role decided");
     Ok(partners)
 }
+
+/// A request to the staff member's organization, with the event it is about.
+pub struct RequestToUs {
+    pub event: crate::domain::Event,
+    pub request: store::partners::Request,
+}
+
+/// Every role the staff member's organization was asked to take, for its partner page.
+pub async fn requests_to_us(db: &Db, who: &Principal) -> AppResult<Vec<RequestToUs>> {
+    let mut out = Vec::new();
+    for request in store::partners::requests_to(db, who.organization_id).await? {
+        if let Some(event) = store::events::by_id(db, request.event_id).await? {
+            out.push(RequestToUs { event, request });
+        }
+    }
+    Ok(out)
+}
+
+/// `decide` for the staff member's own organization, by event slug.
+pub async fn decide_for_us(
+    db: &Db,
+    who: &Principal,
+    slug: &str,
+    approve: bool,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<Partner>> {
+    let org = store::organizations::by_ids(db, &[who.organization_id])
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)?;
+    decide(db, who, slug, org.code.as_str(), approve, now).await
+}

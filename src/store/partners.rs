@@ -64,6 +64,51 @@ pub async fn of_event(db: &impl ConnectionTrait, event_id: i64) -> Result<Vec<Pa
         .unwrap_or_default())
 }
 
+/// A role an organization was asked to take, as its own staff see it.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub event_id: i64,
+    pub role: crate::domain::PartnerRole,
+    pub state: crate::domain::PartnerState,
+    pub requested_at: DateTime<Utc>,
+    pub decided_at: Option<DateTime<Utc>>,
+    /// The display name of who answered.
+    pub decided_by: Option<String>,
+}
+
+/// Every role an organization was asked to take, newest first.
+pub async fn requests_to(
+    db: &impl ConnectionTrait,
+    organization_id: i64,
+) -> Result<Vec<Request>, DbErr> {
+    use super::entities::user;
+    use sea_orm::QueryOrder;
+    let rows = event_partner::Entity::find()
+        .filter(event_partner::Column::OrganizationId.eq(organization_id))
+        .order_by_desc(event_partner::Column::Id)
+        .all(db)
+        .await?;
+    let mut out = Vec::new();
+    for r in rows {
+        let decided_by = match r.decided_by {
+            Some(id) => user::Entity::find_by_id(id)
+                .one(db)
+                .await?
+                .map(|u| u.display_name),
+            None => None,
+        };
+        out.push(Request {
+            event_id: r.event_id,
+            role: r.role.parse().map_err(corrupt)?,
+            state: r.state.parse().map_err(corrupt)?,
+            requested_at: r.requested_at,
+            decided_at: r.decided_at,
+            decided_by,
+        });
+    }
+    Ok(out)
+}
+
 /// The events an organization is an approved partner of.
 pub async fn event_ids_of_partner(
     db: &impl ConnectionTrait,

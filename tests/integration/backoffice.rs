@@ -728,3 +728,51 @@ async fn organizers_cancel_move_up_and_resend_from_the_roster() {
         assert_eq!(status, 403, "{org} {role:?}");
     }
 }
+
+#[tokio::test]
+async fn a_partner_answers_a_backing_request_in_the_back_office_and_the_answer_is_recorded() {
+    let app = TestApp::spawn().await;
+    let a = app
+        .organization_with_user("ORGA", UserRole::Organizer)
+        .await;
+    app.organization_with_user("ORGC", UserRole::Admin).await;
+    app.published_event(&a, "asked", Some(10), None, true).await;
+    let invite = json!({"organization": "ORGC", "role": "backing"});
+    assert_eq!(
+        app.api("POST", "/events/asked/partners", Some(&a), Some(invite))
+            .await
+            .0,
+        201
+    );
+
+    let c = app.signed_in("ORGC", UserRole::Admin).await;
+    let (status, page) = c.get("/admin/partners").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("後援") && page.contains("依頼中") && page.contains("承認する"));
+    // Viewers see the request but cannot answer it.
+    let viewer = app.signed_in("ORGC", UserRole::Viewer).await;
+    let (_, page) = viewer.get("/admin/partners").await;
+    assert!(page.contains("依頼中") && !page.contains("承認する"));
+    let (status, _, _) = viewer
+        .post("/admin/partners", "/admin/partners/asked/approve", &[])
+        .await;
+    assert_eq!(status, 403);
+
+    let (status, _, _) = c
+        .post("/admin/partners", "/admin/partners/asked/approve", &[])
+        .await;
+    assert_eq!(status, 303);
+    let (_, page) = c.get("/admin/partners").await;
+    assert!(
+        page.contains("承認済み") && page.contains("受付 花子"),
+        "who answered: {page}"
+    );
+    // The public page now names the backer; another organization's staff cannot answer for it.
+    let (_, public) = app.get_html("/events/asked", None).await;
+    assert!(public.contains("後援"));
+    let other = app.signed_in("ORGA", UserRole::Organizer).await;
+    let (status, _, _) = other
+        .post("/admin/partners", "/admin/partners/asked/decline", &[])
+        .await;
+    assert_eq!(status, 404, "ORGA was asked nothing");
+}

@@ -81,6 +81,10 @@ impl Pages {
                 include_str!("templates/admin/sheet.html"),
             ),
             ("admin/scan.html", include_str!("templates/admin/scan.html")),
+            (
+                "admin/partners.html",
+                include_str!("templates/admin/partners.html"),
+            ),
         ] {
             env.add_template(name, source)?;
         }
@@ -180,6 +184,11 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
             get(b::password_page).post(b::change_password).with(csrf()),
         )
         .at("/audit", get(b::audit_page).with(csrf()))
+        .at("/partners", get(b::partners_page).with(csrf()))
+        .at(
+            "/partners/:slug/:answer",
+            post(b::partner_answer).with(csrf()),
+        )
         .at("/reports", get(b::year_report).with(csrf()))
         .at("/reports.csv", get(b::year_report_csv))
         .at("/events/:slug/report", get(b::event_report).with(csrf()))

@@ -17,12 +17,14 @@ use serde::{Deserialize, Serialize};
 mod chart;
 mod door;
 mod export;
+mod partners;
 mod report;
 mod roster;
 mod sheet;
 
 pub use door::{check_in, door_page, scan_check_in, scan_page};
 pub use export::{roster_csv, roster_xlsx};
+pub use partners::{partner_answer, partners_page};
 pub use report::{event_report, event_report_csv, year_report, year_report_csv};
 pub use roster::{registration_action, roster_page};
 pub use sheet::sign_in_sheet;

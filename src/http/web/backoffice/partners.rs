@@ -1,0 +1,89 @@
+//! `/admin/partners`: the roles other organizers asked this organization to take (共催, 後援,
+//! 協力, 周知協力), and its answer. Only approved roles show on public pages; the answer records
+//! who gave it and when.
+use super::*;
+use crate::services::partners;
+
+#[derive(Serialize)]
+struct RequestView {
+    slug: String,
+    title: String,
+    when: String,
+    role: &'static str,
+    state: &'static str,
+    pending: bool,
+    requested_at: String,
+    decided: Option<String>,
+}
+
+#[derive(Serialize)]
+struct PartnersView {
+    me: Header,
+    csrf_token: String,
+    can_answer: bool,
+    requests: Vec<RequestView>,
+}
+
+#[handler]
+pub async fn partners_page(
+    state: Data<&AppState>,
+    lang: PageLang,
+    me: SignedIn,
+    csrf: &CsrfToken,
+) -> Result<Response, AppError> {
+    let l = lang.lang;
+    let requests = partners::requests_to_us(&state.db, &me.staff.principal)
+        .await?
+        .into_iter()
+        .map(|r| RequestView {
+            slug: r.event.spec.slug.to_string(),
+            title: r.event.spec.title.get(l).to_owned(),
+            when: crate::domain::jst::range(r.event.spec.starts_at, r.event.spec.ends_at, l),
+            role: r.request.role.label(l),
+            state: r.request.state.label(l),
+            pending: r.request.state == crate::domain::PartnerState::Requested,
+            requested_at: crate::domain::jst::date_time(r.request.requested_at, l),
+            decided: r.request.decided_at.map(|t| {
+                format!(
+                    "{}（{}）",
+                    crate::domain::jst::date_time(t, l),
+                    r.request.decided_by.unwrap_or_default()
+                )
+            }),
+        })
+        .collect();
+    let view = PartnersView {
+        me: header(&me.staff, &lang),
+        csrf_token: csrf.0.clone(),
+        can_answer: me.staff.principal.role.manages_events(),
+        requests,
+    };
+    Ok(private(state.pages.render(
+        "admin/partners.html",
+        &lang,
+        view,
+    )?))
+}
+
+#[handler]
+pub async fn partner_answer(
+    state: Data<&AppState>,
+    me: SignedIn,
+    Path((slug, answer)): Path<(String, String)>,
+    verifier: &CsrfVerifier,
+    body: Body,
+) -> Result<Response, AppError> {
+    let form = read_form(body).await?;
+    if !verifier.is_valid(form.get("csrf_token").unwrap_or_default()) {
+        return Err(AppError::Forbidden);
+    }
+    let approve = match answer.as_str() {
+        "approve" => true,
+        "decline" => false,
+        _ => return Err(AppError::NotFound),
+    };
+    partners::decide_for_us(&state.db, &me.staff.principal, &slug, approve, Utc::now()).await?;
+    Ok(private(
+        Redirect::see_other("/admin/partners").into_response(),
+    ))
+}
