@@ -29,6 +29,25 @@ pub async fn create(
 
 /// Lays `change` over the stored definition and checks the whole again. Fields left `None`
 /// in `change` keep their stored value; `clear` lists optional fields to empty.
+/// Checks a change the way [`update`] would, without saving it: the back-office asks for
+/// confirmation before mailing registrants only about a change that can be saved.
+pub async fn check_update(
+    db: &Db,
+    who: &Principal,
+    slug: &str,
+    change: EventInput,
+    clear: &[OptionalField],
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let event = own_event(db, who, slug).await?;
+    let mut input = overlay(event.spec.to_input(), change);
+    for field in clear {
+        field.clear(&mut input);
+    }
+    EventSpec::parse(input, now)?;
+    Ok(())
+}
+
 pub async fn update(
     db: &Db,
     who: &Principal,

@@ -776,3 +776,127 @@ async fn a_partner_answers_a_backing_request_in_the_back_office_and_the_answer_i
         .await;
     assert_eq!(status, 404, "ORGA was asked nothing");
 }
+
+#[tokio::test]
+async fn organizers_edit_publish_and_cancel_events_in_the_browser_with_a_confirmation_before_mail()
+{
+    let app = TestApp::spawn().await;
+    partnered_event(&app).await;
+    let organizer = app.signed_in("ORGA", UserRole::Organizer).await;
+    let edit = "/admin/events/run-day/edit";
+    let (status, form) = organizer.get(edit).await;
+    assert_eq!(status, 200);
+    assert!(form.contains("テスト用セミナー"));
+    let start = crate::helpers::hidden(
+        &form.replace(
+            r#"id="starts_at" name="starts_at" type="datetime-local""#,
+            r#"name="starts_at""#,
+        ),
+        "starts_at",
+    );
+    let end = crate::helpers::hidden(
+        &form.replace(
+            r#"id="ends_at" name="ends_at" type="datetime-local""#,
+            r#"name="ends_at""#,
+        ),
+        "ends_at",
+    );
+    let base = |title: &'static str, start: String, end: String| {
+        vec![
+            ("title_ja", title.to_owned()),
+            ("title_en", "Test seminar".to_owned()),
+            ("description_ja", "説明".to_owned()),
+            ("description_en", "About".to_owned()),
+            ("starts_at", start),
+            ("ends_at", end),
+            ("venue_name_ja", "都庁第一本庁舎".to_owned()),
+            ("venue_address_ja", "東京都新宿区西新宿2-8-1".to_owned()),
+            (
+                "online_url",
+                "https://meet.example.jp/secret-room".to_owned(),
+            ),
+            ("capacity", "1".to_owned()),
+            ("reminder_days", "3,1".to_owned()),
+            ("waitlist_enabled", "on".to_owned()),
+        ]
+    };
+    let post = |fields: Vec<(&'static str, String)>| {
+        let organizer = &organizer;
+        async move {
+            let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            organizer.post(edit, edit, &pairs).await
+        }
+    };
+    // A new title alone saves at once.
+    let (status, _, location) = post(base("新しいタイトル", start.clone(), end.clone())).await;
+    assert_eq!(
+        (status, location.as_deref()),
+        (303, Some("/admin/events/run-day?saved=1"))
+    );
+    let event = store::events::by_slug(&app.db, "run-day")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(event.spec.title.ja, "新しいタイトル");
+    // A broken time comes back with the message and what was typed; nothing changes.
+    let (status, body, _) = post(base("新しいタイトル", end.clone(), start.clone())).await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains(&start));
+    // A new time asks first: registrants will be mailed.
+    let later_start = start.chars().take(11).collect::<String>() + "09:00";
+    let later_end = start.chars().take(11).collect::<String>() + "10:00";
+    let (status, body, _) = post(base(
+        "新しいタイトル",
+        later_start.clone(),
+        later_end.clone(),
+    ))
+    .await;
+    assert_eq!(status, 200);
+    assert!(body.contains("申込者2名にメール"), "{body}");
+    let unchanged = store::events::by_slug(&app.db, "run-day")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(unchanged.spec.starts_at, event.spec.starts_at);
+    let mut confirmed = base("新しいタイトル", later_start, later_end);
+    confirmed.push(("confirm_notify", "on".to_owned()));
+    let (status, _, _) = post(confirmed).await;
+    assert_eq!(status, 303);
+    let moved = store::events::by_slug(&app.db, "run-day")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_ne!(moved.spec.starts_at, event.spec.starts_at);
+    let told = store::outbox::count_for_event(
+        &app.db,
+        moved.id,
+        uketsuke::domain::MessageKind::EventChanged,
+    )
+    .await
+    .unwrap();
+    assert!(told >= 2, "the registrants are told: {told}");
+    // Cancelling asks for the tick, then tells everyone.
+    let page = "/admin/events/run-day";
+    let (status, _, _) = organizer
+        .post(page, "/admin/events/run-day/status/cancel", &[])
+        .await;
+    assert_eq!(status, 422);
+    let (status, _, _) = organizer
+        .post(
+            page,
+            "/admin/events/run-day/status/cancel",
+            &[("confirm", "on")],
+        )
+        .await;
+    assert_eq!(status, 303);
+    let cancelled = store::events::by_slug(&app.db, "run-day")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(cancelled.status, uketsuke::domain::EventStatus::Cancelled);
+    // Viewers and co-hosts cannot edit.
+    for (org, role) in [("ORGA", UserRole::Viewer), ("ORGB", UserRole::Organizer)] {
+        let b = app.signed_in(org, role).await;
+        assert_eq!(b.get(edit).await.0, 403, "{org} {role:?}");
+    }
+}

@@ -81,6 +81,7 @@ impl Pages {
                 include_str!("templates/admin/sheet.html"),
             ),
             ("admin/scan.html", include_str!("templates/admin/scan.html")),
+            ("admin/edit.html", include_str!("templates/admin/edit.html")),
             (
                 "admin/partners.html",
                 include_str!("templates/admin/partners.html"),
@@ -195,6 +196,14 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
         .at("/events/:slug/report.csv", get(b::event_report_csv))
         .at("/events/:slug", get(b::event_page).with(csrf()))
         .at("/events/:slug/announce", post(b::announce).with(csrf()))
+        .at(
+            "/events/:slug/edit",
+            get(b::edit_page).post(b::edit_save).with(csrf()),
+        )
+        .at(
+            "/events/:slug/status/:action",
+            post(b::event_status).with(csrf()),
+        )
         .at("/events/:slug/roster", get(b::roster_page).with(csrf()))
         .at(
             "/events/:slug/registrations/:id/:action",

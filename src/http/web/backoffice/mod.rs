@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 mod chart;
 mod door;
+mod edit;
 mod export;
 mod partners;
 mod report;
@@ -23,6 +24,7 @@ mod roster;
 mod sheet;
 
 pub use door::{check_in, door_page, scan_check_in, scan_page};
+pub use edit::{edit_page, edit_save, event_status};
 pub use export::{roster_csv, roster_xlsx};
 pub use partners::{partner_answer, partners_page};
 pub use report::{event_report, event_report_csv, year_report, year_report_csv};
@@ -113,6 +115,7 @@ struct EventSummary {
     title: String,
     when: String,
     status: &'static str,
+    status_code: &'static str,
     roster: bool,
     export: bool,
     check_in: bool,
@@ -136,6 +139,7 @@ async fn summary(
         title: event.spec.title.get(lang.lang).to_owned(),
         when: crate::domain::jst::range(event.spec.starts_at, event.spec.ends_at, lang.lang),
         status: event.status.label(lang.lang),
+        status_code: event.status.code(),
         roster: e.access.roster,
         export: e.access.export,
         check_in: e.access.check_in,
@@ -438,6 +442,7 @@ struct EventView {
     manage: bool,
     /// Messages queued by the announcement just sent.
     announced: Option<u32>,
+    saved: bool,
     /// The announcement form as typed, when it comes back with errors.
     kept: std::collections::BTreeMap<String, String>,
     errors: FieldMessages,
@@ -446,6 +451,7 @@ struct EventView {
 #[derive(Deserialize)]
 pub struct EventParams {
     announced: Option<u32>,
+    saved: Option<u8>,
 }
 
 #[handler]
@@ -464,6 +470,7 @@ pub async fn event_page(
         manage: e.access.manage,
         event: summary(&state, &e, &lang).await?,
         announced: params.announced,
+        saved: params.saved.is_some(),
         kept: Default::default(),
         errors: FieldMessages::default(),
     };
@@ -530,6 +537,7 @@ pub async fn announce(
                 manage: true,
                 event: summary(&state, &e, &lang).await?,
                 announced: None,
+                saved: false,
                 kept,
                 errors: messages(&errors, lang.lang),
             };

@@ -1,0 +1,375 @@
+//! `/admin/events/{slug}/edit`: organizers change an event in the browser, with what the API
+//! allows for the fields people change most. A new time, place or link is mailed to every
+//! registrant, so the form asks for a tick before it saves such a change; cancelling an
+//! event asks the same.
+use super::*;
+use crate::domain::EventInput;
+use crate::services::events::{self, OptionalField};
+use chrono::{DateTime, NaiveDateTime, TimeZone};
+use std::collections::BTreeMap;
+
+/// The fields of the form, in order.
+const TEXT_FIELDS: [&str; 12] = [
+    "title_ja",
+    "title_en",
+    "description_ja",
+    "description_en",
+    "venue_name_ja",
+    "venue_address_ja",
+    "venue_map_url",
+    "online_url",
+    "capacity",
+    "per_company_limit",
+    "reminder_days",
+    "purpose_of_use_ja",
+];
+
+#[derive(Serialize)]
+struct EditView {
+    me: Header,
+    csrf_token: String,
+    event: EventSummary,
+    values: BTreeMap<String, String>,
+    errors: FieldMessages,
+    /// Set when the change would be mailed to registrants and was not yet confirmed.
+    needs_confirmation: Option<u64>,
+}
+
+fn local(t: DateTime<Utc>) -> String {
+    t.with_timezone(&chrono_tz::Asia::Tokyo)
+        .format("%Y-%m-%dT%H:%M")
+        .to_string()
+}
+
+/// `2026-12-03T14:00` typed in Tokyo time.
+fn parse_local(s: &str) -> Option<DateTime<Utc>> {
+    let naive = NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%dT%H:%M").ok()?;
+    chrono_tz::Asia::Tokyo
+        .from_local_datetime(&naive)
+        .single()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+fn values_of(input: &EventInput) -> BTreeMap<String, String> {
+    let mut v = BTreeMap::new();
+    let mut put = |k: &str, s: Option<String>| {
+        v.insert(k.to_owned(), s.unwrap_or_default());
+    };
+    put("title_ja", input.title_ja.clone());
+    put("title_en", input.title_en.clone());
+    put("description_ja", input.description_ja.clone());
+    put("description_en", input.description_en.clone());
+    put("venue_name_ja", input.venue_name_ja.clone());
+    put("venue_address_ja", input.venue_address_ja.clone());
+    put("venue_map_url", input.venue_map_url.clone());
+    put("online_url", input.online_url.clone());
+    put("capacity", input.capacity.map(|c| c.to_string()));
+    put(
+        "per_company_limit",
+        input.per_company_limit.map(|c| c.to_string()),
+    );
+    put(
+        "reminder_days",
+        input
+            .reminder_days
+            .as_ref()
+            .map(|d| d.iter().map(i64::to_string).collect::<Vec<_>>().join(",")),
+    );
+    put("purpose_of_use_ja", input.purpose_of_use_ja.clone());
+    put("purpose_of_use_en", input.purpose_of_use_en.clone());
+    put("starts_at", input.starts_at.map(local));
+    put("ends_at", input.ends_at.map(local));
+    put(
+        "waitlist_enabled",
+        input
+            .waitlist_enabled
+            .map(|w| if w { "on".into() } else { String::new() }),
+    );
+    v
+}
+
+async fn editable(state: &AppState, me: &SignedIn, slug: &str) -> Result<StaffEvent, AppError> {
+    let e = staff_event(state, me, slug).await?;
+    if !e.access.manage {
+        return Err(AppError::Forbidden);
+    }
+    Ok(e)
+}
+
+#[handler]
+pub async fn edit_page(
+    state: Data<&AppState>,
+    lang: PageLang,
+    me: SignedIn,
+    Path(slug): Path<String>,
+    csrf: &CsrfToken,
+) -> Result<Response, AppError> {
+    let e = editable(&state, &me, &slug).await?;
+    let view = EditView {
+        me: header(&me.staff, &lang),
+        csrf_token: csrf.0.clone(),
+        values: values_of(&e.listing.event.spec.to_input()),
+        event: summary(&state, &e, &lang).await?,
+        errors: FieldMessages::default(),
+        needs_confirmation: None,
+    };
+    Ok(private(state.pages.render(
+        "admin/edit.html",
+        &lang,
+        view,
+    )?))
+}
+
+#[handler]
+pub async fn edit_save(
+    state: Data<&AppState>,
+    lang: PageLang,
+    me: SignedIn,
+    Path(slug): Path<String>,
+    csrf: &CsrfToken,
+    verifier: &CsrfVerifier,
+    body: Body,
+) -> Result<Response, AppError> {
+    let form = read_form(body).await?;
+    if !verifier.is_valid(form.get("csrf_token").unwrap_or_default()) {
+        return Err(AppError::Forbidden);
+    }
+    let e = editable(&state, &me, &slug).await?;
+    let l = lang.lang;
+    let mut errors = crate::domain::ValidationErrors::new();
+    let number = |errors: &mut crate::domain::ValidationErrors, field: &str| -> Option<i64> {
+        let raw = form.text(field)?;
+        match crate::domain::normalize::digits(&raw).parse() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                errors.add(
+                    field,
+                    "not_a_number",
+                    "数字で入力してください。",
+                    "Enter a number.",
+                );
+                None
+            }
+        }
+    };
+    let capacity = number(&mut errors, "capacity");
+    let per_company_limit = number(&mut errors, "per_company_limit");
+    let mut time = |field: &str| -> Option<DateTime<Utc>> {
+        let raw = form.text(field)?;
+        let t = parse_local(&raw);
+        if t.is_none() {
+            errors.add(
+                field,
+                "not_a_time",
+                "日時を「2026-12-03T14:00」の形で入力してください。",
+                "Enter the time as 2026-12-03T14:00.",
+            );
+        }
+        t
+    };
+    let starts_at = time("starts_at");
+    let ends_at = time("ends_at");
+    let reminder_days = form.get("reminder_days").map(|raw| {
+        raw.split([',', '、', ' '])
+            .filter(|s| !s.trim().is_empty())
+            .filter_map(|s| crate::domain::normalize::digits(s).parse().ok())
+            .collect::<Vec<i64>>()
+    });
+    let change = EventInput {
+        title_ja: form.text("title_ja"),
+        title_en: form.text("title_en"),
+        description_ja: form.text("description_ja"),
+        description_en: form.text("description_en"),
+        venue_name_ja: form.text("venue_name_ja"),
+        venue_address_ja: form.text("venue_address_ja"),
+        venue_map_url: form.text("venue_map_url"),
+        online_url: form.text("online_url"),
+        starts_at,
+        ends_at,
+        capacity,
+        per_company_limit,
+        waitlist_enabled: Some(form.flag("waitlist_enabled")),
+        reminder_days,
+        purpose_of_use_ja: form.text("purpose_of_use_ja"),
+        purpose_of_use_en: form.text("purpose_of_use_en"),
+        ..Default::default()
+    };
+    // An emptied optional field is cleared, not kept.
+    let mut clear = Vec::new();
+    for (field, which) in [
+        ("capacity", OptionalField::Capacity),
+        ("per_company_limit", OptionalField::PerCompanyLimit),
+        ("online_url", OptionalField::OnlineUrl),
+        ("venue_map_url", OptionalField::VenueMapUrl),
+    ] {
+        if form.text(field).is_none() {
+            clear.push(which);
+        }
+    }
+    if form.text("purpose_of_use_ja").is_none() && form.text("purpose_of_use_en").is_none() {
+        clear.push(OptionalField::PurposeOfUse);
+    }
+    let kept: BTreeMap<String, String> = TEXT_FIELDS
+        .iter()
+        .chain(
+            [
+                "purpose_of_use_en",
+                "starts_at",
+                "ends_at",
+                "waitlist_enabled",
+            ]
+            .iter(),
+        )
+        .map(|k| ((*k).to_owned(), form.get(k).unwrap_or_default().to_owned()))
+        .collect();
+    if !errors.is_empty() {
+        return render_again(
+            &state,
+            &lang,
+            &me,
+            &e,
+            csrf,
+            kept,
+            messages(&errors, l),
+            None,
+            422,
+        )
+        .await;
+    }
+    let now = Utc::now();
+    if let Err(AppError::Validation(errors)) = events::check_update(
+        &state.db,
+        &me.staff.principal,
+        &slug,
+        change.clone(),
+        &clear,
+        now,
+    )
+    .await
+    {
+        return render_again(
+            &state,
+            &lang,
+            &me,
+            &e,
+            csrf,
+            kept,
+            messages(&errors, l),
+            None,
+            422,
+        )
+        .await;
+    }
+    // A new time, place or link reaches every registrant: ask first.
+    let spec = &e.listing.event.spec;
+    let moved = starts_at.is_some_and(|t| t != spec.starts_at)
+        || ends_at.is_some_and(|t| t != spec.ends_at)
+        || change.venue_name_ja.as_deref() != spec.venue.as_ref().map(|v| v.name_ja.as_str())
+        || change.venue_address_ja.as_deref() != spec.venue.as_ref().map(|v| v.address_ja.as_str())
+        || change.online_url != spec.online_url;
+    let counts = backoffice::counts(&state.db, &e.listing.event).await?;
+    let registrants = counts.confirmed_seats + counts.waitlisted;
+    if moved
+        && registrants > 0
+        && e.listing.event.status == crate::domain::EventStatus::Published
+        && !form.flag("confirm_notify")
+    {
+        return render_again(
+            &state,
+            &lang,
+            &me,
+            &e,
+            csrf,
+            kept,
+            FieldMessages::default(),
+            Some(registrants),
+            200,
+        )
+        .await;
+    }
+    match events::update(&state.db, &me.staff.principal, &slug, change, &clear, now).await {
+        Ok(updated) => Ok(private(
+            Redirect::see_other(format!("/admin/events/{}?saved=1", updated.event.spec.slug))
+                .into_response(),
+        )),
+        Err(AppError::Validation(errors)) => {
+            render_again(
+                &state,
+                &lang,
+                &me,
+                &e,
+                csrf,
+                kept,
+                messages(&errors, l),
+                None,
+                422,
+            )
+            .await
+        }
+        Err(err) => Err(err),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn render_again(
+    state: &AppState,
+    lang: &PageLang,
+    me: &SignedIn,
+    e: &StaffEvent,
+    csrf: &CsrfToken,
+    values: BTreeMap<String, String>,
+    errors: FieldMessages,
+    needs_confirmation: Option<u64>,
+    status: u16,
+) -> Result<Response, AppError> {
+    let view = EditView {
+        me: header(&me.staff, lang),
+        csrf_token: csrf.0.clone(),
+        event: summary(state, e, lang).await?,
+        values,
+        errors,
+        needs_confirmation,
+    };
+    let resp = state.pages.render("admin/edit.html", lang, view)?;
+    let status = poem::http::StatusCode::from_u16(status).unwrap_or(poem::http::StatusCode::OK);
+    Ok(private(resp.with_status(status).into_response()))
+}
+
+/// Publish, or cancel (with a ticked box: every registrant is told).
+#[handler]
+pub async fn event_status(
+    state: Data<&AppState>,
+    me: SignedIn,
+    Path((slug, action)): Path<(String, String)>,
+    verifier: &CsrfVerifier,
+    body: Body,
+) -> Result<Response, AppError> {
+    let form = read_form(body).await?;
+    if !verifier.is_valid(form.get("csrf_token").unwrap_or_default()) {
+        return Err(AppError::Forbidden);
+    }
+    editable(&state, &me, &slug).await?;
+    let who = &me.staff.principal;
+    let now = Utc::now();
+    match action.as_str() {
+        "publish" => {
+            events::publish(&state.db, who, &slug, now).await?;
+        }
+        "cancel" => {
+            if !form.flag("confirm") {
+                return Err(crate::domain::ValidationErrors::single(
+                    "confirm",
+                    "confirm_required",
+                    "中止するには確認欄にチェックを入れてください。申込者全員に中止のメールが送られます。",
+                    "Tick the box to cancel the event: every registrant is emailed.",
+                )
+                .into());
+            }
+            events::cancel(&state.db, who, &slug, now).await?;
+        }
+        _ => return Err(AppError::NotFound),
+    }
+    Ok(private(
+        Redirect::see_other(format!("/admin/events/{slug}?saved=1")).into_response(),
+    ))
+}
