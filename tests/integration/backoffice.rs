@@ -900,3 +900,81 @@ async fn organizers_edit_publish_and_cancel_events_in_the_browser_with_a_confirm
         assert_eq!(b.get(edit).await.0, 403, "{org} {role:?}");
     }
 }
+
+#[tokio::test]
+async fn organizers_create_a_draft_event_in_the_browser() {
+    let app = TestApp::spawn().await;
+    app.organization_with_user("ORGA", UserRole::Organizer)
+        .await;
+    let organizer = app.signed_in("ORGA", UserRole::Organizer).await;
+    let (status, home) = organizer.get("/admin").await;
+    assert_eq!(status, 200);
+    assert!(home.contains("/admin/events/new"));
+    let new = "/admin/events/new";
+    let (status, _) = organizer.get(new).await;
+    assert_eq!(status, 200);
+    let start = (chrono::Utc::now() + chrono::Duration::days(20))
+        .with_timezone(&chrono_tz::Asia::Tokyo)
+        .format("%Y-%m-%d")
+        .to_string();
+    let mut fields = vec![
+        ("slug", "browser-made".to_owned()),
+        ("programme_area", "telework".to_owned()),
+        ("kind", "seminar".to_owned()),
+        ("format", "online".to_owned()),
+        ("title_ja", "ブラウザで作ったセミナー".to_owned()),
+        ("title_en", "Made in the browser".to_owned()),
+        ("description_ja", "説明".to_owned()),
+        ("description_en", "About".to_owned()),
+        ("starts_at", format!("{start}T14:00")),
+        ("ends_at", format!("{start}T16:00")),
+        ("online_url", "https://meet.example.jp/x".to_owned()),
+        ("capacity", "３０".to_owned()),
+        ("reminder_days", "3,1".to_owned()),
+        ("waitlist_enabled", "on".to_owned()),
+    ];
+    // A missing kind is named, and what was typed stays.
+    fields[2].1 = String::new();
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, body, _) = organizer.post(new, new, &pairs).await;
+    assert_eq!(status, 422);
+    assert!(body.contains("ブラウザで作ったセミナー"));
+    fields[2].1 = "seminar".to_owned();
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, _, location) = organizer.post(new, new, &pairs).await;
+    assert_eq!(
+        (status, location.as_deref()),
+        (303, Some("/admin/events/browser-made?saved=1"))
+    );
+    let e = store::events::by_slug(&app.db, "browser-made")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(e.status, uketsuke::domain::EventStatus::Draft);
+    assert_eq!(
+        e.spec.capacity.map(|c| c.get()),
+        Some(30),
+        "full-width digits read"
+    );
+    assert_eq!(
+        e.spec
+            .starts_at
+            .with_timezone(&chrono_tz::Asia::Tokyo)
+            .format("%H:%M")
+            .to_string(),
+        "14:00",
+        "typed in Tokyo time"
+    );
+    // Publish from the event page.
+    let (status, _, _) = organizer
+        .post(
+            "/admin/events/browser-made",
+            "/admin/events/browser-made/status/publish",
+            &[],
+        )
+        .await;
+    assert_eq!(status, 303);
+    assert_eq!(app.get_html("/events/browser-made", None).await.0, 200);
+    let viewer = app.signed_in("ORGA", UserRole::Viewer).await;
+    assert_eq!(viewer.get(new).await.0, 403);
+}

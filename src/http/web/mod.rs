@@ -82,6 +82,7 @@ impl Pages {
             ),
             ("admin/scan.html", include_str!("templates/admin/scan.html")),
             ("admin/edit.html", include_str!("templates/admin/edit.html")),
+            ("admin/new.html", include_str!("templates/admin/new.html")),
             (
                 "admin/partners.html",
                 include_str!("templates/admin/partners.html"),
@@ -194,6 +195,10 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
         .at("/reports.csv", get(b::year_report_csv))
         .at("/events/:slug/report", get(b::event_report).with(csrf()))
         .at("/events/:slug/report.csv", get(b::event_report_csv))
+        .at(
+            "/events/new",
+            get(b::new_page).post(b::new_save).with(csrf()),
+        )
         .at("/events/:slug", get(b::event_page).with(csrf()))
         .at("/events/:slug/announce", post(b::announce).with(csrf()))
         .at(

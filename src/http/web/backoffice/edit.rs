@@ -25,6 +25,148 @@ const TEXT_FIELDS: [&str; 12] = [
 ];
 
 #[derive(Serialize)]
+struct Choice {
+    code: &'static str,
+    label: &'static str,
+}
+
+fn choices<T: Copy + 'static>(
+    all: &'static [T],
+    code: fn(T) -> &'static str,
+    label: fn(T, crate::domain::Lang) -> &'static str,
+    lang: crate::domain::Lang,
+) -> Vec<Choice> {
+    all.iter()
+        .map(|&v| Choice {
+            code: code(v),
+            label: label(v, lang),
+        })
+        .collect()
+}
+
+/// A new event: the fields that are fixed once it exists, then the same form as editing.
+#[derive(Serialize)]
+struct NewView {
+    me: Header,
+    csrf_token: String,
+    values: BTreeMap<String, String>,
+    errors: FieldMessages,
+    areas: Vec<Choice>,
+    kinds: Vec<Choice>,
+    formats: Vec<Choice>,
+}
+
+const NEW_FIELDS: [&str; 4] = ["slug", "programme_area", "kind", "format"];
+
+fn new_view(
+    me: &SignedIn,
+    lang: &PageLang,
+    csrf: &CsrfToken,
+    values: BTreeMap<String, String>,
+    errors: FieldMessages,
+) -> NewView {
+    use crate::domain::{EventFormat, EventKind, ProgrammeArea};
+    let l = lang.lang;
+    NewView {
+        me: header(&me.staff, lang),
+        csrf_token: csrf.0.clone(),
+        values,
+        errors,
+        areas: choices(
+            ProgrammeArea::ALL,
+            ProgrammeArea::code,
+            ProgrammeArea::label,
+            l,
+        ),
+        kinds: choices(EventKind::ALL, EventKind::code, EventKind::label, l),
+        formats: choices(EventFormat::ALL, EventFormat::code, EventFormat::label, l),
+    }
+}
+
+#[handler]
+pub async fn new_page(
+    state: Data<&AppState>,
+    lang: PageLang,
+    me: SignedIn,
+    csrf: &CsrfToken,
+) -> Result<Response, AppError> {
+    if !me.staff.principal.role.manages_events() {
+        return Err(AppError::Forbidden);
+    }
+    let mut values = values_of(&EventInput::default());
+    values.insert("waitlist_enabled".into(), "on".into());
+    values.insert("reminder_days".into(), "3,1".into());
+    for f in NEW_FIELDS {
+        values.insert(f.into(), String::new());
+    }
+    let view = new_view(&me, &lang, csrf, values, FieldMessages::default());
+    Ok(private(state.pages.render(
+        "admin/new.html",
+        &lang,
+        view,
+    )?))
+}
+
+#[handler]
+pub async fn new_save(
+    state: Data<&AppState>,
+    lang: PageLang,
+    me: SignedIn,
+    csrf: &CsrfToken,
+    verifier: &CsrfVerifier,
+    body: Body,
+) -> Result<Response, AppError> {
+    let form = read_form(body).await?;
+    if !verifier.is_valid(form.get("csrf_token").unwrap_or_default()) {
+        return Err(AppError::Forbidden);
+    }
+    if !me.staff.principal.role.manages_events() {
+        return Err(AppError::Forbidden);
+    }
+    let mut errors = crate::domain::ValidationErrors::new();
+    let (mut input, _) = read_input(&form, &mut errors);
+    input.slug = form.text("slug");
+    input.programme_area = form.get("programme_area").and_then(|v| v.parse().ok());
+    input.kind = form.get("kind").and_then(|v| v.parse().ok());
+    input.format = form.get("format").and_then(|v| v.parse().ok());
+    input.languages = Some(vec![crate::domain::Lang::Ja, crate::domain::Lang::En]);
+    let values: BTreeMap<String, String> = TEXT_FIELDS
+        .iter()
+        .chain(NEW_FIELDS.iter())
+        .chain(
+            [
+                "purpose_of_use_en",
+                "starts_at",
+                "ends_at",
+                "waitlist_enabled",
+            ]
+            .iter(),
+        )
+        .map(|k| ((*k).to_owned(), form.get(k).unwrap_or_default().to_owned()))
+        .collect();
+    let result = if errors.is_empty() {
+        events::create(&state.db, &me.staff.principal, input, Utc::now()).await
+    } else {
+        Err(errors.into())
+    };
+    match result {
+        Ok(created) => Ok(private(
+            Redirect::see_other(format!("/admin/events/{}?saved=1", created.event.spec.slug))
+                .into_response(),
+        )),
+        Err(AppError::Validation(errors)) => {
+            let view = new_view(&me, &lang, csrf, values, messages(&errors, lang.lang));
+            let resp = state.pages.render("admin/new.html", &lang, view)?;
+            Ok(private(
+                resp.with_status(poem::http::StatusCode::UNPROCESSABLE_ENTITY)
+                    .into_response(),
+            ))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Serialize)]
 struct EditView {
     me: Header,
     csrf_token: String,
@@ -120,23 +262,12 @@ pub async fn edit_page(
     )?))
 }
 
-#[handler]
-pub async fn edit_save(
-    state: Data<&AppState>,
-    lang: PageLang,
-    me: SignedIn,
-    Path(slug): Path<String>,
-    csrf: &CsrfToken,
-    verifier: &CsrfVerifier,
-    body: Body,
-) -> Result<Response, AppError> {
-    let form = read_form(body).await?;
-    if !verifier.is_valid(form.get("csrf_token").unwrap_or_default()) {
-        return Err(AppError::Forbidden);
-    }
-    let e = editable(&state, &me, &slug).await?;
-    let l = lang.lang;
-    let mut errors = crate::domain::ValidationErrors::new();
+/// The event fields of the form, and the optional fields it empties. Numbers and times that
+/// do not read are recorded in `errors`.
+fn read_input(
+    form: &super::FormData,
+    errors: &mut crate::domain::ValidationErrors,
+) -> (EventInput, Vec<OptionalField>) {
     let number = |errors: &mut crate::domain::ValidationErrors, field: &str| -> Option<i64> {
         let raw = form.text(field)?;
         match crate::domain::normalize::digits(&raw).parse() {
@@ -152,8 +283,8 @@ pub async fn edit_save(
             }
         }
     };
-    let capacity = number(&mut errors, "capacity");
-    let per_company_limit = number(&mut errors, "per_company_limit");
+    let capacity = number(errors, "capacity");
+    let per_company_limit = number(errors, "per_company_limit");
     let mut time = |field: &str| -> Option<DateTime<Utc>> {
         let raw = form.text(field)?;
         let t = parse_local(&raw);
@@ -209,6 +340,28 @@ pub async fn edit_save(
     if form.text("purpose_of_use_ja").is_none() && form.text("purpose_of_use_en").is_none() {
         clear.push(OptionalField::PurposeOfUse);
     }
+    (change, clear)
+}
+
+#[handler]
+pub async fn edit_save(
+    state: Data<&AppState>,
+    lang: PageLang,
+    me: SignedIn,
+    Path(slug): Path<String>,
+    csrf: &CsrfToken,
+    verifier: &CsrfVerifier,
+    body: Body,
+) -> Result<Response, AppError> {
+    let form = read_form(body).await?;
+    if !verifier.is_valid(form.get("csrf_token").unwrap_or_default()) {
+        return Err(AppError::Forbidden);
+    }
+    let e = editable(&state, &me, &slug).await?;
+    let l = lang.lang;
+    let mut errors = crate::domain::ValidationErrors::new();
+    let (change, clear) = read_input(&form, &mut errors);
+    let (starts_at, ends_at) = (change.starts_at, change.ends_at);
     let kept: BTreeMap<String, String> = TEXT_FIELDS
         .iter()
         .chain(

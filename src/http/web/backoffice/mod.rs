@@ -24,7 +24,7 @@ mod roster;
 mod sheet;
 
 pub use door::{check_in, door_page, scan_check_in, scan_page};
-pub use edit::{edit_page, edit_save, event_status};
+pub use edit::{edit_page, edit_save, event_status, new_page, new_save};
 pub use export::{roster_csv, roster_xlsx};
 pub use partners::{partner_answer, partners_page};
 pub use report::{event_report, event_report_csv, year_report, year_report_csv};
@@ -278,6 +278,7 @@ pub async fn logout(
 struct HomeView {
     me: Header,
     csrf_token: String,
+    can_create: bool,
     events: Vec<EventSummary>,
 }
 
@@ -295,6 +296,7 @@ pub async fn home(
     let view = HomeView {
         me: header(&me.staff, &lang),
         csrf_token: csrf.0.clone(),
+        can_create: me.staff.principal.role.manages_events(),
         events,
     };
     Ok(private(state.pages.render(
