@@ -965,6 +965,15 @@ async fn organizers_create_a_draft_event_in_the_browser() {
         "14:00",
         "typed in Tokyo time"
     );
+    // Before publishing: the public page does not exist, the preview shows it to organizers.
+    assert_eq!(app.get_html("/events/browser-made", None).await.0, 404);
+    let (status, preview) = organizer.get("/admin/events/browser-made/preview").await;
+    assert_eq!(status, 200);
+    assert!(preview.contains("ブラウザで作ったセミナー") && preview.contains("プレビュー"));
+    assert!(
+        !preview.contains("meet.example.jp"),
+        "the meeting link stays private even here"
+    );
     // Publish from the event page.
     let (status, _, _) = organizer
         .post(
@@ -977,4 +986,8 @@ async fn organizers_create_a_draft_event_in_the_browser() {
     assert_eq!(app.get_html("/events/browser-made", None).await.0, 200);
     let viewer = app.signed_in("ORGA", UserRole::Viewer).await;
     assert_eq!(viewer.get(new).await.0, 403);
+    assert_eq!(
+        viewer.get("/admin/events/browser-made/preview").await.0,
+        403
+    );
 }

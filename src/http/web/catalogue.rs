@@ -227,6 +227,8 @@ struct EventView {
     registration_period: String,
     fiscal_year: String,
     partners: Vec<PartnerGroup>,
+    /// Shown to its organizers before it is published.
+    preview: bool,
 }
 
 #[handler]
@@ -239,9 +241,19 @@ pub async fn event_page(
     if let Some(slug) = slug.strip_suffix(".ics") {
         return super::ics::event_ics(&state, slug, lang.lang).await;
     }
+    let listing = catalogue::get_public(&state.db, &slug).await?;
+    render_event(&state, &lang, &listing, false)
+}
+
+/// The public page of an event; `preview` marks a page its organizers see before publishing.
+pub(super) fn render_event(
+    state: &AppState,
+    lang: &PageLang,
+    listing: &EventListing,
+    preview: bool,
+) -> Result<Response, AppError> {
     let now = Utc::now();
     let l = lang.lang;
-    let listing = catalogue::get_public(&state.db, &slug).await?;
     let spec = &listing.event.spec;
 
     let mut partners = vec![PartnerGroup {
@@ -267,7 +279,7 @@ pub async fn event_page(
     }
 
     let view = EventView {
-        card: card(&listing, l, now),
+        card: card(listing, l, now),
         cancelled: listing.event.status == EventStatus::Cancelled,
         paragraphs: spec
             .description
@@ -295,6 +307,7 @@ pub async fn event_page(
         registration_period: jst::range(spec.registration_opens_at, spec.registration_closes_at, l),
         fiscal_year: spec.fiscal_year().label(l),
         partners,
+        preview,
     };
-    state.pages.render("event.html", &lang, view)
+    state.pages.render("event.html", lang, view)
 }

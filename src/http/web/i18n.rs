@@ -397,6 +397,16 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("a_check_in", "受付する", "Check in"),
     ("a_actions", "操作", "Actions"),
     ("a_edit", "イベントの編集", "Edit the event"),
+    (
+        "a_preview",
+        "公開ページのプレビュー",
+        "Preview the public page",
+    ),
+    (
+        "preview_banner",
+        "プレビュー：主催者だけに表示しています（未公開の内容を含む場合があります）。",
+        "Preview: shown to its organizers only (it may not be published yet).",
+    ),
     ("a_new_event", "イベントの新規作成", "New event"),
     (
         "a_new_event_note",

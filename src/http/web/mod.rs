@@ -201,6 +201,7 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
         )
         .at("/events/:slug", get(b::event_page).with(csrf()))
         .at("/events/:slug/announce", post(b::announce).with(csrf()))
+        .at("/events/:slug/preview", get(b::preview))
         .at(
             "/events/:slug/edit",
             get(b::edit_page).post(b::edit_save).with(csrf()),

@@ -526,3 +526,16 @@ pub async fn event_status(
         Redirect::see_other(format!("/admin/events/{slug}?saved=1")).into_response(),
     ))
 }
+
+/// `/admin/events/{slug}/preview`: the public page as it will look, drafts included.
+#[handler]
+pub async fn preview(
+    state: Data<&AppState>,
+    lang: PageLang,
+    me: SignedIn,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let e = editable(&state, &me, &slug).await?;
+    let page = super::super::catalogue::render_event(&state, &lang, &e.listing, true)?;
+    Ok(private(page))
+}

@@ -24,7 +24,7 @@ mod roster;
 mod sheet;
 
 pub use door::{check_in, door_page, scan_check_in, scan_page};
-pub use edit::{edit_page, edit_save, event_status, new_page, new_save};
+pub use edit::{edit_page, edit_save, event_status, new_page, new_save, preview};
 pub use export::{roster_csv, roster_xlsx};
 pub use partners::{partner_answer, partners_page};
 pub use report::{event_report, event_report_csv, year_report, year_report_csv};
