@@ -991,3 +991,62 @@ async fn organizers_create_a_draft_event_in_the_browser() {
         403
     );
 }
+
+#[tokio::test]
+async fn organizers_add_and_remove_questions_on_the_registration_form() {
+    let app = TestApp::spawn().await;
+    partnered_event(&app).await;
+    let organizer = app.signed_in("ORGA", UserRole::Organizer).await;
+    let page = "/admin/events/run-day/questions";
+    // A choice without options is refused, with what was typed kept.
+    let (status, body, _) = organizer
+        .post(
+            page,
+            page,
+            &[
+                ("kind", "single_choice"),
+                ("label_ja", "参加動機"),
+                ("label_en", "Why"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert!(body.contains("value=\"参加動機\""));
+    let (status, _, _) = organizer
+        .post(
+            page,
+            page,
+            &[
+                ("kind", "single_choice"),
+                ("label_ja", "参加動機"),
+                ("label_en", "Why"),
+                ("options", "導入検討中 / Planning\n情報収集 / Research"),
+                ("required", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 303);
+    let (_, list) = organizer.get(page).await;
+    assert!(list.contains("参加動機") && list.contains("導入検討中") && list.contains("情報収集"));
+    // The public form asks it.
+    let (_, form) = app.get_html("/events/run-day/register", None).await;
+    assert!(form.contains("参加動機") && form.contains("導入検討中"));
+    let event = store::events::by_slug(&app.db, "run-day")
+        .await
+        .unwrap()
+        .unwrap();
+    let questions = uketsuke::services::questions::of_event(&app.db, event.id)
+        .await
+        .unwrap();
+    assert_eq!(questions.len(), 1);
+    let remove = format!("/admin/events/run-day/questions/{}/remove", questions[0].id);
+    assert_eq!(organizer.post(page, &remove, &[]).await.0, 303);
+    assert!(
+        uketsuke::services::questions::of_event(&app.db, event.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let viewer = app.signed_in("ORGA", UserRole::Viewer).await;
+    assert_eq!(viewer.get(page).await.0, 403);
+}

@@ -397,6 +397,21 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("a_check_in", "受付する", "Check in"),
     ("a_actions", "操作", "Actions"),
     ("a_edit", "イベントの編集", "Edit the event"),
+    ("a_questions", "申込フォームの質問", "Questions on the form"),
+    (
+        "a_no_questions",
+        "追加の質問はありません。",
+        "No questions of your own yet.",
+    ),
+    ("a_add_question", "質問を追加する", "Add a question"),
+    ("a_remove", "削除", "Remove"),
+    ("a_question_ja", "質問（日本語）", "Question (Japanese)"),
+    ("a_question_en", "質問（英語）", "Question (English)"),
+    (
+        "a_options",
+        "選択肢（1行に1つ、「日本語 / English」）",
+        "Options (one per line, 日本語 / English)",
+    ),
     (
         "a_preview",
         "公開ページのプレビュー",

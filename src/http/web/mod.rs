@@ -84,6 +84,10 @@ impl Pages {
             ("admin/edit.html", include_str!("templates/admin/edit.html")),
             ("admin/new.html", include_str!("templates/admin/new.html")),
             (
+                "admin/questions.html",
+                include_str!("templates/admin/questions.html"),
+            ),
+            (
                 "admin/partners.html",
                 include_str!("templates/admin/partners.html"),
             ),
@@ -202,6 +206,14 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
         .at("/events/:slug", get(b::event_page).with(csrf()))
         .at("/events/:slug/announce", post(b::announce).with(csrf()))
         .at("/events/:slug/preview", get(b::preview))
+        .at(
+            "/events/:slug/questions",
+            get(b::questions_page).post(b::add_question).with(csrf()),
+        )
+        .at(
+            "/events/:slug/questions/:id/remove",
+            post(b::remove_question).with(csrf()),
+        )
         .at(
             "/events/:slug/edit",
             get(b::edit_page).post(b::edit_save).with(csrf()),
