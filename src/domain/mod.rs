@@ -14,6 +14,7 @@ pub mod organization;
 pub mod partner;
 pub mod question;
 pub mod registration;
+pub mod reminder_days;
 pub mod text;
 pub mod user;
 pub mod validation;
@@ -23,7 +24,7 @@ pub use company::{
 };
 pub use event::{
     Capacity, Event, EventFormat, EventInput, EventKind, EventSpec, EventStatus, Languages,
-    ProgrammeArea, ReminderDays, Slug, Venue,
+    ProgrammeArea, Slug, Venue,
 };
 pub use fiscal_year::FiscalYear;
 pub use lang::Lang;
@@ -37,6 +38,7 @@ pub use registration::{
     Person, Registration, RegistrationInput, RegistrationRules, RegistrationSpec,
     RegistrationStatus,
 };
+pub use reminder_days::ReminderDays;
 pub use text::Bilingual;
 pub use user::{Email, Principal, UserRole};
 pub use validation::{FieldError, ValidationErrors};

@@ -152,6 +152,16 @@ pub(crate) fn hash_password(password: &str) -> AppResult<String> {
         .map_err(|e| AppError::Internal(anyhow::anyhow!("password hashing failed: {e}")))
 }
 
+/// Whether `password` is the one an argon2 PHC string was made from.
+pub(crate) fn password_matches(stored: &str, password: &str) -> bool {
+    use argon2::password_hash::{PasswordHash, PasswordVerifier};
+    PasswordHash::new(stored).is_ok_and(|h| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
+}
+
 /// `bytes` random bytes as lower-case hex.
 pub(crate) fn random_secret(bytes: usize) -> String {
     let mut buf = vec![0u8; bytes];

@@ -1,13 +1,11 @@
 //! Staff sign-in to the back-office: email and password (argon2), a session cookie whose
 //! token the database keeps only as a hash, and a throttle on failed logins that answers the
 //! same whether or not an address has an account.
-use super::accounts::{hash_password, random_secret, token_hash};
+use super::accounts::{hash_password, password_matches, random_secret, token_hash};
 use crate::domain::{Email, ValidationErrors};
 use crate::error::{AppError, AppResult};
 use crate::store::entities::login_throttle;
 use crate::store::{self, Db, sessions::Staff};
-use argon2::Argon2;
-use argon2::password_hash::{PasswordHash, PasswordVerifier};
 use chrono::{DateTime, Duration, Utc};
 
 /// How long a sign-in lasts.
@@ -56,13 +54,7 @@ pub async fn login(
         .as_ref()
         .map(|(_, h)| h.as_str())
         .unwrap_or(DUMMY_HASH);
-    let ok = PasswordHash::new(stored)
-        .map(|h| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &h)
-                .is_ok()
-        })
-        .unwrap_or(false);
+    let ok = password_matches(stored, password);
     let (Some((staff, _)), true) = (found, ok) else {
         record_failure(db, &key, throttle, now).await?;
         tracing::info!("back-office login refused");
@@ -135,14 +127,7 @@ pub async fn change_password(
     let stored = store::sessions::password_hash(db, staff.principal.user_id)
         .await?
         .ok_or(AppError::Unauthenticated)?;
-    let ok = PasswordHash::new(&stored)
-        .map(|h| {
-            Argon2::default()
-                .verify_password(current.as_bytes(), &h)
-                .is_ok()
-        })
-        .unwrap_or(false);
-    if !ok {
+    if !password_matches(&stored, current) {
         errors.add(
             "current_password",
             "wrong_password",
@@ -180,11 +165,11 @@ const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$
 
 #[cfg(test)]
 mod tests {
+    use argon2::password_hash::{PasswordHash, PasswordVerifier};
+
     #[test]
     fn the_dummy_hash_parses_so_unknown_addresses_cost_a_verification() {
-        use argon2::password_hash::{PasswordHash, PasswordVerifier};
-        let h = argon2::password_hash::PasswordHash::new(super::DUMMY_HASH).unwrap();
+        let h = PasswordHash::new(super::DUMMY_HASH).unwrap();
         assert!(argon2::Argon2::default().verify_password(b"x", &h).is_err());
-        let _: &PasswordHash = &h;
     }
 }

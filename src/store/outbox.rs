@@ -212,37 +212,32 @@ pub async fn mark_retry(
     next: DateTime<Utc>,
     error: &str,
 ) -> Result<(), DbErr> {
-    settle(db, id, PENDING, Some(next), Some(error), None).await
+    settle(db, id, PENDING, Some(next), error).await
 }
 
 /// Given up: refused for good, or out of attempts. Kept, with the reason, for organizers.
 pub async fn mark_failed(db: &impl ConnectionTrait, id: i64, error: &str) -> Result<(), DbErr> {
-    settle(db, id, FAILED, None, Some(error), None).await
+    settle(db, id, FAILED, None, error).await
 }
 
+/// An attempt that did not deliver: the row's new state and why.
 async fn settle(
     db: &impl ConnectionTrait,
     id: i64,
     status: &str,
     next: Option<DateTime<Utc>>,
-    error: Option<&str>,
-    sent_at: Option<DateTime<Utc>>,
+    error: &str,
 ) -> Result<(), DbErr> {
     let mut model = outbox::ActiveModel {
         id: Set(id),
         status: Set(status.to_owned()),
         locked_until: Set(None),
-        sent_at: Set(sent_at),
+        // An SMTP reply can be long; the first thousand characters tell enough.
+        last_error: Set(Some(error.chars().take(1000).collect())),
         ..Default::default()
     };
     if let Some(next) = next {
         model.next_attempt_at = Set(next);
-    }
-    if let Some(error) = error {
-        // An SMTP reply can be long; the first line tells enough.
-        model.last_error = Set(Some(error.chars().take(1000).collect()));
-    } else {
-        model.last_error = Set(None);
     }
     outbox::Entity::update(model).exec(db).await?;
     Ok(())

@@ -254,7 +254,7 @@ pub async fn check_in(
     Ok(rows(db, vec![a]).await?.pop())
 }
 
-/// (attendees checked in, active attendees of confirmed registrations)
+/// Attendees of the event checked in at the door.
 pub async fn checked_in_count(db: &impl ConnectionTrait, event_id: i64) -> Result<u64, DbErr> {
     attendee::Entity::find()
         .filter(attendee::Column::EventId.eq(event_id))

@@ -2,8 +2,29 @@
 //! the errors of each field in the reader's language.
 use crate::domain::registration::{CompanyInput, PersonInput};
 use crate::domain::{Lang, ValidationErrors};
+use crate::error::AppError;
+use poem::Body;
+use poem::web::CsrfVerifier;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
+
+/// Reads a form post, within the body limit.
+pub async fn read_form(body: Body) -> Result<FormData, AppError> {
+    let bytes = body
+        .into_bytes_limit(crate::http::limits::MAX_BODY_BYTES)
+        .await
+        .map_err(|_| AppError::TooLarge)?;
+    Ok(FormData::parse(&bytes))
+}
+
+/// Reads a form post that must carry its page's CSRF token; without it nothing happens.
+pub async fn read_checked_form(body: Body, verifier: &CsrfVerifier) -> Result<FormData, AppError> {
+    let form = read_form(body).await?;
+    if !verifier.is_valid(form.get("csrf_token").unwrap_or_default()) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(form)
+}
 
 /// A submitted form: every value as typed, in order, repeated keys included.
 pub struct FormData {

@@ -242,6 +242,18 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
         .around(b::to_login)
 }
 
+/// Pages that hold personal data (manage links, the back-office): never cached, never sent
+/// on as a referrer.
+fn private(mut resp: Response) -> Response {
+    let headers = resp.headers_mut();
+    headers.insert(header::CACHE_CONTROL, "no-store".parse().expect("valid"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        "no-referrer".parse().expect("valid"),
+    );
+    resp
+}
+
 #[handler]
 fn stylesheet() -> Response {
     include_str!("static/style.css")

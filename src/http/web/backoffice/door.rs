@@ -64,10 +64,7 @@ pub async fn check_in(
     verifier: &CsrfVerifier,
     body: Body,
 ) -> Result<Response, AppError> {
-    let form = read_form(body).await?;
-    if !verifier.is_valid(form.get("csrf_token").unwrap_or_default()) {
-        return Err(AppError::Forbidden);
-    }
+    let form = read_checked_form(body, verifier).await?;
     let e = staff_event(&state, &me, &slug).await?;
     backoffice::check_in(&state.db, &me.staff.principal, &e, attendee, Utc::now()).await?;
     let q: String =
@@ -122,10 +119,7 @@ pub async fn scan_check_in(
     verifier: &CsrfVerifier,
     body: Body,
 ) -> Result<Response, AppError> {
-    let form = read_form(body).await?;
-    if !verifier.is_valid(form.get("csrf_token").unwrap_or_default()) {
-        return Err(AppError::Forbidden);
-    }
+    read_checked_form(body, verifier).await?;
     let now = Utc::now();
     let (e, row) =
         backoffice::scan(&state.db, &me.staff.principal, &state.links, &code, now).await?;

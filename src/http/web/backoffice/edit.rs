@@ -8,12 +8,14 @@ use crate::services::events::{self, OptionalField};
 use chrono::{DateTime, NaiveDateTime, TimeZone};
 use std::collections::BTreeMap;
 
-/// The fields of the form, in order.
-const TEXT_FIELDS: [&str; 12] = [
+/// Every field of the event form, as typed, to show again when it comes back with errors.
+pub(super) const FORM_FIELDS: [&str; 16] = [
     "title_ja",
     "title_en",
     "description_ja",
     "description_en",
+    "starts_at",
+    "ends_at",
     "venue_name_ja",
     "venue_address_ja",
     "venue_map_url",
@@ -22,148 +24,19 @@ const TEXT_FIELDS: [&str; 12] = [
     "per_company_limit",
     "reminder_days",
     "purpose_of_use_ja",
+    "purpose_of_use_en",
+    "waitlist_enabled",
 ];
 
-#[derive(Serialize)]
-struct Choice {
-    code: &'static str,
-    label: &'static str,
-}
-
-fn choices<T: Copy + 'static>(
-    all: &'static [T],
-    code: fn(T) -> &'static str,
-    label: fn(T, crate::domain::Lang) -> &'static str,
-    lang: crate::domain::Lang,
-) -> Vec<Choice> {
-    all.iter()
-        .map(|&v| Choice {
-            code: code(v),
-            label: label(v, lang),
-        })
+/// The typed values of `fields`, to fill the form again.
+pub(super) fn typed<'a>(
+    form: &crate::http::web::form::FormData,
+    fields: impl IntoIterator<Item = &'a str>,
+) -> BTreeMap<String, String> {
+    fields
+        .into_iter()
+        .map(|k| (k.to_owned(), form.get(k).unwrap_or_default().to_owned()))
         .collect()
-}
-
-/// A new event: the fields that are fixed once it exists, then the same form as editing.
-#[derive(Serialize)]
-struct NewView {
-    me: Header,
-    csrf_token: String,
-    values: BTreeMap<String, String>,
-    errors: FieldMessages,
-    areas: Vec<Choice>,
-    kinds: Vec<Choice>,
-    formats: Vec<Choice>,
-}
-
-const NEW_FIELDS: [&str; 4] = ["slug", "programme_area", "kind", "format"];
-
-fn new_view(
-    me: &SignedIn,
-    lang: &PageLang,
-    csrf: &CsrfToken,
-    values: BTreeMap<String, String>,
-    errors: FieldMessages,
-) -> NewView {
-    use crate::domain::{EventFormat, EventKind, ProgrammeArea};
-    let l = lang.lang;
-    NewView {
-        me: header(&me.staff, lang),
-        csrf_token: csrf.0.clone(),
-        values,
-        errors,
-        areas: choices(
-            ProgrammeArea::ALL,
-            ProgrammeArea::code,
-            ProgrammeArea::label,
-            l,
-        ),
-        kinds: choices(EventKind::ALL, EventKind::code, EventKind::label, l),
-        formats: choices(EventFormat::ALL, EventFormat::code, EventFormat::label, l),
-    }
-}
-
-#[handler]
-pub async fn new_page(
-    state: Data<&AppState>,
-    lang: PageLang,
-    me: SignedIn,
-    csrf: &CsrfToken,
-) -> Result<Response, AppError> {
-    if !me.staff.principal.role.manages_events() {
-        return Err(AppError::Forbidden);
-    }
-    let mut values = values_of(&EventInput::default());
-    values.insert("waitlist_enabled".into(), "on".into());
-    values.insert("reminder_days".into(), "3,1".into());
-    for f in NEW_FIELDS {
-        values.insert(f.into(), String::new());
-    }
-    let view = new_view(&me, &lang, csrf, values, FieldMessages::default());
-    Ok(private(state.pages.render(
-        "admin/new.html",
-        &lang,
-        view,
-    )?))
-}
-
-#[handler]
-pub async fn new_save(
-    state: Data<&AppState>,
-    lang: PageLang,
-    me: SignedIn,
-    csrf: &CsrfToken,
-    verifier: &CsrfVerifier,
-    body: Body,
-) -> Result<Response, AppError> {
-    let form = read_form(body).await?;
-    if !verifier.is_valid(form.get("csrf_token").unwrap_or_default()) {
-        return Err(AppError::Forbidden);
-    }
-    if !me.staff.principal.role.manages_events() {
-        return Err(AppError::Forbidden);
-    }
-    let mut errors = crate::domain::ValidationErrors::new();
-    let (mut input, _) = read_input(&form, &mut errors);
-    input.slug = form.text("slug");
-    input.programme_area = form.get("programme_area").and_then(|v| v.parse().ok());
-    input.kind = form.get("kind").and_then(|v| v.parse().ok());
-    input.format = form.get("format").and_then(|v| v.parse().ok());
-    input.languages = Some(vec![crate::domain::Lang::Ja, crate::domain::Lang::En]);
-    let values: BTreeMap<String, String> = TEXT_FIELDS
-        .iter()
-        .chain(NEW_FIELDS.iter())
-        .chain(
-            [
-                "purpose_of_use_en",
-                "starts_at",
-                "ends_at",
-                "waitlist_enabled",
-            ]
-            .iter(),
-        )
-        .map(|k| ((*k).to_owned(), form.get(k).unwrap_or_default().to_owned()))
-        .collect();
-    let result = if errors.is_empty() {
-        events::create(&state.db, &me.staff.principal, input, Utc::now()).await
-    } else {
-        Err(errors.into())
-    };
-    match result {
-        Ok(created) => Ok(private(
-            Redirect::see_other(format!("/admin/events/{}?saved=1", created.event.spec.slug))
-                .into_response(),
-        )),
-        Err(AppError::Validation(errors)) => {
-            let view = new_view(&me, &lang, csrf, values, messages(&errors, lang.lang));
-            let resp = state.pages.render("admin/new.html", &lang, view)?;
-            Ok(private(
-                resp.with_status(poem::http::StatusCode::UNPROCESSABLE_ENTITY)
-                    .into_response(),
-            ))
-        }
-        Err(e) => Err(e),
-    }
 }
 
 #[derive(Serialize)]
@@ -192,7 +65,7 @@ fn parse_local(s: &str) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
-fn values_of(input: &EventInput) -> BTreeMap<String, String> {
+pub(super) fn values_of(input: &EventInput) -> BTreeMap<String, String> {
     let mut v = BTreeMap::new();
     let mut put = |k: &str, s: Option<String>| {
         v.insert(k.to_owned(), s.unwrap_or_default());
@@ -264,8 +137,8 @@ pub async fn edit_page(
 
 /// The event fields of the form, and the optional fields it empties. Numbers and times that
 /// do not read are recorded in `errors`.
-fn read_input(
-    form: &super::FormData,
+pub(super) fn read_input(
+    form: &crate::http::web::form::FormData,
     errors: &mut crate::domain::ValidationErrors,
 ) -> (EventInput, Vec<OptionalField>) {
     let number = |errors: &mut crate::domain::ValidationErrors, field: &str| -> Option<i64> {
@@ -353,28 +226,13 @@ pub async fn edit_save(
     verifier: &CsrfVerifier,
     body: Body,
 ) -> Result<Response, AppError> {
-    let form = read_form(body).await?;
-    if !verifier.is_valid(form.get("csrf_token").unwrap_or_default()) {
-        return Err(AppError::Forbidden);
-    }
+    let form = read_checked_form(body, verifier).await?;
     let e = editable(&state, &me, &slug).await?;
     let l = lang.lang;
     let mut errors = crate::domain::ValidationErrors::new();
     let (change, clear) = read_input(&form, &mut errors);
     let (starts_at, ends_at) = (change.starts_at, change.ends_at);
-    let kept: BTreeMap<String, String> = TEXT_FIELDS
-        .iter()
-        .chain(
-            [
-                "purpose_of_use_en",
-                "starts_at",
-                "ends_at",
-                "waitlist_enabled",
-            ]
-            .iter(),
-        )
-        .map(|k| ((*k).to_owned(), form.get(k).unwrap_or_default().to_owned()))
-        .collect();
+    let kept = typed(&form, FORM_FIELDS);
     if !errors.is_empty() {
         return render_again(
             &state,
@@ -497,10 +355,7 @@ pub async fn event_status(
     verifier: &CsrfVerifier,
     body: Body,
 ) -> Result<Response, AppError> {
-    let form = read_form(body).await?;
-    if !verifier.is_valid(form.get("csrf_token").unwrap_or_default()) {
-        return Err(AppError::Forbidden);
-    }
+    let form = read_checked_form(body, verifier).await?;
     editable(&state, &me, &slug).await?;
     let who = &me.staff.principal;
     let now = Utc::now();

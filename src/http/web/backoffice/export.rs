@@ -52,6 +52,14 @@ const HEADERS_EN: [&str; 20] = [
     "Registered at",
 ];
 
+/// The column names in the reader's language.
+fn headers(lang: crate::domain::Lang) -> [&'static str; 20] {
+    match lang {
+        crate::domain::Lang::Ja => HEADERS_JA,
+        crate::domain::Lang::En => HEADERS_EN,
+    }
+}
+
 /// A cell that a spreadsheet would read as a formula (`= + - @`, or a leading tab or carriage
 /// return) gets a leading apostrophe: shown as text, never run.
 pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
@@ -139,10 +147,7 @@ pub async fn roster_csv(
     let q = params.query();
     backoffice::start_export(&state.db, &me.staff.principal, &e, &q, "csv", Utc::now()).await?;
     let lang = lang.lang;
-    let headers = match lang {
-        crate::domain::Lang::Ja => HEADERS_JA,
-        crate::domain::Lang::En => HEADERS_EN,
-    };
+    let headers = headers(lang);
     let mut first = b"\xEF\xBB\xBF".to_vec();
     first.extend(csv_lines(&[headers
         .iter()
@@ -226,10 +231,7 @@ pub async fn roster_xlsx(
     let q = params.query();
     backoffice::start_export(&state.db, &me.staff.principal, &e, &q, "xlsx", Utc::now()).await?;
     let lang = lang.lang;
-    let headers = match lang {
-        crate::domain::Lang::Ja => HEADERS_JA,
-        crate::domain::Lang::En => HEADERS_EN,
-    };
+    let headers = headers(lang);
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Vec<String>>>(2);
     let writer = tokio::task::spawn_blocking(move || write_workbook(&headers, rx));
     let mut after = 0;

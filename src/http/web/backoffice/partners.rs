@@ -73,10 +73,7 @@ pub async fn partner_answer(
     verifier: &CsrfVerifier,
     body: Body,
 ) -> Result<Response, AppError> {
-    let form = read_form(body).await?;
-    if !verifier.is_valid(form.get("csrf_token").unwrap_or_default()) {
-        return Err(AppError::Forbidden);
-    }
+    read_checked_form(body, verifier).await?;
     let approve = match answer.as_str() {
         "approve" => true,
         "decline" => false,

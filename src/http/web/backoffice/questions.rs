@@ -4,6 +4,7 @@
 use super::*;
 use crate::domain::question::QuestionOption;
 use crate::domain::{QuestionInput, QuestionKind, registration::MAX_ATTENDEES};
+use crate::http::web::catalogue::{Choice, choices};
 use crate::services::questions;
 
 #[derive(Serialize)]
@@ -16,18 +17,12 @@ struct QuestionView {
 }
 
 #[derive(Serialize)]
-struct KindChoice {
-    code: &'static str,
-    label: &'static str,
-}
-
-#[derive(Serialize)]
 struct QuestionsView {
     me: Header,
     csrf_token: String,
     event: EventSummary,
     questions: Vec<QuestionView>,
-    kinds: Vec<KindChoice>,
+    kinds: Vec<Choice>,
     values: std::collections::BTreeMap<String, String>,
     errors: FieldMessages,
 }
@@ -69,13 +64,12 @@ async fn page(
         csrf_token: csrf.0.clone(),
         event: summary(state, &e, lang).await?,
         questions,
-        kinds: QuestionKind::ALL
-            .iter()
-            .map(|k| KindChoice {
-                code: k.code(),
-                label: k.label(l),
-            })
-            .collect(),
+        kinds: choices(
+            QuestionKind::ALL,
+            values.get("kind").and_then(|k| k.parse().ok()),
+            |k| k.code().to_owned(),
+            |k| k.label(l).to_owned(),
+        ),
         values,
         errors,
     };
@@ -142,10 +136,7 @@ pub async fn add_question(
     verifier: &CsrfVerifier,
     body: Body,
 ) -> Result<Response, AppError> {
-    let form = read_form(body).await?;
-    if !verifier.is_valid(form.get("csrf_token").unwrap_or_default()) {
-        return Err(AppError::Forbidden);
-    }
+    let form = read_checked_form(body, verifier).await?;
     let input = QuestionInput {
         kind: form.get("kind").and_then(|k| k.parse().ok()),
         label_ja: form.text("label_ja"),
@@ -188,10 +179,7 @@ pub async fn remove_question(
     verifier: &CsrfVerifier,
     body: Body,
 ) -> Result<Response, AppError> {
-    let form = read_form(body).await?;
-    if !verifier.is_valid(form.get("csrf_token").unwrap_or_default()) {
-        return Err(AppError::Forbidden);
-    }
+    read_checked_form(body, verifier).await?;
     questions::remove(&state.db, &me.staff.principal, &slug, id).await?;
     Ok(private(
         Redirect::see_other(format!("/admin/events/{slug}/questions")).into_response(),

@@ -1,7 +1,52 @@
 //! `/admin/events/{slug}/roster`: search, filter and page through an event's attendees.
 use super::*;
 use crate::domain::{HeardVia, RegistrationStatus};
+use crate::http::web::catalogue::{Choice, choices};
 use crate::store::roster::RosterRow;
+
+/// The roster filters, as the roster page and its export read them from the query string.
+#[derive(Debug, Default, Deserialize, Serialize, Clone)]
+pub struct RosterParams {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    checked_in: String,
+    #[serde(default)]
+    via: String,
+    #[serde(default)]
+    page: Option<u64>,
+}
+
+impl RosterParams {
+    pub(super) fn query(&self) -> crate::store::roster::RosterQuery {
+        crate::store::roster::RosterQuery {
+            text: Some(self.q.trim().to_owned()).filter(|t| !t.is_empty()),
+            status: self.status.parse().ok(),
+            checked_in: match self.checked_in.as_str() {
+                "yes" => Some(true),
+                "no" => Some(false),
+                _ => None,
+            },
+            heard_via: self
+                .via
+                .parse::<crate::domain::HeardVia>()
+                .ok()
+                .map(|h| h.code().to_owned()),
+        }
+    }
+
+    /// The filters as a query string, for paging links and the export link.
+    pub(super) fn to_query_string(&self) -> String {
+        url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("q", &self.q)
+            .append_pair("status", &self.status)
+            .append_pair("checked_in", &self.checked_in)
+            .append_pair("via", &self.via)
+            .finish()
+    }
+}
 
 const PER_PAGE: u64 = 50;
 
@@ -48,12 +93,6 @@ pub(super) fn row_view(r: &RosterRow, lang: crate::domain::Lang) -> RowView {
         registered_at: crate::domain::jst::date_time(r.registered_at, lang),
         first_of_registration: true,
     }
-}
-
-#[derive(Serialize)]
-struct Choice {
-    code: &'static str,
-    label: &'static str,
 }
 
 #[derive(Serialize)]
@@ -137,20 +176,18 @@ pub async fn roster_page(
                 params.to_query_string()
             )
         }),
-        statuses: RegistrationStatus::ALL
-            .iter()
-            .map(|s| Choice {
-                code: s.code(),
-                label: s.label(lang.lang),
-            })
-            .collect(),
-        channels: HeardVia::ALL
-            .iter()
-            .map(|h| Choice {
-                code: h.code(),
-                label: h.label(lang.lang),
-            })
-            .collect(),
+        statuses: choices(
+            RegistrationStatus::ALL,
+            params.status.parse().ok(),
+            |s| s.code().to_owned(),
+            |s| s.label(lang.lang).to_owned(),
+        ),
+        channels: choices(
+            HeardVia::ALL,
+            params.via.parse().ok(),
+            |h| h.code().to_owned(),
+            |h| h.label(lang.lang).to_owned(),
+        ),
         params,
     };
     Ok(private(state.pages.render(
@@ -170,10 +207,7 @@ pub async fn registration_action(
     body: Body,
 ) -> Result<Response, AppError> {
     use crate::services::registrations;
-    let form = read_form(body).await?;
-    if !verifier.is_valid(form.get("csrf_token").unwrap_or_default()) {
-        return Err(AppError::Forbidden);
-    }
+    let form = read_checked_form(body, verifier).await?;
     let who = &me.staff.principal;
     let now = Utc::now();
     let done = match action.as_str() {

@@ -3,8 +3,9 @@
 //! form also carries a one-time form token, so a double submit registers once.
 use super::PageLang;
 use super::catalogue::{Choice, EventCard, card, choices};
-use super::form::{FieldMessages, FormData, Kept};
+use super::form::{FieldMessages, Kept, read_form};
 use super::i18n::text;
+use super::private;
 use crate::domain::company::PREFECTURES;
 use crate::domain::registration::MAX_ATTENDEES;
 use crate::domain::{
@@ -141,26 +142,6 @@ fn new_form_token() -> String {
     hex::encode(rand::rng().random::<[u8; 16]>())
 }
 
-async fn read_form(body: Body) -> Result<FormData, AppError> {
-    let bytes = body
-        .into_bytes_limit(crate::http::limits::MAX_BODY_BYTES)
-        .await
-        .map_err(|_| AppError::TooLarge)?;
-    Ok(FormData::parse(&bytes))
-}
-
 fn see_other(url: &str) -> Response {
     private(Redirect::see_other(url).into_response())
-}
-
-/// Pages behind a manage link hold personal data: no caching, no referrer leaking the link.
-fn private(mut resp: Response) -> Response {
-    let headers = resp.headers_mut();
-    if let Ok(v) = "no-store".parse() {
-        headers.insert("cache-control", v);
-    }
-    if let Ok(v) = "no-referrer".parse() {
-        headers.insert("referrer-policy", v);
-    }
-    resp
 }
