@@ -416,6 +416,7 @@ async fn raw_run(db_url: &str) -> Run {
                 consent_version: 1,
                 idempotency_key: None,
                 request_hash: None,
+                walk_in: false,
             };
             let id = store::registrations::insert(&txn, new, &HashSet::new(), now)
                 .await

@@ -7,6 +7,7 @@ mod m20261124_000003_outbox_claims;
 mod m20261124_000004_notices;
 mod m20261124_000005_backoffice;
 mod m20261124_000006_retention;
+mod m20261124_000007_administration;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000004_notices::Migration),
             Box::new(m20261124_000005_backoffice::Migration),
             Box::new(m20261124_000006_retention::Migration),
+            Box::new(m20261124_000007_administration::Migration),
         ]
     }
 }

@@ -36,7 +36,7 @@ pub use question::{
 pub use registration::{
     Attendee, AttendeeStatus, Audience, CompanyRecord, ContactRecord, HeardVia, MessageKind,
     Person, Registration, RegistrationInput, RegistrationRules, RegistrationSpec,
-    RegistrationStatus,
+    RegistrationStatus, WalkIn, WalkInInput,
 };
 pub use reminder_days::ReminderDays;
 pub use text::Bilingual;

@@ -158,6 +158,32 @@ pub enum Answer {
 /// The answers to an event's questions, keyed by question id.
 pub type Answers = BTreeMap<i64, Answer>;
 
+impl Question {
+    /// An answer as the organizer reads it: choices by their labels, yes/no in words.
+    pub fn answer_text(&self, answer: &Answer, lang: Lang) -> String {
+        match answer {
+            Answer::Text(t) => t.clone(),
+            Answer::YesNo(b) => lang
+                .pick(
+                    if *b { "はい" } else { "いいえ" },
+                    if *b { "Yes" } else { "No" },
+                )
+                .to_owned(),
+            Answer::Choices(values) => values
+                .iter()
+                .map(|v| {
+                    self.spec
+                        .options
+                        .iter()
+                        .find(|o| &o.value == v)
+                        .map_or(v.as_str(), |o| lang.pick(&o.label_ja, &o.label_en))
+                })
+                .collect::<Vec<_>>()
+                .join(lang.pick("、", ", ")),
+        }
+    }
+}
+
 /// Checks raw answers (`question id → the values sent`, as a form or JSON gives them) against
 /// the questions. Errors are named `answers.<question id>`.
 pub fn parse_answers(

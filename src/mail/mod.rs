@@ -237,6 +237,9 @@ impl Mailer {
             attendees,
             cancelled,
             all,
+            moved_to: row.payload["moved_to"][lang.code()]
+                .as_str()
+                .map(str::to_owned),
             copy_of: attendee_id
                 .and(registration)
                 .map(|r| r.contact.name.clone()),

@@ -66,6 +66,9 @@ pub struct EmailContext {
     pub attendees: Vec<String>,
     pub cancelled: Vec<String>,
     pub all: bool,
+    /// A cancellation because the organizer moved the registration: the other event, as
+    /// "title (when)".
+    pub moved_to: Option<String>,
     /// The contact person's name, when this is an attendee's copy.
     pub copy_of: Option<String>,
     /// Reminders: how many days before the event.

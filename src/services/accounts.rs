@@ -105,6 +105,7 @@ pub async fn add_user(
         display_name: display_name.trim(),
         role,
         password_hash: &password_hash,
+        platform_admin: false,
     };
     let user_id = store::users::insert(&txn, new).await.map_err(|e| {
         if store::is_unique_violation(&e) {

@@ -1,7 +1,10 @@
 //! What staff do in the back-office, and what each of them may see. Every read of personal
 //! data goes through here and is written to the audit log with its count.
 use super::catalogue::{EventListing, with_partners};
-use crate::domain::{Event, PartnerRole, PartnerState, Principal, UserRole};
+use crate::domain::{
+    Audience, Event, EventStatus, Lang, PartnerRole, PartnerState, Principal, Question,
+    Registration, UserRole, ValidationErrors, WalkIn, WalkInInput,
+};
 use crate::error::{AppError, AppResult};
 use crate::store::roster::{RosterQuery, RosterRow};
 use crate::store::{self, Db, audit};
@@ -128,7 +131,7 @@ pub async fn counts(db: &Db, event: &Event) -> AppResult<Counts> {
 }
 
 async fn audit(
-    db: &Db,
+    db: &impl sea_orm::ConnectionTrait,
     who: &Principal,
     action: &str,
     event: &Event,
@@ -208,6 +211,73 @@ pub async fn sheet(
     )
     .await?;
     Ok(rows)
+}
+
+/// One registration in full, for the organizer's detail page: company, contact, attendees
+/// with their check-in, the answers to the event's questions, the messages sent, and the
+/// organizer's other events it could be moved to. Audited as `registration_view`.
+pub struct RegistrationDetail {
+    pub registration: Registration,
+    pub questions: Vec<Question>,
+    /// Attendee id → when they were checked in.
+    pub checked_in: Vec<(i64, DateTime<Utc>)>,
+    pub messages: Vec<crate::store::entities::outbox::Model>,
+    /// Published events of the same organizer yet to come, for a move.
+    pub move_targets: Vec<Event>,
+}
+
+pub async fn registration(
+    db: &Db,
+    who: &Principal,
+    e: &StaffEvent,
+    registration_id: i64,
+    now: DateTime<Utc>,
+) -> AppResult<RegistrationDetail> {
+    if !e.access.roster {
+        return Err(AppError::Forbidden);
+    }
+    let event = &e.listing.event;
+    let registration = store::registrations::by_id(db, registration_id)
+        .await?
+        .filter(|s| s.registration.event_id == event.id)
+        .ok_or(AppError::NotFound)?
+        .registration;
+    let mut checked_in = Vec::new();
+    for a in &registration.attendees {
+        if let Some((_, row)) = store::roster::by_attendee(db, a.id).await?
+            && let Some(at) = row.checked_in_at
+        {
+            checked_in.push((a.id, at));
+        }
+    }
+    let move_targets = if e.access.manage {
+        store::events::list_by_organizer(db, event.organizer_id)
+            .await?
+            .into_iter()
+            .filter(|t| {
+                t.id != event.id && t.status == EventStatus::Published && t.spec.ends_at > now
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    audit(
+        db,
+        who,
+        "registration_view",
+        event,
+        1,
+        Some(&registration_id.to_string()),
+        now,
+    )
+    .await?;
+    Ok(RegistrationDetail {
+        questions: store::questions::of_event(db, event.id).await?,
+        messages: store::outbox::history(db, registration_id).await?,
+        registration,
+        checked_in,
+        move_targets,
+    })
 }
 
 /// Starts an export: checks the right and writes the audit row with the number of records
@@ -309,6 +379,84 @@ pub async fn check_in(
         .await?
         .ok_or(AppError::NotFound)?;
     txn.commit().await?;
+    Ok(row)
+}
+
+/// Adds someone who came without registering, if a seat is free, and checks them in at once.
+/// They get no email: they are in the room, and their address is kept for what the purpose
+/// of use allows. An address registered already is refused, so the door finds that person
+/// instead of selling a second seat.
+pub async fn walk_in(
+    db: &Db,
+    who: &Principal,
+    links: &super::links::ManageLinks,
+    e: &StaffEvent,
+    input: WalkInInput,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> AppResult<RosterRow> {
+    if !e.access.check_in {
+        return Err(AppError::Forbidden);
+    }
+    let person = WalkIn::parse(input)?;
+    let txn = store::begin_write(db).await?;
+    let event = store::events::by_id_for_update(&txn, e.listing.event.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if event.status != EventStatus::Published {
+        return Err(AppError::conflict(
+            "not_published",
+            "公開中のイベントでないため、当日参加を受け付けられません。",
+            "Walk-ins are taken only for a published event.",
+        ));
+    }
+    let email = person.email.as_str();
+    if !store::registrations::active_emails(&txn, event.id, &[email])
+        .await?
+        .is_empty()
+    {
+        return Err(ValidationErrors::single(
+            "email",
+            "already_registered",
+            "このメールアドレスは既に申し込まれています。名前で検索して受付してください。",
+            "This address is registered already: search for the name and check them in.",
+        )
+        .into());
+    }
+    if !store::events::take_seats_with_room(&txn, event.id, 1, 1).await? {
+        return Err(AppError::conflict(
+            "event_full",
+            "満席のため、当日参加を受け付けられません。",
+            "The event is full: no walk-ins.",
+        ));
+    }
+    let token = links.issue();
+    let registration = store::registrations::insert_walk_in(
+        &txn,
+        store::registrations::NewWalkIn {
+            event_id: event.id,
+            walk_in: &person,
+            individuals: event.spec.audience == Audience::Individuals,
+            lang,
+            token_hash: &token.hash,
+            token_sealed: &token.sealed,
+            consent_version: event.purpose_of_use_version,
+        },
+        now,
+    )
+    .await?;
+    let attendee_id = registration.attendees[0].id;
+    let row = store::roster::check_in(&txn, event.id, attendee_id, who.user_id, now)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    audit(&txn, who, "walk_in", &event, 1, None, now).await?;
+    txn.commit().await?;
+    tracing::info!(
+        event_id = event.id,
+        registration_id = registration.id,
+        by = who.user_id,
+        "walk-in added and checked in"
+    );
     Ok(row)
 }
 

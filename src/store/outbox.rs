@@ -60,6 +60,19 @@ pub async fn for_registration(
         .collect())
 }
 
+/// Every message about a registration, oldest first, for the organizer's detail page.
+pub async fn history(
+    db: &impl ConnectionTrait,
+    registration_id: i64,
+) -> Result<Vec<outbox::Model>, DbErr> {
+    use sea_orm::QueryOrder;
+    outbox::Entity::find()
+        .filter(outbox::Column::RegistrationId.eq(registration_id))
+        .order_by_asc(outbox::Column::Id)
+        .all(db)
+        .await
+}
+
 /// The newest message about a registration: the SEQUENCE a calendar download must reach.
 pub async fn latest_id_for_registration(
     db: &impl ConnectionTrait,

@@ -2,14 +2,14 @@
 use super::corrupt;
 use super::entities::{attendee, registration};
 use crate::domain::{
-    Answers, Attendee, AttendeeStatus, CompanyRecord, ContactRecord, Registration,
-    RegistrationSpec, RegistrationStatus,
+    Answers, Attendee, AttendeeStatus, Audience, CompanyRecord, ContactRecord, Lang, Registration,
+    RegistrationSpec, RegistrationStatus, WalkIn,
 };
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use std::collections::HashSet;
 
@@ -23,6 +23,7 @@ pub struct NewRegistration<'a> {
     pub consent_version: i32,
     pub idempotency_key: Option<&'a str>,
     pub request_hash: Option<&'a str>,
+    pub walk_in: bool,
 }
 
 /// Inserts the registration and its attendees and returns them as stored (via RETURNING, no
@@ -73,6 +74,7 @@ pub async fn insert(
         updated_at: Set(now),
         cancelled_at: Set(None),
         notices_opt_out: Set(false),
+        walk_in: Set(new.walk_in),
         ..Default::default()
     };
     let stored = registration::Entity::insert(model)
@@ -97,6 +99,136 @@ pub async fn insert(
         })
         .collect();
     let attendees = insert_attendees(db, stored.id, new.event_id, 0, &people, now).await?;
+    from_model(stored, attendees)
+}
+
+/// A walk-in as staff typed it at the door: one person, who is both contact and attendee.
+pub struct NewWalkIn<'a> {
+    pub event_id: i64,
+    pub walk_in: &'a WalkIn,
+    pub individuals: bool,
+    pub lang: Lang,
+    pub token_hash: &'a str,
+    pub token_sealed: &'a str,
+    pub consent_version: i32,
+}
+
+/// Inserts a confirmed one-seat registration for a walk-in and returns it as stored.
+pub async fn insert_walk_in(
+    db: &impl ConnectionTrait,
+    new: NewWalkIn<'_>,
+    now: DateTime<Utc>,
+) -> Result<Registration, DbErr> {
+    let w = new.walk_in;
+    // An individual's school or employer goes where the form puts it.
+    let (company_name, affiliation) = if new.individuals {
+        (None, Some(w.company.clone()))
+    } else {
+        (Some(w.company.clone()), None)
+    };
+    let audience = if new.individuals {
+        Audience::Individuals
+    } else {
+        Audience::Companies
+    };
+    let model = registration::ActiveModel {
+        event_id: Set(new.event_id),
+        status: Set(RegistrationStatus::Confirmed.code().to_owned()),
+        audience: Set(audience.code().to_owned()),
+        manage_token_hash: Set(new.token_hash.to_owned()),
+        manage_token_sealed: Set(new.token_sealed.to_owned()),
+        lang: Set(new.lang.code().to_owned()),
+        company_name: Set(company_name),
+        company_name_kana: Set(None),
+        corporate_number: Set(None),
+        sole_proprietor: Set(false),
+        postal_code: Set(None),
+        prefecture: Set(None),
+        city: Set(None),
+        street: Set(None),
+        industry: Set(None),
+        employee_band: Set(w.employee_band.map(|b| b.code().to_owned())),
+        tcci_member: Set(None),
+        contact_name: Set(w.name.clone()),
+        contact_kana: Set(w.kana.as_str().to_owned()),
+        contact_department: Set(None),
+        contact_title: Set(None),
+        contact_email: Set(w.email.as_str().to_owned()),
+        contact_phone: Set(None),
+        affiliation: Set(affiliation),
+        seats: Set(1),
+        answers: Set("{}".to_owned()),
+        heard_via: Set(None),
+        via_code: Set(None),
+        consent_version: Set(new.consent_version),
+        consented_at: Set(now),
+        idempotency_key: Set(None),
+        request_hash: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        cancelled_at: Set(None),
+        notices_opt_out: Set(false),
+        walk_in: Set(true),
+        ..Default::default()
+    };
+    let stored = registration::Entity::insert(model)
+        .exec_with_returning(db)
+        .await?;
+    let person = Attendee {
+        id: 0,
+        position: 0,
+        name: w.name.clone(),
+        kana: w.kana.as_str().to_owned(),
+        department: None,
+        title: None,
+        email: w.email.as_str().to_owned(),
+        status: AttendeeStatus::Active,
+    };
+    let attendees = insert_attendees(db, stored.id, new.event_id, 0, &[person], now).await?;
+    from_model(stored, attendees)
+}
+
+/// Where a registration is moved to, and how it stands there.
+pub struct MovedTo<'a> {
+    pub event_id: i64,
+    pub status: RegistrationStatus,
+    pub seats: u32,
+    pub token_hash: &'a str,
+    pub token_sealed: &'a str,
+}
+
+/// Copies registration `source_id` (company, contact, channel, consent) to another event
+/// with the given attendees, as a new registration; the answers stay with the original, whose
+/// questions they answer.
+pub async fn copy_to_event(
+    db: &impl ConnectionTrait,
+    source_id: i64,
+    to: MovedTo<'_>,
+    people: &[Attendee],
+    now: DateTime<Utc>,
+) -> Result<Registration, DbErr> {
+    let source = registration::Entity::find_by_id(source_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound(format!("registration {source_id}")))?;
+    let mut model = registration::ActiveModel::from(source).reset_all();
+    model.id = sea_orm::ActiveValue::NotSet;
+    model.event_id = Set(to.event_id);
+    model.status = Set(to.status.code().to_owned());
+    model.manage_token_hash = Set(to.token_hash.to_owned());
+    model.manage_token_sealed = Set(to.token_sealed.to_owned());
+    model.seats = Set(to.seats as i32);
+    model.answers = Set("{}".to_owned());
+    model.idempotency_key = Set(None);
+    model.request_hash = Set(None);
+    model.created_at = Set(now);
+    model.updated_at = Set(now);
+    model.cancelled_at = Set(None);
+    model.walk_in = Set(false);
+    let stored = registration::Entity::insert(model)
+        .exec_with_returning(db)
+        .await?;
+    let attendees = insert_attendees(db, stored.id, to.event_id, 0, people, now).await?;
     from_model(stored, attendees)
 }
 
@@ -538,39 +670,26 @@ async fn with_attendees(
 }
 
 fn from_model(m: registration::Model, attendees: Vec<Attendee>) -> Result<Registration, DbErr> {
-    let company = match (
-        m.company_name,
-        m.company_name_kana,
-        m.postal_code,
-        m.prefecture,
-        m.city,
-        m.street,
-        m.industry,
-        m.employee_band,
-    ) {
-        (
-            Some(name),
-            Some(name_kana),
-            Some(postal_code),
-            Some(prefecture),
-            Some(city),
-            Some(street),
-            Some(industry),
-            Some(band),
-        ) => Some(CompanyRecord {
+    // A walk-in gives a company name only; the rest is blank.
+    let company = match m.company_name {
+        Some(name) => Some(CompanyRecord {
             name,
-            name_kana,
+            name_kana: m.company_name_kana.unwrap_or_default(),
             corporate_number: m.corporate_number,
             sole_proprietor: m.sole_proprietor,
-            postal_code,
-            prefecture,
-            city,
-            street,
-            industry: industry.parse().map_err(corrupt)?,
-            employee_band: band.parse().map_err(corrupt)?,
+            postal_code: m.postal_code.unwrap_or_default(),
+            prefecture: m.prefecture.unwrap_or_default(),
+            city: m.city.unwrap_or_default(),
+            street: m.street.unwrap_or_default(),
+            industry: m.industry.map(|i| i.parse()).transpose().map_err(corrupt)?,
+            employee_band: m
+                .employee_band
+                .map(|b| b.parse())
+                .transpose()
+                .map_err(corrupt)?,
             tcci_member: m.tcci_member.unwrap_or(false),
         }),
-        _ => None,
+        None => None,
     };
     Ok(Registration {
         id: m.id,
@@ -602,5 +721,6 @@ fn from_model(m: registration::Model, attendees: Vec<Attendee>) -> Result<Regist
         created_at: m.created_at,
         updated_at: m.updated_at,
         cancelled_at: m.cancelled_at,
+        walk_in: m.walk_in,
     })
 }

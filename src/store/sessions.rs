@@ -11,6 +11,8 @@ pub struct Staff {
     pub principal: Principal,
     pub email: String,
     pub display_name: String,
+    /// Manages organizations for the whole platform.
+    pub platform_admin: bool,
 }
 
 fn staff(user: user::Model) -> Result<Staff, DbErr> {
@@ -22,6 +24,7 @@ fn staff(user: user::Model) -> Result<Staff, DbErr> {
         },
         email: user.email,
         display_name: user.display_name,
+        platform_admin: user.platform_admin,
     })
 }
 
@@ -32,6 +35,7 @@ pub async fn user_by_email(
 ) -> Result<Option<(Staff, String)>, DbErr> {
     match user::Entity::find()
         .filter(user::Column::Email.eq(email))
+        .filter(user::Column::DisabledAt.is_null())
         .one(db)
         .await?
     {
@@ -102,6 +106,7 @@ pub async fn staff_by_session(
         return Ok(None);
     };
     user::Entity::find_by_id(s.user_id)
+        .filter(user::Column::DisabledAt.is_null())
         .one(db)
         .await?
         .map(staff)

@@ -10,6 +10,7 @@ pub struct NewUser<'a> {
     pub display_name: &'a str,
     pub role: UserRole,
     pub password_hash: &'a str,
+    pub platform_admin: bool,
 }
 
 pub async fn insert(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<i64, DbErr> {
@@ -20,6 +21,8 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<i64, 
         role: Set(new.role.code().to_owned()),
         password_hash: Set(new.password_hash.to_owned()),
         created_at: Set(Utc::now()),
+        platform_admin: Set(new.platform_admin),
+        disabled_at: Set(None),
         ..Default::default()
     };
     Ok(user::Entity::insert(model).exec(db).await?.last_insert_id)
@@ -56,7 +59,11 @@ pub async fn principal_by_token_hash(
     else {
         return Ok(None);
     };
-    let Some(user) = user::Entity::find_by_id(token.user_id).one(db).await? else {
+    let Some(user) = user::Entity::find_by_id(token.user_id)
+        .filter(user::Column::DisabledAt.is_null())
+        .one(db)
+        .await?
+    else {
         return Ok(None);
     };
     Ok(Some(Principal {

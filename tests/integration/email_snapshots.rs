@@ -70,6 +70,7 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
             vec![]
         },
         all: false,
+        moved_to: None,
         copy_of: None,
         days_before: (kind == MessageKind::Reminder).then_some(3),
         announcement: (kind == MessageKind::Announcement).then(|| AnnouncementBlock {

@@ -9,6 +9,7 @@ mod backoffice;
 mod cli;
 mod concurrency;
 mod database;
+mod door_and_moves;
 mod email_snapshots;
 mod mail;
 mod notices;

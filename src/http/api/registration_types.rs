@@ -203,10 +203,12 @@ pub struct CompanyRecordBody {
     pub prefecture: String,
     pub city: String,
     pub street: String,
-    pub industry: Industry,
-    pub employee_band: EmployeeBand,
-    /// Small or medium-sized enterprise, by industry and employees.
-    pub sme: bool,
+    /// Absent for a walk-in added at the door, who gave the company name only.
+    pub industry: Option<Industry>,
+    pub employee_band: Option<EmployeeBand>,
+    /// Small or medium-sized enterprise, by industry and employees; absent when either is
+    /// unknown.
+    pub sme: Option<bool>,
     pub tcci_member: bool,
 }
 
@@ -289,7 +291,7 @@ impl RegistrationBody {
                 street: c.street.clone(),
                 industry: c.industry,
                 employee_band: c.employee_band,
-                sme: c.employee_band.is_sme(c.industry),
+                sme: c.employee_band.zip(c.industry).map(|(b, i)| b.is_sme(i)),
                 tcci_member: c.tcci_member,
             }),
             contact: ContactBody {

@@ -81,6 +81,10 @@ impl Pages {
                 include_str!("templates/admin/sheet.html"),
             ),
             ("admin/scan.html", include_str!("templates/admin/scan.html")),
+            (
+                "admin/registration.html",
+                include_str!("templates/admin/registration.html"),
+            ),
             ("admin/edit.html", include_str!("templates/admin/edit.html")),
             ("admin/new.html", include_str!("templates/admin/new.html")),
             (
@@ -224,6 +228,10 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
         )
         .at("/events/:slug/roster", get(b::roster_page).with(csrf()))
         .at(
+            "/events/:slug/registrations/:id",
+            get(b::registration_page).with(csrf()),
+        )
+        .at(
             "/events/:slug/registrations/:id/:action",
             post(b::registration_action).with(csrf()),
         )
@@ -235,6 +243,7 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
             "/scan/:code",
             get(b::scan_page).post(b::scan_check_in).with(csrf()),
         )
+        .at("/events/:slug/walkin", post(b::walk_in).with(csrf()))
         .at(
             "/events/:slug/checkin/:attendee",
             post(b::check_in).with(csrf()),

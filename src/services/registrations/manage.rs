@@ -11,7 +11,7 @@ pub async fn cancel(
 ) -> AppResult<Managed> {
     let txn = store::begin_write(db).await?;
     let (reg, event) = lookup_locked(&txn, token).await?;
-    cancel_locked(&txn, &reg, &event, attendee_ids, now).await?;
+    cancel_locked(&txn, &reg, &event, attendee_ids, None, now).await?;
     txn.commit().await?;
     by_token(db, token).await
 }
@@ -35,7 +35,7 @@ pub async fn cancel_by_organizer(
         .filter(|s| s.registration.event_id == event.id)
         .ok_or(AppError::NotFound)?
         .registration;
-    cancel_locked(&txn, &reg, &event, None, now).await?;
+    cancel_locked(&txn, &reg, &event, None, None, now).await?;
     txn.commit().await?;
     tracing::info!(
         registration_id,
@@ -48,12 +48,160 @@ pub async fn cancel_by_organizer(
         .registration)
 }
 
+/// An organizer moves a registration to another of their own events: a company that cannot
+/// come on the day takes a later date, or a full session sends people to one with room. Its
+/// active attendees take seats there (or the waiting list, if that event keeps one) as a new
+/// registration with its own manage link; here it is cancelled, its seats go to this event's
+/// waiting list, and the registrant is told both in two emails, each with its calendar entry.
+/// Answers stay with the original, whose questions they answer. Both events are locked, the
+/// lower id first, so moves in opposite directions cannot deadlock.
+pub async fn move_by_organizer(
+    db: &Db,
+    links: &ManageLinks,
+    who: &Principal,
+    slug: &str,
+    registration_id: i64,
+    to_slug: &str,
+    now: DateTime<Utc>,
+) -> AppResult<Registration> {
+    let bad_target = |code: &'static str, ja: String, en: String| -> AppError {
+        ValidationErrors::single("to", code, ja, en).into()
+    };
+    if to_slug.trim().is_empty() || to_slug == slug {
+        return Err(bad_target(
+            "choose_event",
+            "振替先のイベントを選んでください。".into(),
+            "Choose the event to move the registration to.".into(),
+        ));
+    }
+    let txn = store::begin_write(db).await?;
+    let from = own_event(&txn, who, slug).await?;
+    let to = match own_event(&txn, who, to_slug).await {
+        Ok(e) => e,
+        Err(AppError::NotFound | AppError::Forbidden) => {
+            return Err(bad_target(
+                "unknown_event",
+                "振替先は自分の団体のイベントから選んでください。".into(),
+                "Choose one of your organization's events.".into(),
+            ));
+        }
+        Err(e) => return Err(e),
+    };
+    let mut locked = Vec::new();
+    for id in if from.id < to.id {
+        [from.id, to.id]
+    } else {
+        [to.id, from.id]
+    } {
+        locked.push(
+            store::events::by_id_for_update(&txn, id)
+                .await?
+                .ok_or(AppError::NotFound)?,
+        );
+    }
+    let (from, to) = if locked[0].id == from.id {
+        (locked.remove(0), locked.remove(0))
+    } else {
+        let to = locked.remove(0);
+        (locked.remove(0), to)
+    };
+    if to.status != EventStatus::Published || to.spec.ends_at <= now {
+        return Err(bad_target(
+            "not_open",
+            format!(
+                "{} は公開中で開催前のイベントではありません。",
+                to.spec.title.ja
+            ),
+            format!("{} is not a published event yet to come.", to.spec.title.en),
+        ));
+    }
+    let reg = store::registrations::by_id(&txn, registration_id)
+        .await?
+        .filter(|s| s.registration.event_id == from.id)
+        .ok_or(AppError::NotFound)?
+        .registration;
+    let people: Vec<Attendee> = reg
+        .attendees
+        .iter()
+        .filter(|a| a.status == AttendeeStatus::Active)
+        .cloned()
+        .collect();
+    if reg.status == RegistrationStatus::Cancelled || people.is_empty() {
+        return Err(AppError::conflict(
+            "cancelled",
+            "キャンセル済みの申込は振り替えられません。",
+            "A cancelled registration cannot be moved.",
+        ));
+    }
+    let emails: Vec<&str> = people.iter().map(|a| a.email.as_str()).collect();
+    let taken = store::registrations::active_emails(&txn, to.id, &emails).await?;
+    if !taken.is_empty() {
+        let names: Vec<&str> = people
+            .iter()
+            .filter(|a| taken.contains(&a.email))
+            .map(|a| a.name.as_str())
+            .collect();
+        return Err(bad_target(
+            "already_registered",
+            format!("{} は振替先に既に申し込まれています。", names.join("、")),
+            format!("{} already registered for that event.", names.join(", ")),
+        ));
+    }
+    let seats = people.len() as u32;
+    let status = if store::events::take_seats_with_room(&txn, to.id, seats, seats).await? {
+        RegistrationStatus::Confirmed
+    } else if to.spec.waitlist_enabled {
+        RegistrationStatus::Waitlisted
+    } else {
+        return Err(bad_target(
+            "event_full",
+            format!(
+                "{} は満席です（{seats}名分の空きがありません）。",
+                to.spec.title.ja
+            ),
+            format!("{} has no room for {seats}.", to.spec.title.en),
+        ));
+    };
+    let token = links.issue();
+    let moved = store::registrations::copy_to_event(
+        &txn,
+        reg.id,
+        store::registrations::MovedTo {
+            event_id: to.id,
+            status,
+            seats,
+            token_hash: &token.hash,
+            token_sealed: &token.sealed,
+        },
+        &people,
+        now,
+    )
+    .await?;
+    cancel_locked(&txn, &reg, &from, None, Some(&to), now).await?;
+    let kind = match status {
+        RegistrationStatus::Waitlisted => MessageKind::Waitlisted,
+        _ => MessageKind::Confirmed,
+    };
+    notices::tell(&txn, &to, &moved, kind, json!({}), Copies::Active, now).await?;
+    txn.commit().await?;
+    tracing::info!(
+        registration_id,
+        moved_to = moved.id,
+        from = from.id,
+        to = to.id,
+        by = who.user_id,
+        "registration moved by the organizer"
+    );
+    Ok(moved)
+}
+
 /// The cancellation itself, in a transaction that holds the event row.
 async fn cancel_locked(
     txn: &impl ConnectionTrait,
     reg: &Registration,
     event: &Event,
     attendee_ids: Option<&[i64]>,
+    moved_to: Option<&Event>,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     // Duplicates are attendees to the registrant (who is never told), so they can be
@@ -105,7 +253,17 @@ async fn cancel_locked(
     store::registrations::set_status_and_seats(txn, reg.id, status, reg.seats - freed, now).await?;
     let left = left_open as u32;
     let names: Vec<&str> = chosen.iter().map(|a| a.name.as_str()).collect();
-    let payload = json!({ "attendees": names, "all": left == 0 });
+    let mut payload = json!({ "attendees": names, "all": left == 0 });
+    if let Some(to) = moved_to {
+        let line = |lang| {
+            format!(
+                "{}（{}）",
+                to.spec.title.get(lang),
+                crate::domain::jst::range(to.spec.starts_at, to.spec.ends_at, lang)
+            )
+        };
+        payload["moved_to"] = json!({ "ja": line(Lang::Ja), "en": line(Lang::En) });
+    }
     notices::tell(
         txn,
         event,

@@ -27,7 +27,7 @@ mod manage;
 mod register;
 mod waitlist;
 
-pub use manage::{cancel, cancel_by_organizer, change};
+pub use manage::{cancel, cancel_by_organizer, change, move_by_organizer};
 pub use register::register;
 pub(crate) use waitlist::promote_waitlist;
 pub use waitlist::{promote_by_organizer, resend};

@@ -143,6 +143,7 @@ async fn attempt(
             consent_version: event.purpose_of_use_version,
             idempotency_key,
             request_hash: Some(&fingerprint),
+            walk_in: false,
         },
         &duplicates,
         now,

@@ -47,6 +47,8 @@ pub struct Model {
     pub cancelled_at: Option<DateTimeUtc>,
     /// The contact asked for no reminders or announcements (List-Unsubscribe).
     pub notices_opt_out: bool,
+    /// Added at the door on the day, not through the form.
+    pub walk_in: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

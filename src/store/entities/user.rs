@@ -13,6 +13,10 @@ pub struct Model {
     /// argon2id PHC string.
     pub password_hash: String,
     pub created_at: DateTimeUtc,
+    /// Manages organizations for the whole platform.
+    pub platform_admin: bool,
+    /// Switched off by an admin: cannot sign in; kept so the audit log still names them.
+    pub disabled_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

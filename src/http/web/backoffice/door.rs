@@ -3,6 +3,8 @@
 //! JavaScript.
 use super::roster::{RowView, row_view};
 use super::*;
+use crate::http::web::catalogue::{Choice, choices};
+use std::collections::BTreeMap;
 
 #[derive(Deserialize)]
 pub struct DoorParams {
@@ -21,6 +23,70 @@ struct DoorView {
     rows: Vec<RowView>,
     searched: bool,
     done: Option<String>,
+    walk_in: WalkInForm,
+}
+
+/// The walk-in form under the search: shown while the event is open and has seats, with
+/// what staff typed and its errors when it comes back.
+#[derive(Serialize, Default)]
+struct WalkInForm {
+    open: bool,
+    seats_left: Option<u64>,
+    values: BTreeMap<String, String>,
+    errors: FieldMessages,
+    bands: Vec<Choice>,
+    /// Whether the form should start unfolded (it came back with errors).
+    expanded: bool,
+}
+
+const WALK_IN_FIELDS: [&str; 5] = ["name", "kana", "company", "email", "employee_band"];
+
+#[allow(clippy::too_many_arguments)]
+async fn door_view(
+    state: &AppState,
+    lang: &PageLang,
+    me: &SignedIn,
+    e: &StaffEvent,
+    params: DoorParams,
+    csrf: &CsrfToken,
+    values: BTreeMap<String, String>,
+    errors: FieldMessages,
+) -> Result<DoorView, AppError> {
+    let rows =
+        backoffice::door_search(&state.db, &me.staff.principal, e, &params.q, Utc::now()).await?;
+    let done = params.done.and_then(|id| {
+        rows.iter()
+            .find(|r| r.attendee_id == id)
+            .map(|r| r.name.clone())
+    });
+    let event = summary(state, e, lang).await?;
+    let seats_left = event
+        .capacity
+        .map(|c| u64::from(c).saturating_sub(event.confirmed_seats));
+    let band = values.get("employee_band").and_then(|b| b.parse().ok());
+    let walk_in_form = WalkInForm {
+        open: event.status_code == "published" && seats_left != Some(0),
+        seats_left,
+        expanded: !errors.list.is_empty(),
+        bands: choices(
+            crate::domain::EmployeeBand::ALL,
+            band,
+            |b| b.code().to_owned(),
+            |b| b.label(lang.lang).to_owned(),
+        ),
+        values,
+        errors,
+    };
+    Ok(DoorView {
+        me: header(&me.staff, lang),
+        csrf_token: csrf.0.clone(),
+        event,
+        searched: !params.q.trim().is_empty(),
+        q: params.q,
+        rows: rows.iter().map(|r| row_view(r, lang.lang)).collect(),
+        done,
+        walk_in: walk_in_form,
+    })
 }
 
 #[handler]
@@ -33,22 +99,21 @@ pub async fn door_page(
     csrf: &CsrfToken,
 ) -> Result<Response, AppError> {
     let e = staff_event(&state, &me, &slug).await?;
-    let rows =
-        backoffice::door_search(&state.db, &me.staff.principal, &e, &params.q, Utc::now()).await?;
-    let done = params.done.and_then(|id| {
-        rows.iter()
-            .find(|r| r.attendee_id == id)
-            .map(|r| r.name.clone())
-    });
-    let view = DoorView {
-        me: header(&me.staff, &lang),
-        csrf_token: csrf.0.clone(),
-        event: summary(&state, &e, &lang).await?,
-        searched: !params.q.trim().is_empty(),
-        q: params.q,
-        rows: rows.iter().map(|r| row_view(r, lang.lang)).collect(),
-        done,
-    };
+    let values = WALK_IN_FIELDS
+        .iter()
+        .map(|f| (f.to_string(), String::new()))
+        .collect();
+    let view = door_view(
+        &state,
+        &lang,
+        &me,
+        &e,
+        params,
+        csrf,
+        values,
+        FieldMessages::default(),
+    )
+    .await?;
     Ok(private(state.pages.render(
         "admin/checkin.html",
         &lang,
@@ -67,13 +132,88 @@ pub async fn check_in(
     let form = read_checked_form(body, verifier).await?;
     let e = staff_event(&state, &me, &slug).await?;
     backoffice::check_in(&state.db, &me.staff.principal, &e, attendee, Utc::now()).await?;
-    let q: String =
-        url::form_urlencoded::byte_serialize(form.get("q").unwrap_or_default().as_bytes())
-            .collect();
-    Ok(Redirect::see_other(format!(
+    Ok(back_to_door(
+        &slug,
+        form.get("q").unwrap_or_default(),
+        attendee,
+    ))
+}
+
+fn back_to_door(slug: &str, q: &str, attendee: i64) -> Response {
+    let q: String = url::form_urlencoded::byte_serialize(q.as_bytes()).collect();
+    Redirect::see_other(format!(
         "/admin/events/{slug}/checkin?q={q}&done={attendee}"
     ))
-    .into_response())
+    .into_response()
+}
+
+/// `POST /admin/events/{slug}/walkin`: someone at the door who did not register takes a
+/// free seat and is checked in at once. Errors come back on the door page with what was
+/// typed.
+#[handler]
+pub async fn walk_in(
+    state: Data<&AppState>,
+    lang: PageLang,
+    me: SignedIn,
+    Path(slug): Path<String>,
+    csrf: &CsrfToken,
+    verifier: &CsrfVerifier,
+    body: Body,
+) -> Result<Response, AppError> {
+    let form = read_checked_form(body, verifier).await?;
+    let e = staff_event(&state, &me, &slug).await?;
+    let input = crate::domain::WalkInInput {
+        name: form.text("name"),
+        kana: form.text("kana"),
+        company: form.text("company"),
+        email: form.text("email"),
+        employee_band: form.text("employee_band"),
+        consent: form.flag("consent"),
+    };
+    let result = backoffice::walk_in(
+        &state.db,
+        &me.staff.principal,
+        &state.links,
+        &e,
+        input,
+        lang.lang,
+        Utc::now(),
+    )
+    .await;
+    let errors = match result {
+        Ok(row) => return Ok(back_to_door(&slug, &row.name, row.attendee_id)),
+        Err(AppError::Validation(errors)) => errors,
+        Err(AppError::Conflict {
+            code,
+            message_ja,
+            message_en,
+        }) => crate::domain::ValidationErrors::single("walk_in", code, message_ja, message_en),
+        Err(other) => return Err(other),
+    };
+    let values = WALK_IN_FIELDS
+        .iter()
+        .map(|f| (f.to_string(), form.get(f).unwrap_or_default().to_owned()))
+        .collect();
+    let params = DoorParams {
+        q: String::new(),
+        done: None,
+    };
+    let view = door_view(
+        &state,
+        &lang,
+        &me,
+        &e,
+        params,
+        csrf,
+        values,
+        messages(&errors, lang.lang),
+    )
+    .await?;
+    let resp = state.pages.render("admin/checkin.html", &lang, view)?;
+    Ok(private(
+        resp.with_status(poem::http::StatusCode::UNPROCESSABLE_ENTITY)
+            .into_response(),
+    ))
 }
 
 #[derive(Serialize)]

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 mod chart;
 mod create;
+mod detail;
 mod door;
 mod edit;
 mod event;
@@ -28,7 +29,8 @@ mod session;
 mod sheet;
 
 pub use create::{new_page, new_save};
-pub use door::{check_in, door_page, scan_check_in, scan_page};
+pub use detail::registration_page;
+pub use door::{check_in, door_page, scan_check_in, scan_page, walk_in};
 pub use edit::{edit_page, edit_save, event_status, preview};
 pub use event::{announce, event_page};
 pub use export::{roster_csv, roster_xlsx};

@@ -197,17 +197,24 @@ pub async fn roster_page(
     )?))
 }
 
-/// `POST /admin/events/{slug}/registrations/{id}/{cancel|promote|resend}` from the roster.
+/// `POST /admin/events/{slug}/registrations/{id}/{cancel|promote|resend|move}` from the
+/// roster or the registration's page.
 #[handler]
 pub async fn registration_action(
     state: Data<&AppState>,
+    lang: PageLang,
     me: SignedIn,
     Path((slug, id, action)): Path<(String, i64, String)>,
+    csrf: &CsrfToken,
     verifier: &CsrfVerifier,
     body: Body,
 ) -> Result<Response, AppError> {
     use crate::services::registrations;
     let form = read_checked_form(body, verifier).await?;
+    if action == "move" {
+        let to = form.get("to").unwrap_or_default();
+        return super::detail::move_registration(&state, &lang, &me, &slug, id, csrf, to).await;
+    }
     let who = &me.staff.principal;
     let now = Utc::now();
     let done = match action.as_str() {
@@ -235,6 +242,14 @@ pub async fn registration_action(
         }
         _ => return Err(AppError::NotFound),
     };
+    if form.get("from") == Some("detail") {
+        return Ok(private(
+            Redirect::see_other(format!(
+                "/admin/events/{slug}/registrations/{id}?done={done}"
+            ))
+            .into_response(),
+        ));
+    }
     let back = form.get("back").unwrap_or_default();
     Ok(private(
         Redirect::see_other(format!("/admin/events/{slug}/roster?{back}&done={done}"))

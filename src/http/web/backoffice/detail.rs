@@ -1,0 +1,345 @@
+//! `/admin/events/{slug}/registrations/{id}`: one registration in full, for whoever may read
+//! the roster (audited), with the organizer's actions: resend, promote, cancel, and move to
+//! another of their events.
+use super::*;
+use crate::domain::Lang;
+use crate::http::web::catalogue::Choice;
+use crate::http::web::i18n::text;
+use crate::services::backoffice::RegistrationDetail;
+
+#[derive(Serialize)]
+struct Fact {
+    label: String,
+    value: String,
+}
+
+#[derive(Serialize)]
+struct AttendeeView {
+    name: String,
+    kana: String,
+    department: String,
+    title: String,
+    email: String,
+    status: &'static str,
+    checked_in: Option<String>,
+}
+
+#[derive(Serialize)]
+struct MessageView {
+    kind: &'static str,
+    to: String,
+    status: String,
+    at: String,
+}
+
+#[derive(Serialize)]
+struct DetailView {
+    me: Header,
+    csrf_token: String,
+    event: EventSummary,
+    id: i64,
+    status: &'static str,
+    status_code: &'static str,
+    walk_in: bool,
+    facts: Vec<Fact>,
+    company: Vec<Fact>,
+    contact: Vec<Fact>,
+    attendees: Vec<AttendeeView>,
+    answers: Vec<Fact>,
+    messages: Vec<MessageView>,
+    manage: bool,
+    targets: Vec<Choice>,
+    errors: FieldMessages,
+    done: Option<String>,
+}
+
+fn fact(lang: Lang, key: &'static str, value: impl Into<String>) -> Fact {
+    Fact {
+        label: text(lang, key).to_owned(),
+        value: value.into(),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn detail_view(
+    d: RegistrationDetail,
+    event: EventSummary,
+    me: &SignedIn,
+    page_lang: &PageLang,
+    csrf: &CsrfToken,
+    manage: bool,
+    chosen_target: &str,
+    errors: FieldMessages,
+    done: Option<String>,
+) -> DetailView {
+    let lang = page_lang.lang;
+    let r = &d.registration;
+    let when = |t| crate::domain::jst::date_time(t, lang);
+    let mut facts = vec![
+        fact(lang, "a_registered_at", when(r.created_at)),
+        fact(
+            lang,
+            "a_channel",
+            match (r.walk_in, r.heard_via) {
+                (true, _) => text(lang, "a_walk_in_channel").to_owned(),
+                (false, Some(h)) => h.label(lang).to_owned(),
+                (false, None) => String::new(),
+            },
+        ),
+        fact(lang, "a_via_code", r.via.clone().unwrap_or_default()),
+        fact(lang, "a_language", r.lang.pick("日本語", "English")),
+        fact(
+            lang,
+            "a_consent",
+            format!("v{} · {}", r.consent_version, when(r.consented_at)),
+        ),
+    ];
+    if let Some(t) = r.cancelled_at {
+        facts.push(fact(lang, "a_cancelled", when(t)));
+    }
+    let company = match &r.company {
+        Some(c) => {
+            let yes_no = |b: bool| text(lang, if b { "yes" } else { "no" }).to_owned();
+            vec![
+                fact(lang, "company", c.name.clone()),
+                fact(lang, "kana", c.name_kana.clone()),
+                fact(
+                    lang,
+                    "corporate_number",
+                    c.corporate_number.clone().unwrap_or_else(|| {
+                        if c.sole_proprietor {
+                            text(lang, "sole_proprietor").to_owned()
+                        } else {
+                            String::new()
+                        }
+                    }),
+                ),
+                fact(
+                    lang,
+                    "a_address",
+                    format!("{} {}{}{}", c.postal_code, c.prefecture, c.city, c.street)
+                        .trim()
+                        .to_owned(),
+                ),
+                fact(
+                    lang,
+                    "industry",
+                    c.industry.map(|i| i.label(lang)).unwrap_or_default(),
+                ),
+                fact(
+                    lang,
+                    "employee_band",
+                    c.employee_band.map(|b| b.label(lang)).unwrap_or_default(),
+                ),
+                fact(lang, "a_tcci_member", yes_no(c.tcci_member)),
+            ]
+        }
+        None => r
+            .affiliation
+            .iter()
+            .map(|a| fact(lang, "affiliation", a.clone()))
+            .collect(),
+    };
+    let contact = vec![
+        fact(lang, "name", r.contact.name.clone()),
+        fact(lang, "kana", r.contact.kana.clone()),
+        fact(
+            lang,
+            "department",
+            r.contact.department.clone().unwrap_or_default(),
+        ),
+        fact(
+            lang,
+            "job_title",
+            r.contact.title.clone().unwrap_or_default(),
+        ),
+        fact(lang, "email", r.contact.email.clone()),
+        fact(lang, "phone", r.contact.phone.clone().unwrap_or_default()),
+    ];
+    let attendees = r
+        .attendees
+        .iter()
+        .map(|a| AttendeeView {
+            name: a.name.clone(),
+            kana: a.kana.clone(),
+            department: a.department.clone().unwrap_or_default(),
+            title: a.title.clone().unwrap_or_default(),
+            email: a.email.clone(),
+            status: a.status.label(lang),
+            checked_in: d
+                .checked_in
+                .iter()
+                .find(|(id, _)| *id == a.id)
+                .map(|(_, t)| when(*t)),
+        })
+        .collect();
+    let answers = d
+        .questions
+        .iter()
+        .map(|q| Fact {
+            label: q.spec.label.get(lang).to_owned(),
+            value: r
+                .answers
+                .get(&q.id)
+                .map(|a| q.answer_text(a, lang))
+                .unwrap_or_default(),
+        })
+        .collect();
+    let messages = d
+        .messages
+        .iter()
+        .map(|m| MessageView {
+            kind: m
+                .message
+                .parse::<crate::domain::MessageKind>()
+                .map_or("", |k| k.label(lang)),
+            to: m.recipient_email.clone(),
+            status: text(
+                lang,
+                match m.status.as_str() {
+                    "sent" => "a_mail_sent",
+                    "failed" => "a_mail_failed",
+                    _ => "a_mail_pending",
+                },
+            )
+            .to_owned(),
+            at: when(m.sent_at.unwrap_or(m.created_at)),
+        })
+        .collect();
+    let targets = d
+        .move_targets
+        .iter()
+        .map(|e| Choice {
+            value: e.spec.slug.to_string(),
+            label: format!(
+                "{}（{}）",
+                e.spec.title.get(lang),
+                crate::domain::jst::range(e.spec.starts_at, e.spec.ends_at, lang)
+            ),
+            selected: e.spec.slug.as_str() == chosen_target,
+        })
+        .collect();
+    DetailView {
+        me: header(&me.staff, page_lang),
+        csrf_token: csrf.0.clone(),
+        event,
+        id: r.id,
+        status: r.status.label(lang),
+        status_code: r.status.code(),
+        walk_in: r.walk_in,
+        facts,
+        company,
+        contact,
+        attendees,
+        answers,
+        messages,
+        manage,
+        targets,
+        errors,
+        done,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct DetailParams {
+    done: Option<String>,
+}
+
+#[handler]
+pub async fn registration_page(
+    state: Data<&AppState>,
+    lang: PageLang,
+    me: SignedIn,
+    Path((slug, id)): Path<(String, i64)>,
+    Query(params): Query<DetailParams>,
+    csrf: &CsrfToken,
+) -> Result<Response, AppError> {
+    let done = params
+        .done
+        .filter(|d| ["moved", "promoted", "resent", "cancelled"].contains(&d.as_str()));
+    render(
+        &state,
+        &lang,
+        &me,
+        &slug,
+        id,
+        csrf,
+        "",
+        FieldMessages::default(),
+        done,
+        200,
+    )
+    .await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn render(
+    state: &AppState,
+    lang: &PageLang,
+    me: &SignedIn,
+    slug: &str,
+    id: i64,
+    csrf: &CsrfToken,
+    chosen_target: &str,
+    errors: FieldMessages,
+    done: Option<String>,
+    status: u16,
+) -> Result<Response, AppError> {
+    let e = staff_event(state, me, slug).await?;
+    let detail =
+        backoffice::registration(&state.db, &me.staff.principal, &e, id, Utc::now()).await?;
+    let event = summary(state, &e, lang).await?;
+    let view = detail_view(
+        detail,
+        event,
+        me,
+        lang,
+        csrf,
+        e.access.manage,
+        chosen_target,
+        errors,
+        done,
+    );
+    let resp = state.pages.render("admin/registration.html", lang, view)?;
+    Ok(private(
+        resp.with_status(poem::http::StatusCode::from_u16(status).expect("valid status"))
+            .into_response(),
+    ))
+}
+
+/// The move form on the detail page: on success the moved registration's own page, on a
+/// refusal this page again with the reason on the field.
+pub(super) async fn move_registration(
+    state: &AppState,
+    lang: &PageLang,
+    me: &SignedIn,
+    slug: &str,
+    id: i64,
+    csrf: &CsrfToken,
+    to: &str,
+) -> Result<Response, AppError> {
+    let result = crate::services::registrations::move_by_organizer(
+        &state.db,
+        &state.links,
+        &me.staff.principal,
+        slug,
+        id,
+        to,
+        Utc::now(),
+    )
+    .await;
+    match result {
+        Ok(moved) => Ok(private(
+            Redirect::see_other(format!(
+                "/admin/events/{to}/registrations/{}?done=moved",
+                moved.id
+            ))
+            .into_response(),
+        )),
+        Err(AppError::Validation(errors)) => {
+            let errors = messages(&errors, lang.lang);
+            render(state, lang, me, slug, id, csrf, to, errors, None, 422).await
+        }
+        Err(e) => Err(e),
+    }
+}
