@@ -96,6 +96,14 @@ enum UserCommand {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Let a user manage organizations for the whole platform (/admin/organizations).
+    PlatformAdmin {
+        #[arg(long)]
+        email: String,
+        /// Take the right away instead.
+        #[arg(long)]
+        off: bool,
+    },
 }
 
 fn parse_code<T: std::str::FromStr>(s: &str) -> Result<T, String>
@@ -202,6 +210,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("added organization {} ({})", org.code, org.name_ja);
             Ok(())
         }
+        Command::User(UserCommand::PlatformAdmin { email, off }) => {
+            let db = store::connect(&settings.database).await?;
+            uketsuke::services::administration::set_platform_admin(&db, &email, !off).await?;
+            if off {
+                println!("{email} no longer manages organizations");
+            } else {
+                println!("{email} manages organizations at /admin/organizations");
+            }
+            Ok(())
+        }
         Command::User(UserCommand::Add {
             org,
             email,
@@ -298,6 +316,7 @@ fn print_demo_logins(logins: &demo::DemoLogins, base_url: &str) {
         );
     }
     println!("back-office (sign in with a login above): {url}/admin");
+    println!("  (the TMG login is also a platform admin: {url}/admin/organizations)");
 }
 
 fn describe(err: &AppError) -> String {

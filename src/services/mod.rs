@@ -1,6 +1,7 @@
 //! Use cases. Each function takes domain types, owns its transaction, and returns domain
 //! types or an [`AppError`](crate::error::AppError). Handlers call exactly one of these.
 pub mod accounts;
+pub mod administration;
 pub mod announcements;
 pub mod backoffice;
 pub mod catalogue;

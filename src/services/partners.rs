@@ -143,3 +143,82 @@ pub async fn decide_for_us(
         .ok_or(AppError::NotFound)?;
     decide(db, who, slug, org.code.as_str(), approve, now).await
 }
+
+/// A partner of the organizer's event with when it was asked and answered, and by whom.
+pub struct PartnerRow {
+    pub partner: Partner,
+    pub decision: Option<store::partners::Decision>,
+}
+
+/// The partners of the caller's own event, in display order, and the organizations it could
+/// still invite.
+pub async fn of_own_event(
+    db: &Db,
+    who: &Principal,
+    slug: &str,
+) -> AppResult<(Vec<PartnerRow>, Vec<crate::domain::Organization>)> {
+    let event = own_event(db, who, slug).await?;
+    let mut decisions = store::partners::decisions_of_event(db, event.id).await?;
+    let partners = store::partners::of_event(db, event.id).await?;
+    let invitable = store::organizations::all(db)
+        .await?
+        .into_iter()
+        .filter(|o| {
+            o.id != event.organizer_id && !partners.iter().any(|p| p.organization.id == o.id)
+        })
+        .collect();
+    let rows = partners
+        .into_iter()
+        .map(|partner| PartnerRow {
+            decision: decisions.remove(&partner.organization.id),
+            partner,
+        })
+        .collect();
+    Ok((rows, invitable))
+}
+
+/// Moves a partner one place earlier (`up`) or later in the order names are shown in.
+pub async fn move_partner(
+    db: &Db,
+    who: &Principal,
+    slug: &str,
+    org_code: &str,
+    up: bool,
+) -> AppResult<()> {
+    let txn = store::begin_write(db).await?;
+    let event = own_event(&txn, who, slug).await?;
+    let mut ids: Vec<i64> = store::partners::of_event(&txn, event.id)
+        .await?
+        .iter()
+        .map(|p| p.organization.id)
+        .collect();
+    let org = store::organizations::by_code(&txn, &OrgCode::parse(org_code)?)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let i = ids
+        .iter()
+        .position(|id| *id == org.id)
+        .ok_or(AppError::NotFound)?;
+    let j = if up { i.checked_sub(1) } else { Some(i + 1) };
+    if let Some(j) = j.filter(|j| *j < ids.len()) {
+        ids.swap(i, j);
+        store::partners::reorder(&txn, event.id, &ids).await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The organizer withdraws a request or a role; the public page stops naming the partner.
+pub async fn withdraw(db: &Db, who: &Principal, slug: &str, org_code: &str) -> AppResult<()> {
+    let txn = store::begin_write(db).await?;
+    let event = own_event(&txn, who, slug).await?;
+    let org = store::organizations::by_code(&txn, &OrgCode::parse(org_code)?)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !store::partners::remove(&txn, event.id, org.id).await? {
+        return Err(AppError::NotFound);
+    }
+    txn.commit().await?;
+    tracing::info!(event_id = event.id, organization = %org.code, "partner withdrawn");
+    Ok(())
+}

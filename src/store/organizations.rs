@@ -60,6 +60,46 @@ pub async fn by_ids(db: &impl ConnectionTrait, ids: &[i64]) -> Result<Vec<Organi
         .collect()
 }
 
+/// Every organization with its retention period and how many users and events it has, by
+/// code, for the platform admins' page.
+pub async fn all_with_counts(
+    db: &impl ConnectionTrait,
+) -> Result<Vec<(Organization, i32, u64, u64)>, DbErr> {
+    use super::entities::{event, user};
+    use sea_orm::{PaginatorTrait, QueryOrder};
+    let mut out = Vec::new();
+    for m in organization::Entity::find()
+        .order_by_asc(organization::Column::Code)
+        .all(db)
+        .await?
+    {
+        let users = user::Entity::find()
+            .filter(user::Column::OrganizationId.eq(m.id))
+            .filter(user::Column::DisabledAt.is_null())
+            .count(db)
+            .await?;
+        let events = event::Entity::find()
+            .filter(event::Column::OrganizerId.eq(m.id))
+            .count(db)
+            .await?;
+        let retention = m.retention_days;
+        out.push((from_model(m)?, retention, users, events));
+    }
+    Ok(out)
+}
+
+/// Every organization, by code (for choosing a partner).
+pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<Organization>, DbErr> {
+    use sea_orm::QueryOrder;
+    organization::Entity::find()
+        .order_by_asc(organization::Column::Code)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(from_model)
+        .collect()
+}
+
 pub async fn count(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
     use sea_orm::PaginatorTrait;
     organization::Entity::find().count(db).await

@@ -152,3 +152,72 @@ pub async fn for_events(
     }
     Ok(by_event)
 }
+
+/// When each partner of an event was asked and answered, and who answered, by organization.
+pub async fn decisions_of_event(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+) -> Result<HashMap<i64, Decision>, DbErr> {
+    use super::entities::user;
+    let rows = event_partner::Entity::find()
+        .filter(event_partner::Column::EventId.eq(event_id))
+        .all(db)
+        .await?;
+    let mut out = HashMap::new();
+    for r in rows {
+        let decided_by = match r.decided_by {
+            Some(id) => user::Entity::find_by_id(id)
+                .one(db)
+                .await?
+                .map(|u| u.display_name),
+            None => None,
+        };
+        out.insert(
+            r.organization_id,
+            Decision {
+                requested_at: r.requested_at,
+                decided_at: r.decided_at,
+                decided_by,
+            },
+        );
+    }
+    Ok(out)
+}
+
+#[derive(Debug, Clone)]
+pub struct Decision {
+    pub requested_at: DateTime<Utc>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub decided_by: Option<String>,
+}
+
+/// Sets the display order of an event's partners to the order given.
+pub async fn reorder(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+    organization_ids: &[i64],
+) -> Result<(), DbErr> {
+    for (i, org) in organization_ids.iter().enumerate() {
+        event_partner::Entity::update_many()
+            .col_expr(event_partner::Column::DisplayOrder, (i as i32).into())
+            .filter(event_partner::Column::EventId.eq(event_id))
+            .filter(event_partner::Column::OrganizationId.eq(*org))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Withdraws a request or a role. Returns false when there was none.
+pub async fn remove(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+    organization_id: i64,
+) -> Result<bool, DbErr> {
+    let result = event_partner::Entity::delete_many()
+        .filter(event_partner::Column::EventId.eq(event_id))
+        .filter(event_partner::Column::OrganizationId.eq(organization_id))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected > 0)
+}

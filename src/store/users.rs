@@ -72,3 +72,77 @@ pub async fn principal_by_token_hash(
         role: user.role.parse::<UserRole>().map_err(corrupt)?,
     }))
 }
+
+/// The users of an organization, switched-off ones last.
+pub async fn of_organization(
+    db: &impl ConnectionTrait,
+    organization_id: i64,
+) -> Result<Vec<user::Model>, DbErr> {
+    use sea_orm::QueryOrder;
+    let mut users = user::Entity::find()
+        .filter(user::Column::OrganizationId.eq(organization_id))
+        .order_by_asc(user::Column::Email)
+        .all(db)
+        .await?;
+    users.sort_by_key(|u| u.disabled_at.is_some());
+    Ok(users)
+}
+
+pub async fn by_id(db: &impl ConnectionTrait, id: i64) -> Result<Option<user::Model>, DbErr> {
+    user::Entity::find_by_id(id).one(db).await
+}
+
+pub async fn by_email(
+    db: &impl ConnectionTrait,
+    email: &str,
+) -> Result<Option<user::Model>, DbErr> {
+    user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(db)
+        .await
+}
+
+pub async fn set_role(db: &impl ConnectionTrait, id: i64, role: UserRole) -> Result<(), DbErr> {
+    user::Entity::update_many()
+        .col_expr(user::Column::Role, role.code().into())
+        .filter(user::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_platform_admin(db: &impl ConnectionTrait, id: i64, on: bool) -> Result<(), DbErr> {
+    user::Entity::update_many()
+        .col_expr(user::Column::PlatformAdmin, on.into())
+        .filter(user::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Switches a user off (their sessions end and their API tokens stop working) or back on.
+pub async fn set_disabled(
+    db: &impl ConnectionTrait,
+    id: i64,
+    at: Option<chrono::DateTime<Utc>>,
+) -> Result<(), DbErr> {
+    use super::entities::session;
+    user::Entity::update_many()
+        .col_expr(user::Column::DisabledAt, at.into())
+        .filter(user::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    if let Some(now) = at {
+        session::Entity::delete_many()
+            .filter(session::Column::UserId.eq(id))
+            .exec(db)
+            .await?;
+        api_token::Entity::update_many()
+            .col_expr(api_token::Column::RevokedAt, Some(now).into())
+            .filter(api_token::Column::UserId.eq(id))
+            .filter(api_token::Column::RevokedAt.is_null())
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}

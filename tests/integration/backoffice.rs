@@ -173,17 +173,18 @@ async fn each_role_sees_what_it_may_and_nothing_of_other_events() {
         "/admin/events/run-day/roster",
         "/admin/events/run-day/roster.csv",
         "/admin/events/run-day/checkin?q=田中",
+        "/admin/events/run-day/registrations/1",
     ];
     // (organization, role, expected status of each page)
     let matrix = [
-        ("ORGA", UserRole::Admin, [200, 200, 200, 200]),
-        ("ORGA", UserRole::Organizer, [200, 200, 200, 200]),
-        ("ORGA", UserRole::Viewer, [200, 200, 403, 403]),
-        ("ORGA", UserRole::CheckinStaff, [200, 403, 403, 200]),
-        ("ORGB", UserRole::Organizer, [200, 200, 200, 200]),
-        ("ORGB", UserRole::Viewer, [200, 200, 403, 403]),
-        ("ORGC", UserRole::Admin, [200, 403, 403, 403]),
-        ("ORGD", UserRole::Admin, [403, 403, 403, 403]),
+        ("ORGA", UserRole::Admin, [200, 200, 200, 200, 200]),
+        ("ORGA", UserRole::Organizer, [200, 200, 200, 200, 200]),
+        ("ORGA", UserRole::Viewer, [200, 200, 403, 403, 200]),
+        ("ORGA", UserRole::CheckinStaff, [200, 403, 403, 200, 403]),
+        ("ORGB", UserRole::Organizer, [200, 200, 200, 200, 200]),
+        ("ORGB", UserRole::Viewer, [200, 200, 403, 403, 200]),
+        ("ORGC", UserRole::Admin, [200, 403, 403, 403, 403]),
+        ("ORGD", UserRole::Admin, [403, 403, 403, 403, 403]),
     ];
     for (org, role, expected) in matrix {
         let b = app.signed_in(org, role).await;
@@ -224,6 +225,7 @@ async fn each_role_sees_what_it_may_and_nothing_of_other_events() {
         actions.contains(&"roster_view")
             && actions.contains(&"roster_export")
             && actions.contains(&"checkin_search")
+            && actions.contains(&"registration_view")
     );
     assert!(
         log.iter()

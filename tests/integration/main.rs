@@ -3,6 +3,7 @@
 //! set) and talks HTTP to it. One binary keeps linking cheap.
 mod helpers;
 
+mod administration;
 mod api_events;
 mod api_partners;
 mod backoffice;

@@ -82,6 +82,18 @@ impl Pages {
             ),
             ("admin/scan.html", include_str!("templates/admin/scan.html")),
             (
+                "admin/event_partners.html",
+                include_str!("templates/admin/event_partners.html"),
+            ),
+            (
+                "admin/users.html",
+                include_str!("templates/admin/users.html"),
+            ),
+            (
+                "admin/organizations.html",
+                include_str!("templates/admin/organizations.html"),
+            ),
+            (
                 "admin/registration.html",
                 include_str!("templates/admin/registration.html"),
             ),
@@ -198,6 +210,28 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
         .at(
             "/partners/:slug/:answer",
             post(b::partner_answer).with(csrf()),
+        )
+        .at("/users", get(b::users_page).post(b::add_user).with(csrf()))
+        .at("/users/:id/:action", post(b::user_action).with(csrf()))
+        .at(
+            "/organizations",
+            get(b::organizations_page)
+                .post(b::add_organization)
+                .with(csrf()),
+        )
+        .at(
+            "/organizations/:code/:action",
+            post(b::organization_action).with(csrf()),
+        )
+        .at(
+            "/events/:slug/partners",
+            get(b::event_partners_page)
+                .post(b::invite_partner)
+                .with(csrf()),
+        )
+        .at(
+            "/events/:slug/partners/:code/:action",
+            post(b::event_partner_action).with(csrf()),
         )
         .at("/reports", get(b::year_report).with(csrf()))
         .at("/reports.csv", get(b::year_report_csv))

@@ -86,6 +86,8 @@ pub async fn seed(db: &Db, links: &ManageLinks, now: DateTime<Utc>) -> AppResult
         None,
     )
     .await?;
+    // The TMG demo admin also runs the platform, so a new user sees every page.
+    super::administration::set_platform_admin(db, "organizer@tmg.example", true).await?;
     let tcci = accounts::add_user(
         db,
         "TCCI",

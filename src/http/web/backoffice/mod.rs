@@ -20,20 +20,25 @@ mod detail;
 mod door;
 mod edit;
 mod event;
+mod event_partners;
 mod export;
+mod organizations;
 mod partners;
 mod questions;
 mod report;
 mod roster;
 mod session;
 mod sheet;
+mod users;
 
 pub use create::{new_page, new_save};
 pub use detail::registration_page;
 pub use door::{check_in, door_page, scan_check_in, scan_page, walk_in};
 pub use edit::{edit_page, edit_save, event_status, preview};
 pub use event::{announce, event_page};
+pub use event_partners::{event_partner_action, event_partners_page, invite_partner};
 pub use export::{roster_csv, roster_xlsx};
+pub use organizations::{add_organization, organization_action, organizations_page};
 pub use partners::{partner_answer, partners_page};
 pub use questions::{add_question, questions_page, remove_question};
 pub use report::{event_report, event_report_csv, year_report, year_report_csv};
@@ -42,6 +47,7 @@ pub use roster::{registration_action, roster_page};
 use session::SignedIn;
 pub use session::{change_password, login, login_page, logout, password_page, to_login};
 pub use sheet::sign_in_sheet;
+pub use users::{add_user, user_action, users_page};
 
 #[derive(Serialize)]
 struct Header {
@@ -49,6 +55,7 @@ struct Header {
     email: String,
     role: &'static str,
     admin: bool,
+    platform_admin: bool,
 }
 
 fn header(staff: &Staff, lang: &PageLang) -> Header {
@@ -57,6 +64,7 @@ fn header(staff: &Staff, lang: &PageLang) -> Header {
         email: staff.email.clone(),
         role: staff.principal.role.label(lang.lang),
         admin: staff.principal.role == crate::domain::UserRole::Admin,
+        platform_admin: staff.platform_admin,
     }
 }
 

@@ -1,0 +1,228 @@
+//! `/admin/events/{slug}/partners`: the organizer asks organizations to co-host (共催), back
+//! (後援), cooperate (協力) or publicise (周知協力), sees each answer with who gave it and when,
+//! sets the order names are shown in, and withdraws a request or role.
+use super::*;
+use crate::domain::PartnerRole;
+use crate::http::web::catalogue::{Choice, choices};
+use crate::services::partners;
+
+#[derive(Serialize)]
+struct PartnerView {
+    code: String,
+    name: String,
+    role: &'static str,
+    state: &'static str,
+    state_code: &'static str,
+    requested_at: String,
+    decided: Option<String>,
+    first: bool,
+    last: bool,
+}
+
+#[derive(Serialize)]
+struct PartnersView {
+    me: Header,
+    csrf_token: String,
+    event: EventSummary,
+    partners: Vec<PartnerView>,
+    organizations: Vec<Choice>,
+    roles: Vec<Choice>,
+    errors: FieldMessages,
+    done: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct PartnersParams {
+    done: Option<String>,
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn render(
+    state: &AppState,
+    lang: &PageLang,
+    me: &SignedIn,
+    slug: &str,
+    csrf: &CsrfToken,
+    chosen: (&str, &str),
+    errors: FieldMessages,
+    done: Option<String>,
+) -> Result<Response, AppError> {
+    let l = lang.lang;
+    let e = staff_event(state, me, slug).await?;
+    let (rows, invitable) = partners::of_own_event(&state.db, &me.staff.principal, slug).await?;
+    let n = rows.len();
+    let partners = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| PartnerView {
+            code: r.partner.organization.code.to_string(),
+            name: r.partner.organization.name(l).to_owned(),
+            role: r.partner.role.label(l),
+            state: r.partner.state.label(l),
+            state_code: r.partner.state.code(),
+            requested_at: r
+                .decision
+                .as_ref()
+                .map(|d| crate::domain::jst::date_time(d.requested_at, l))
+                .unwrap_or_default(),
+            decided: r.decision.as_ref().and_then(|d| {
+                d.decided_at.map(|t| {
+                    format!(
+                        "{}（{}）",
+                        crate::domain::jst::date_time(t, l),
+                        d.decided_by.clone().unwrap_or_default()
+                    )
+                })
+            }),
+            first: i == 0,
+            last: i + 1 == n,
+        })
+        .collect();
+    let organizations = invitable
+        .iter()
+        .map(|o| Choice {
+            value: o.code.to_string(),
+            label: format!("{}（{}）", o.name(l), o.code),
+            selected: o.code.as_str() == chosen.0,
+        })
+        .collect();
+    let roles = choices(
+        &PartnerRole::ALL[1..],
+        chosen.1.parse().ok(),
+        |r| r.code().to_owned(),
+        |r| r.label(l).to_owned(),
+    );
+    let failed = !errors.list.is_empty();
+    let view = PartnersView {
+        me: header(&me.staff, lang),
+        csrf_token: csrf.0.clone(),
+        event: summary(state, &e, lang).await?,
+        partners,
+        organizations,
+        roles,
+        errors,
+        done,
+    };
+    let resp = state
+        .pages
+        .render("admin/event_partners.html", lang, view)?;
+    let status = if failed {
+        poem::http::StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        poem::http::StatusCode::OK
+    };
+    Ok(private(resp.with_status(status).into_response()))
+}
+
+#[handler]
+pub async fn event_partners_page(
+    state: Data<&AppState>,
+    lang: PageLang,
+    me: SignedIn,
+    Path(slug): Path<String>,
+    Query(params): Query<PartnersParams>,
+    csrf: &CsrfToken,
+) -> Result<Response, AppError> {
+    let done = params
+        .done
+        .filter(|d| ["invited", "moved", "withdrawn"].contains(&d.as_str()));
+    render(
+        &state,
+        &lang,
+        &me,
+        &slug,
+        csrf,
+        ("", ""),
+        FieldMessages::default(),
+        done,
+    )
+    .await
+}
+
+#[handler]
+pub async fn invite_partner(
+    state: Data<&AppState>,
+    lang: PageLang,
+    me: SignedIn,
+    Path(slug): Path<String>,
+    csrf: &CsrfToken,
+    verifier: &CsrfVerifier,
+    body: Body,
+) -> Result<Response, AppError> {
+    let form = read_checked_form(body, verifier).await?;
+    let org = form.get("organization").unwrap_or_default();
+    let role = form.get("role").unwrap_or_default();
+    let result = match role.parse::<PartnerRole>() {
+        Ok(r) => partners::invite(&state.db, &me.staff.principal, &slug, org, r, Utc::now())
+            .await
+            .map(|_| ()),
+        Err(_) => Err(crate::domain::ValidationErrors::single(
+            "role",
+            "required",
+            "依頼する役割を選んでください。",
+            "Choose the role to ask for.",
+        )
+        .into()),
+    };
+    match result {
+        Ok(()) => Ok(private(
+            Redirect::see_other(format!("/admin/events/{slug}/partners?done=invited"))
+                .into_response(),
+        )),
+        Err(AppError::Validation(errors)) => {
+            let errors = messages(&errors, lang.lang);
+            render(&state, &lang, &me, &slug, csrf, (org, role), errors, None).await
+        }
+        Err(AppError::Conflict {
+            code,
+            message_ja,
+            message_en,
+        }) => {
+            let errors = crate::domain::ValidationErrors::single(
+                "organization",
+                code,
+                message_ja,
+                message_en,
+            );
+            let errors = messages(&errors, lang.lang);
+            render(&state, &lang, &me, &slug, csrf, (org, role), errors, None).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `POST /admin/events/{slug}/partners/{code}/{up|down|withdraw}`.
+#[handler]
+pub async fn event_partner_action(
+    state: Data<&AppState>,
+    me: SignedIn,
+    Path((slug, code, action)): Path<(String, String, String)>,
+    verifier: &CsrfVerifier,
+    body: Body,
+) -> Result<Response, AppError> {
+    let form = read_checked_form(body, verifier).await?;
+    let who = &me.staff.principal;
+    let done = match action.as_str() {
+        "up" | "down" => {
+            partners::move_partner(&state.db, who, &slug, &code, action == "up").await?;
+            "moved"
+        }
+        "withdraw" => {
+            if !form.flag("confirm") {
+                return Err(crate::domain::ValidationErrors::single(
+                    "confirm",
+                    "confirm_required",
+                    "取り下げるには確認欄にチェックを入れてください。",
+                    "Tick the box to confirm.",
+                )
+                .into());
+            }
+            partners::withdraw(&state.db, who, &slug, &code).await?;
+            "withdrawn"
+        }
+        _ => return Err(AppError::NotFound),
+    };
+    Ok(private(
+        Redirect::see_other(format!("/admin/events/{slug}/partners?done={done}")).into_response(),
+    ))
+}
