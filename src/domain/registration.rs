@@ -47,6 +47,20 @@ labelled_enum! {
     }
 }
 
+/// The code the roster filter uses for walk-ins, beside the [`HeardVia`] codes.
+pub const WALK_IN_CHANNEL: &str = "walk_in";
+
+/// How a registration came, as staff read it: a walk-in at the door, else what the registrant
+/// said (`heard_via` code); `None` when unknown.
+pub fn channel_label(walk_in: bool, heard_via: Option<&str>, lang: Lang) -> Option<&'static str> {
+    if walk_in {
+        return Some(lang.pick("当日参加", "Walk-in"));
+    }
+    heard_via
+        .and_then(|h| h.parse::<HeardVia>().ok())
+        .map(|h| h.label(lang))
+}
+
 /// The most attendees one registration may bring where the event sets no limit.
 pub const MAX_ATTENDEES: usize = 50;
 

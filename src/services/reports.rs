@@ -3,8 +3,8 @@
 //! personal data leaves here, so whoever may see an event's counts may see its report.
 use super::backoffice::{self, StaffEvent};
 use crate::domain::{
-    EmployeeBand, EventStatus, FiscalYear, HeardVia, Industry, Lang, PartnerRole, PartnerState,
-    Principal, ProgrammeArea, RegistrationStatus,
+    EmployeeBand, EventStatus, FiscalYear, Industry, Lang, PartnerRole, PartnerState, Principal,
+    ProgrammeArea, RegistrationStatus,
 };
 use crate::error::AppResult;
 use crate::store::reports::{AttendeeFact, RegistrationFact};
@@ -93,11 +93,8 @@ pub fn event_report(
             .with_timezone(&chrono_tz::Asia::Tokyo)
             .date_naive();
         *per_day.entry(day).or_default() += 1;
-        let c = r
-            .heard_via
-            .as_deref()
-            .and_then(|h| h.parse::<HeardVia>().ok())
-            .map_or(unknown.clone(), |h| h.label(lang).to_owned());
+        let c = crate::domain::registration::channel_label(r.walk_in, r.heard_via.as_deref(), lang)
+            .map_or(unknown.clone(), str::to_owned);
         *channel.entry(c).or_default() += 1;
         if let Some(v) = &r.via {
             *via.entry(v.clone()).or_default() += 1;
@@ -294,6 +291,7 @@ mod tests {
             status,
             created_at: Utc.with_ymd_and_hms(2026, 11, day, 16, 0, 0).unwrap(),
             heard_via: Some("tcci_mail_magazine".into()),
+            walk_in: false,
             via: via.map(Into::into),
             industry: Some("manufacturing".into()),
             employee_band: Some(band.into()),

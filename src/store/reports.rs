@@ -12,6 +12,8 @@ pub struct RegistrationFact {
     pub status: RegistrationStatus,
     pub created_at: DateTime<Utc>,
     pub heard_via: Option<String>,
+    /// Added at the door on the day.
+    pub walk_in: bool,
     pub via: Option<String>,
     pub industry: Option<String>,
     pub employee_band: Option<String>,
@@ -38,6 +40,7 @@ type RegistrationRow = (
     Option<String>,
     Option<String>,
     Option<String>,
+    bool,
 );
 
 pub async fn registrations(
@@ -59,17 +62,32 @@ pub async fn registrations(
                 registration::Column::City,
                 registration::Column::CorporateNumber,
                 registration::Column::CompanyName,
+                registration::Column::WalkIn,
             ])
             .filter(registration::Column::EventId.is_in(chunk.iter().copied()))
             .into_tuple()
             .all(db)
             .await?;
-        for (event_id, status, created_at, heard_via, via, industry, band, city, cn, name) in rows {
+        for (
+            event_id,
+            status,
+            created_at,
+            heard_via,
+            via,
+            industry,
+            band,
+            city,
+            cn,
+            name,
+            walk_in,
+        ) in rows
+        {
             out.push(RegistrationFact {
                 event_id,
                 status: status.parse().map_err(corrupt)?,
                 created_at,
                 heard_via,
+                walk_in,
                 via,
                 industry,
                 employee_band: band,

@@ -17,7 +17,7 @@ pub struct RosterQuery {
     pub text: Option<String>,
     pub status: Option<RegistrationStatus>,
     pub checked_in: Option<bool>,
-    /// The channel (`heard_via` code).
+    /// The channel: a `heard_via` code, or `walk_in`.
     pub heard_via: Option<String>,
 }
 
@@ -43,6 +43,7 @@ pub struct RosterRow {
     pub contact_email: String,
     pub contact_phone: Option<String>,
     pub heard_via: Option<String>,
+    pub walk_in: bool,
     pub via: Option<String>,
     pub registered_at: DateTime<Utc>,
 }
@@ -66,7 +67,11 @@ async fn condition(
         by_registration = true;
     }
     if let Some(via) = &q.heard_via {
-        reg_cond = reg_cond.add(registration::Column::HeardVia.eq(via.as_str()));
+        reg_cond = reg_cond.add(if via == crate::domain::registration::WALK_IN_CHANNEL {
+            registration::Column::WalkIn.eq(true)
+        } else {
+            registration::Column::HeardVia.eq(via.as_str())
+        });
         by_registration = true;
     }
     if by_registration {
@@ -208,6 +213,7 @@ async fn rows(
                 contact_email: r.contact_email.clone(),
                 contact_phone: r.contact_phone.clone(),
                 heard_via: r.heard_via.clone(),
+                walk_in: r.walk_in,
                 via: r.via_code.clone(),
                 registered_at: r.created_at,
             })

@@ -123,6 +123,13 @@ async fn walk_ins_take_free_seats_at_the_door_and_are_checked_in_at_once() {
         .map(|r| r.action)
         .collect();
     assert!(actions.contains(&"walk_in".to_owned()), "{actions:?}");
+    // The roster says how they came, and filters on it.
+    let organizer = app.signed_in("WALK", UserRole::Organizer).await;
+    let (_, roster) = organizer
+        .get("/admin/events/walk-day/roster?via=walk_in")
+        .await;
+    assert!(roster.contains("飛込 一郎") && roster.contains("当日参加"));
+    assert!(!roster.contains("booked@kaisha.example.jp"));
 
     // Full now: the form says so and takes nobody.
     let (_, html) = door.get(page).await;

@@ -109,11 +109,7 @@ fn record(r: &RosterRow, lang: crate::domain::Lang) -> Vec<String> {
 
 /// The channel, with the `?via=` code after it when there is one.
 fn channel(r: &RosterRow, lang: crate::domain::Lang) -> String {
-    let heard = r
-        .heard_via
-        .as_deref()
-        .and_then(|h| h.parse::<crate::domain::HeardVia>().ok())
-        .map(|h| h.label(lang));
+    let heard = crate::domain::registration::channel_label(r.walk_in, r.heard_via.as_deref(), lang);
     match (heard, &r.via) {
         (Some(h), Some(v)) => format!("{h} ({v})"),
         (Some(h), None) => h.to_owned(),

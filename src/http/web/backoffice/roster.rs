@@ -29,11 +29,14 @@ impl RosterParams {
                 "no" => Some(false),
                 _ => None,
             },
-            heard_via: self
-                .via
-                .parse::<crate::domain::HeardVia>()
-                .ok()
-                .map(|h| h.code().to_owned()),
+            heard_via: if self.via == crate::domain::registration::WALK_IN_CHANNEL {
+                Some(self.via.clone())
+            } else {
+                self.via
+                    .parse::<crate::domain::HeardVia>()
+                    .ok()
+                    .map(|h| h.code().to_owned())
+            },
         }
     }
 
@@ -84,12 +87,13 @@ pub(super) fn row_view(r: &RosterRow, lang: crate::domain::Lang) -> RowView {
         },
         status_code: r.status.code(),
         checked_in: r.checked_in_at.map(crate::domain::jst::time),
-        channel: r
-            .heard_via
-            .as_deref()
-            .and_then(|h| h.parse::<HeardVia>().ok())
-            .map(|h| h.label(lang).to_owned())
-            .unwrap_or_default(),
+        channel: crate::domain::registration::channel_label(
+            r.walk_in,
+            r.heard_via.as_deref(),
+            lang,
+        )
+        .unwrap_or_default()
+        .to_owned(),
         registered_at: crate::domain::jst::date_time(r.registered_at, lang),
         first_of_registration: true,
     }
@@ -182,12 +186,23 @@ pub async fn roster_page(
             |s| s.code().to_owned(),
             |s| s.label(lang.lang).to_owned(),
         ),
-        channels: choices(
-            HeardVia::ALL,
-            params.via.parse().ok(),
-            |h| h.code().to_owned(),
-            |h| h.label(lang.lang).to_owned(),
-        ),
+        channels: {
+            let mut c = choices(
+                HeardVia::ALL,
+                params.via.parse().ok(),
+                |h| h.code().to_owned(),
+                |h| h.label(lang.lang).to_owned(),
+            );
+            let code = crate::domain::registration::WALK_IN_CHANNEL;
+            c.push(Choice {
+                value: code.to_owned(),
+                label: crate::domain::registration::channel_label(true, None, lang.lang)
+                    .unwrap_or_default()
+                    .to_owned(),
+                selected: params.via == code,
+            });
+            c
+        },
         params,
     };
     Ok(private(state.pages.render(
