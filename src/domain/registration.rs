@@ -47,6 +47,17 @@ labelled_enum! {
     }
 }
 
+/// A `?via=` code as kept: letters, digits, `-` and `_`, at most 64; `None` when nothing is
+/// left. It comes from a link, not from the person, so it never fails a registration.
+pub fn clean_via(v: &str) -> Option<String> {
+    let v: String = v
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .take(64)
+        .collect();
+    (!v.is_empty()).then_some(v)
+}
+
 /// The code the roster filter uses for walk-ins, beside the [`HeardVia`] codes.
 pub const WALK_IN_CHANNEL: &str = "walk_in";
 
@@ -254,15 +265,7 @@ impl RegistrationSpec {
             },
         };
         // The `?via=` code comes from a link, not from the person: keep what is safe, never fail.
-        let via = input
-            .via
-            .map(|v| {
-                v.chars()
-                    .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-                    .take(64)
-                    .collect::<String>()
-            })
-            .filter(|v| !v.is_empty());
+        let via = input.via.as_deref().and_then(clean_via);
 
         if !errors.is_empty() {
             return Err(errors);

@@ -1,6 +1,6 @@
 //! Email: outbox rows become bilingual messages with calendar invitations, delivered after
 //! commit by a worker (`worker.rs`) through a transport (`transport.rs`).
-mod qr;
+pub(crate) mod qr;
 mod render;
 mod transport;
 pub mod worker;

@@ -10,6 +10,7 @@ pub mod events;
 pub mod links;
 pub mod notices;
 pub mod partners;
+pub mod publicity;
 pub mod questions;
 pub mod registrations;
 pub mod reminders;

@@ -535,3 +535,18 @@ impl TestApp {
         browser
     }
 }
+
+/// The text of the one QR code in a PNG, read with an independent decoder.
+pub fn decode_qr(png_bytes: &[u8]) -> String {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(png_bytes.to_vec()));
+    // One bit per pixel in the file; eight here.
+    decoder.set_transformations(png::Transformations::EXPAND);
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let (w, h) = (info.width as usize, info.height as usize);
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| buf[y * w + x]);
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code");
+    grids[0].decode().unwrap().1
+}

@@ -15,6 +15,7 @@ mod email_snapshots;
 mod mail;
 mod notices;
 mod openapi;
+mod publicity;
 mod registrations_api;
 mod retention;
 mod smtp;

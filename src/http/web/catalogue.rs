@@ -229,6 +229,8 @@ struct EventView {
     partners: Vec<PartnerGroup>,
     /// Shown to its organizers before it is published.
     preview: bool,
+    /// `?via=…` for the registration link, or empty.
+    register_query: String,
 }
 
 #[handler]
@@ -236,13 +238,25 @@ pub async fn event_page(
     state: Data<&AppState>,
     lang: PageLang,
     Path(slug): Path<String>,
+    Query(params): Query<EventParams>,
 ) -> Result<Response, AppError> {
     // `/events/{slug}.ics` shares the route: the event as a calendar file.
     if let Some(slug) = slug.strip_suffix(".ics") {
         return super::ics::event_ics(&state, slug, lang.lang).await;
     }
     let listing = catalogue::get_public(&state.db, &slug).await?;
-    render_event(&state, &lang, &listing, false)
+    let via = params
+        .via
+        .as_deref()
+        .and_then(crate::domain::registration::clean_via);
+    render_event(&state, &lang, &listing, false, via)
+}
+
+/// `?via=mailmag` on an event page (a tracked link from the publicity kit or a flyer) goes on
+/// to the registration form, so the registration counts for that medium.
+#[derive(serde::Deserialize)]
+pub struct EventParams {
+    via: Option<String>,
 }
 
 /// The public page of an event; `preview` marks a page its organizers see before publishing.
@@ -251,6 +265,7 @@ pub(super) fn render_event(
     lang: &PageLang,
     listing: &EventListing,
     preview: bool,
+    via: Option<String>,
 ) -> Result<Response, AppError> {
     let now = Utc::now();
     let l = lang.lang;
@@ -308,6 +323,7 @@ pub(super) fn render_event(
         fiscal_year: spec.fiscal_year().label(l),
         partners,
         preview,
+        register_query: via.map(|v| format!("?via={v}")).unwrap_or_default(),
     };
     state.pages.render("event.html", lang, view)
 }

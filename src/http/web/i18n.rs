@@ -355,6 +355,35 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "Download CSV (opens in Excel)",
     ),
     ("a_door", "当日受付", "Check-in"),
+    ("a_publicity", "告知用テキスト・チラシ", "Publicity kit"),
+    (
+        "a_publicity_note",
+        "メールマガジン・東商新聞・経営指導員からのご案内にそのまま貼り付けられる文面です（日本語、各媒体の文字数以内）。リンクは媒体ごとに計測され、申込の経路としてレポートに集計されます。",
+        "Texts to paste into the TCCI mail magazine, Tosho Shimbun and advisors' mail (Japanese, within each medium's length). Each link is tracked per medium, and registrations through it are counted in the report.",
+    ),
+    ("a_chars", "{n} / {max}字", "{n} of {max} characters"),
+    (
+        "a_flyer",
+        "A4チラシ（QRコード付き）",
+        "A4 flyer with QR code",
+    ),
+    (
+        "a_flyer_print",
+        "ブラウザの印刷機能でA4に印刷できます。",
+        "Print it from the browser on A4.",
+    ),
+    (
+        "a_flyer_qr_alt",
+        "申込ページのQRコード",
+        "QR code to the registration page",
+    ),
+    (
+        "a_flyer_register",
+        "詳細・お申込みはこちら",
+        "Details and registration",
+    ),
+    ("a_venue", "会場", "Venue"),
+    ("a_capacity", "定員", "Seats"),
     (
         "a_users_note",
         "自分の団体のユーザーを追加し、権限を変え、利用を停止します。停止したユーザーはログインできず、APIトークンも使えなくなります（監査ログには残ります）。",

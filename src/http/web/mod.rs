@@ -82,6 +82,14 @@ impl Pages {
             ),
             ("admin/scan.html", include_str!("templates/admin/scan.html")),
             (
+                "admin/publicity.html",
+                include_str!("templates/admin/publicity.html"),
+            ),
+            (
+                "admin/flyer.html",
+                include_str!("templates/admin/flyer.html"),
+            ),
+            (
                 "admin/event_partners.html",
                 include_str!("templates/admin/event_partners.html"),
             ),
@@ -233,6 +241,12 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
             "/events/:slug/partners/:code/:action",
             post(b::event_partner_action).with(csrf()),
         )
+        .at(
+            "/events/:slug/publicity",
+            get(b::publicity_page).with(csrf()),
+        )
+        .at("/events/:slug/flyer", get(b::flyer).with(csrf()))
+        .at("/events/:slug/flyer-qr.png", get(b::flyer_qr))
         .at("/reports", get(b::year_report).with(csrf()))
         .at("/reports.csv", get(b::year_report_csv))
         .at("/events/:slug/report", get(b::event_report).with(csrf()))

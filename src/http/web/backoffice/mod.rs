@@ -24,6 +24,7 @@ mod event_partners;
 mod export;
 mod organizations;
 mod partners;
+mod publicity;
 mod questions;
 mod report;
 mod roster;
@@ -40,6 +41,7 @@ pub use event_partners::{event_partner_action, event_partners_page, invite_partn
 pub use export::{roster_csv, roster_xlsx};
 pub use organizations::{add_organization, organization_action, organizations_page};
 pub use partners::{partner_answer, partners_page};
+pub use publicity::{flyer, flyer_qr, publicity_page};
 pub use questions::{add_question, questions_page, remove_question};
 pub use report::{event_report, event_report_csv, year_report, year_report_csv};
 use roster::RosterParams;
