@@ -90,10 +90,7 @@ async fn organizers_and_publicity_partners_get_texts_within_budget_and_a_flyer()
 
     // Following a tracked link carries the code to the form, where it is kept for the report.
     let (_, page) = app.get_html("/events/koho-day?via=mailmag", None).await;
-    assert!(
-        page.contains("koho-day/register?via=mailmag\""),
-        "{page}"
-    );
+    assert!(page.contains("koho-day/register?via=mailmag\""), "{page}");
     let (_, form) = app
         .get_html("/events/koho-day/register?via=mailmag", None)
         .await;
