@@ -2,6 +2,7 @@
 use super::Lang;
 use chrono::{DateTime, Datelike, Timelike, Utc, Weekday};
 use chrono_tz::Asia::Tokyo;
+use chrono_tz::Tz;
 
 const WEEKDAYS_JA: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
 const WEEKDAYS_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -17,9 +18,34 @@ fn weekday(w: Weekday, lang: Lang) -> &'static str {
     }
 }
 
+/// Time zones offered to visitors abroad on an online event's page (any IANA name works
+/// through `?tz=`): the programme's overseas matching reaches these regions.
+pub const VISITOR_ZONES: [&str; 16] = [
+    "Asia/Seoul",
+    "Asia/Shanghai",
+    "Asia/Taipei",
+    "Asia/Manila",
+    "Asia/Singapore",
+    "Asia/Bangkok",
+    "Asia/Ho_Chi_Minh",
+    "Asia/Jakarta",
+    "Asia/Kolkata",
+    "Australia/Sydney",
+    "Europe/London",
+    "Europe/Paris",
+    "Europe/Berlin",
+    "America/New_York",
+    "America/Los_Angeles",
+    "UTC",
+];
+
 /// `2026年12月3日(木)` / `Thu 3 Dec 2026`
 pub fn date(t: DateTime<Utc>, lang: Lang) -> String {
-    let l = t.with_timezone(&Tokyo);
+    date_in(t, Tokyo, lang)
+}
+
+fn date_in(t: DateTime<Utc>, tz: Tz, lang: Lang) -> String {
+    let l = t.with_timezone(&tz);
     match lang {
         Lang::Ja => format!(
             "{}年{}月{}日({})",
@@ -40,7 +66,11 @@ pub fn date(t: DateTime<Utc>, lang: Lang) -> String {
 
 /// `14:00`
 pub fn time(t: DateTime<Utc>) -> String {
-    let l = t.with_timezone(&Tokyo);
+    time_in(t, Tokyo)
+}
+
+fn time_in(t: DateTime<Utc>, tz: Tz) -> String {
+    let l = t.with_timezone(&tz);
     format!("{:02}:{:02}", l.hour(), l.minute())
 }
 
@@ -62,6 +92,34 @@ pub fn range(start: DateTime<Utc>, end: DateTime<Utc>, lang: Lang) -> String {
     }
 }
 
+/// The same range in another time zone, named: `Tue 8 Dec 2026, 07:00–09:00 (Europe/Berlin)`.
+/// A range that crosses midnight there shows both dates.
+pub fn range_in(start: DateTime<Utc>, end: DateTime<Utc>, tz: Tz, lang: Lang) -> String {
+    let same_day = start.with_timezone(&tz).date_naive() == end.with_timezone(&tz).date_naive();
+    let (sep, dash) = match lang {
+        Lang::Ja => (" ", "〜"),
+        Lang::En => (", ", "–"),
+    };
+    if same_day {
+        format!(
+            "{}{sep}{}{dash}{} ({})",
+            date_in(start, tz, lang),
+            time_in(start, tz),
+            time_in(end, tz),
+            tz.name()
+        )
+    } else {
+        format!(
+            "{} {} {dash} {} {} ({})",
+            date_in(start, tz, lang),
+            time_in(start, tz),
+            date_in(end, tz, lang),
+            time_in(end, tz),
+            tz.name()
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,6 +130,28 @@ mod tests {
             .with_ymd_and_hms(2026, 12, d, h, m, 0)
             .unwrap()
             .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn a_visitor_abroad_reads_the_same_instant_in_their_zone() {
+        let berlin: Tz = "Europe/Berlin".parse().unwrap();
+        assert_eq!(
+            range_in(jst(8, 15, 0), jst(8, 17, 0), berlin, Lang::En),
+            "Tue 8 Dec 2026, 07:00–09:00 (Europe/Berlin)"
+        );
+        let new_york: Tz = "America/New_York".parse().unwrap();
+        assert_eq!(
+            range_in(jst(8, 9, 0), jst(8, 11, 0), new_york, Lang::Ja),
+            "2026年12月7日(月) 19:00〜21:00 (America/New_York)"
+        );
+        let la: Tz = "America/Los_Angeles".parse().unwrap();
+        assert_eq!(
+            range_in(jst(8, 16, 30), jst(8, 18, 0), la, Lang::En),
+            "Mon 7 Dec 2026 23:30 – Tue 8 Dec 2026 01:00 (America/Los_Angeles)"
+        );
+        for z in VISITOR_ZONES {
+            assert!(z.parse::<Tz>().is_ok(), "{z}");
+        }
     }
 
     #[test]

@@ -19,5 +19,6 @@ mod publicity;
 mod registrations_api;
 mod retention;
 mod smtp;
+mod time_zones;
 mod web_pages;
 mod web_registration;

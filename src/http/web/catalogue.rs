@@ -231,6 +231,10 @@ struct EventView {
     preview: bool,
     /// `?via=…` for the registration link, or empty.
     register_query: String,
+    via: String,
+    /// Online and hybrid events: the time zones a visitor may pick, and the time in theirs.
+    zones: Vec<Choice>,
+    local_when: Option<String>,
 }
 
 #[handler]
@@ -249,7 +253,11 @@ pub async fn event_page(
         .via
         .as_deref()
         .and_then(crate::domain::registration::clean_via);
-    render_event(&state, &lang, &listing, false, via)
+    let tz = params
+        .tz
+        .as_deref()
+        .and_then(|z| z.parse::<chrono_tz::Tz>().ok());
+    render_event(&state, &lang, &listing, false, via, tz)
 }
 
 /// `?via=mailmag` on an event page (a tracked link from the publicity kit or a flyer) goes on
@@ -257,6 +265,8 @@ pub async fn event_page(
 #[derive(serde::Deserialize)]
 pub struct EventParams {
     via: Option<String>,
+    /// The visitor's time zone (IANA name), for online events followed from abroad.
+    tz: Option<String>,
 }
 
 /// The public page of an event; `preview` marks a page its organizers see before publishing.
@@ -266,6 +276,7 @@ pub(super) fn render_event(
     listing: &EventListing,
     preview: bool,
     via: Option<String>,
+    tz: Option<chrono_tz::Tz>,
 ) -> Result<Response, AppError> {
     let now = Utc::now();
     let l = lang.lang;
@@ -323,7 +334,26 @@ pub(super) fn render_event(
         fiscal_year: spec.fiscal_year().label(l),
         partners,
         preview,
-        register_query: via.map(|v| format!("?via={v}")).unwrap_or_default(),
+        register_query: via
+            .as_deref()
+            .map(|v| format!("?via={v}"))
+            .unwrap_or_default(),
+        via: via.unwrap_or_default(),
+        zones: if spec.format == EventFormat::OnSite {
+            Vec::new()
+        } else {
+            jst::VISITOR_ZONES
+                .iter()
+                .map(|z| Choice {
+                    value: (*z).to_owned(),
+                    label: z.replace('_', " "),
+                    selected: tz.is_some_and(|t| t.name() == *z),
+                })
+                .collect()
+        },
+        local_when: tz
+            .filter(|t| *t != chrono_tz::Asia::Tokyo && spec.format != EventFormat::OnSite)
+            .map(|t| jst::range_in(spec.starts_at, spec.ends_at, t, l)),
     };
     state.pages.render("event.html", lang, view)
 }

@@ -355,6 +355,18 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "Download CSV (opens in Excel)",
     ),
     ("a_door", "当日受付", "Check-in"),
+    ("your_time", "あなたの時間帯", "In your time zone"),
+    (
+        "show_in_zone",
+        "別の時間帯で表示",
+        "Show in another time zone",
+    ),
+    (
+        "zone_tokyo",
+        "日本時間（Asia/Tokyo）",
+        "Japan time (Asia/Tokyo)",
+    ),
+    ("show", "表示", "Show"),
     ("a_publicity", "告知用テキスト・チラシ", "Publicity kit"),
     (
         "a_publicity_note",
