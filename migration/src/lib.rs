@@ -8,6 +8,7 @@ mod m20261124_000004_notices;
 mod m20261124_000005_backoffice;
 mod m20261124_000006_retention;
 mod m20261124_000007_administration;
+mod m20261124_000008_sessions;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000005_backoffice::Migration),
             Box::new(m20261124_000006_retention::Migration),
             Box::new(m20261124_000007_administration::Migration),
+            Box::new(m20261124_000008_sessions::Migration),
         ]
     }
 }

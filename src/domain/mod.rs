@@ -15,6 +15,7 @@ pub mod partner;
 pub mod question;
 pub mod registration;
 pub mod reminder_days;
+pub mod session;
 pub mod text;
 pub mod user;
 pub mod validation;
@@ -39,6 +40,7 @@ pub use registration::{
     RegistrationStatus, WalkIn, WalkInInput,
 };
 pub use reminder_days::ReminderDays;
+pub use session::{EventSession, Pick, PickStatus, SessionInput, SessionSpec};
 pub use text::Bilingual;
 pub use user::{Email, Principal, UserRole};
 pub use validation::{FieldError, ValidationErrors};

@@ -113,6 +113,10 @@ pub struct RegistrationInput {
     pub heard_via: Option<String>,
     pub via: Option<String>,
     pub lang: Lang,
+    /// The sessions picked, for an event that has them. Left out of the idempotency
+    /// fingerprint when empty, so earlier requests still match.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sessions: Vec<i64>,
 }
 
 /// What an event asks of its registrations.
@@ -458,9 +462,19 @@ pub struct Registration {
     pub cancelled_at: Option<DateTime<Utc>>,
     /// Added at the door on the day.
     pub walk_in: bool,
+    /// The sessions it picked (an EXPO's talks, a consultation slot), in time order; dropped
+    /// ones included.
+    pub picks: Vec<super::Pick>,
 }
 
 impl Registration {
+    /// The sessions it still attends or waits for.
+    pub fn live_picks(&self) -> impl Iterator<Item = &super::Pick> {
+        self.picks
+            .iter()
+            .filter(|p| p.status != super::PickStatus::Cancelled)
+    }
+
     pub fn active_attendees(&self) -> impl Iterator<Item = &Attendee> {
         self.attendees
             .iter()

@@ -16,4 +16,5 @@ pub mod registrations;
 pub mod reminders;
 pub mod reports;
 pub mod retention;
+pub mod sessions;
 pub mod staff;

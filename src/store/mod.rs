@@ -3,6 +3,7 @@
 pub mod announcements;
 pub mod audit;
 pub mod entities;
+pub mod event_sessions;
 pub mod events;
 pub mod organizations;
 pub mod outbox;
@@ -13,6 +14,7 @@ pub mod reminders;
 pub mod reports;
 pub mod retention;
 pub mod roster;
+/// Back-office sign-in sessions (not an event's sessions: see `event_sessions`).
 pub mod sessions;
 pub mod users;
 

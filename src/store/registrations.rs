@@ -451,13 +451,15 @@ pub async fn of_event_in(
         .await?;
     let ids: Vec<i64> = models.iter().map(|m| m.id).collect();
     let mut attendees = attendees_of(db, &ids).await?;
-    models
+    let mut list = models
         .into_iter()
         .map(|m| {
             let a = attendees.remove(&m.id).unwrap_or_default();
             from_model(m, a)
         })
-        .collect()
+        .collect::<Result<Vec<_>, _>>()?;
+    attach_picks(db, &mut list).await?;
+    Ok(list)
 }
 
 /// Who of an event asked for no reminders or announcements: registrations (their contact)
@@ -593,13 +595,14 @@ pub async fn page_for_event(
         .await?;
     let ids: Vec<i64> = models.iter().map(|m| m.id).collect();
     let mut attendees = attendees_of(db, &ids).await?;
-    let regs = models
+    let mut regs = models
         .into_iter()
         .map(|m| {
             let a = attendees.remove(&m.id).unwrap_or_default();
             from_model(m, a)
         })
-        .collect::<Result<_, _>>()?;
+        .collect::<Result<Vec<_>, _>>()?;
+    attach_picks(db, &mut regs).await?;
     Ok((regs, total))
 }
 
@@ -662,11 +665,52 @@ async fn with_attendees(
         .unwrap_or_default();
     let token_sealed = m.manage_token_sealed.clone();
     let request_hash = m.request_hash.clone();
+    let mut registration = [from_model(m, attendees)?];
+    attach_picks(db, &mut registration).await?;
+    let [registration] = registration;
     Ok(Some(Stored {
-        registration: from_model(m, attendees)?,
+        registration,
         token_sealed,
         request_hash,
     }))
+}
+
+/// Fills in the sessions each registration picked.
+pub async fn attach_picks(
+    db: &impl ConnectionTrait,
+    registrations: &mut [Registration],
+) -> Result<(), DbErr> {
+    let ids: Vec<i64> = registrations.iter().map(|r| r.id).collect();
+    let mut picks = super::event_sessions::picks_of(db, &ids).await?;
+    if picks.is_empty() {
+        return Ok(());
+    }
+    let mut event_ids: Vec<i64> = registrations.iter().map(|r| r.event_id).collect();
+    event_ids.sort_unstable();
+    event_ids.dedup();
+    let mut sessions = Vec::new();
+    for id in event_ids {
+        sessions.extend(super::event_sessions::of_event(db, id).await?);
+    }
+    for r in registrations.iter_mut() {
+        let mut list: Vec<crate::domain::Pick> = picks
+            .remove(&r.id)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|p| {
+                sessions
+                    .iter()
+                    .find(|s| s.id == p.session_id)
+                    .map(|s| crate::domain::Pick {
+                        session: s.clone(),
+                        status: p.status,
+                    })
+            })
+            .collect();
+        list.sort_by_key(|p| (p.session.spec.starts_at, p.session.id));
+        r.picks = list;
+    }
+    Ok(())
 }
 
 fn from_model(m: registration::Model, attendees: Vec<Attendee>) -> Result<Registration, DbErr> {
@@ -722,5 +766,6 @@ fn from_model(m: registration::Model, attendees: Vec<Attendee>) -> Result<Regist
         updated_at: m.updated_at,
         cancelled_at: m.cancelled_at,
         walk_in: m.walk_in,
+        picks: Vec::new(),
     })
 }

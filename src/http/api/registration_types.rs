@@ -96,6 +96,9 @@ pub struct RegistrationCreateBody {
     pub via: Option<String>,
     /// The language of the registrant's emails; Japanese by default.
     pub lang: Option<Lang>,
+    /// For an event with sessions: the ids of those to attend (no two at the same time; for
+    /// consultation slots exactly one).
+    pub sessions: Option<Vec<i64>>,
 }
 
 impl From<RegistrationCreateBody> for RegistrationInput {
@@ -128,6 +131,7 @@ impl From<RegistrationCreateBody> for RegistrationInput {
             heard_via: b.heard_via.map(|h| h.code().to_owned()),
             via: b.via,
             lang: b.lang.unwrap_or_default(),
+            sessions: b.sessions.unwrap_or_default(),
         }
     }
 }
@@ -148,6 +152,8 @@ pub struct AttendeeChangeBody {
 pub struct RegistrationChangeBody {
     pub attendees: Option<Vec<AttendeeChangeBody>>,
     pub answers: Option<Vec<AnswerBody>>,
+    /// The sessions to attend from now on, by id (all of them).
+    pub sessions: Option<Vec<i64>>,
 }
 
 impl From<RegistrationChangeBody> for RegistrationChange {
@@ -162,6 +168,7 @@ impl From<RegistrationChangeBody> for RegistrationChange {
                     .collect()
             }),
             answers: b.answers.map(answers_map),
+            sessions: b.sessions,
         }
     }
 }
@@ -266,6 +273,16 @@ pub struct RegistrationBody {
     pub consented_at: DateTime<FixedOffset>,
     pub created_at: DateTime<FixedOffset>,
     pub updated_at: DateTime<FixedOffset>,
+    /// The sessions picked, in time order, each with where the registration stands there
+    /// (`confirmed`, `waitlisted`, or `cancelled` when dropped).
+    pub sessions: Vec<PickBody>,
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "Pick")]
+pub struct PickBody {
+    pub session: super::types::SessionBody,
+    pub status: String,
 }
 
 impl RegistrationBody {
@@ -323,6 +340,14 @@ impl RegistrationBody {
             consented_at: jst(r.consented_at),
             created_at: jst(r.created_at),
             updated_at: jst(r.updated_at),
+            sessions: r
+                .picks
+                .iter()
+                .map(|p| PickBody {
+                    session: (&p.session).into(),
+                    status: p.status.code().to_owned(),
+                })
+                .collect(),
         }
     }
 

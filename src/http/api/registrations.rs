@@ -2,10 +2,11 @@ use super::registration_types::{
     QuestionBody, QuestionCreateBody, RegistrationBody, RegistrationChangeBody,
     RegistrationCreateBody, RegistrationListBody,
 };
+use super::types::{SessionBody, SessionCreateBody};
 use super::{ApiTags, OrganizerToken};
 use crate::error::AppError;
 use crate::http::AppState;
-use crate::services::{catalogue, questions, registrations};
+use crate::services::{catalogue, questions, registrations, sessions};
 use chrono::Utc;
 use poem::web::Data;
 use poem_openapi::{ApiResponse, OpenApi, param::Header, param::Path, param::Query, payload::Json};
@@ -44,6 +45,13 @@ enum Registered {
     /// `Idempotency-Key` returns the first answer.
     #[oai(status = 201)]
     Created(Json<RegistrationBody>),
+}
+
+#[derive(ApiResponse)]
+enum SessionAdded {
+    /// The event's sessions, the new one included.
+    #[oai(status = 201)]
+    Created(Json<Vec<SessionBody>>),
 }
 
 #[derive(ApiResponse)]
@@ -288,6 +296,62 @@ impl RegistrationsApi {
         Ok(QuestionAdded::Created(Json(
             list.iter().map(QuestionBody::from).collect(),
         )))
+    }
+
+    /// The sessions of a published event (an EXPO's talks, a consultation desk's slots),
+    /// in time order, with the seats each has left.
+    #[oai(
+        path = "/events/:slug/sessions",
+        method = "get",
+        operation_id = "list_sessions"
+    )]
+    async fn sessions(
+        &self,
+        state: Data<&AppState>,
+        slug: Path<String>,
+    ) -> Result<Json<Vec<SessionBody>>, AppError> {
+        let listing = catalogue::get_public(&state.db, &slug.0).await?;
+        let list = sessions::of_event(&state.db, listing.event.id).await?;
+        Ok(Json(list.iter().map(SessionBody::from).collect()))
+    }
+
+    /// Adds a session inside the event: within its time; consultation slots (`exclusive`)
+    /// and talks are not mixed in one event.
+    #[oai(
+        path = "/events/:slug/sessions",
+        method = "post",
+        operation_id = "add_session",
+        tag = "ApiTags::Organizer"
+    )]
+    async fn add_session(
+        &self,
+        state: Data<&AppState>,
+        auth: OrganizerToken,
+        slug: Path<String>,
+        body: Json<SessionCreateBody>,
+    ) -> Result<SessionAdded, AppError> {
+        let list = sessions::add(&state.db, &auth.0, &slug.0, body.0.into()).await?;
+        Ok(SessionAdded::Created(Json(
+            list.iter().map(SessionBody::from).collect(),
+        )))
+    }
+
+    /// Removes a session nobody has picked (409 otherwise).
+    #[oai(
+        path = "/events/:slug/sessions/:id",
+        method = "delete",
+        operation_id = "remove_session",
+        tag = "ApiTags::Organizer"
+    )]
+    async fn remove_session(
+        &self,
+        state: Data<&AppState>,
+        auth: OrganizerToken,
+        slug: Path<String>,
+        id: Path<i64>,
+    ) -> Result<Json<Vec<SessionBody>>, AppError> {
+        let list = sessions::remove(&state.db, &auth.0, &slug.0, id.0).await?;
+        Ok(Json(list.iter().map(SessionBody::from).collect()))
     }
 
     /// Removes a question; answers already given are kept.

@@ -10,11 +10,11 @@ use poem_openapi::Object;
 use poem_openapi::types::MaybeUndefined;
 
 /// Times go out in Japan Standard Time (`+09:00`); any offset is accepted coming in.
-fn jst(t: DateTime<Utc>) -> DateTime<FixedOffset> {
+pub(super) fn jst(t: DateTime<Utc>) -> DateTime<FixedOffset> {
     t.with_timezone(&Tokyo).fixed_offset()
 }
 
-fn utc(t: DateTime<FixedOffset>) -> DateTime<Utc> {
+pub(super) fn utc(t: DateTime<FixedOffset>) -> DateTime<Utc> {
     t.with_timezone(&Utc)
 }
 
@@ -381,4 +381,79 @@ pub struct PartnerInviteBody {
     pub organization: String,
     /// co_host, backing, cooperation or publicity.
     pub role: PartnerRole,
+}
+
+/// A session to add inside an event: a talk or workshop of an EXPO, or a consultation slot.
+#[derive(Debug, Object)]
+#[oai(rename = "SessionCreate")]
+pub struct SessionCreateBody {
+    pub title_ja: String,
+    /// The Japanese title stands in when there is none.
+    pub title_en: Option<String>,
+    pub starts_at: DateTime<FixedOffset>,
+    pub ends_at: DateTime<FixedOffset>,
+    pub room_ja: Option<String>,
+    pub room_en: Option<String>,
+    pub speaker: Option<String>,
+    /// The language it is held in; absent when either.
+    pub language: Option<Lang>,
+    /// Seats; absent when only the event's capacity limits it.
+    pub capacity: Option<i64>,
+    /// A consultation slot: one registration holds it, whatever its size.
+    pub exclusive: Option<bool>,
+}
+
+impl From<SessionCreateBody> for crate::domain::SessionInput {
+    fn from(b: SessionCreateBody) -> Self {
+        crate::domain::SessionInput {
+            title_ja: Some(b.title_ja),
+            title_en: b.title_en,
+            starts_at: Some(utc(b.starts_at)),
+            ends_at: Some(utc(b.ends_at)),
+            room_ja: b.room_ja,
+            room_en: b.room_en,
+            speaker: b.speaker,
+            language: b.language.map(|l| l.code().to_owned()),
+            capacity: b.capacity,
+            exclusive: b.exclusive.unwrap_or(false),
+        }
+    }
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "Session")]
+pub struct SessionBody {
+    pub id: i64,
+    pub title_ja: String,
+    pub title_en: String,
+    pub starts_at: DateTime<FixedOffset>,
+    pub ends_at: DateTime<FixedOffset>,
+    pub room_ja: Option<String>,
+    pub room_en: Option<String>,
+    pub speaker: Option<String>,
+    pub language: Option<Lang>,
+    pub capacity: Option<u32>,
+    /// Seats left; absent when unlimited. 0: full (new picks wait, if the event keeps a
+    /// waiting list; a consultation slot is simply taken).
+    pub seats_left: Option<u32>,
+    pub exclusive: bool,
+}
+
+impl From<&crate::domain::EventSession> for SessionBody {
+    fn from(s: &crate::domain::EventSession) -> Self {
+        SessionBody {
+            id: s.id,
+            title_ja: s.spec.title.ja.clone(),
+            title_en: s.spec.title.en.clone(),
+            starts_at: jst(s.spec.starts_at),
+            ends_at: jst(s.spec.ends_at),
+            room_ja: s.spec.room.as_ref().map(|r| r.ja.clone()),
+            room_en: s.spec.room.as_ref().map(|r| r.en.clone()),
+            speaker: s.spec.speaker.clone(),
+            language: s.spec.language,
+            capacity: s.spec.capacity,
+            seats_left: s.seats_left(),
+            exclusive: s.spec.exclusive,
+        }
+    }
 }

@@ -53,6 +53,15 @@ impl FormData {
             .map(str::to_owned)
     }
 
+    /// Every number sent under a repeated key (ticked sessions); anything else is skipped.
+    pub fn ids(&self, key: &str) -> Vec<i64> {
+        self.pairs
+            .iter()
+            .filter(|(k, _)| k == key)
+            .filter_map(|(_, v)| v.trim().parse().ok())
+            .collect()
+    }
+
     pub fn flag(&self, key: &str) -> bool {
         matches!(self.get(key), Some("on" | "yes" | "true" | "1"))
     }

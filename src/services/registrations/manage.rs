@@ -105,6 +105,22 @@ pub async fn move_by_organizer(
         let to = locked.remove(0);
         (locked.remove(0), to)
     };
+    if !store::event_sessions::of_event(&txn, to.id)
+        .await?
+        .is_empty()
+    {
+        return Err(bad_target(
+            "has_sessions",
+            format!(
+                "{} はセッション制のため、申込者ご本人がセッションを選んで申し込む必要があります。",
+                to.spec.title.ja
+            ),
+            format!(
+                "{} has sessions: the registrant must choose them and register there.",
+                to.spec.title.en
+            ),
+        ));
+    }
     if to.status != EventStatus::Published || to.spec.ends_at <= now {
         return Err(bad_target(
             "not_open",
@@ -251,6 +267,11 @@ async fn cancel_locked(
         reg.status
     };
     store::registrations::set_status_and_seats(txn, reg.id, status, reg.seats - freed, now).await?;
+    if left_open == 0 {
+        picks::release_all(txn, event, reg.id, now).await?;
+    } else if freed > 0 {
+        picks::resize(txn, event, reg.id, reg.seats - freed, now).await?;
+    }
     let left = left_open as u32;
     let names: Vec<&str> = chosen.iter().map(|a| a.name.as_str()).collect();
     let mut payload = json!({ "attendees": names, "all": left == 0 });
@@ -402,6 +423,9 @@ pub async fn change(
         if reg.status == RegistrationStatus::Confirmed && give > 0 {
             store::events::release_seats(&txn, event.id, give).await?;
         }
+        if seats != old {
+            picks::resize(&txn, &event, reg.id, seats, now).await?;
+        }
         store::registrations::cancel_attendees(&txn, &plan.removed, now).await?;
         for kept in &plan.kept {
             store::registrations::update_attendee(&txn, kept).await?;
@@ -447,10 +471,18 @@ pub async fn change(
             .await?;
         }
     }
-    let changed = store::registrations::by_id(&txn, reg.id)
+    let mut changed = store::registrations::by_id(&txn, reg.id)
         .await?
         .ok_or(AppError::NotFound)?
         .registration;
+    // Sessions last, with the seats the change left.
+    if let Some(ids) = &change.sessions {
+        picks::reselect(&txn, &event, &changed, ids, now).await?;
+        changed = store::registrations::by_id(&txn, reg.id)
+            .await?
+            .ok_or(AppError::NotFound)?
+            .registration;
+    }
     let payload = json!({});
     notices::tell(
         &txn,

@@ -24,6 +24,7 @@ use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashSet};
 
 mod manage;
+mod picks;
 mod register;
 mod waitlist;
 
@@ -66,6 +67,8 @@ pub struct AttendeeChange {
 pub struct RegistrationChange {
     pub attendees: Option<Vec<AttendeeChange>>,
     pub answers: Option<BTreeMap<i64, Vec<String>>>,
+    /// The sessions to attend from now on (all of them, not a difference).
+    pub sessions: Option<Vec<i64>>,
 }
 
 /// The registration behind a manage link.

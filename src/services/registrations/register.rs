@@ -51,6 +51,7 @@ async fn attempt(
     // Everything that needs no lock happens first: every registration of an event queues on
     // the event row, so the time spent holding it is the event's throughput.
     let fingerprint = fingerprint(&input);
+    let picked = input.sessions.clone();
     let seen = store::events::by_slug(db, slug)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -113,6 +114,7 @@ async fn attempt(
             (spec, taken)
         }
     };
+    let chosen = picks::chosen(&txn, event.id, &picked).await?;
     // Judged on every attendee named; seats are taken for those not registered already.
     let wanted = spec.attendees.len() as u32;
     let seats = wanted - duplicates.len() as u32;
@@ -158,6 +160,7 @@ async fn attempt(
     })?;
 
     let id = registration.id;
+    picks::take(&txn, &event, id, status, seats, &chosen, now).await?;
     let kind = match status {
         RegistrationStatus::Waitlisted => MessageKind::Waitlisted,
         _ => MessageKind::Confirmed,
@@ -243,7 +246,7 @@ fn check_open_for_registration(event: &Event, now: DateTime<Utc>) -> AppResult<(
 
 async fn registered(
     db: &Db,
-    registration: Registration,
+    mut registration: Registration,
     event: Event,
     manage_token: String,
     replayed: bool,
@@ -254,6 +257,7 @@ async fn registered(
         }
         _ => None,
     };
+    store::registrations::attach_picks(db, std::slice::from_mut(&mut registration)).await?;
     Ok(Registered {
         registration,
         event,

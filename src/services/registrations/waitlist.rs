@@ -39,6 +39,7 @@ pub(crate) async fn promote_waitlist(
             now,
         )
         .await?;
+        super::picks::on_event_promotion(txn, id, now).await?;
         let reg = store::registrations::by_id(txn, id)
             .await?
             .ok_or(AppError::NotFound)?

@@ -345,6 +345,7 @@ async fn manage_post(
                         .collect(),
                 ),
                 answers: None,
+                sessions: None,
             };
             (
                 registrations::change(&state.db, token, change, now).await,
@@ -355,6 +356,7 @@ async fn manage_post(
             let change = RegistrationChange {
                 attendees: None,
                 answers: Some(form.answers()),
+                sessions: None,
             };
             (
                 registrations::change(&state.db, token, change, now).await,

@@ -168,6 +168,7 @@ pub async fn submit(
         heard_via: form.text("heard_via"),
         via: form.text("via"),
         lang: l,
+        sessions: form.ids("sessions"),
     };
     let key = form
         .text("form_token")

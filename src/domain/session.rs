@@ -1,0 +1,306 @@
+//! Sessions inside one event: the talks, workshops and demo slots of an EXPO, or the time slots
+//! of a consultation desk (one company per slot). A registrant picks sessions; two picks may
+//! not overlap in time; each session has its own seats and waiting list.
+use super::event::EventSpec;
+use super::text::{optional_text, required_text};
+use super::{Bilingual, Lang, ValidationErrors};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+/// A session as submitted by an organizer (API or back-office), before it is checked.
+#[derive(Debug, Clone, Default)]
+pub struct SessionInput {
+    pub title_ja: Option<String>,
+    pub title_en: Option<String>,
+    pub starts_at: Option<DateTime<Utc>>,
+    pub ends_at: Option<DateTime<Utc>>,
+    pub room_ja: Option<String>,
+    pub room_en: Option<String>,
+    pub speaker: Option<String>,
+    pub language: Option<String>,
+    pub capacity: Option<i64>,
+    pub exclusive: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SessionSpec {
+    pub title: Bilingual,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub room: Option<Bilingual>,
+    pub speaker: Option<String>,
+    /// The language it is held in; `None` when either.
+    pub language: Option<Lang>,
+    /// Seats; `None` when only the event's capacity limits it.
+    pub capacity: Option<u32>,
+    /// One registration holds it whatever its size: a consultation slot.
+    pub exclusive: bool,
+}
+
+impl SessionSpec {
+    /// Checks a session against its event: it happens within the event's time.
+    pub fn parse(input: SessionInput, event: &EventSpec) -> Result<Self, ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        let title_ja = required_text(&mut errors, "title_ja", input.title_ja.as_deref(), 200);
+        // An English title is optional; the Japanese one stands in.
+        let title_en = optional_text(&mut errors, "title_en", input.title_en.as_deref(), 200);
+        let room_ja = optional_text(&mut errors, "room_ja", input.room_ja.as_deref(), 200);
+        let room_en = optional_text(&mut errors, "room_en", input.room_en.as_deref(), 200);
+        let speaker = optional_text(&mut errors, "speaker", input.speaker.as_deref(), 200);
+        let language = match input.language.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(l) => match Lang::parse(l) {
+                Some(l) => Some(l),
+                None => {
+                    errors.add(
+                        "language",
+                        "invalid_choice",
+                        "言語は ja か en を選んでください。",
+                        "Choose ja or en.",
+                    );
+                    None
+                }
+            },
+        };
+        let capacity = match input.capacity {
+            None => None,
+            Some(c) if (1..=100_000).contains(&c) => Some(c as u32),
+            Some(_) => {
+                errors.add(
+                    "capacity",
+                    "out_of_range",
+                    "定員は1〜100000の整数で入力してください。",
+                    "Enter a capacity from 1 to 100000.",
+                );
+                None
+            }
+        };
+        let (starts_at, ends_at) = match (input.starts_at, input.ends_at) {
+            (Some(s), Some(e)) if e <= s => {
+                errors.add(
+                    "ends_at",
+                    "ends_before_start",
+                    "終了は開始より後にしてください。",
+                    "The end must come after the start.",
+                );
+                (None, None)
+            }
+            (Some(s), Some(e)) if s < event.starts_at || e > event.ends_at => {
+                errors.add(
+                    "starts_at",
+                    "outside_event",
+                    "セッションはイベントの開催時間内に収めてください。",
+                    "A session must fall within the event's time.",
+                );
+                (None, None)
+            }
+            (s, e) => {
+                for (field, v) in [("starts_at", s), ("ends_at", e)] {
+                    if v.is_none() {
+                        errors.add(
+                            field,
+                            "required",
+                            "日時を入力してください。",
+                            "Enter a date and time.",
+                        );
+                    }
+                }
+                (s, e)
+            }
+        };
+        match (title_ja, starts_at, ends_at) {
+            (Some(ja), Some(starts_at), Some(ends_at)) if errors.is_empty() => Ok(SessionSpec {
+                title: Bilingual {
+                    en: title_en.unwrap_or_else(|| ja.clone()),
+                    ja,
+                },
+                starts_at,
+                ends_at,
+                room: room_ja.map(|ja| Bilingual {
+                    en: room_en.unwrap_or_else(|| ja.clone()),
+                    ja,
+                }),
+                speaker,
+                language,
+                capacity,
+                exclusive: input.exclusive,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A stored session with the seats it has given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventSession {
+    pub id: i64,
+    pub event_id: i64,
+    pub spec: SessionSpec,
+    pub seats_taken: u32,
+}
+
+impl EventSession {
+    pub fn overlaps(&self, other: &EventSession) -> bool {
+        self.spec.starts_at < other.spec.ends_at && other.spec.starts_at < self.spec.ends_at
+    }
+
+    /// Seats left; `None` when unlimited.
+    pub fn seats_left(&self) -> Option<u32> {
+        if self.spec.exclusive {
+            return Some(u32::from(self.seats_taken == 0));
+        }
+        self.spec
+            .capacity
+            .map(|c| c.saturating_sub(self.seats_taken))
+    }
+
+    pub fn is_full(&self) -> bool {
+        self.seats_left() == Some(0)
+    }
+}
+
+labelled_enum! {
+    /// Where a registration stands in one session it picked.
+    pub enum PickStatus {
+        Confirmed = "confirmed", ja: "参加確定", en: "Confirmed";
+        Waitlisted = "waitlisted", ja: "キャンセル待ち", en: "Waitlisted";
+        Cancelled = "cancelled", ja: "取消", en: "Dropped";
+    }
+}
+
+/// A session a registration picked, and where it stands there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pick {
+    pub session: EventSession,
+    pub status: PickStatus,
+}
+
+/// Checks a selection against the event's sessions: each known, none twice, no two at the
+/// same time; at least one where the event has sessions, exactly one where they are
+/// consultation slots. Returns the picked sessions in time order.
+pub fn check_picks(
+    sessions: &[EventSession],
+    picked: &[i64],
+) -> Result<Vec<EventSession>, ValidationErrors> {
+    let mut chosen: Vec<EventSession> = Vec::new();
+    for id in picked {
+        match sessions.iter().find(|s| s.id == *id) {
+            Some(s) if !chosen.iter().any(|c| c.id == s.id) => chosen.push(s.clone()),
+            Some(_) => {}
+            None => {
+                return Err(ValidationErrors::single(
+                    "sessions",
+                    "unknown_session",
+                    "選んだセッションはこのイベントにありません。ページを開き直してください。",
+                    "A chosen session is not part of this event; reload the page.",
+                ));
+            }
+        }
+    }
+    if sessions.is_empty() {
+        return Ok(chosen);
+    }
+    let slots = sessions.iter().all(|s| s.spec.exclusive);
+    if chosen.is_empty() {
+        return Err(if slots {
+            ValidationErrors::single(
+                "sessions",
+                "required",
+                "ご希望の時間枠を選んでください。",
+                "Choose a time slot.",
+            )
+        } else {
+            ValidationErrors::single(
+                "sessions",
+                "required",
+                "参加するセッションを1つ以上選んでください。",
+                "Choose at least one session.",
+            )
+        });
+    }
+    if slots && chosen.len() > 1 {
+        return Err(ValidationErrors::single(
+            "sessions",
+            "one_slot",
+            "時間枠は1社1枠です。1つだけ選んでください。",
+            "One slot per company: choose one.",
+        ));
+    }
+    chosen.sort_by_key(|s| (s.spec.starts_at, s.id));
+    for pair in chosen.windows(2) {
+        if pair[0].overlaps(&pair[1]) {
+            return Err(ValidationErrors::single(
+                "sessions",
+                "sessions_clash",
+                format!(
+                    "「{}」と「{}」は時間が重なっています。どちらか一方を選んでください。",
+                    pair[0].spec.title.ja, pair[1].spec.title.ja
+                ),
+                format!(
+                    "\"{}\" and \"{}\" overlap; choose one of them.",
+                    pair[0].spec.title.en, pair[1].spec.title.en
+                ),
+            ));
+        }
+    }
+    Ok(chosen)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn session(id: i64, from: u32, to: u32, exclusive: bool) -> EventSession {
+        let at = |h| Utc.with_ymd_and_hms(2026, 12, 8, h, 0, 0).unwrap();
+        EventSession {
+            id,
+            event_id: 1,
+            spec: SessionSpec {
+                title: Bilingual {
+                    ja: format!("講演{id}"),
+                    en: format!("Talk {id}"),
+                },
+                starts_at: at(from),
+                ends_at: at(to),
+                room: None,
+                speaker: None,
+                language: None,
+                capacity: Some(10),
+                exclusive,
+            },
+            seats_taken: 0,
+        }
+    }
+
+    #[test]
+    fn overlapping_sessions_cannot_both_be_picked() {
+        let all = [
+            session(1, 1, 2, false),
+            session(2, 2, 3, false),
+            session(3, 1, 3, false),
+        ];
+        assert_eq!(
+            check_picks(&all, &[2, 1]).unwrap().len(),
+            2,
+            "back to back is fine"
+        );
+        let e = check_picks(&all, &[1, 3]).unwrap_err();
+        assert_eq!(e.fields()[0].code, "sessions_clash");
+        assert!(check_picks(&all, &[]).is_err());
+        assert!(check_picks(&all, &[9]).is_err());
+        assert!(check_picks(&[], &[]).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_company_takes_one_consultation_slot() {
+        let slots = [session(1, 1, 2, true), session(2, 2, 3, true)];
+        assert_eq!(
+            check_picks(&slots, &[1, 2]).unwrap_err().fields()[0].code,
+            "one_slot"
+        );
+        let mut taken = slots[0].clone();
+        taken.seats_taken = 2;
+        assert!(taken.is_full() && !slots[1].is_full());
+    }
+}
