@@ -18,6 +18,7 @@ mod openapi;
 mod publicity;
 mod registrations_api;
 mod retention;
+mod sessions;
 mod smtp;
 mod time_zones;
 mod web_pages;

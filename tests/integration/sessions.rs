@@ -1,0 +1,355 @@
+//! Sessions inside one event (an EXPO's talks, a consultation desk's slots): clashing picks are
+//! refused, each session has its own seats and waiting list, places move up when freed, the
+//! selection changes through the manage link, and under a concurrent burst a session is never
+//! oversold and a slot never goes to two companies, on either engine.
+use crate::helpers::{TestApp, company_registration, corporate_number, jst_in_days, seminar};
+use serde_json::{Value, json};
+use uketsuke::domain::{PickStatus, UserRole};
+use uketsuke::store;
+
+/// A published event of `slug` without an overall capacity, and its organizer's token.
+async fn event_with_sessions(app: &TestApp, slug: &str, waitlist: bool) -> String {
+    let token = app
+        .organization_with_user(&slug.to_uppercase()[..6], UserRole::Organizer)
+        .await;
+    let mut event = seminar(slug);
+    event["kind"] = json!("expo");
+    event["capacity"] = json!(null);
+    event["per_company_limit"] = json!(null);
+    event["waitlist_enabled"] = json!(waitlist);
+    event["starts_at"] = json!(jst_in_days(14, 0));
+    event["ends_at"] = json!(jst_in_days(14, 6));
+    let (status, body) = app.api("POST", "/events", Some(&token), Some(event)).await;
+    assert_eq!(status, 201, "{body}");
+    token
+}
+
+/// Adds a session `from`–`to` hours after the event's start; returns its id.
+async fn add_session(
+    app: &TestApp,
+    token: &str,
+    slug: &str,
+    title: &str,
+    (from, to): (i64, i64),
+    capacity: Option<i64>,
+    exclusive: bool,
+) -> i64 {
+    let body = json!({
+        "title_ja": title, "starts_at": jst_in_days(14, from), "ends_at": jst_in_days(14, to),
+        "room_ja": "会議室A", "speaker": "講師 一郎", "capacity": capacity, "exclusive": exclusive
+    });
+    let path = format!("/events/{slug}/sessions");
+    let (status, list) = app.api("POST", &path, Some(token), Some(body)).await;
+    assert_eq!(status, 201, "{list}");
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["title_ja"] == title)
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap()
+}
+
+fn with_sessions(mut body: Value, ids: &[i64]) -> Value {
+    body["sessions"] = json!(ids);
+    body
+}
+
+fn status_in(reg: &Value, session: i64) -> String {
+    reg["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["session"]["id"] == session)
+        .map(|p| p["status"].as_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+async fn seats_left(app: &TestApp, slug: &str, session: i64) -> Value {
+    let (_, list) = app
+        .api("GET", &format!("/events/{slug}/sessions"), None, None)
+        .await;
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == session)
+        .unwrap()["seats_left"]
+        .clone()
+}
+
+#[tokio::test]
+async fn picks_clash_fill_wait_and_move_up_per_session() {
+    let app = TestApp::spawn().await;
+    let token = event_with_sessions(&app, "lwb-expo-test", true).await;
+    let a = add_session(
+        &app,
+        &token,
+        "lwb-expo-test",
+        "基調講演",
+        (0, 1),
+        Some(2),
+        false,
+    )
+    .await;
+    let b = add_session(
+        &app,
+        &token,
+        "lwb-expo-test",
+        "分科会",
+        (0, 2),
+        Some(5),
+        false,
+    )
+    .await;
+    let c = add_session(
+        &app,
+        &token,
+        "lwb-expo-test",
+        "事例発表",
+        (1, 2),
+        Some(1),
+        false,
+    )
+    .await;
+    // Outside the event's time: refused on the field.
+    let late = json!({"title_ja": "夜の部", "starts_at": jst_in_days(14, 7), "ends_at": jst_in_days(14, 8)});
+    let (status, body) = app
+        .api(
+            "POST",
+            "/events/lwb-expo-test/sessions",
+            Some(&token),
+            Some(late),
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(body["fields"][0]["field"], "starts_at");
+    app.api("POST", "/events/lwb-expo-test/publish", Some(&token), None)
+        .await;
+
+    // Overlapping picks, and none at all, are refused.
+    let one = |n: u64, emails: &[&str]| company_registration(&corporate_number(n), emails);
+    let (status, body) = app
+        .register(
+            "lwb-expo-test",
+            with_sessions(one(51_001, &["x@a.jp"]), &[a, b]),
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(body["fields"][0]["code"], "sessions_clash", "{body}");
+    let (status, body) = app
+        .register("lwb-expo-test", one(51_001, &["x@a.jp"]))
+        .await;
+    assert_eq!(
+        (status, body["fields"][0]["code"].as_str()),
+        (422, Some("required"))
+    );
+
+    // Two people: the keynote seats both; the case talk has one seat, so they wait there.
+    let (status, first) = app
+        .register(
+            "lwb-expo-test",
+            with_sessions(one(51_002, &["p1@a.jp", "p2@a.jp"]), &[c, a]),
+        )
+        .await;
+    assert_eq!(status, 201, "{first}");
+    assert_eq!(status_in(&first, a), "confirmed");
+    assert_eq!(status_in(&first, c), "waitlisted");
+    assert_eq!(seats_left(&app, "lwb-expo-test", a).await, json!(0));
+    // The keynote is full: the next company waits for it.
+    let (_, second) = app
+        .register(
+            "lwb-expo-test",
+            with_sessions(one(51_003, &["q@b.jp"]), &[a]),
+        )
+        .await;
+    assert_eq!(status_in(&second, a), "waitlisted");
+
+    // The first company cancels: the second moves up in the keynote and is told.
+    let first_token = first["manage_token"].as_str().unwrap();
+    let (status, _) = app
+        .api(
+            "DELETE",
+            &format!("/registrations/{first_token}"),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(status, 200);
+    let second_token = second["manage_token"].as_str().unwrap();
+    let (_, second) = app
+        .api("GET", &format!("/registrations/{second_token}"), None, None)
+        .await;
+    assert_eq!(status_in(&second, a), "confirmed");
+    let kinds: Vec<String> =
+        store::outbox::for_registration(&app.db, second["id"].as_i64().unwrap())
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+    assert!(kinds.contains(&"promoted".to_owned()), "{kinds:?}");
+    assert_eq!(seats_left(&app, "lwb-expo-test", a).await, json!(1));
+    assert_eq!(seats_left(&app, "lwb-expo-test", c).await, json!(1));
+
+    // The second changes to the case talk through the manage link: the keynote seat is freed.
+    let (status, changed) = app
+        .api(
+            "PATCH",
+            &format!("/registrations/{second_token}"),
+            None,
+            Some(json!({"sessions": [c]})),
+        )
+        .await;
+    assert_eq!(status, 200, "{changed}");
+    assert_eq!(status_in(&changed, c), "confirmed");
+    assert_eq!(status_in(&changed, a), "cancelled");
+    assert_eq!(seats_left(&app, "lwb-expo-test", a).await, json!(2));
+    assert_eq!(seats_left(&app, "lwb-expo-test", c).await, json!(0));
+    // A session someone holds cannot be removed; an empty one can.
+    let (status, _) = app
+        .api(
+            "DELETE",
+            &format!("/events/lwb-expo-test/sessions/{c}"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(status, 409);
+    let (status, _) = app
+        .api(
+            "DELETE",
+            &format!("/events/lwb-expo-test/sessions/{b}"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_concurrent_burst_never_oversells_a_session_nor_gives_a_slot_twice() {
+    let app = TestApp::spawn().await;
+    // An EXPO session of 5 seats with a waiting list.
+    let token = event_with_sessions(&app, "burst-expo", true).await;
+    let talk = add_session(
+        &app,
+        &token,
+        "burst-expo",
+        "人気講演",
+        (0, 1),
+        Some(5),
+        false,
+    )
+    .await;
+    app.api("POST", "/events/burst-expo/publish", Some(&token), None)
+        .await;
+    let bodies = (0..40)
+        .map(|i| {
+            let email = format!("t{i}@burst.jp");
+            (
+                None,
+                with_sessions(
+                    company_registration(&corporate_number(52_000 + i), &[&email]),
+                    &[talk],
+                ),
+            )
+        })
+        .collect();
+    let answers = app
+        .post_all("/events/burst-expo/registrations", bodies, 16)
+        .await;
+    assert!(
+        answers.iter().all(|(s, _)| *s == 201),
+        "{:?}",
+        answers.iter().find(|(s, _)| *s != 201)
+    );
+    let confirmed = answers
+        .iter()
+        .filter(|(_, b)| status_in(b, talk) == "confirmed")
+        .count();
+    assert_eq!(confirmed, 5, "exactly the seats there are");
+    let stored = store::event_sessions::of_event(
+        &app.db,
+        store::events::by_slug(&app.db, "burst-expo")
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
+    )
+    .await
+    .unwrap();
+    assert_eq!(stored[0].seats_taken, 5, "the counter agrees");
+
+    // A consultation slot, booked by twenty companies at once: one gets it.
+    let token = event_with_sessions(&app, "desk-day", true).await;
+    let slot = add_session(&app, &token, "desk-day", "10:00〜10:45", (0, 1), None, true).await;
+    let other = add_session(&app, &token, "desk-day", "11:00〜11:45", (1, 2), None, true).await;
+    // Slots and talks are not mixed.
+    let talk =
+        json!({"title_ja": "講演", "starts_at": jst_in_days(14, 2), "ends_at": jst_in_days(14, 3)});
+    assert_eq!(
+        app.api(
+            "POST",
+            "/events/desk-day/sessions",
+            Some(&token),
+            Some(talk)
+        )
+        .await
+        .0,
+        409
+    );
+    app.api("POST", "/events/desk-day/publish", Some(&token), None)
+        .await;
+    let bodies = (0..20)
+        .map(|i| {
+            let email = format!("c{i}@desk.jp");
+            (
+                None,
+                with_sessions(
+                    company_registration(&corporate_number(53_000 + i), &[&email]),
+                    &[slot],
+                ),
+            )
+        })
+        .collect();
+    let answers = app
+        .post_all("/events/desk-day/registrations", bodies, 20)
+        .await;
+    let booked: Vec<&Value> = answers
+        .iter()
+        .filter(|(s, _)| *s == 201)
+        .map(|(_, b)| b)
+        .collect();
+    assert_eq!(booked.len(), 1, "one company per slot");
+    assert_eq!(status_in(booked[0], slot), "confirmed");
+    let refused = answers.iter().find(|(s, _)| *s == 422).unwrap();
+    assert_eq!(refused.1["fields"][0]["code"], "slot_taken");
+    // Two slots at once: refused; cancelling frees the slot for the next company.
+    let (status, body) = app
+        .register(
+            "desk-day",
+            with_sessions(
+                company_registration(&corporate_number(53_100), &["two@desk.jp"]),
+                &[slot, other],
+            ),
+        )
+        .await;
+    assert_eq!(
+        (status, body["fields"][0]["code"].as_str()),
+        (422, Some("one_slot"))
+    );
+    let token = booked[0]["manage_token"].as_str().unwrap();
+    app.api("DELETE", &format!("/registrations/{token}"), None, None)
+        .await;
+    let (status, again) = app
+        .register(
+            "desk-day",
+            with_sessions(
+                company_registration(&corporate_number(53_101), &["next@desk.jp"]),
+                &[slot],
+            ),
+        )
+        .await;
+    assert_eq!(status, 201, "{again}");
+    assert_eq!(status_in(&again, slot), PickStatus::Confirmed.code());
+}
