@@ -58,7 +58,55 @@ pub struct RegistrationEntry<'a> {
     pub cancelled: bool,
 }
 
-pub fn registration_entry(
+/// A registration's entries: one for the event, or, where it picked sessions, one per session
+/// it attends (each with its own UID, time and room). A session dropped, or the whole
+/// registration cancelled, goes out as cancelled so the calendar removes it; a session still
+/// waited for has no entry yet.
+pub fn registration_entries(
+    listing: &EventListing,
+    entry: RegistrationEntry,
+    picks: &[crate::domain::Pick],
+    site: &Site,
+    lang: Lang,
+) -> Vec<CalendarEvent> {
+    use crate::domain::PickStatus;
+    if picks.is_empty() {
+        return vec![registration_entry(listing, entry, site, lang)];
+    }
+    let spec = &listing.event.spec;
+    picks
+        .iter()
+        .filter(|p| p.status != PickStatus::Waitlisted || entry.cancelled)
+        .map(|p| {
+            let s = &p.session.spec;
+            let mut e = registration_entry(
+                listing,
+                RegistrationEntry {
+                    recipient: entry.recipient.clone(),
+                    organizer: entry.organizer.clone(),
+                    cancelled: entry.cancelled || p.status == PickStatus::Cancelled,
+                    ..entry
+                },
+                site,
+                lang,
+            );
+            e.uid = format!(
+                "registration-{}-session-{}@{}",
+                entry.registration_id, p.session.id, site.host
+            );
+            e.summary = format!("{}（{}）", s.title.get(lang), spec.title.get(lang));
+            e.location = Some(match &s.room {
+                Some(room) => format!("{} {}", room.get(lang), spec.venue_line(lang)),
+                None => spec.venue_line(lang),
+            });
+            e.starts_at = s.starts_at;
+            e.ends_at = s.ends_at;
+            e
+        })
+        .collect()
+}
+
+fn registration_entry(
     listing: &EventListing,
     entry: RegistrationEntry,
     site: &Site,

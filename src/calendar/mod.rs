@@ -3,7 +3,7 @@
 //! 75 octets without splitting a UTF-8 character (RFC 5545 §3.1, §3.2, §3.3.11).
 mod entries;
 
-pub use entries::{RegistrationEntry, Site, public_entry, registration_entry};
+pub use entries::{RegistrationEntry, Site, public_entry, registration_entries};
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Asia::Tokyo;

@@ -5,7 +5,7 @@ mod render;
 mod transport;
 pub mod worker;
 
-pub use render::{AnnouncementBlock, CheckinCode, EmailContext, Emails, EventBlock};
+pub use render::{AnnouncementBlock, CheckinCode, EmailContext, Emails, EventBlock, SessionLine};
 pub use transport::{SendError, Transport};
 
 use crate::calendar::{self, Method, Person};
@@ -249,6 +249,25 @@ impl Mailer {
             announcement,
             unsubscribe_url: unsubscribe_url.clone(),
             checkin,
+            sessions: registration
+                .map(|r| {
+                    r.live_picks()
+                        .map(|p| SessionLine {
+                            when: jst::range(
+                                p.session.spec.starts_at,
+                                p.session.spec.ends_at,
+                                lang,
+                            ),
+                            title: p.session.spec.title.get(lang).to_owned(),
+                            room: p.session.spec.room.as_ref().map(|x| x.get(lang).to_owned()),
+                            status: p.status.label(lang).to_owned(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            promoted_session: row.payload["session"][lang.code()]
+                .as_str()
+                .map(str::to_owned),
         };
         let rendered = self.emails.render(kind, ctx)?;
 
@@ -283,8 +302,8 @@ impl Mailer {
                     sequence: u32::try_from(row.id).unwrap_or(u32::MAX),
                     cancelled: method == Method::Cancel,
                 };
-                let event = calendar::registration_entry(listing, entry, &site, lang);
-                Some((method, calendar::render(method, &[event])))
+                let events = calendar::registration_entries(listing, entry, &r.picks, &site, lang);
+                Some((method, calendar::render(method, &events)))
             }
             _ => None,
         };

@@ -78,6 +78,19 @@ pub struct EmailContext {
     pub unsubscribe_url: Option<String>,
     /// Confirmed places: one QR code per attendee for the door (images inlined by `cid`).
     pub checkin: Vec<CheckinCode>,
+    /// The sessions the registration attends or waits for (an EXPO's talks, a slot).
+    pub sessions: Vec<SessionLine>,
+    /// A session's waiting list moved up: its title.
+    pub promoted_session: Option<String>,
+}
+
+/// One session in a message: `10:00〜11:00 基調講演（会議室A）: 参加確定`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionLine {
+    pub when: String,
+    pub title: String,
+    pub room: Option<String>,
+    pub status: String,
 }
 
 /// An attendee's check-in code: shown at the door as a QR code, or read out.

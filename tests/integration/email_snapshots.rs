@@ -91,6 +91,8 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
         } else {
             vec![]
         },
+        sessions: Vec::new(),
+        promoted_session: None,
     }
 }
 
@@ -120,6 +122,31 @@ fn an_attendee_copy_says_whose_registration_it_is() {
     ctx.manage_url = None;
     let r = emails.render(MessageKind::Confirmed, ctx).unwrap();
     insta::assert_snapshot!("confirmed_copy_ja", r.text);
+}
+
+#[test]
+fn a_session_registration_lists_its_sessions_and_names_the_one_moved_up() {
+    let emails = Emails::new().unwrap();
+    for lang in [Lang::Ja, Lang::En] {
+        let mut ctx = context(MessageKind::Promoted, lang);
+        ctx.sessions = vec![
+            uketsuke::mail::SessionLine {
+                when: "2026年12月8日(火) 10:00〜11:00".into(),
+                title: "基調講演".into(),
+                room: Some("ホールA".into()),
+                status: "参加確定".into(),
+            },
+            uketsuke::mail::SessionLine {
+                when: "2026年12月8日(火) 11:00〜12:00".into(),
+                title: "事例発表".into(),
+                room: None,
+                status: "キャンセル待ち".into(),
+            },
+        ];
+        ctx.promoted_session = Some("基調講演".into());
+        let r = emails.render(MessageKind::Promoted, ctx).unwrap();
+        insta::assert_snapshot!(format!("promoted_session_{}", lang.code()), r.text);
+    }
 }
 
 #[test]

@@ -235,6 +235,7 @@ struct EventView {
     /// Online and hybrid events: the time zones a visitor may pick, and the time in theirs.
     zones: Vec<Choice>,
     local_when: Option<String>,
+    sessions: Vec<super::sessions::SessionView>,
 }
 
 #[handler]
@@ -249,6 +250,7 @@ pub async fn event_page(
         return super::ics::event_ics(&state, slug, lang.lang).await;
     }
     let listing = catalogue::get_public(&state.db, &slug).await?;
+    let sessions = crate::services::sessions::of_event(&state.db, listing.event.id).await?;
     let via = params
         .via
         .as_deref()
@@ -257,7 +259,7 @@ pub async fn event_page(
         .tz
         .as_deref()
         .and_then(|z| z.parse::<chrono_tz::Tz>().ok());
-    render_event(&state, &lang, &listing, false, via, tz)
+    render_event(&state, &lang, &listing, &sessions, false, via, tz)
 }
 
 /// `?via=mailmag` on an event page (a tracked link from the publicity kit or a flyer) goes on
@@ -274,6 +276,7 @@ pub(super) fn render_event(
     state: &AppState,
     lang: &PageLang,
     listing: &EventListing,
+    sessions: &[crate::domain::EventSession],
     preview: bool,
     via: Option<String>,
     tz: Option<chrono_tz::Tz>,
@@ -351,6 +354,11 @@ pub(super) fn render_event(
                 })
                 .collect()
         },
+        sessions: super::sessions::views(sessions, spec.starts_at, spec.waitlist_enabled, l)
+            .into_iter()
+            // A booked consultation slot is simply gone for others.
+            .filter(|s| !(s.exclusive && s.full))
+            .collect(),
         local_when: tz
             .filter(|t| *t != chrono_tz::Asia::Tokyo && spec.format != EventFormat::OnSite)
             .map(|t| jst::range_in(spec.starts_at, spec.ends_at, t, l)),

@@ -54,9 +54,17 @@ pub async fn registration_ics(
         sequence,
         cancelled: false,
     };
-    let event = calendar::registration_entry(&managed.event, entry, &site(&state, &host), lang);
+    // A download shows only what the registrant attends.
+    let picks: Vec<_> = r
+        .picks
+        .iter()
+        .filter(|p| p.status == crate::domain::PickStatus::Confirmed)
+        .cloned()
+        .collect();
+    let events =
+        calendar::registration_entries(&managed.event, entry, &picks, &site(&state, &host), lang);
     Ok(calendar_response(
-        calendar::render(Method::Publish, &[event]),
+        calendar::render(Method::Publish, &events),
         &format!("{}.ics", spec.slug),
     ))
 }

@@ -7,6 +7,7 @@ mod i18n;
 mod ics;
 mod lang;
 mod registration;
+mod sessions;
 
 use crate::domain::Lang;
 use crate::error::AppError;
@@ -192,6 +193,10 @@ pub fn routes(settings: &crate::config::Settings) -> impl Endpoint + use<> {
         .at(
             "/r/:token/attendees/:attendee/cancel",
             post(registration::cancel_attendee).with(csrf()),
+        )
+        .at(
+            "/r/:token/sessions",
+            post(registration::change_sessions).with(csrf()),
         )
         .at(
             "/r/:token/answers",

@@ -39,6 +39,8 @@ pub struct Managed {
     pub registration: Registration,
     pub event: EventListing,
     pub questions: Vec<Question>,
+    /// The event's sessions, for changing the selection.
+    pub sessions: Vec<crate::domain::EventSession>,
     /// Place in the waiting list, 1 for the first.
     pub waitlist_position: Option<u32>,
     pub manage_token: String,
@@ -180,11 +182,13 @@ async fn managed(db: &Db, registration: Registration, token: String) -> AppResul
         _ => None,
     };
     let questions = store::questions::of_event(db, event.id).await?;
+    let sessions = store::event_sessions::of_event(db, event.id).await?;
     let event = with_partners(db, vec![event]).await?.remove(0);
     Ok(Managed {
         registration,
         event,
         questions,
+        sessions,
         waitlist_position,
         manage_token: token,
     })

@@ -391,6 +391,14 @@ pub async fn preview(
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
     let e = editable(&state, &me, &slug).await?;
-    let page = super::super::catalogue::render_event(&state, &lang, &e.listing, true, None, None)?;
+    let page = super::super::catalogue::render_event(
+        &state,
+        &lang,
+        &e.listing,
+        &crate::services::sessions::of_event(&state.db, e.listing.event.id).await?,
+        true,
+        None,
+        None,
+    )?;
     Ok(private(page))
 }

@@ -31,9 +31,20 @@ struct ManageView {
     attendees: Vec<AttendeeView>,
     slots: Vec<usize>,
     questions: Vec<QuestionView>,
+    picks: Vec<PickView>,
+    sessions: Vec<crate::http::web::sessions::SessionView>,
+    consultation_slots: bool,
     kept: Kept,
     errors: FieldMessages,
     general_error: Option<String>,
+}
+
+#[derive(Serialize)]
+struct PickView {
+    when: String,
+    title: String,
+    room: Option<String>,
+    status: &'static str,
 }
 
 /// Shows what the manage page needs, with the form fields filled from the registration unless
@@ -68,6 +79,9 @@ fn manage_view(
             k.values
                 .insert(format!("{p}.title"), a.title.clone().unwrap_or_default());
             k.values.insert(format!("{p}.email"), a.email.clone());
+        }
+        for p in r.live_picks() {
+            k.chosen.insert(format!("sessions={}", p.session.id));
         }
         for (id, answer) in &r.answers {
             let name = format!("answers.{id}");
@@ -141,6 +155,30 @@ fn manage_view(
             .collect(),
         slots: (0..slots).collect(),
         questions: question_views(&m.questions, lang),
+        picks: r
+            .live_picks()
+            .map(|p| PickView {
+                when: crate::domain::jst::range(
+                    p.session.spec.starts_at,
+                    p.session.spec.ends_at,
+                    lang,
+                ),
+                title: p.session.spec.title.get(lang).to_owned(),
+                room: p.session.spec.room.as_ref().map(|x| x.get(lang).to_owned()),
+                status: p.status.label(lang),
+            })
+            .collect(),
+        // What may be chosen: sessions with room or a waiting list, and those held already.
+        sessions: crate::http::web::sessions::views(
+            &m.sessions,
+            m.event.event.spec.starts_at,
+            m.event.event.spec.waitlist_enabled,
+            lang,
+        )
+        .into_iter()
+        .filter(|s| s.pickable || r.live_picks().any(|p| p.session.id == s.id))
+        .collect(),
+        consultation_slots: m.sessions.iter().any(|s| s.spec.exclusive),
         kept,
         errors,
         general_error,
@@ -180,6 +218,7 @@ enum ManageAction {
     CancelAttendee(i64),
     ChangeAttendees,
     ChangeAnswers,
+    ChangeSessions,
 }
 
 #[handler]
@@ -266,6 +305,27 @@ pub async fn change_answers(
     .await
 }
 
+#[handler]
+pub async fn change_sessions(
+    state: Data<&AppState>,
+    lang: PageLang,
+    Path(token): Path<String>,
+    csrf: &CsrfToken,
+    verifier: &CsrfVerifier,
+    body: Body,
+) -> Result<Response, AppError> {
+    manage_post(
+        &state,
+        &lang,
+        &token,
+        csrf,
+        verifier,
+        body,
+        ManageAction::ChangeSessions,
+    )
+    .await
+}
+
 async fn manage_post(
     state: &AppState,
     lang: &PageLang,
@@ -281,6 +341,7 @@ async fn manage_post(
     let prefix = match action {
         ManageAction::ChangeAttendees => "attendees.",
         ManageAction::ChangeAnswers => "answers.",
+        ManageAction::ChangeSessions => "sessions",
         ManageAction::CancelAll | ManageAction::CancelAttendee(_) => "confirm",
     };
     let again =
@@ -357,6 +418,17 @@ async fn manage_post(
                 attendees: None,
                 answers: Some(form.answers()),
                 sessions: None,
+            };
+            (
+                registrations::change(&state.db, token, change, now).await,
+                "changed",
+            )
+        }
+        ManageAction::ChangeSessions => {
+            let change = RegistrationChange {
+                attendees: None,
+                answers: None,
+                sessions: Some(form.ids("sessions")),
             };
             (
                 registrations::change(&state.db, token, change, now).await,

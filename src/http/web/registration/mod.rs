@@ -28,7 +28,9 @@ mod manage;
 mod register;
 mod unsubscribe;
 
-pub use manage::{cancel_all, cancel_attendee, change_answers, change_attendees, manage_page};
+pub use manage::{
+    cancel_all, cancel_attendee, change_answers, change_attendees, change_sessions, manage_page,
+};
 pub use register::{form_page, submit};
 pub use unsubscribe::{unsubscribe_page, unsubscribe_post};
 

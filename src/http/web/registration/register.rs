@@ -17,15 +17,19 @@ struct FormView {
     employee_bands: Vec<Choice>,
     heard_via: Vec<Choice>,
     questions: Vec<QuestionView>,
+    sessions: Vec<crate::http::web::sessions::SessionView>,
+    consultation_slots: bool,
     purpose_of_use: String,
     kept: Kept,
     errors: FieldMessages,
     general_error: Option<String>,
 }
 
+#[allow(clippy::too_many_arguments)]
 fn form_view(
     listing: &EventListing,
     qs: &[Question],
+    sessions: &[crate::domain::EventSession],
     lang: Lang,
     csrf: &CsrfToken,
     kept: Kept,
@@ -88,6 +92,16 @@ fn form_view(
             |v| v.label(lang).into(),
         ),
         questions: question_views(qs, lang),
+        sessions: crate::http::web::sessions::views(
+            sessions,
+            event.spec.starts_at,
+            event.spec.waitlist_enabled,
+            lang,
+        )
+        .into_iter()
+        .filter(|s| s.pickable)
+        .collect(),
+        consultation_slots: sessions.iter().any(|s| s.spec.exclusive),
         purpose_of_use: event.spec.purpose_of_use(lang).to_owned(),
         kept,
         errors,
@@ -110,6 +124,7 @@ pub async fn form_page(
 ) -> Result<Response, AppError> {
     let listing = catalogue::get_public(&state.db, &slug).await?;
     let qs = questions::of_event(&state.db, listing.event.id).await?;
+    let sessions = crate::services::sessions::of_event(&state.db, listing.event.id).await?;
     let mut kept = Kept::default();
     if let Some(via) = params.via {
         kept.values.insert("via".into(), via);
@@ -117,6 +132,7 @@ pub async fn form_page(
     let view = form_view(
         &listing,
         &qs,
+        &sessions,
         lang.lang,
         csrf,
         kept,
@@ -138,9 +154,19 @@ pub async fn submit(
     let form = read_form(body).await?;
     let listing = catalogue::get_public(&state.db, &slug).await?;
     let qs = questions::of_event(&state.db, listing.event.id).await?;
+    let sessions = crate::services::sessions::of_event(&state.db, listing.event.id).await?;
     let l = lang.lang;
     let page = |status: StatusCode, errors: FieldMessages, general: Option<String>| {
-        let view = form_view(&listing, &qs, l, csrf, form.kept(), errors, general);
+        let view = form_view(
+            &listing,
+            &qs,
+            &sessions,
+            l,
+            csrf,
+            form.kept(),
+            errors,
+            general,
+        );
         state
             .pages
             .render("register.html", &lang, view)
@@ -196,6 +222,7 @@ pub async fn submit(
             let view = form_view(
                 &listing,
                 &qs,
+                &sessions,
                 l,
                 csrf,
                 kept,

@@ -1,0 +1,80 @@
+//! Sessions as the public pages, the form and the manage page show them.
+use super::i18n::text;
+use crate::domain::{EventSession, Lang, jst};
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct SessionView {
+    pub id: i64,
+    pub title: String,
+    pub when: String,
+    pub room: Option<String>,
+    pub speaker: Option<String>,
+    pub language: Option<&'static str>,
+    /// 残り3席 / 満席（キャンセル待ち） / 定員なし
+    pub seats: String,
+    pub full: bool,
+    /// Can be picked now (has room, or waits).
+    pub pickable: bool,
+    pub exclusive: bool,
+}
+
+/// `10:00〜10:45` on the event's first day, the date too on another.
+fn when(s: &EventSession, first_day: chrono::NaiveDate, lang: Lang) -> String {
+    let day = s
+        .spec
+        .starts_at
+        .with_timezone(&chrono_tz::Asia::Tokyo)
+        .date_naive();
+    if day == first_day {
+        format!(
+            "{}{}{}",
+            jst::time(s.spec.starts_at),
+            lang.pick("〜", "–"),
+            jst::time(s.spec.ends_at)
+        )
+    } else {
+        jst::range(s.spec.starts_at, s.spec.ends_at, lang)
+    }
+}
+
+pub fn views(
+    sessions: &[EventSession],
+    event_starts_at: chrono::DateTime<chrono::Utc>,
+    waitlist: bool,
+    lang: Lang,
+) -> Vec<SessionView> {
+    let first_day = event_starts_at
+        .with_timezone(&chrono_tz::Asia::Tokyo)
+        .date_naive();
+    sessions
+        .iter()
+        .map(|s| {
+            let full = s.is_full();
+            let waits = full && waitlist && !s.spec.exclusive;
+            let seats = match (s.seats_left(), waits, s.spec.exclusive) {
+                (_, _, true) if full => text(lang, "slot_taken").to_owned(),
+                (_, _, true) => text(lang, "slot_free").to_owned(),
+                (_, true, _) => text(lang, "session_full_waitlist").to_owned(),
+                (Some(0), false, _) => text(lang, "session_full").to_owned(),
+                (Some(n), _, _) => text(lang, "session_seats_left").replace("{n}", &n.to_string()),
+                (None, _, _) => text(lang, "no_limit").to_owned(),
+            };
+            SessionView {
+                id: s.id,
+                title: s.spec.title.get(lang).to_owned(),
+                when: when(s, first_day, lang),
+                room: s.spec.room.as_ref().map(|r| r.get(lang).to_owned()),
+                speaker: s.spec.speaker.clone(),
+                language: s.spec.language.map(|l| match l {
+                    Lang::Ja => text(lang, "lang_ja"),
+                    Lang::En => text(lang, "lang_en"),
+                }),
+                seats,
+                full,
+                pickable: !full || waits,
+                exclusive: s.spec.exclusive,
+            }
+        })
+        .collect()
+}
