@@ -353,3 +353,114 @@ async fn a_concurrent_burst_never_oversells_a_session_nor_gives_a_slot_twice() {
     assert_eq!(status, 201, "{again}");
     assert_eq!(status_in(&again, slot), PickStatus::Confirmed.code());
 }
+
+#[tokio::test]
+async fn a_company_picks_sessions_in_the_browser_and_gets_one_calendar_entry_for_each() {
+    use crate::smtp::SmtpReceiver;
+    use crate::web_registration::{browser, company_form, get, post};
+    use mail_parser::{MessageParser, MimeHeaders};
+    let app = TestApp::spawn().await;
+    let smtp = SmtpReceiver::start();
+    let mailer = app.mailer(smtp.port);
+    let token = event_with_sessions(&app, "expo-web", true).await;
+    let a = add_session(&app, &token, "expo-web", "基調講演", (0, 1), Some(1), false).await;
+    let b = add_session(&app, &token, "expo-web", "分科会", (0, 2), Some(5), false).await;
+    let c = add_session(&app, &token, "expo-web", "事例発表", (1, 2), None, false).await;
+    app.api("POST", "/events/expo-web/publish", Some(&token), None)
+        .await;
+    let (_, page) = app.get_html("/events/expo-web", None).await;
+    assert!(page.contains("基調講演") && page.contains("講師 一郎") && page.contains("残り1席"));
+
+    let hanako = browser("ja");
+    let (_, form) = get(&hanako, &app, "/events/expo-web/register").await;
+    assert!(form.contains(&format!(r#"name="sessions" value="{a}""#)));
+    let mut fields = company_form(
+        &crate::helpers::hidden(&form, "csrf_token"),
+        &crate::helpers::hidden(&form, "form_token"),
+        &corporate_number(54_001),
+        &[("田中 一郎", "tanaka@expo.example.jp")],
+    );
+    let clash = [
+        fields.clone(),
+        vec![
+            ("sessions".into(), a.to_string()),
+            ("sessions".into(), b.to_string()),
+        ],
+    ]
+    .concat();
+    let (status, html, _) = post(&hanako, &app, "/events/expo-web/register", &clash).await;
+    assert_eq!(status, 422);
+    assert!(html.contains("時間が重なっています"), "{html}");
+    assert!(
+        html.contains(&format!(
+            r#"value="{b}" aria-describedby="sessions-hint" checked"#
+        )),
+        "kept"
+    );
+    fields.push(("sessions".into(), a.to_string()));
+    fields.push(("sessions".into(), c.to_string()));
+    let (status, _, location) = post(&hanako, &app, "/events/expo-web/register", &fields).await;
+    assert_eq!(status, 303);
+    let manage = location.unwrap();
+    let (_, page) = get(&hanako, &app, &manage).await;
+    assert!(
+        page.contains("お申込みのセッション") && page.contains("事例発表"),
+        "{page}"
+    );
+    let token_path = manage.split('?').next().unwrap().to_owned();
+
+    // The confirmation lists both and invites to each.
+    deliver(&app, &mailer).await;
+    let raw = smtp.messages();
+    let mail = MessageParser::default().parse(&raw[0]).unwrap();
+    let text = mail.body_text(0).unwrap();
+    assert!(
+        text.contains("■ プログラム") && text.contains("基調講演") && text.contains("事例発表"),
+        "{text}"
+    );
+    let ics = mail
+        .attachments()
+        .find(|x| x.attachment_name() == Some("invite.ics"))
+        .unwrap();
+    let ics = icalendar::parser::unfold(std::str::from_utf8(ics.contents()).unwrap());
+    let cal = icalendar::parser::read_calendar(&ics).unwrap();
+    let uids: Vec<String> = cal
+        .components
+        .iter()
+        .filter(|x| x.name == "VEVENT")
+        .map(|x| x.find_prop("UID").unwrap().val.as_str().to_owned())
+        .collect();
+    assert_eq!(uids.len(), 2, "{ics}");
+    assert!(uids.iter().all(|u| u.contains("-session-")));
+
+    // Change to the case talk only: the keynote seat is free again, the download follows.
+    let (_, page) = get(&hanako, &app, &token_path).await;
+    let change = vec![
+        (
+            "csrf_token".to_owned(),
+            crate::helpers::hidden(&page, "csrf_token"),
+        ),
+        ("sessions".to_owned(), c.to_string()),
+    ];
+    let (status, _, _) = post(&hanako, &app, &format!("{token_path}/sessions"), &change).await;
+    assert_eq!(status, 303);
+    let (_, page) = app.get_html("/events/expo-web", None).await;
+    assert!(page.contains("残り1席"), "the keynote has its seat back");
+    let (_, ics) = get(&hanako, &app, &format!("{token_path}/calendar.ics")).await;
+    let ics = icalendar::parser::unfold(&ics);
+    let cal = icalendar::parser::read_calendar(&ics).unwrap();
+    let summaries: Vec<String> = cal
+        .components
+        .iter()
+        .filter(|x| x.name == "VEVENT")
+        .map(|x| x.find_prop("SUMMARY").unwrap().val.as_str().to_owned())
+        .collect();
+    assert_eq!(summaries.len(), 1);
+    assert!(summaries[0].starts_with("事例発表"), "{summaries:?}");
+}
+
+async fn deliver(app: &TestApp, mailer: &uketsuke::mail::Mailer) {
+    uketsuke::mail::worker::deliver_due(&app.db, mailer, chrono::Utc::now())
+        .await
+        .unwrap();
+}

@@ -4,7 +4,7 @@ use crate::helpers::{TestApp, corporate_number, hidden};
 use reqwest::redirect::Policy;
 
 /// A browser: keeps cookies, does not follow redirects (so tests see them).
-fn browser(lang: &str) -> reqwest::Client {
+pub(crate) fn browser(lang: &str) -> reqwest::Client {
     let mut headers = reqwest::header::HeaderMap::new();
     headers.insert("accept-language", lang.parse().unwrap());
     reqwest::Client::builder()
@@ -15,7 +15,7 @@ fn browser(lang: &str) -> reqwest::Client {
         .unwrap()
 }
 
-fn company_form(
+pub(crate) fn company_form(
     csrf: &str,
     form_token: &str,
     cn: &str,
@@ -52,12 +52,12 @@ fn company_form(
     f
 }
 
-async fn get(client: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
+pub(crate) async fn get(client: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
     let resp = client.get(app.url(path)).send().await.unwrap();
     (resp.status().as_u16(), resp.text().await.unwrap())
 }
 
-async fn post(
+pub(crate) async fn post(
     client: &reqwest::Client,
     app: &TestApp,
     path: &str,
