@@ -19,6 +19,8 @@ pub struct RosterQuery {
     pub checked_in: Option<bool>,
     /// The channel: a `heard_via` code, or `walk_in`.
     pub heard_via: Option<String>,
+    /// Only registrations holding a confirmed place in this session.
+    pub session_id: Option<i64>,
 }
 
 #[derive(Debug, Clone)]
@@ -73,6 +75,10 @@ async fn condition(
             registration::Column::HeardVia.eq(via.as_str())
         });
         by_registration = true;
+    }
+    if let Some(session) = q.session_id {
+        let ids = super::event_sessions::confirmed_registrations(db, session).await?;
+        cond = cond.add(attendee::Column::RegistrationId.is_in(ids));
     }
     if by_registration {
         let ids: Vec<i64> = registration::Entity::find()

@@ -464,3 +464,93 @@ async fn deliver(app: &TestApp, mailer: &uketsuke::mail::Mailer) {
         .await
         .unwrap();
 }
+
+#[tokio::test]
+async fn organizers_make_a_day_of_consultation_slots_and_see_each_slots_booking() {
+    let app = TestApp::spawn().await;
+    let token = event_with_sessions(&app, "desk-admin", false).await;
+    let code = &"DESK-ADMIN".to_uppercase()[..6];
+    let organizer = app.signed_in(code, UserRole::Organizer).await;
+    let page = "/admin/events/desk-admin/sessions";
+    let (status, html) = organizer.get(page).await;
+    assert_eq!(status, 200, "{html}");
+    // The event starts at jst_in_days(14, 0); three 45-minute slots with 15 minutes between.
+    let start = &jst_in_days(14, 1)[..16];
+    let end = {
+        let t = chrono::DateTime::parse_from_rfc3339(&jst_in_days(14, 1)).unwrap()
+            + chrono::Duration::minutes(45);
+        t.format("%Y-%m-%dT%H:%M").to_string()
+    };
+    let (status, html, _) = organizer
+        .post(
+            page,
+            page,
+            &[("exclusive", "on"), ("starts_at", &end), ("ends_at", start)],
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert!(html.contains("終了は開始より後にしてください"), "{html}");
+    let (status, _, _) = organizer
+        .post(
+            page,
+            page,
+            &[
+                ("exclusive", "on"),
+                ("starts_at", start),
+                ("ends_at", &end),
+                ("count", "3"),
+                ("gap", "15"),
+                ("speaker", "社会保険労務士 山本"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 303);
+    let (_, list) = app
+        .api("GET", "/events/desk-admin/sessions", None, None)
+        .await;
+    // Not published yet: the public list is not there.
+    assert_eq!(list["code"], "not_found");
+    app.api("POST", "/events/desk-admin/publish", Some(&token), None)
+        .await;
+    let (_, list) = app
+        .api("GET", "/events/desk-admin/sessions", None, None)
+        .await;
+    let list = list.as_array().unwrap().clone();
+    assert_eq!(list.len(), 3);
+    assert!(list[0]["title_ja"].as_str().unwrap().ends_with("相談枠"));
+    assert!(list.iter().all(|s| s["exclusive"] == true));
+    let gap = chrono::DateTime::parse_from_rfc3339(list[1]["starts_at"].as_str().unwrap()).unwrap()
+        - chrono::DateTime::parse_from_rfc3339(list[0]["ends_at"].as_str().unwrap()).unwrap();
+    assert_eq!(gap, chrono::Duration::minutes(15));
+
+    // A company books the second slot; the roster of that slot shows it, the others do not.
+    let second = list[1]["id"].as_i64().unwrap();
+    let (status, _) = app
+        .register(
+            "desk-admin",
+            with_sessions(
+                company_registration(&corporate_number(55_001), &["asks@desk.jp"]),
+                &[second],
+            ),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let (_, roster) = organizer
+        .get(&format!("/admin/events/desk-admin/roster?session={second}"))
+        .await;
+    assert!(roster.contains("asks@desk.jp"), "{roster}");
+    let first = list[0]["id"].as_i64().unwrap();
+    let (_, roster) = organizer
+        .get(&format!("/admin/events/desk-admin/roster?session={first}"))
+        .await;
+    assert!(!roster.contains("asks@desk.jp"));
+    let (_, html) = organizer.get(page).await;
+    assert!(html.contains("社会保険労務士 山本"));
+    // The booked slot is gone from the public page.
+    let (_, public) = app.get_html("/events/desk-admin", None).await;
+    assert!(!public.contains(list[1]["title_ja"].as_str().unwrap()));
+    assert!(public.contains(list[0]["title_ja"].as_str().unwrap()));
+
+    let viewer = app.signed_in(code, UserRole::Viewer).await;
+    assert_eq!(viewer.get(page).await.0, 403);
+}

@@ -83,6 +83,10 @@ impl Pages {
             ),
             ("admin/scan.html", include_str!("templates/admin/scan.html")),
             (
+                "admin/sessions.html",
+                include_str!("templates/admin/sessions.html"),
+            ),
+            (
                 "admin/publicity.html",
                 include_str!("templates/admin/publicity.html"),
             ),
@@ -266,6 +270,14 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
         .at(
             "/events/:slug/questions",
             get(b::questions_page).post(b::add_question).with(csrf()),
+        )
+        .at(
+            "/events/:slug/sessions",
+            get(b::sessions_page).post(b::add_session).with(csrf()),
+        )
+        .at(
+            "/events/:slug/sessions/:id/remove",
+            post(b::remove_session).with(csrf()),
         )
         .at(
             "/events/:slug/questions/:id/remove",

@@ -46,6 +46,8 @@ struct DetailView {
     contact: Vec<Fact>,
     attendees: Vec<AttendeeView>,
     answers: Vec<Fact>,
+    /// The sessions picked: when and what, and where it stands there.
+    sessions: Vec<Fact>,
     messages: Vec<MessageView>,
     manage: bool,
     targets: Vec<Choice>,
@@ -232,6 +234,22 @@ fn detail_view(
         contact,
         attendees,
         answers,
+        sessions: r
+            .picks
+            .iter()
+            .map(|p| Fact {
+                label: format!(
+                    "{} {}",
+                    crate::domain::jst::range(
+                        p.session.spec.starts_at,
+                        p.session.spec.ends_at,
+                        lang
+                    ),
+                    p.session.spec.title.get(lang)
+                ),
+                value: p.status.label(lang).to_owned(),
+            })
+            .collect(),
         messages,
         manage,
         targets,

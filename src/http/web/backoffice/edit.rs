@@ -57,7 +57,7 @@ fn local(t: DateTime<Utc>) -> String {
 }
 
 /// `2026-12-03T14:00` typed in Tokyo time.
-fn parse_local(s: &str) -> Option<DateTime<Utc>> {
+pub(super) fn parse_local(s: &str) -> Option<DateTime<Utc>> {
     let naive = NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%dT%H:%M").ok()?;
     chrono_tz::Asia::Tokyo
         .from_local_datetime(&naive)

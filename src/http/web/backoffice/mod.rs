@@ -29,6 +29,7 @@ mod questions;
 mod report;
 mod roster;
 mod session;
+mod sessions;
 mod sheet;
 mod users;
 
@@ -48,6 +49,7 @@ use roster::RosterParams;
 pub use roster::{registration_action, roster_page};
 use session::SignedIn;
 pub use session::{change_password, login, login_page, logout, password_page, to_login};
+pub use sessions::{add_session, remove_session, sessions_page};
 pub use sheet::sign_in_sheet;
 pub use users::{add_user, user_action, users_page};
 

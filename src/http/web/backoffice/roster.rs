@@ -15,6 +15,9 @@ pub struct RosterParams {
     checked_in: String,
     #[serde(default)]
     via: String,
+    /// A session of the event: its confirmed attendees only.
+    #[serde(default)]
+    session: String,
     #[serde(default)]
     page: Option<u64>,
 }
@@ -37,6 +40,7 @@ impl RosterParams {
                     .ok()
                     .map(|h| h.code().to_owned())
             },
+            session_id: self.session.parse().ok(),
         }
     }
 
@@ -47,6 +51,7 @@ impl RosterParams {
             .append_pair("status", &self.status)
             .append_pair("checked_in", &self.checked_in)
             .append_pair("via", &self.via)
+            .append_pair("session", &self.session)
             .finish()
     }
 }
@@ -119,6 +124,8 @@ struct RosterView {
     back: String,
     statuses: Vec<Choice>,
     channels: Vec<Choice>,
+    /// The event's sessions, to filter on; empty when it has none.
+    sessions: Vec<Choice>,
 }
 
 #[derive(Deserialize)]
@@ -186,6 +193,19 @@ pub async fn roster_page(
             |s| s.code().to_owned(),
             |s| s.label(lang.lang).to_owned(),
         ),
+        sessions: crate::services::sessions::of_event(&state.db, e.listing.event.id)
+            .await?
+            .iter()
+            .map(|s| Choice {
+                value: s.id.to_string(),
+                label: format!(
+                    "{} {}",
+                    crate::domain::jst::time(s.spec.starts_at),
+                    s.spec.title.get(lang.lang)
+                ),
+                selected: params.session == s.id.to_string(),
+            })
+            .collect(),
         channels: {
             let mut c = choices(
                 HeardVia::ALL,
