@@ -176,8 +176,8 @@ pub struct Pick {
 }
 
 /// Checks a selection against the event's sessions: each known, none twice, no two at the
-/// same time; at least one where the event has sessions, exactly one where they are
-/// consultation slots. Returns the picked sessions in time order.
+/// same time; exactly one where they are consultation slots. An EXPO's talks are optional:
+/// a visitor may come for the exhibits and booths alone. Returns the picks in time order.
 pub fn check_picks(
     sessions: &[EventSession],
     picked: &[i64],
@@ -201,22 +201,13 @@ pub fn check_picks(
         return Ok(chosen);
     }
     let slots = sessions.iter().all(|s| s.spec.exclusive);
-    if chosen.is_empty() {
-        return Err(if slots {
-            ValidationErrors::single(
-                "sessions",
-                "required",
-                "ご希望の時間枠を選んでください。",
-                "Choose a time slot.",
-            )
-        } else {
-            ValidationErrors::single(
-                "sessions",
-                "required",
-                "参加するセッションを1つ以上選んでください。",
-                "Choose at least one session.",
-            )
-        });
+    if chosen.is_empty() && slots {
+        return Err(ValidationErrors::single(
+            "sessions",
+            "required",
+            "ご希望の時間枠を選んでください。",
+            "Choose a time slot.",
+        ));
     }
     if slots && chosen.len() > 1 {
         return Err(ValidationErrors::single(
@@ -287,7 +278,10 @@ mod tests {
         );
         let e = check_picks(&all, &[1, 3]).unwrap_err();
         assert_eq!(e.fields()[0].code, "sessions_clash");
-        assert!(check_picks(&all, &[]).is_err());
+        assert!(
+            check_picks(&all, &[]).unwrap().is_empty(),
+            "talks are optional"
+        );
         assert!(check_picks(&all, &[9]).is_err());
         assert!(check_picks(&[], &[]).unwrap().is_empty());
     }
@@ -298,6 +292,10 @@ mod tests {
         assert_eq!(
             check_picks(&slots, &[1, 2]).unwrap_err().fields()[0].code,
             "one_slot"
+        );
+        assert_eq!(
+            check_picks(&slots, &[]).unwrap_err().fields()[0].code,
+            "required"
         );
         let mut taken = slots[0].clone();
         taken.seats_taken = 2;

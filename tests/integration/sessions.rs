@@ -136,13 +136,12 @@ async fn picks_clash_fill_wait_and_move_up_per_session() {
         .await;
     assert_eq!(status, 422);
     assert_eq!(body["fields"][0]["code"], "sessions_clash", "{body}");
+    // Talks are optional: a visitor may come for the exhibits alone.
     let (status, body) = app
         .register("lwb-expo-test", one(51_001, &["x@a.jp"]))
         .await;
-    assert_eq!(
-        (status, body["fields"][0]["code"].as_str()),
-        (422, Some("required"))
-    );
+    assert_eq!(status, 201, "{body}");
+    assert!(body["sessions"].as_array().unwrap().is_empty());
 
     // Two people: the keynote seats both; the case talk has one seat, so they wait there.
     let (status, first) = app

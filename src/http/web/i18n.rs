@@ -415,8 +415,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ),
     (
         "sessions_hint",
-        "参加するセッションを選んでください（時間の重なるセッションは同時に選べません）。",
-        "Choose the sessions you will attend (sessions at the same time cannot both be chosen).",
+        "参加するセッションを選んでください（時間の重なるセッションは同時に選べません）。展示・ブースのみの場合は選ばなくても申し込めます。",
+        "Choose the sessions you will attend (sessions at the same time cannot both be chosen). To visit the exhibits and booths only, choose none.",
     ),
     ("slots", "ご希望の時間枠", "Time slot"),
     (

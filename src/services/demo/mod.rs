@@ -145,6 +145,9 @@ pub async fn seed(db: &Db, links: &ManageLinks, now: DateTime<Utc>) -> AppResult
     for demo in demo_events(now) {
         let slug = demo.input.slug.clone().expect("demo events have slugs");
         events::create(db, &organizer, demo.input, now).await?;
+        for session in demo.sessions {
+            super::sessions::add(db, &organizer, &slug, session).await?;
+        }
         for (code, role) in demo.partners {
             partners::invite(db, &organizer, &slug, code, *role, now).await?;
             let partner = &partner_principals

@@ -5,6 +5,59 @@ pub(super) struct DemoEvent {
     pub(super) input: EventInput,
     pub(super) partners: &'static [(&'static str, PartnerRole)],
     pub(super) publish: bool,
+    /// Talks of an EXPO, or a consultation desk's slots.
+    pub(super) sessions: Vec<crate::domain::SessionInput>,
+}
+
+/// A talk or workshop of the EXPO.
+fn talk(
+    title: (&str, &str),
+    when: (DateTime<Utc>, DateTime<Utc>),
+    room: (&str, &str),
+    speaker: &str,
+    capacity: i64,
+    language: Option<&str>,
+) -> crate::domain::SessionInput {
+    crate::domain::SessionInput {
+        title_ja: Some(title.0.into()),
+        title_en: Some(title.1.into()),
+        starts_at: Some(when.0),
+        ends_at: Some(when.1),
+        room_ja: Some(room.0.into()),
+        room_en: Some(room.1.into()),
+        speaker: Some(speaker.into()),
+        language: language.map(str::to_owned),
+        capacity: Some(capacity),
+        exclusive: false,
+    }
+}
+
+/// A consultation day's slots: 45 minutes each, on the hour, from 10:00 to 16:45.
+fn slots(now: DateTime<Utc>, days: i64) -> Vec<crate::domain::SessionInput> {
+    (10..17)
+        .map(|h| {
+            let (s, e) = (jst(now, days, h, 0), jst(now, days, h, 45));
+            crate::domain::SessionInput {
+                title_ja: Some(format!("{h}:00〜{h}:45 相談枠")),
+                title_en: Some(format!("Consultation {h}:00–{h}:45")),
+                starts_at: Some(s),
+                ends_at: Some(e),
+                room_ja: Some(
+                    if h % 2 == 0 {
+                        "相談室1"
+                    } else {
+                        "相談室2"
+                    }
+                    .into(),
+                ),
+                room_en: Some(if h % 2 == 0 { "Room 1" } else { "Room 2" }.into()),
+                speaker: Some("社会保険労務士".into()),
+                language: None,
+                capacity: None,
+                exclusive: true,
+            }
+        })
+        .collect()
 }
 
 /// `days` from today at `hour:minute` Tokyo time.
@@ -111,6 +164,7 @@ pub(super) fn demo_events(now: DateTime<Utc>) -> Vec<DemoEvent> {
             ),
             partners: &[("HACHIOJI", CoHost), ("TCCI", Publicity)],
             publish: true,
+            sessions: Vec::new(),
         },
         DemoEvent {
             input: event(
@@ -140,6 +194,63 @@ pub(super) fn demo_events(now: DateTime<Utc>) -> Vec<DemoEvent> {
             ),
             partners: &[("TCCI", Backing)],
             publish: true,
+            sessions: vec![
+                talk(
+                    (
+                        "基調講演「ライフ・ワーク・バランスが企業を強くする」",
+                        "Keynote: Life-work balance makes companies stronger",
+                    ),
+                    (jst(now, 40, 10, 0), jst(now, 40, 11, 0)),
+                    ("ホールE", "Hall E"),
+                    "ワーク・ライフ研究所 所長",
+                    500,
+                    Some("ja"),
+                ),
+                talk(
+                    (
+                        "分科会A 育児と仕事の両立",
+                        "Workshop A: Balancing work and childcare",
+                    ),
+                    (jst(now, 40, 11, 15), jst(now, 40, 12, 15)),
+                    ("会議室D1", "Room D1"),
+                    "認定企業 人事部長",
+                    80,
+                    Some("ja"),
+                ),
+                talk(
+                    (
+                        "分科会B 介護と仕事の両立",
+                        "Workshop B: Balancing work and nursing care",
+                    ),
+                    (jst(now, 40, 11, 15), jst(now, 40, 12, 15)),
+                    ("会議室D2", "Room D2"),
+                    "介護離職防止アドバイザー",
+                    80,
+                    Some("ja"),
+                ),
+                talk(
+                    (
+                        "認定企業 事例発表会",
+                        "Case presentations by certified companies",
+                    ),
+                    (jst(now, 40, 13, 30), jst(now, 40, 14, 30)),
+                    ("ホールE", "Hall E"),
+                    "認定企業3社",
+                    300,
+                    Some("ja"),
+                ),
+                talk(
+                    (
+                        "Fertility treatment and work (in English)",
+                        "Fertility treatment and work (in English)",
+                    ),
+                    (jst(now, 40, 14, 45), jst(now, 40, 15, 45)),
+                    ("会議室D1", "Room D1"),
+                    "Dr. Sato, reproductive medicine",
+                    3,
+                    Some("en"),
+                ),
+            ],
         },
         DemoEvent {
             input: event(
@@ -163,6 +274,7 @@ pub(super) fn demo_events(now: DateTime<Utc>) -> Vec<DemoEvent> {
             ),
             partners: &[("TCCI", CoHost)],
             publish: true,
+            sessions: Vec::new(),
         },
         DemoEvent {
             input: event(
@@ -192,6 +304,7 @@ pub(super) fn demo_events(now: DateTime<Utc>) -> Vec<DemoEvent> {
             ),
             partners: &[("TCCI", Cooperation)],
             publish: true,
+            sessions: Vec::new(),
         },
         DemoEvent {
             input: EventInput {
@@ -219,6 +332,7 @@ pub(super) fn demo_events(now: DateTime<Utc>) -> Vec<DemoEvent> {
             },
             partners: &[("TCCI", Publicity)],
             publish: true,
+            sessions: Vec::new(),
         },
         DemoEvent {
             input: event(
@@ -248,6 +362,7 @@ pub(super) fn demo_events(now: DateTime<Utc>) -> Vec<DemoEvent> {
             ),
             partners: &[("WORKSTYLE-LAB", Cooperation)],
             publish: true,
+            sessions: slots(now, 24),
         },
         DemoEvent {
             input: event(
@@ -271,6 +386,7 @@ pub(super) fn demo_events(now: DateTime<Utc>) -> Vec<DemoEvent> {
             ),
             partners: &[("TCCI", Backing)],
             publish: true,
+            sessions: Vec::new(),
         },
         DemoEvent {
             input: event(
@@ -294,6 +410,7 @@ pub(super) fn demo_events(now: DateTime<Utc>) -> Vec<DemoEvent> {
             ),
             partners: &[("TCCI", Publicity)],
             publish: true,
+            sessions: Vec::new(),
         },
         DemoEvent {
             input: event(
@@ -317,6 +434,7 @@ pub(super) fn demo_events(now: DateTime<Utc>) -> Vec<DemoEvent> {
             ),
             partners: &[("TOKYO-SHOKOREN", CoHost), ("TCCI", Cooperation)],
             publish: true,
+            sessions: Vec::new(),
         },
         DemoEvent {
             input: event(
@@ -340,6 +458,7 @@ pub(super) fn demo_events(now: DateTime<Utc>) -> Vec<DemoEvent> {
             ),
             partners: &[],
             publish: true,
+            sessions: Vec::new(),
         },
         DemoEvent {
             input: event(
@@ -363,6 +482,7 @@ pub(super) fn demo_events(now: DateTime<Utc>) -> Vec<DemoEvent> {
             ),
             partners: &[("TCCI", Publicity)],
             publish: true,
+            sessions: Vec::new(),
         },
         DemoEvent {
             input: event(
@@ -383,6 +503,7 @@ pub(super) fn demo_events(now: DateTime<Utc>) -> Vec<DemoEvent> {
             ),
             partners: &[],
             publish: false,
+            sessions: Vec::new(),
         },
     ]
 }
