@@ -105,18 +105,20 @@ pub async fn move_by_organizer(
         let to = locked.remove(0);
         (locked.remove(0), to)
     };
-    if !store::event_sessions::of_event(&txn, to.id)
+    // A consultation desk needs a slot chosen: the registrant books one there themselves.
+    if store::event_sessions::of_event(&txn, to.id)
         .await?
-        .is_empty()
+        .iter()
+        .any(|s| s.spec.exclusive)
     {
         return Err(bad_target(
-            "has_sessions",
+            "slot_booking",
             format!(
-                "{} はセッション制のため、申込者ご本人がセッションを選んで申し込む必要があります。",
+                "{} は時間枠の予約制のため、申込者ご本人が枠を選んで申し込む必要があります。",
                 to.spec.title.ja
             ),
             format!(
-                "{} has sessions: the registrant must choose them and register there.",
+                "{} takes bookings of time slots: the registrant must choose one and register there.",
                 to.spec.title.en
             ),
         ));
