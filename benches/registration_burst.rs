@@ -377,6 +377,7 @@ async fn raw_run(db_url: &str) -> Run {
         audience: Audience::Companies,
         per_company_limit: Some(3),
         questions: &[],
+        campaign_period: None,
     };
     let specs: Vec<RegistrationSpec> = (0..BURST)
         .map(|i| RegistrationSpec::parse(input(i), &rules).expect("valid"))

@@ -9,6 +9,7 @@ mod m20261124_000005_backoffice;
 mod m20261124_000006_retention;
 mod m20261124_000007_administration;
 mod m20261124_000008_sessions;
+mod m20261124_000009_campaigns;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000006_retention::Migration),
             Box::new(m20261124_000007_administration::Migration),
             Box::new(m20261124_000008_sessions::Migration),
+            Box::new(m20261124_000009_campaigns::Migration),
         ]
     }
 }

@@ -533,6 +533,14 @@ impl EventSpec {
         }
     }
 
+    /// A campaign's first and last day in Tokyo; `None` for any other kind of event.
+    pub fn campaign_period(&self) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+        (self.kind == EventKind::Campaign).then(|| {
+            let day = |t: DateTime<Utc>| t.with_timezone(&chrono_tz::Asia::Tokyo).date_naive();
+            (day(self.starts_at), day(self.ends_at))
+        })
+    }
+
     pub fn fiscal_year(&self) -> FiscalYear {
         FiscalYear::of(self.starts_at)
     }

@@ -4,6 +4,7 @@
 #[macro_use]
 mod labelled;
 pub mod announcement;
+pub mod campaign;
 pub mod company;
 pub mod event;
 pub mod fiscal_year;
@@ -20,6 +21,7 @@ pub mod text;
 pub mod user;
 pub mod validation;
 
+pub use campaign::{CampaignAction, CampaignEntry, CampaignInput};
 pub use company::{
     CorporateNumber, EmployeeBand, Industry, Kana, PhoneNumber, PostalCode, Prefecture,
 };

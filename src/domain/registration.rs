@@ -117,6 +117,9 @@ pub struct RegistrationInput {
     /// fingerprint when empty, so earlier requests still match.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sessions: Vec<i64>,
+    /// For a campaign: what the company takes part with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub campaign: Option<super::CampaignInput>,
 }
 
 /// What an event asks of its registrations.
@@ -125,6 +128,9 @@ pub struct RegistrationRules<'a> {
     pub audience: Audience,
     pub per_company_limit: Option<u32>,
     pub questions: &'a [Question],
+    /// A campaign's first and last day (Tokyo): companies join it with an entry, not
+    /// attendees.
+    pub campaign_period: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -165,6 +171,7 @@ pub struct RegistrationSpec {
     pub heard_via: Option<HeardVia>,
     pub via: Option<String>,
     pub lang: Lang,
+    pub campaign: Option<super::CampaignEntry>,
 }
 
 impl RegistrationSpec {
@@ -205,8 +212,32 @@ impl RegistrationSpec {
             None
         };
 
+        // A campaign is joined by the company: what it does, not who comes.
+        let campaign = match (rules.campaign_period, input.campaign) {
+            (Some(period), Some(c)) => errors.take(super::CampaignEntry::parse(c, period)),
+            (Some(_), None) => {
+                errors.add(
+                    "campaign.actions",
+                    "required",
+                    "取り組む内容を1つ以上選んでください。",
+                    "Choose at least one action.",
+                );
+                None
+            }
+            (None, _) => None,
+        };
         // An individual attends alone; a company names 1 to `limit` attendees.
-        let attendees = if individuals {
+        let attendees = if rules.campaign_period.is_some() {
+            if !input.attendees.is_empty() {
+                errors.add(
+                    "attendees",
+                    "not_for_campaign",
+                    "キャンペーンへの参加には参加者の登録は不要です。",
+                    "A campaign is joined by the company: no attendees are registered.",
+                );
+            }
+            Vec::new()
+        } else if individuals {
             contact.iter().cloned().collect()
         } else {
             let limit = rules
@@ -285,6 +316,7 @@ impl RegistrationSpec {
             heard_via,
             via,
             lang: input.lang,
+            campaign,
         })
     }
 
@@ -465,6 +497,8 @@ pub struct Registration {
     /// The sessions it picked (an EXPO's talks, a consultation slot), in time order; dropped
     /// ones included.
     pub picks: Vec<super::Pick>,
+    /// What the company joined a campaign with.
+    pub campaign: Option<super::CampaignEntry>,
 }
 
 impl Registration {
@@ -657,6 +691,7 @@ pub(crate) mod tests {
             audience: Audience::Companies,
             per_company_limit: limit,
             questions: &[],
+            campaign_period: None,
         }
     }
 
@@ -727,6 +762,7 @@ pub(crate) mod tests {
             audience: Audience::Individuals,
             per_company_limit: None,
             questions: &[],
+            campaign_period: None,
         };
         let spec = RegistrationSpec::parse(input, &rules).unwrap();
         assert_eq!(spec.attendees.len(), 1);

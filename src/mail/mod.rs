@@ -5,7 +5,9 @@ mod render;
 mod transport;
 pub mod worker;
 
-pub use render::{AnnouncementBlock, CheckinCode, EmailContext, Emails, EventBlock, SessionLine};
+pub use render::{
+    AnnouncementBlock, CampaignBlock, CheckinCode, EmailContext, Emails, EventBlock, SessionLine,
+};
 pub use transport::{SendError, Transport};
 
 use crate::calendar::{self, Method, Person};
@@ -268,11 +270,21 @@ impl Mailer {
             promoted_session: row.payload["session"][lang.code()]
                 .as_str()
                 .map(str::to_owned),
+            campaign: registration
+                .and_then(|r| r.campaign.as_ref())
+                .map(|c| CampaignBlock {
+                    actions: c.actions_text(lang),
+                    employees: c.employees,
+                    period: c.period_text(lang),
+                    listed: c.listed,
+                }),
         };
         let rendered = self.emails.render(kind, ctx)?;
 
         // Confirmed places carry an invitation; a withdrawn registration carries its cancellation.
         let method = match kind {
+            // A campaign has no seats to put in a calendar: its email says what was joined.
+            _ if spec.kind == crate::domain::EventKind::Campaign => None,
             MessageKind::Confirmed | MessageKind::Promoted if confirmed => Some(Method::Request),
             MessageKind::Changed | MessageKind::EventChanged if confirmed => Some(Method::Request),
             MessageKind::EventCancelled => Some(Method::Cancel),

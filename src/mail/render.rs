@@ -82,6 +82,16 @@ pub struct EmailContext {
     pub sessions: Vec<SessionLine>,
     /// A session's waiting list moved up: its title.
     pub promoted_session: Option<String>,
+    /// A campaign entry: what the company joined with.
+    pub campaign: Option<CampaignBlock>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CampaignBlock {
+    pub actions: String,
+    pub employees: u32,
+    pub period: String,
+    pub listed: bool,
 }
 
 /// One session in a message: `10:00〜11:00 基調講演（会議室A）: 参加確定`.

@@ -299,6 +299,31 @@ pub async fn start_export(
     Ok(total)
 }
 
+/// An export other than the roster's (a campaign's entries): checks the right and writes
+/// the audit row.
+pub async fn record_export(
+    db: &Db,
+    who: &Principal,
+    e: &StaffEvent,
+    records: u64,
+    what: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    if !e.access.export {
+        return Err(AppError::Forbidden);
+    }
+    audit(
+        db,
+        who,
+        "roster_export",
+        &e.listing.event,
+        records,
+        Some(what),
+        now,
+    )
+    .await
+}
+
 pub async fn export_page(
     db: &Db,
     event_id: i64,

@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod administration;
 pub mod announcements;
 pub mod backoffice;
+pub mod campaigns;
 pub mod catalogue;
 pub mod demo;
 pub mod events;

@@ -2,6 +2,7 @@
 //! module writes SQL or touches entities.
 pub mod announcements;
 pub mod audit;
+pub mod campaigns;
 pub mod entities;
 pub mod event_sessions;
 pub mod events;

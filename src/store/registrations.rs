@@ -458,7 +458,7 @@ pub async fn of_event_in(
             from_model(m, a)
         })
         .collect::<Result<Vec<_>, _>>()?;
-    attach_picks(db, &mut list).await?;
+    attach_details(db, &mut list).await?;
     Ok(list)
 }
 
@@ -602,7 +602,7 @@ pub async fn page_for_event(
             from_model(m, a)
         })
         .collect::<Result<Vec<_>, _>>()?;
-    attach_picks(db, &mut regs).await?;
+    attach_details(db, &mut regs).await?;
     Ok((regs, total))
 }
 
@@ -666,7 +666,7 @@ async fn with_attendees(
     let token_sealed = m.manage_token_sealed.clone();
     let request_hash = m.request_hash.clone();
     let mut registration = [from_model(m, attendees)?];
-    attach_picks(db, &mut registration).await?;
+    attach_details(db, &mut registration).await?;
     let [registration] = registration;
     Ok(Some(Stored {
         registration,
@@ -675,12 +675,31 @@ async fn with_attendees(
     }))
 }
 
-/// Fills in the sessions each registration picked.
-pub async fn attach_picks(
+/// Whether a live registration of this company (by 法人番号) exists for the event.
+pub async fn active_by_corporate_number(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+    corporate_number: &str,
+) -> Result<bool, DbErr> {
+    Ok(registration::Entity::find()
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::CorporateNumber.eq(corporate_number))
+        .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled.code()))
+        .count(db)
+        .await?
+        > 0)
+}
+
+/// Fills in what lives beside a registration: the sessions it picked, its campaign entry.
+pub async fn attach_details(
     db: &impl ConnectionTrait,
     registrations: &mut [Registration],
 ) -> Result<(), DbErr> {
     let ids: Vec<i64> = registrations.iter().map(|r| r.id).collect();
+    let mut entries = super::campaigns::of_registrations(db, &ids).await?;
+    for r in registrations.iter_mut() {
+        r.campaign = entries.remove(&r.id);
+    }
     let mut picks = super::event_sessions::picks_of(db, &ids).await?;
     if picks.is_empty() {
         return Ok(());
@@ -767,5 +786,6 @@ fn from_model(m: registration::Model, attendees: Vec<Attendee>) -> Result<Regist
         cancelled_at: m.cancelled_at,
         walk_in: m.walk_in,
         picks: Vec::new(),
+        campaign: None,
     })
 }

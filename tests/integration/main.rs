@@ -7,6 +7,7 @@ mod administration;
 mod api_events;
 mod api_partners;
 mod backoffice;
+mod campaigns;
 mod cli;
 mod concurrency;
 mod database;

@@ -99,6 +99,9 @@ pub struct RegistrationCreateBody {
     /// For an event with sessions: the ids of those to attend (no two at the same time; for
     /// consultation slots exactly one).
     pub sessions: Option<Vec<i64>>,
+    /// For a campaign (Smooth-Biz): what the company takes part with. Campaigns take no
+    /// attendees.
+    pub campaign: Option<CampaignEntryBody>,
 }
 
 impl From<RegistrationCreateBody> for RegistrationInput {
@@ -132,6 +135,7 @@ impl From<RegistrationCreateBody> for RegistrationInput {
             via: b.via,
             lang: b.lang.unwrap_or_default(),
             sessions: b.sessions.unwrap_or_default(),
+            campaign: b.campaign.map(Into::into),
         }
     }
 }
@@ -276,6 +280,8 @@ pub struct RegistrationBody {
     /// The sessions picked, in time order, each with where the registration stands there
     /// (`confirmed`, `waitlisted`, or `cancelled` when dropped).
     pub sessions: Vec<PickBody>,
+    /// A campaign entry: what the company joined with.
+    pub campaign: Option<CampaignEntryBody>,
 }
 
 #[derive(Debug, Object)]
@@ -348,6 +354,7 @@ impl RegistrationBody {
                     status: p.status.code().to_owned(),
                 })
                 .collect(),
+            campaign: r.campaign.as_ref().map(Into::into),
         }
     }
 
@@ -472,6 +479,48 @@ impl From<QuestionCreateBody> for crate::domain::QuestionInput {
                     label_en: o.label_en,
                 })
                 .collect(),
+        }
+    }
+}
+
+/// Joining a campaign: the actions taken, for how many employees, and when.
+#[derive(Debug, Object)]
+#[oai(rename = "CampaignEntry")]
+pub struct CampaignEntryBody {
+    /// telework, staggered_commuting, flex_time, logistics, other
+    pub actions: Vec<String>,
+    /// What "other" is.
+    pub other_action: Option<String>,
+    pub employees: u32,
+    /// First and last day taken part (`YYYY-MM-DD`, Tokyo); the campaign's own by default.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// The company may be named on the public list of participants.
+    pub listed: Option<bool>,
+}
+
+impl From<CampaignEntryBody> for crate::domain::CampaignInput {
+    fn from(b: CampaignEntryBody) -> Self {
+        crate::domain::CampaignInput {
+            actions: b.actions,
+            other_action: b.other_action,
+            employees: Some(b.employees.to_string()),
+            from: b.from,
+            to: b.to,
+            listed: b.listed.unwrap_or(false),
+        }
+    }
+}
+
+impl From<&crate::domain::CampaignEntry> for CampaignEntryBody {
+    fn from(c: &crate::domain::CampaignEntry) -> Self {
+        CampaignEntryBody {
+            actions: c.actions.iter().map(|a| a.code().to_owned()).collect(),
+            other_action: c.other_action.clone(),
+            employees: c.employees,
+            from: Some(c.from.to_string()),
+            to: Some(c.to.to_string()),
+            listed: Some(c.listed),
         }
     }
 }

@@ -236,6 +236,8 @@ struct EventView {
     zones: Vec<Choice>,
     local_when: Option<String>,
     sessions: Vec<super::sessions::SessionView>,
+    campaign: bool,
+    slug: String,
 }
 
 #[handler]
@@ -359,9 +361,56 @@ pub(super) fn render_event(
             // A booked consultation slot is simply gone for others.
             .filter(|s| !(s.exclusive && s.full))
             .collect(),
+        campaign: spec.kind == EventKind::Campaign,
+        slug: spec.slug.to_string(),
         local_when: tz
             .filter(|t| *t != chrono_tz::Asia::Tokyo && spec.format != EventFormat::OnSite)
             .map(|t| jst::range_in(spec.starts_at, spec.ends_at, t, l)),
     };
     state.pages.render("event.html", lang, view)
+}
+
+#[derive(Serialize)]
+struct ParticipantRow {
+    company: String,
+    actions: String,
+}
+
+#[derive(Serialize)]
+struct ParticipantsView {
+    slug: String,
+    title: String,
+    when: String,
+    rows: Vec<ParticipantRow>,
+}
+
+/// `/events/{slug}/participants`: the companies taking part in a campaign that agreed to be
+/// named, with what they do.
+#[handler]
+pub async fn participants_page(
+    state: Data<&AppState>,
+    lang: PageLang,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let listing = catalogue::get_public(&state.db, &slug).await?;
+    let spec = &listing.event.spec;
+    if spec.kind != EventKind::Campaign {
+        return Err(AppError::NotFound);
+    }
+    let l = lang.lang;
+    let rows = crate::services::campaigns::listed(&state.db, listing.event.id)
+        .await?
+        .into_iter()
+        .map(|p| ParticipantRow {
+            company: p.company.unwrap_or_default(),
+            actions: p.entry.actions_text(l),
+        })
+        .collect();
+    let view = ParticipantsView {
+        slug: slug.clone(),
+        title: spec.title.get(l).to_owned(),
+        when: jst::range(spec.starts_at, spec.ends_at, l),
+        rows,
+    };
+    state.pages.render("participants.html", &lang, view)
 }

@@ -53,6 +53,23 @@ impl FormData {
             .map(str::to_owned)
     }
 
+    /// A campaign entry's fields (`campaign.*`).
+    pub fn campaign(&self) -> crate::domain::CampaignInput {
+        crate::domain::CampaignInput {
+            actions: self
+                .pairs
+                .iter()
+                .filter(|(k, _)| k == "campaign.actions")
+                .map(|(_, v)| v.clone())
+                .collect(),
+            other_action: self.text("campaign.other_action"),
+            employees: self.text("campaign.employees"),
+            from: self.text("campaign.from"),
+            to: self.text("campaign.to"),
+            listed: self.flag("campaign.listed"),
+        }
+    }
+
     /// Every number sent under a repeated key (ticked sessions); anything else is skipped.
     pub fn ids(&self, key: &str) -> Vec<i64> {
         self.pairs

@@ -83,6 +83,14 @@ impl Pages {
             ),
             ("admin/scan.html", include_str!("templates/admin/scan.html")),
             (
+                "admin/campaign.html",
+                include_str!("templates/admin/campaign.html"),
+            ),
+            (
+                "participants.html",
+                include_str!("templates/participants.html"),
+            ),
+            (
                 "admin/sessions.html",
                 include_str!("templates/admin/sessions.html"),
             ),
@@ -173,6 +181,10 @@ pub fn routes(settings: &crate::config::Settings) -> impl Endpoint + use<> {
         .at("/", get(catalogue::catalogue_page))
         .at("/events", get(catalogue::catalogue_page))
         .at("/events/:slug", get(catalogue::event_page))
+        .at(
+            "/events/:slug/participants",
+            get(catalogue::participants_page),
+        )
         .at("/calendar.ics", get(ics::feed))
         .at(
             "/events/:slug/register",
@@ -258,6 +270,8 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
         .at("/events/:slug/flyer-qr.png", get(b::flyer_qr))
         .at("/reports", get(b::year_report).with(csrf()))
         .at("/reports.csv", get(b::year_report_csv))
+        .at("/events/:slug/campaign", get(b::campaign_page).with(csrf()))
+        .at("/events/:slug/campaign.csv", get(b::campaign_csv))
         .at("/events/:slug/report", get(b::event_report).with(csrf()))
         .at("/events/:slug/report.csv", get(b::event_report_csv))
         .at(

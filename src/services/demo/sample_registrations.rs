@@ -113,6 +113,25 @@ pub(super) async fn seed_registrations(
             heard_via: Some(["municipality", "tcci_mail_magazine", "tmg_website"][i % 3].into()),
             ..Default::default()
         };
+        // The first companies also join the summer Smooth-Biz campaign; two agree to be listed.
+        if i < 3 {
+            let mut joining = input.clone();
+            joining.attendees = Vec::new();
+            joining.campaign = Some(crate::domain::CampaignInput {
+                actions: [
+                    vec!["telework", "staggered_commuting"],
+                    vec!["flex_time"],
+                    vec!["logistics", "telework"],
+                ][i]
+                    .iter()
+                    .map(|a| (*a).to_owned())
+                    .collect(),
+                employees: Some([120, 35, 60][i].to_string()),
+                listed: i != 1,
+                ..Default::default()
+            });
+            registrations::register(db, links, "smooth-biz-summer", joining, None, now).await?;
+        }
         registrations::register(db, links, "telework-experience-hachioji", input, None, now)
             .await?;
     }

@@ -332,6 +332,15 @@ pub async fn change(
     }
 
     let mut removed: Vec<i64> = Vec::new();
+    if change.attendees.is_some() && event.spec.kind == crate::domain::EventKind::Campaign {
+        return Err(ValidationErrors::single(
+            "attendees",
+            "not_for_campaign",
+            "キャンペーンへの参加には参加者の登録は不要です。",
+            "A campaign is joined by the company: no attendees are registered.",
+        )
+        .into());
+    }
     if let Some(list) = change.attendees {
         if reg.audience == crate::domain::Audience::Individuals {
             return Err(ValidationErrors::single(

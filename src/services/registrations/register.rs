@@ -65,6 +65,7 @@ async fn attempt(
         audience: event.spec.audience,
         per_company_limit: event.spec.per_company_limit,
         questions: &questions,
+        campaign_period: event.spec.campaign_period(),
     };
     let parsed = RegistrationSpec::parse(input.clone(), &rules_of(&seen));
     let taken_before = match &parsed {
@@ -119,6 +120,18 @@ async fn attempt(
     let wanted = spec.attendees.len() as u32;
     let seats = wanted - duplicates.len() as u32;
     check_company_limit(&txn, &event, &spec, wanted, None).await?;
+    if spec.campaign.is_some()
+        && let Some(cn) = spec.corporate_number()
+        && store::registrations::active_by_corporate_number(&txn, event.id, cn.as_str()).await?
+    {
+        return Err(AppError::from(ValidationErrors::single(
+            "company.corporate_number",
+            "campaign_joined",
+            "この法人番号の企業は既に参加登録済みです。内容の変更は登録時のメールのリンクから行ってください。",
+            "A company with this corporate number has joined already; use the link in its email to change the entry.",
+        ))
+        .into());
+    }
 
     let status = if store::events::take_seats_with_room(&txn, event.id, seats, wanted).await? {
         RegistrationStatus::Confirmed
@@ -161,6 +174,9 @@ async fn attempt(
 
     let id = registration.id;
     picks::take(&txn, &event, id, status, seats, &chosen, now).await?;
+    if let Some(entry) = &spec.campaign {
+        store::campaigns::insert(&txn, id, event.id, entry).await?;
+    }
     let kind = match status {
         RegistrationStatus::Waitlisted => MessageKind::Waitlisted,
         _ => MessageKind::Confirmed,
@@ -257,7 +273,7 @@ async fn registered(
         }
         _ => None,
     };
-    store::registrations::attach_picks(db, std::slice::from_mut(&mut registration)).await?;
+    store::registrations::attach_details(db, std::slice::from_mut(&mut registration)).await?;
     Ok(Registered {
         registration,
         event,

@@ -4,6 +4,7 @@ pub mod announcement;
 pub mod api_token;
 pub mod attendee;
 pub mod audit_log;
+pub mod campaign_entry;
 pub mod event;
 pub mod event_partner;
 pub mod event_question;

@@ -11,6 +11,8 @@ struct EventView {
     /// Messages queued by the announcement just sent.
     announced: Option<u32>,
     saved: bool,
+    /// A campaign: its totals page is linked.
+    campaign: bool,
     /// The announcement form as typed, when it comes back with errors.
     kept: std::collections::BTreeMap<String, String>,
     errors: FieldMessages,
@@ -39,6 +41,7 @@ pub async fn event_page(
         event: summary(&state, &e, &lang).await?,
         announced: params.announced,
         saved: params.saved.is_some(),
+        campaign: e.listing.event.spec.kind == crate::domain::EventKind::Campaign,
         kept: Default::default(),
         errors: FieldMessages::default(),
     };
@@ -103,6 +106,7 @@ pub async fn announce(
                 event: summary(&state, &e, &lang).await?,
                 announced: None,
                 saved: false,
+                campaign: e.listing.event.spec.kind == crate::domain::EventKind::Campaign,
                 kept,
                 errors: messages(&errors, lang.lang),
             };

@@ -14,6 +14,7 @@ use poem::web::{CsrfToken, CsrfVerifier, Data, Path, Query, Redirect};
 use poem::{Body, IntoResponse, Response, handler};
 use serde::{Deserialize, Serialize};
 
+mod campaign;
 mod chart;
 mod create;
 mod detail;
@@ -33,6 +34,7 @@ mod sessions;
 mod sheet;
 mod users;
 
+pub use campaign::{campaign_csv, campaign_page};
 pub use create::{new_page, new_save};
 pub use detail::registration_page;
 pub use door::{check_in, door_page, scan_check_in, scan_page, walk_in};

@@ -94,7 +94,7 @@ pub async fn event_report(
     )?))
 }
 
-fn csv_response(body: Vec<u8>, filename: &str) -> Response {
+pub(super) fn csv_response(body: Vec<u8>, filename: &str) -> Response {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend(body);
     private(

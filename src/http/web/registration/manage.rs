@@ -34,6 +34,7 @@ struct ManageView {
     picks: Vec<PickView>,
     sessions: Vec<crate::http::web::sessions::SessionView>,
     consultation_slots: bool,
+    campaign: Option<crate::mail::CampaignBlock>,
     kept: Kept,
     errors: FieldMessages,
     general_error: Option<String>,
@@ -179,6 +180,12 @@ fn manage_view(
         .filter(|s| s.pickable || r.live_picks().any(|p| p.session.id == s.id))
         .collect(),
         consultation_slots: m.sessions.iter().any(|s| s.spec.exclusive),
+        campaign: r.campaign.as_ref().map(|c| crate::mail::CampaignBlock {
+            actions: c.actions_text(lang),
+            employees: c.employees,
+            period: c.period_text(lang),
+            listed: c.listed,
+        }),
         kept,
         errors,
         general_error,

@@ -19,10 +19,18 @@ struct FormView {
     questions: Vec<QuestionView>,
     sessions: Vec<crate::http::web::sessions::SessionView>,
     consultation_slots: bool,
+    /// A campaign: what the company joins with, instead of attendees.
+    campaign: Option<CampaignForm>,
     purpose_of_use: String,
     kept: Kept,
     errors: FieldMessages,
     general_error: Option<String>,
+}
+
+#[derive(Serialize)]
+struct CampaignForm {
+    actions: Vec<Choice>,
+    period: String,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -102,6 +110,21 @@ fn form_view(
         .filter(|s| s.pickable)
         .collect(),
         consultation_slots: sessions.iter().any(|s| s.spec.exclusive),
+        campaign: event.spec.campaign_period().map(|(from, to)| CampaignForm {
+            actions: choices(
+                crate::domain::CampaignAction::ALL,
+                None,
+                |a| a.code().into(),
+                |a| a.label(lang).into(),
+            ),
+            period: format!(
+                "{} {} {} {}",
+                text(lang, "campaign_period"),
+                from,
+                lang.pick("〜", "to"),
+                to
+            ),
+        }),
         purpose_of_use: event.spec.purpose_of_use(lang).to_owned(),
         kept,
         errors,
@@ -195,6 +218,11 @@ pub async fn submit(
         via: form.text("via"),
         lang: l,
         sessions: form.ids("sessions"),
+        campaign: listing
+            .event
+            .spec
+            .campaign_period()
+            .map(|_| form.campaign()),
     };
     let key = form
         .text("form_token")

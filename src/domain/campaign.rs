@@ -1,0 +1,247 @@
+//! Joining a campaign (Smooth-Biz): a company declares which actions it takes, for how many
+//! employees and during which part of the campaign's period. No seats, no attendees.
+use super::ValidationErrors;
+use super::text::optional_text;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+labelled_enum! {
+    /// What a company does during the campaign.
+    pub enum CampaignAction {
+        Telework = "telework", ja: "テレワーク", en: "Telework";
+        StaggeredCommuting = "staggered_commuting", ja: "時差Biz（時差出勤）", en: "Staggered commuting (Jisa Biz)";
+        FlexTime = "flex_time", ja: "フレックスタイム", en: "Flexitime";
+        Logistics = "logistics", ja: "物流の効率化・TDM", en: "Efficient logistics, TDM";
+        Other = "other", ja: "その他", en: "Other";
+    }
+}
+
+/// What the form or API sent.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CampaignInput {
+    pub actions: Vec<String>,
+    pub other_action: Option<String>,
+    pub employees: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// The company may be named on the public list of participants.
+    pub listed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CampaignEntry {
+    pub actions: Vec<CampaignAction>,
+    pub other_action: Option<String>,
+    pub employees: u32,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub listed: bool,
+}
+
+impl CampaignEntry {
+    /// Checks an entry against the campaign's period (Tokyo dates, both ends included). Errors
+    /// are named `campaign.<field>`.
+    pub fn parse(
+        input: CampaignInput,
+        period: (NaiveDate, NaiveDate),
+    ) -> Result<Self, ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        let mut actions = Vec::new();
+        for a in &input.actions {
+            match a.parse::<CampaignAction>() {
+                Ok(a) if !actions.contains(&a) => actions.push(a),
+                Ok(_) => {}
+                Err(_) => errors.add(
+                    "campaign.actions",
+                    "invalid_choice",
+                    "取組内容を一覧から選んでください。",
+                    "Choose the actions from the list.",
+                ),
+            }
+        }
+        if actions.is_empty() && errors.is_empty() {
+            errors.add(
+                "campaign.actions",
+                "required",
+                "取り組む内容を1つ以上選んでください。",
+                "Choose at least one action.",
+            );
+        }
+        actions.sort();
+        let other_action = optional_text(
+            &mut errors,
+            "campaign.other_action",
+            input.other_action.as_deref(),
+            200,
+        );
+        if actions.contains(&CampaignAction::Other) && other_action.is_none() {
+            errors.add(
+                "campaign.other_action",
+                "required",
+                "「その他」の内容を入力してください。",
+                "Describe the other action.",
+            );
+        }
+        let employees = match input.employees.as_deref().map(|e| {
+            super::normalize::fold_width(e.trim())
+                .replace(',', "")
+                .parse::<u32>()
+        }) {
+            Some(Ok(n)) if (1..=1_000_000).contains(&n) => Some(n),
+            Some(Ok(_)) | Some(Err(_)) => {
+                errors.add(
+                    "campaign.employees",
+                    "invalid_number",
+                    "対象従業員数は1以上の数字で入力してください。",
+                    "Enter the number of employees covered (1 or more).",
+                );
+                None
+            }
+            None => {
+                errors.add(
+                    "campaign.employees",
+                    "required",
+                    "対象従業員数を入力してください。",
+                    "Enter the number of employees covered.",
+                );
+                None
+            }
+        };
+        let date = |errors: &mut ValidationErrors, field: &str, v: &Option<String>, default| match v
+            .as_deref()
+            .map(str::trim)
+        {
+            None | Some("") => Some(default),
+            Some(s) => match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    errors.add(
+                        field,
+                        "invalid_date",
+                        "日付は 2026-07-01 の形で入力してください。",
+                        "Enter the date as 2026-07-01.",
+                    );
+                    None
+                }
+            },
+        };
+        let from = date(&mut errors, "campaign.from", &input.from, period.0);
+        let to = date(&mut errors, "campaign.to", &input.to, period.1);
+        if let (Some(f), Some(t)) = (from, to) {
+            if f < period.0 || t > period.1 {
+                errors.add(
+                    "campaign.from",
+                    "outside_period",
+                    format!(
+                        "取組期間はキャンペーン期間（{}〜{}）の中で選んでください。",
+                        period.0, period.1
+                    ),
+                    format!(
+                        "Choose dates within the campaign ({} to {}).",
+                        period.0, period.1
+                    ),
+                );
+            } else if t < f {
+                errors.add(
+                    "campaign.to",
+                    "ends_before_start",
+                    "終了日は開始日以降にしてください。",
+                    "The last day must not come before the first.",
+                );
+            }
+        }
+        match (employees, from, to) {
+            (Some(employees), Some(from), Some(to)) if errors.is_empty() => Ok(CampaignEntry {
+                actions,
+                other_action,
+                employees,
+                from,
+                to,
+                listed: input.listed,
+            }),
+            _ => Err(errors),
+        }
+    }
+
+    pub fn action_codes(&self) -> String {
+        self.actions
+            .iter()
+            .map(|a| a.code())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// The days taken part: `2027-07-01〜2027-08-31` / `2027-07-01 to 2027-08-31`.
+    pub fn period_text(&self, lang: super::Lang) -> String {
+        format!("{}{}{}", self.from, lang.pick("〜", " to "), self.to)
+    }
+
+    /// The actions as read, e.g. `テレワーク、時差Biz（時差出勤）、その他（ノー残業デー）`.
+    pub fn actions_text(&self, lang: super::Lang) -> String {
+        self.actions
+            .iter()
+            .map(|a| match (a, &self.other_action) {
+                (CampaignAction::Other, Some(o)) => format!("{}（{o}）", a.label(lang)),
+                _ => a.label(lang).to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", ", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn period() -> (NaiveDate, NaiveDate) {
+        (
+            NaiveDate::from_ymd_opt(2027, 7, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2027, 8, 31).unwrap(),
+        )
+    }
+
+    #[test]
+    fn an_entry_names_actions_employees_and_days_within_the_campaign() {
+        let ok = CampaignEntry::parse(
+            CampaignInput {
+                actions: vec!["telework".into(), "other".into(), "telework".into()],
+                other_action: Some("ノー残業デー".into()),
+                employees: Some("１，２００".into()),
+                from: Some("2027-07-20".into()),
+                to: None,
+                listed: true,
+            },
+            period(),
+        )
+        .unwrap();
+        assert_eq!(ok.employees, 1200, "full-width digits and commas are read");
+        assert_eq!(ok.actions.len(), 2);
+        assert_eq!(ok.to, period().1, "the campaign's end by default");
+        assert_eq!(
+            ok.actions_text(super::super::Lang::Ja),
+            "テレワーク、その他（ノー残業デー）"
+        );
+
+        let bad = CampaignEntry::parse(
+            CampaignInput {
+                actions: vec!["other".into()],
+                employees: Some("0".into()),
+                from: Some("2027-06-30".into()),
+                ..Default::default()
+            },
+            period(),
+        )
+        .unwrap_err();
+        let fields: Vec<&str> = bad.fields().iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "campaign.other_action",
+                "campaign.employees",
+                "campaign.from"
+            ]
+        );
+        let none = CampaignEntry::parse(CampaignInput::default(), period()).unwrap_err();
+        assert_eq!(none.fields()[0].field, "campaign.actions");
+    }
+}
