@@ -157,6 +157,8 @@ pub struct YearRow {
     pub smes: u64,
     pub attendees: u64,
     pub checked_in: u64,
+    /// Campaigns: employees covered by the companies taking part.
+    pub employees_covered: u64,
 }
 
 impl YearRow {
@@ -218,6 +220,13 @@ pub async fn fiscal_year(
                 .unwrap_or(PartnerRole::Publicity)
         };
         *roles.entry(role).or_default() += 1;
+        if ev.spec.kind == crate::domain::EventKind::Campaign {
+            row.employees_covered += store::campaigns::participants(db, ev.id)
+                .await?
+                .iter()
+                .map(|p| u64::from(p.entry.employees))
+                .sum::<u64>();
+        }
         for a in attendees
             .iter()
             .filter(|a| a.event_id == ev.id && a.attending)
@@ -255,6 +264,7 @@ pub async fn fiscal_year(
             total.seats_offered += row.seats_offered;
             total.attendees += row.attendees;
             total.checked_in += row.checked_in;
+            total.employees_covered += row.employees_covered;
             row
         })
         .collect();

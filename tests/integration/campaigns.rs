@@ -171,6 +171,22 @@ async fn companies_join_a_campaign_and_the_organizer_sees_the_totals() {
     let text = String::from_utf8(csv[3..].to_vec()).unwrap();
     assert_eq!(text.lines().count(), 3, "{text}");
     assert!(text.contains("時差Biz") && text.contains(",120,"));
+    // The fiscal year's report counts the employees covered.
+    let fy = uketsuke::store::events::by_slug(&app.db, "smooth-biz-test")
+        .await
+        .unwrap()
+        .unwrap()
+        .spec
+        .fiscal_year()
+        .year();
+    let (_, year) = organizer
+        .get(&format!("/admin/reports.csv?year={fy}"))
+        .await;
+    let total = year.lines().last().unwrap().to_owned();
+    assert!(
+        total.starts_with("合計") && total.ends_with(",150"),
+        "{year}"
+    );
     // A backer sees the totals but not who.
     let b = app.signed_in("BACKER", UserRole::Admin).await;
     let (status, page) = b.get("/admin/events/smooth-biz-test/campaign").await;

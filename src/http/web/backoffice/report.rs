@@ -163,6 +163,7 @@ struct YearRowView {
     attendees: u64,
     checked_in: u64,
     attendance_rate: String,
+    employees_covered: u64,
 }
 
 fn year_row(r: &YearRow) -> YearRowView {
@@ -175,6 +176,7 @@ fn year_row(r: &YearRow) -> YearRowView {
         attendees: r.attendees,
         checked_in: r.checked_in,
         attendance_rate: percent(r.attendance_rate()),
+        employees_covered: r.employees_covered,
     }
 }
 
@@ -261,6 +263,7 @@ pub async fn year_report_csv(
             l.pick("参加者数", "Attendees"),
             l.pick("受付済み", "Checked in"),
             l.pick("出席率", "Attendance rate"),
+            l.pick("キャンペーン対象従業員数", "Campaign employees covered"),
         ]
         .map(str::to_owned)
         .to_vec(),
@@ -276,6 +279,7 @@ pub async fn year_report_csv(
             v.attendees.to_string(),
             v.checked_in.to_string(),
             v.attendance_rate,
+            v.employees_covered.to_string(),
         ]);
     }
     Ok(csv_response(
