@@ -378,6 +378,7 @@ async fn raw_run(db_url: &str) -> Run {
         per_company_limit: Some(3),
         questions: &[],
         campaign_period: None,
+        declaration: false,
     };
     let specs: Vec<RegistrationSpec> = (0..BURST)
         .map(|i| RegistrationSpec::parse(input(i), &rules).expect("valid"))

@@ -10,6 +10,7 @@ mod m20261124_000006_retention;
 mod m20261124_000007_administration;
 mod m20261124_000008_sessions;
 mod m20261124_000009_campaigns;
+mod m20261124_000010_declarations;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000007_administration::Migration),
             Box::new(m20261124_000008_sessions::Migration),
             Box::new(m20261124_000009_campaigns::Migration),
+            Box::new(m20261124_000010_declarations::Migration),
         ]
     }
 }

@@ -29,6 +29,15 @@ labelled_enum! {
         CasePresentation = "case_presentation", ja: "事例発表会", en: "Case presentation";
         MatchingEvent = "matching_event", ja: "マッチングイベント", en: "Matching event";
         Internship = "internship", ja: "インターンシップ", en: "Internship";
+        Declaration = "declaration", ja: "宣言", en: "Declaration";
+    }
+}
+
+impl EventKind {
+    /// Campaigns and declaration schemes: a company joins (once), with no seats and no
+    /// attendees, at any time during the period.
+    pub fn joined_by_company(self) -> bool {
+        matches!(self, EventKind::Campaign | EventKind::Declaration)
     }
 }
 
@@ -362,7 +371,7 @@ impl EventSpec {
         // Registration closes when the event starts, unless told otherwise; a campaign
         // takes participants for its whole period.
         let latest_close = match kind {
-            Some(EventKind::Campaign) => ends_at,
+            Some(k) if k.joined_by_company() => ends_at,
             _ => starts_at,
         };
         let closes = input.registration_closes_at.or(latest_close);
@@ -389,12 +398,12 @@ impl EventSpec {
 
         let capacity = match (input.capacity, kind) {
             (None, _) => None,
-            (Some(_), Some(EventKind::Campaign)) => {
+            (Some(_), Some(k)) if k.joined_by_company() => {
                 errors.add(
                     "capacity",
                     "campaign_has_no_capacity",
-                    "キャンペーンには定員を設定できません。",
-                    "A campaign has no seats; leave the capacity empty.",
+                    "キャンペーン・宣言には定員を設定できません。",
+                    "A campaign or declaration scheme has no seats; leave the capacity empty.",
                 );
                 None
             }

@@ -6,6 +6,7 @@ mod labelled;
 pub mod announcement;
 pub mod campaign;
 pub mod company;
+pub mod declaration;
 pub mod event;
 pub mod fiscal_year;
 pub mod jst;
@@ -25,6 +26,7 @@ pub use campaign::{CampaignAction, CampaignEntry, CampaignInput};
 pub use company::{
     CorporateNumber, EmployeeBand, Industry, Kana, PhoneNumber, PostalCode, Prefecture,
 };
+pub use declaration::{Commitment, Declaration, DeclarationInput, DeclarationRecord, ReviewState};
 pub use event::{
     Capacity, Event, EventFormat, EventInput, EventKind, EventSpec, EventStatus, Languages,
     ProgrammeArea, Slug, Venue,

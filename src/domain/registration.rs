@@ -120,6 +120,9 @@ pub struct RegistrationInput {
     /// For a campaign: what the company takes part with.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub campaign: Option<super::CampaignInput>,
+    /// For a declaration scheme: what the company declares.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declaration: Option<super::DeclarationInput>,
 }
 
 /// What an event asks of its registrations.
@@ -131,6 +134,8 @@ pub struct RegistrationRules<'a> {
     /// A campaign's first and last day (Tokyo): companies join it with an entry, not
     /// attendees.
     pub campaign_period: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    /// A declaration scheme: companies declare, with no attendees.
+    pub declaration: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -172,6 +177,7 @@ pub struct RegistrationSpec {
     pub via: Option<String>,
     pub lang: Lang,
     pub campaign: Option<super::CampaignEntry>,
+    pub declaration: Option<super::Declaration>,
 }
 
 impl RegistrationSpec {
@@ -226,8 +232,21 @@ impl RegistrationSpec {
             }
             (None, _) => None,
         };
+        let declaration = match (rules.declaration, input.declaration) {
+            (true, Some(d)) => errors.take(super::Declaration::parse(d)),
+            (true, None) => {
+                errors.add(
+                    "declaration.commitments",
+                    "required",
+                    "宣言する取組を1つ以上選んでください。",
+                    "Choose at least one commitment.",
+                );
+                None
+            }
+            (false, _) => None,
+        };
         // An individual attends alone; a company names 1 to `limit` attendees.
-        let attendees = if rules.campaign_period.is_some() {
+        let attendees = if rules.campaign_period.is_some() || rules.declaration {
             if !input.attendees.is_empty() {
                 errors.add(
                     "attendees",
@@ -317,6 +336,7 @@ impl RegistrationSpec {
             via,
             lang: input.lang,
             campaign,
+            declaration,
         })
     }
 
@@ -499,6 +519,8 @@ pub struct Registration {
     pub picks: Vec<super::Pick>,
     /// What the company joined a campaign with.
     pub campaign: Option<super::CampaignEntry>,
+    /// What the company declared, and its review.
+    pub declaration: Option<super::DeclarationRecord>,
 }
 
 impl Registration {
@@ -569,6 +591,7 @@ labelled_enum! {
         EventCancelled = "event_cancelled", ja: "開催中止のお知らせ", en: "Event cancelled";
         Reminder = "reminder", ja: "開催前のご案内", en: "Reminder";
         Announcement = "announcement", ja: "主催者からのお知らせ", en: "Announcement from the organizer";
+        Reviewed = "reviewed", ja: "宣言の審査結果のお知らせ", en: "Your declaration has been reviewed";
     }
 }
 
@@ -692,6 +715,7 @@ pub(crate) mod tests {
             per_company_limit: limit,
             questions: &[],
             campaign_period: None,
+            declaration: false,
         }
     }
 
@@ -763,6 +787,7 @@ pub(crate) mod tests {
             per_company_limit: None,
             questions: &[],
             campaign_period: None,
+            declaration: false,
         };
         let spec = RegistrationSpec::parse(input, &rules).unwrap();
         assert_eq!(spec.attendees.len(), 1);

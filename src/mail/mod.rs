@@ -6,7 +6,8 @@ mod transport;
 pub mod worker;
 
 pub use render::{
-    AnnouncementBlock, CampaignBlock, CheckinCode, EmailContext, Emails, EventBlock, SessionLine,
+    AnnouncementBlock, CampaignBlock, CheckinCode, DeclarationBlock, EmailContext, Emails,
+    EventBlock, SessionLine,
 };
 pub use transport::{SendError, Transport};
 
@@ -278,13 +279,23 @@ impl Mailer {
                     period: c.period_text(lang),
                     listed: c.listed,
                 }),
+            declaration: registration.and_then(|r| r.declaration.as_ref()).map(|d| {
+                DeclarationBlock {
+                    commitments: d.declaration.commitments_text(lang),
+                    statement: d.declaration.statement.clone(),
+                    approved: d.state == crate::domain::ReviewState::Approved,
+                    returned: d.state == crate::domain::ReviewState::Returned,
+                    note: d.note.clone(),
+                    listed: d.declaration.listed,
+                }
+            }),
         };
         let rendered = self.emails.render(kind, ctx)?;
 
         // Confirmed places carry an invitation; a withdrawn registration carries its cancellation.
         let method = match kind {
             // A campaign has no seats to put in a calendar: its email says what was joined.
-            _ if spec.kind == crate::domain::EventKind::Campaign => None,
+            _ if spec.kind.joined_by_company() => None,
             MessageKind::Confirmed | MessageKind::Promoted if confirmed => Some(Method::Request),
             MessageKind::Changed | MessageKind::EventChanged if confirmed => Some(Method::Request),
             MessageKind::EventCancelled => Some(Method::Cancel),

@@ -34,6 +34,7 @@ const TEMPLATES: &[(&str, &str)] = email_templates!(
     "event_cancelled",
     "reminder",
     "announcement",
+    "reviewed",
 );
 
 /// What every email shows of its event.
@@ -84,6 +85,18 @@ pub struct EmailContext {
     pub promoted_session: Option<String>,
     /// A campaign entry: what the company joined with.
     pub campaign: Option<CampaignBlock>,
+    /// A declaration: what was declared, and where its review stands.
+    pub declaration: Option<DeclarationBlock>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DeclarationBlock {
+    pub commitments: String,
+    pub statement: String,
+    pub approved: bool,
+    pub returned: bool,
+    pub note: Option<String>,
+    pub listed: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -697,8 +697,10 @@ pub async fn attach_details(
 ) -> Result<(), DbErr> {
     let ids: Vec<i64> = registrations.iter().map(|r| r.id).collect();
     let mut entries = super::campaigns::of_registrations(db, &ids).await?;
+    let mut declarations = super::declarations::of_registrations(db, &ids).await?;
     for r in registrations.iter_mut() {
         r.campaign = entries.remove(&r.id);
+        r.declaration = declarations.remove(&r.id);
     }
     let mut picks = super::event_sessions::picks_of(db, &ids).await?;
     if picks.is_empty() {
@@ -787,5 +789,6 @@ fn from_model(m: registration::Model, attendees: Vec<Attendee>) -> Result<Regist
         walk_in: m.walk_in,
         picks: Vec::new(),
         campaign: None,
+        declaration: None,
     })
 }

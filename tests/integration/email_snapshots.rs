@@ -94,6 +94,7 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
         sessions: Vec::new(),
         promoted_session: None,
         campaign: None,
+        declaration: None,
     }
 }
 

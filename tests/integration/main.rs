@@ -11,6 +11,7 @@ mod campaigns;
 mod cli;
 mod concurrency;
 mod database;
+mod declarations;
 mod door_and_moves;
 mod email_snapshots;
 mod mail;

@@ -102,6 +102,8 @@ pub struct RegistrationCreateBody {
     /// For a campaign (Smooth-Biz): what the company takes part with. Campaigns take no
     /// attendees.
     pub campaign: Option<CampaignEntryBody>,
+    /// For a declaration scheme: what the company declares (no attendees).
+    pub declaration: Option<DeclarationCreateBody>,
 }
 
 impl From<RegistrationCreateBody> for RegistrationInput {
@@ -136,6 +138,7 @@ impl From<RegistrationCreateBody> for RegistrationInput {
             lang: b.lang.unwrap_or_default(),
             sessions: b.sessions.unwrap_or_default(),
             campaign: b.campaign.map(Into::into),
+            declaration: b.declaration.map(Into::into),
         }
     }
 }
@@ -282,6 +285,8 @@ pub struct RegistrationBody {
     pub sessions: Vec<PickBody>,
     /// A campaign entry: what the company joined with.
     pub campaign: Option<CampaignEntryBody>,
+    /// A declaration: what the company declares, and where its review stands.
+    pub declaration: Option<DeclarationBody>,
 }
 
 #[derive(Debug, Object)]
@@ -355,6 +360,20 @@ impl RegistrationBody {
                 })
                 .collect(),
             campaign: r.campaign.as_ref().map(Into::into),
+            declaration: r.declaration.as_ref().map(|d| DeclarationBody {
+                commitments: d
+                    .declaration
+                    .commitments
+                    .iter()
+                    .map(|c| c.code().to_owned())
+                    .collect(),
+                other: d.declaration.other.clone(),
+                statement: d.declaration.statement.clone(),
+                listed: d.declaration.listed,
+                state: d.state.code().to_owned(),
+                reviewed_at: d.reviewed_at.map(jst),
+                note: d.note.clone(),
+            }),
         }
     }
 
@@ -523,4 +542,43 @@ impl From<&crate::domain::CampaignEntry> for CampaignEntryBody {
             listed: Some(c.listed),
         }
     }
+}
+
+/// A declaration (「テレワーク東京ルール」実践企業宣言) as submitted.
+#[derive(Debug, Object)]
+#[oai(rename = "DeclarationCreate")]
+pub struct DeclarationCreateBody {
+    /// telework, flexible_hours, online_meetings, paperless, satellite, other
+    pub commitments: Vec<String>,
+    /// What "other" is.
+    pub other: Option<String>,
+    /// The company's own words (up to 400 characters).
+    pub statement: String,
+    /// May be named on the public list once approved.
+    pub listed: Option<bool>,
+}
+
+impl From<DeclarationCreateBody> for crate::domain::DeclarationInput {
+    fn from(b: DeclarationCreateBody) -> Self {
+        crate::domain::DeclarationInput {
+            commitments: b.commitments,
+            other: b.other,
+            statement: Some(b.statement),
+            listed: b.listed.unwrap_or(false),
+        }
+    }
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "Declaration")]
+pub struct DeclarationBody {
+    pub commitments: Vec<String>,
+    pub other: Option<String>,
+    pub statement: String,
+    pub listed: bool,
+    /// pending, approved or returned
+    pub state: String,
+    pub reviewed_at: Option<DateTime<FixedOffset>>,
+    /// The organizer's note when it was returned for changes.
+    pub note: Option<String>,
 }

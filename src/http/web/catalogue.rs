@@ -361,7 +361,7 @@ pub(super) fn render_event(
             // A booked consultation slot is simply gone for others.
             .filter(|s| !(s.exclusive && s.full))
             .collect(),
-        campaign: spec.kind == EventKind::Campaign,
+        campaign: spec.kind.joined_by_company(),
         slug: spec.slug.to_string(),
         local_when: tz
             .filter(|t| *t != chrono_tz::Asia::Tokyo && spec.format != EventFormat::OnSite)
@@ -394,18 +394,29 @@ pub async fn participants_page(
 ) -> Result<Response, AppError> {
     let listing = catalogue::get_public(&state.db, &slug).await?;
     let spec = &listing.event.spec;
-    if spec.kind != EventKind::Campaign {
-        return Err(AppError::NotFound);
-    }
     let l = lang.lang;
-    let rows = crate::services::campaigns::listed(&state.db, listing.event.id)
-        .await?
-        .into_iter()
-        .map(|p| ParticipantRow {
-            company: p.company.unwrap_or_default(),
-            actions: p.entry.actions_text(l),
-        })
-        .collect();
+    let rows = match spec.kind {
+        EventKind::Campaign => crate::services::campaigns::listed(&state.db, listing.event.id)
+            .await?
+            .into_iter()
+            .map(|p| ParticipantRow {
+                company: p.company.unwrap_or_default(),
+                actions: p.entry.actions_text(l),
+            })
+            .collect(),
+        // Only approved declarations are shown.
+        EventKind::Declaration => {
+            crate::services::declarations::listed(&state.db, listing.event.id)
+                .await?
+                .into_iter()
+                .map(|d| ParticipantRow {
+                    company: d.company.unwrap_or_default(),
+                    actions: d.record.declaration.commitments_text(l),
+                })
+                .collect()
+        }
+        _ => return Err(AppError::NotFound),
+    };
     let view = ParticipantsView {
         slug: slug.clone(),
         title: spec.title.get(l).to_owned(),

@@ -53,6 +53,21 @@ impl FormData {
             .map(str::to_owned)
     }
 
+    /// A declaration's fields (`declaration.*`).
+    pub fn declaration(&self) -> crate::domain::DeclarationInput {
+        crate::domain::DeclarationInput {
+            commitments: self
+                .pairs
+                .iter()
+                .filter(|(k, _)| k == "declaration.commitments")
+                .map(|(_, v)| v.clone())
+                .collect(),
+            other: self.text("declaration.other"),
+            statement: self.text("declaration.statement"),
+            listed: self.flag("declaration.listed"),
+        }
+    }
+
     /// A campaign entry's fields (`campaign.*`).
     pub fn campaign(&self) -> crate::domain::CampaignInput {
         crate::domain::CampaignInput {

@@ -83,6 +83,10 @@ impl Pages {
             ),
             ("admin/scan.html", include_str!("templates/admin/scan.html")),
             (
+                "admin/declarations.html",
+                include_str!("templates/admin/declarations.html"),
+            ),
+            (
                 "admin/campaign.html",
                 include_str!("templates/admin/campaign.html"),
             ),
@@ -211,6 +215,10 @@ pub fn routes(settings: &crate::config::Settings) -> impl Endpoint + use<> {
             post(registration::cancel_attendee).with(csrf()),
         )
         .at(
+            "/r/:token/declaration",
+            post(registration::change_declaration).with(csrf()),
+        )
+        .at(
             "/r/:token/sessions",
             post(registration::change_sessions).with(csrf()),
         )
@@ -270,6 +278,14 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
         .at("/events/:slug/flyer-qr.png", get(b::flyer_qr))
         .at("/reports", get(b::year_report).with(csrf()))
         .at("/reports.csv", get(b::year_report_csv))
+        .at(
+            "/events/:slug/declarations",
+            get(b::declarations_page).with(csrf()),
+        )
+        .at(
+            "/events/:slug/declarations/:id/:action",
+            post(b::review_declaration).with(csrf()),
+        )
         .at("/events/:slug/campaign", get(b::campaign_page).with(csrf()))
         .at("/events/:slug/campaign.csv", get(b::campaign_csv))
         .at("/events/:slug/report", get(b::event_report).with(csrf()))

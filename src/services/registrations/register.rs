@@ -66,6 +66,7 @@ async fn attempt(
         per_company_limit: event.spec.per_company_limit,
         questions: &questions,
         campaign_period: event.spec.campaign_period(),
+        declaration: event.spec.kind == crate::domain::EventKind::Declaration,
     };
     let parsed = RegistrationSpec::parse(input.clone(), &rules_of(&seen));
     let taken_before = match &parsed {
@@ -120,7 +121,7 @@ async fn attempt(
     let wanted = spec.attendees.len() as u32;
     let seats = wanted - duplicates.len() as u32;
     check_company_limit(&txn, &event, &spec, wanted, None).await?;
-    if spec.campaign.is_some()
+    if (spec.campaign.is_some() || spec.declaration.is_some())
         && let Some(cn) = spec.corporate_number()
         && store::registrations::active_by_corporate_number(&txn, event.id, cn.as_str()).await?
     {
@@ -176,6 +177,9 @@ async fn attempt(
     picks::take(&txn, &event, id, status, seats, &chosen, now).await?;
     if let Some(entry) = &spec.campaign {
         store::campaigns::insert(&txn, id, event.id, entry).await?;
+    }
+    if let Some(d) = &spec.declaration {
+        store::declarations::insert(&txn, id, event.id, d).await?;
     }
     let kind = match status {
         RegistrationStatus::Waitlisted => MessageKind::Waitlisted,

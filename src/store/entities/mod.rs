@@ -5,6 +5,7 @@ pub mod api_token;
 pub mod attendee;
 pub mod audit_log;
 pub mod campaign_entry;
+pub mod declaration;
 pub mod event;
 pub mod event_partner;
 pub mod event_question;

@@ -13,6 +13,8 @@ struct EventView {
     saved: bool,
     /// A campaign: its totals page is linked.
     campaign: bool,
+    /// A declaration scheme: its review page is linked.
+    declarations: bool,
     /// The announcement form as typed, when it comes back with errors.
     kept: std::collections::BTreeMap<String, String>,
     errors: FieldMessages,
@@ -42,6 +44,7 @@ pub async fn event_page(
         announced: params.announced,
         saved: params.saved.is_some(),
         campaign: e.listing.event.spec.kind == crate::domain::EventKind::Campaign,
+        declarations: e.listing.event.spec.kind == crate::domain::EventKind::Declaration,
         kept: Default::default(),
         errors: FieldMessages::default(),
     };
@@ -107,6 +110,7 @@ pub async fn announce(
                 announced: None,
                 saved: false,
                 campaign: e.listing.event.spec.kind == crate::domain::EventKind::Campaign,
+                declarations: e.listing.event.spec.kind == crate::domain::EventKind::Declaration,
                 kept,
                 errors: messages(&errors, lang.lang),
             };

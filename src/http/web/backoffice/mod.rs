@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 mod campaign;
 mod chart;
 mod create;
+mod declarations;
 mod detail;
 mod door;
 mod edit;
@@ -36,6 +37,7 @@ mod users;
 
 pub use campaign::{campaign_csv, campaign_page};
 pub use create::{new_page, new_save};
+pub use declarations::{declarations_page, review_declaration};
 pub use detail::registration_page;
 pub use door::{check_in, door_page, scan_check_in, scan_page, walk_in};
 pub use edit::{edit_page, edit_save, event_status, preview};

@@ -35,9 +35,20 @@ struct ManageView {
     sessions: Vec<crate::http::web::sessions::SessionView>,
     consultation_slots: bool,
     campaign: Option<crate::mail::CampaignBlock>,
+    declaration: Option<DeclarationView>,
     kept: Kept,
     errors: FieldMessages,
     general_error: Option<String>,
+}
+
+#[derive(Serialize)]
+struct DeclarationView {
+    commitments: String,
+    statement: String,
+    listed: bool,
+    state: &'static str,
+    note: Option<String>,
+    choices: Vec<crate::http::web::catalogue::Choice>,
 }
 
 #[derive(Serialize)]
@@ -80,6 +91,22 @@ fn manage_view(
             k.values
                 .insert(format!("{p}.title"), a.title.clone().unwrap_or_default());
             k.values.insert(format!("{p}.email"), a.email.clone());
+        }
+        if let Some(d) = &r.declaration {
+            for c in &d.declaration.commitments {
+                k.chosen
+                    .insert(format!("declaration.commitments={}", c.code()));
+            }
+            if let Some(o) = &d.declaration.other {
+                k.values.insert("declaration.other".into(), o.clone());
+            }
+            k.values.insert(
+                "declaration.statement".into(),
+                d.declaration.statement.clone(),
+            );
+            if d.declaration.listed {
+                k.chosen.insert("declaration.listed=on".into());
+            }
         }
         for p in r.live_picks() {
             k.chosen.insert(format!("sessions={}", p.session.id));
@@ -180,6 +207,19 @@ fn manage_view(
         .filter(|s| s.pickable || r.live_picks().any(|p| p.session.id == s.id))
         .collect(),
         consultation_slots: m.sessions.iter().any(|s| s.spec.exclusive),
+        declaration: r.declaration.as_ref().map(|d| DeclarationView {
+            commitments: d.declaration.commitments_text(lang),
+            statement: d.declaration.statement.clone(),
+            listed: d.declaration.listed,
+            state: d.state.label(lang),
+            note: d.note.clone(),
+            choices: crate::http::web::catalogue::choices(
+                crate::domain::Commitment::ALL,
+                None,
+                |c| c.code().into(),
+                |c| c.label(lang).into(),
+            ),
+        }),
         campaign: r.campaign.as_ref().map(|c| crate::mail::CampaignBlock {
             actions: c.actions_text(lang),
             employees: c.employees,
@@ -226,6 +266,7 @@ enum ManageAction {
     ChangeAttendees,
     ChangeAnswers,
     ChangeSessions,
+    ChangeDeclaration,
 }
 
 #[handler]
@@ -313,6 +354,27 @@ pub async fn change_answers(
 }
 
 #[handler]
+pub async fn change_declaration(
+    state: Data<&AppState>,
+    lang: PageLang,
+    Path(token): Path<String>,
+    csrf: &CsrfToken,
+    verifier: &CsrfVerifier,
+    body: Body,
+) -> Result<Response, AppError> {
+    manage_post(
+        &state,
+        &lang,
+        &token,
+        csrf,
+        verifier,
+        body,
+        ManageAction::ChangeDeclaration,
+    )
+    .await
+}
+
+#[handler]
 pub async fn change_sessions(
     state: Data<&AppState>,
     lang: PageLang,
@@ -349,6 +411,7 @@ async fn manage_post(
         ManageAction::ChangeAttendees => "attendees.",
         ManageAction::ChangeAnswers => "answers.",
         ManageAction::ChangeSessions => "sessions",
+        ManageAction::ChangeDeclaration => "declaration.",
         ManageAction::CancelAll | ManageAction::CancelAttendee(_) => "confirm",
     };
     let again =
@@ -431,6 +494,12 @@ async fn manage_post(
                 "changed",
             )
         }
+        ManageAction::ChangeDeclaration => (
+            crate::services::declarations::update(&state.db, token, form.declaration(), now)
+                .await
+                .and(registrations::by_token(&state.db, token).await),
+            "changed",
+        ),
         ManageAction::ChangeSessions => {
             let change = RegistrationChange {
                 attendees: None,

@@ -29,7 +29,8 @@ mod register;
 mod unsubscribe;
 
 pub use manage::{
-    cancel_all, cancel_attendee, change_answers, change_attendees, change_sessions, manage_page,
+    cancel_all, cancel_attendee, change_answers, change_attendees, change_declaration,
+    change_sessions, manage_page,
 };
 pub use register::{form_page, submit};
 pub use unsubscribe::{unsubscribe_page, unsubscribe_post};

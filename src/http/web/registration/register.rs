@@ -21,6 +21,8 @@ struct FormView {
     consultation_slots: bool,
     /// A campaign: what the company joins with, instead of attendees.
     campaign: Option<CampaignForm>,
+    /// A declaration scheme: the commitments to choose from, instead of attendees.
+    declaration: Option<Vec<Choice>>,
     purpose_of_use: String,
     kept: Kept,
     errors: FieldMessages,
@@ -110,6 +112,14 @@ fn form_view(
         .filter(|s| s.pickable)
         .collect(),
         consultation_slots: sessions.iter().any(|s| s.spec.exclusive),
+        declaration: (event.spec.kind == crate::domain::EventKind::Declaration).then(|| {
+            choices(
+                crate::domain::Commitment::ALL,
+                None,
+                |c| c.code().into(),
+                |c| c.label(lang).into(),
+            )
+        }),
         campaign: event.spec.campaign_period().map(|(from, to)| CampaignForm {
             actions: choices(
                 crate::domain::CampaignAction::ALL,
@@ -223,6 +233,8 @@ pub async fn submit(
             .spec
             .campaign_period()
             .map(|_| form.campaign()),
+        declaration: (listing.event.spec.kind == crate::domain::EventKind::Declaration)
+            .then(|| form.declaration()),
     };
     let key = form
         .text("form_token")

@@ -1,0 +1,154 @@
+//! 「テレワーク東京ルール」実践企業宣言: a company declares once what it commits to; the
+//! organizer reviews it; an approved declaration may be listed publicly.
+use super::text::{optional_text, required_text};
+use super::{Lang, ValidationErrors};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+labelled_enum! {
+    /// What a company commits to under the Tokyo Telework Rule.
+    pub enum Commitment {
+        Telework = "telework", ja: "テレワークの推進", en: "Promote telework";
+        FlexibleHours = "flexible_hours", ja: "時差出勤・フレックスタイムの活用", en: "Staggered hours and flexitime";
+        OnlineMeetings = "online_meetings", ja: "オンライン会議・商談の活用", en: "Online meetings and sales";
+        Paperless = "paperless", ja: "ペーパーレス化・電子決裁", en: "Paperless work and e-approval";
+        Satellite = "satellite", ja: "サテライトオフィスの活用", en: "Satellite offices";
+        Other = "other", ja: "その他", en: "Other";
+    }
+}
+
+labelled_enum! {
+    /// Where a declaration stands with the organizer.
+    pub enum ReviewState {
+        Pending = "pending", ja: "審査中", en: "Under review";
+        Approved = "approved", ja: "承認済み", en: "Approved";
+        Returned = "returned", ja: "差し戻し", en: "Returned for changes";
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct DeclarationInput {
+    pub commitments: Vec<String>,
+    pub other: Option<String>,
+    /// The company's own words: 宣言文.
+    pub statement: Option<String>,
+    pub listed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Declaration {
+    pub commitments: Vec<Commitment>,
+    pub other: Option<String>,
+    pub statement: String,
+    pub listed: bool,
+}
+
+impl Declaration {
+    /// Errors are named `declaration.<field>`.
+    pub fn parse(input: DeclarationInput) -> Result<Self, ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        let mut commitments = Vec::new();
+        for c in &input.commitments {
+            match c.parse::<Commitment>() {
+                Ok(c) if !commitments.contains(&c) => commitments.push(c),
+                Ok(_) => {}
+                Err(_) => errors.add(
+                    "declaration.commitments",
+                    "invalid_choice",
+                    "取組を一覧から選んでください。",
+                    "Choose the commitments from the list.",
+                ),
+            }
+        }
+        if commitments.is_empty() && errors.is_empty() {
+            errors.add(
+                "declaration.commitments",
+                "required",
+                "宣言する取組を1つ以上選んでください。",
+                "Choose at least one commitment.",
+            );
+        }
+        commitments.sort();
+        let other = optional_text(
+            &mut errors,
+            "declaration.other",
+            input.other.as_deref(),
+            200,
+        );
+        if commitments.contains(&Commitment::Other) && other.is_none() {
+            errors.add(
+                "declaration.other",
+                "required",
+                "「その他」の内容を入力してください。",
+                "Describe the other commitment.",
+            );
+        }
+        let statement = required_text(
+            &mut errors,
+            "declaration.statement",
+            input.statement.as_deref(),
+            400,
+        );
+        match statement {
+            Some(statement) if errors.is_empty() => Ok(Declaration {
+                commitments,
+                other,
+                statement,
+                listed: input.listed,
+            }),
+            _ => Err(errors),
+        }
+    }
+
+    pub fn commitment_codes(&self) -> String {
+        self.commitments
+            .iter()
+            .map(|c| c.code())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    pub fn commitments_text(&self, lang: Lang) -> String {
+        self.commitments
+            .iter()
+            .map(|c| match (c, &self.other) {
+                (Commitment::Other, Some(o)) => format!("{}（{o}）", c.label(lang)),
+                _ => c.label(lang).to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", ", "))
+    }
+}
+
+/// A declaration as stored, with its review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DeclarationRecord {
+    pub declaration: Declaration,
+    pub state: ReviewState,
+    pub reviewed_at: Option<DateTime<Utc>>,
+    /// The organizer's note when returning it for changes.
+    pub note: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_declaration_needs_a_commitment_and_a_statement() {
+        let ok = Declaration::parse(DeclarationInput {
+            commitments: vec!["paperless".into(), "telework".into()],
+            statement: Some("全社員が週2日以上テレワークできる体制を整えます。".into()),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(ok.commitment_codes(), "telework,paperless");
+        let bad = Declaration::parse(DeclarationInput {
+            commitments: vec!["other".into()],
+            ..Default::default()
+        })
+        .unwrap_err();
+        let fields: Vec<&str> = bad.fields().iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, ["declaration.other", "declaration.statement"]);
+    }
+}

@@ -1,0 +1,146 @@
+//! `/admin/events/{slug}/declarations`: the declarations of a declaration scheme, for those who
+//! may read the roster; its organizers approve each, or return it with a note. Approved ones
+//! are counted by the fiscal year of approval.
+use super::*;
+use crate::domain::{EventKind, ReviewState};
+use crate::services::declarations;
+
+#[derive(Serialize)]
+struct DeclaredView {
+    registration_id: i64,
+    company: String,
+    commitments: String,
+    statement: String,
+    listed: bool,
+    state: &'static str,
+    pending: bool,
+    reviewed: Option<String>,
+    note: Option<String>,
+}
+
+#[derive(Serialize)]
+struct YearCount {
+    year: String,
+    count: u64,
+}
+
+#[derive(Serialize)]
+struct DeclarationsView {
+    me: Header,
+    csrf_token: String,
+    event: EventSummary,
+    manage: bool,
+    rows: Vec<DeclaredView>,
+    by_year: Vec<YearCount>,
+    errors: FieldMessages,
+}
+
+async fn render(
+    state: &AppState,
+    lang: &PageLang,
+    me: &SignedIn,
+    slug: &str,
+    csrf: &CsrfToken,
+    errors: FieldMessages,
+) -> Result<Response, AppError> {
+    let e = staff_event(state, me, slug).await?;
+    if e.listing.event.spec.kind != EventKind::Declaration {
+        return Err(AppError::NotFound);
+    }
+    if !e.access.roster {
+        return Err(AppError::Forbidden);
+    }
+    let l = lang.lang;
+    let declared = declarations::of_event(&state.db, e.listing.event.id).await?;
+    let by_year = declarations::approved_by_fiscal_year(&declared)
+        .into_iter()
+        .map(|(fy, count)| YearCount {
+            year: fy.label(l),
+            count,
+        })
+        .collect();
+    let rows = declared
+        .into_iter()
+        .map(|d| DeclaredView {
+            registration_id: d.registration_id,
+            company: d.company.unwrap_or_default(),
+            commitments: d.record.declaration.commitments_text(l),
+            statement: d.record.declaration.statement.clone(),
+            listed: d.record.declaration.listed,
+            state: d.record.state.label(l),
+            pending: d.record.state == ReviewState::Pending,
+            reviewed: d
+                .record
+                .reviewed_at
+                .map(|t| crate::domain::jst::date_time(t, l)),
+            note: d.record.note,
+        })
+        .collect();
+    let failed = !errors.list.is_empty();
+    let view = DeclarationsView {
+        me: header(&me.staff, lang),
+        csrf_token: csrf.0.clone(),
+        event: summary(state, &e, lang).await?,
+        manage: e.access.manage,
+        rows,
+        by_year,
+        errors,
+    };
+    let resp = state.pages.render("admin/declarations.html", lang, view)?;
+    let status = if failed {
+        poem::http::StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        poem::http::StatusCode::OK
+    };
+    Ok(private(resp.with_status(status).into_response()))
+}
+
+#[handler]
+pub async fn declarations_page(
+    state: Data<&AppState>,
+    lang: PageLang,
+    me: SignedIn,
+    Path(slug): Path<String>,
+    csrf: &CsrfToken,
+) -> Result<Response, AppError> {
+    render(&state, &lang, &me, &slug, csrf, FieldMessages::default()).await
+}
+
+/// `POST /admin/events/{slug}/declarations/{id}/{approve|return}`.
+#[handler]
+pub async fn review_declaration(
+    state: Data<&AppState>,
+    lang: PageLang,
+    me: SignedIn,
+    Path((slug, id, action)): Path<(String, i64, String)>,
+    csrf: &CsrfToken,
+    verifier: &CsrfVerifier,
+    body: Body,
+) -> Result<Response, AppError> {
+    let form = read_checked_form(body, verifier).await?;
+    let approve = match action.as_str() {
+        "approve" => true,
+        "return" => false,
+        _ => return Err(AppError::NotFound),
+    };
+    match declarations::review(
+        &state.db,
+        &me.staff.principal,
+        &slug,
+        id,
+        approve,
+        form.get("note"),
+        Utc::now(),
+    )
+    .await
+    {
+        Ok(()) => Ok(private(
+            Redirect::see_other(format!("/admin/events/{slug}/declarations")).into_response(),
+        )),
+        Err(AppError::Validation(errors)) => {
+            let errors = messages(&errors, lang.lang);
+            render(&state, &lang, &me, &slug, csrf, errors).await
+        }
+        Err(e) => Err(e),
+    }
+}
