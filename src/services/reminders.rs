@@ -1,5 +1,6 @@
 //! Reminders before the day (開催前のご案内): each event's configured days before, at 9:00
-//! Tokyo time, once, to every confirmed registration. The mail worker calls [`queue_due`].
+//! Tokyo time, once, to every confirmed registration (not for campaigns and declaration
+//! schemes, which have no day to come to). The mail worker calls [`queue_due`].
 use super::notices;
 use crate::domain::{EventStatus, MessageKind, RegistrationStatus, ReminderDays};
 use crate::error::AppResult;
@@ -15,6 +16,10 @@ pub async fn queue_due(db: &Db, now: DateTime<Utc>) -> AppResult<usize> {
         let Some(event) = store::events::by_id(db, event_id).await? else {
             continue;
         };
+        // A campaign or a declaration scheme has no day to come to.
+        if event.spec.kind.joined_by_company() {
+            continue;
+        }
         let Some(days) = event.spec.reminder_days.due(event.spec.starts_at, now) else {
             continue;
         };

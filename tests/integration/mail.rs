@@ -387,7 +387,7 @@ async fn public_calendar_files_hold_events_but_no_personal_data() {
     let all = icalendar::parser::read_calendar(&feed).unwrap();
     assert_eq!(
         all.components.iter().filter(|c| c.name == "VEVENT").count(),
-        11
+        12
     );
     let lwb = app
         .client

@@ -163,6 +163,27 @@ pub async fn seed(db: &Db, links: &ManageLinks, now: DateTime<Utc>) -> AppResult
     }
 
     seed_registrations(db, links, now).await?;
+    // Two companies have declared; the first is approved and listed, the second waits.
+    let declared = store::declarations::of_event(
+        db,
+        store::events::by_slug(db, "tokyo-telework-rule-declaration")
+            .await?
+            .ok_or(AppError::NotFound)?
+            .id,
+    )
+    .await?;
+    if let Some(first) = declared.first() {
+        super::declarations::review(
+            db,
+            &organizer,
+            "tokyo-telework-rule-declaration",
+            first.registration_id,
+            true,
+            None,
+            now,
+        )
+        .await?;
+    }
 
     let login = |org: &str, a: accounts::NewAccount| DemoLogin {
         organization: org.to_owned(),

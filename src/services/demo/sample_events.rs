@@ -505,5 +505,29 @@ pub(super) fn demo_events(now: DateTime<Utc>) -> Vec<DemoEvent> {
             publish: false,
             sessions: Vec::new(),
         },
+        DemoEvent {
+            input: event(
+                "tokyo-telework-rule-declaration",
+                (
+                    "「テレワーク東京ルール」実践企業宣言",
+                    "Tokyo Telework Rule: company declarations",
+                ),
+                (
+                    "テレワークを推進する「テレワーク東京ルール」の実践を宣言する企業を募集しています。宣言内容を確認のうえ、承認した企業を実践企業として紹介します。",
+                    "Companies declare that they practise the Tokyo Telework Rule. Once reviewed and approved, they are introduced as practising companies.",
+                ),
+                Telework,
+                Declaration,
+                Online,
+                None,
+                (jst(now, 1, 0, 0), jst(now, 120, 23, 0)),
+                None,
+                None,
+                &[Lang::Ja, Lang::En],
+            ),
+            partners: &[("TCCI", Publicity)],
+            publish: true,
+            sessions: Vec::new(),
+        },
     ]
 }

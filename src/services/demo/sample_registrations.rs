@@ -113,6 +113,32 @@ pub(super) async fn seed_registrations(
             heard_via: Some(["municipality", "tcci_mail_magazine", "tmg_website"][i % 3].into()),
             ..Default::default()
         };
+        // Two companies declare the Tokyo Telework Rule.
+        if (3..5).contains(&i) {
+            let mut declaring = input.clone();
+            declaring.attendees = Vec::new();
+            declaring.declaration = Some(crate::domain::DeclarationInput {
+                commitments: vec!["telework".into(), "paperless".into()],
+                statement: Some(
+                    [
+                        "全社員が週2日以上テレワークできる体制を整えます。",
+                        "紙の決裁を廃止し、オンライン会議を標準にします。",
+                    ][i - 3]
+                        .into(),
+                ),
+                listed: true,
+                ..Default::default()
+            });
+            registrations::register(
+                db,
+                links,
+                "tokyo-telework-rule-declaration",
+                declaring,
+                None,
+                now,
+            )
+            .await?;
+        }
         // The first companies also join the summer Smooth-Biz campaign; two agree to be listed.
         if i < 3 {
             let mut joining = input.clone();
