@@ -280,6 +280,36 @@ pub async fn registration(
     })
 }
 
+/// The day of an event with sessions, session by session: who holds a place in each (for a
+/// consultation desk, the company booked in each slot, with its answers: the topic of its
+/// question). For consultants and door staff as much as organizers. Audited as
+/// `bookings_view`.
+pub async fn bookings(
+    db: &Db,
+    who: &Principal,
+    e: &StaffEvent,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<(crate::domain::EventSession, Vec<Registration>)>> {
+    if !e.access.roster {
+        return Err(AppError::Forbidden);
+    }
+    let event = &e.listing.event;
+    let mut day = Vec::new();
+    let mut records = 0;
+    for s in store::event_sessions::of_event(db, event.id).await? {
+        let mut regs = Vec::new();
+        for id in store::event_sessions::confirmed_registrations(db, s.id).await? {
+            if let Some(stored) = store::registrations::by_id(db, id).await? {
+                regs.push(stored.registration);
+            }
+        }
+        records += regs.len() as u64;
+        day.push((s, regs));
+    }
+    audit(db, who, "bookings_view", event, records, None, now).await?;
+    Ok(day)
+}
+
 /// Starts an export: checks the right and writes the audit row with the number of records
 /// the export will hold. The rows are then read with [`export_page`].
 pub async fn start_export(
@@ -334,13 +364,14 @@ pub async fn export_page(
     Ok(store::roster::after(db, event_id, q, after_id, limit).await?)
 }
 
-/// The door: attendees of confirmed registrations matching `text` (at most 30). Audited as
-/// `checkin_search`.
+/// The door: attendees of confirmed registrations matching `text` (at most 30), of one
+/// session's confirmed places when at a session's door. Audited as `checkin_search`.
 pub async fn door_search(
     db: &Db,
     who: &Principal,
     e: &StaffEvent,
     text: &str,
+    session_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> AppResult<Vec<RosterRow>> {
     if !e.access.check_in {
@@ -352,6 +383,7 @@ pub async fn door_search(
     let q = RosterQuery {
         text: Some(text.to_owned()),
         status: Some(crate::domain::RegistrationStatus::Confirmed),
+        session_id,
         ..Default::default()
     };
     let event = &e.listing.event;

@@ -47,6 +47,8 @@ pub struct RosterRow {
     pub heard_via: Option<String>,
     pub walk_in: bool,
     pub via: Option<String>,
+    /// Sessions the registration holds a confirmed place in.
+    pub session_ids: Vec<i64>,
     pub registered_at: DateTime<Utc>,
 }
 
@@ -185,6 +187,7 @@ async fn rows(
     attendees: Vec<attendee::Model>,
 ) -> Result<Vec<RosterRow>, DbErr> {
     let ids: Vec<i64> = attendees.iter().map(|a| a.registration_id).collect();
+    let mut picks = super::event_sessions::picks_of(db, &ids).await?;
     let regs: HashMap<i64, registration::Model> = registration::Entity::find()
         .filter(registration::Column::Id.is_in(ids))
         .all(db)
@@ -221,6 +224,15 @@ async fn rows(
                 heard_via: r.heard_via.clone(),
                 walk_in: r.walk_in,
                 via: r.via_code.clone(),
+                session_ids: picks
+                    .get(&r.id)
+                    .map(|p| {
+                        p.iter()
+                            .filter(|p| p.status == crate::domain::PickStatus::Confirmed)
+                            .map(|p| p.session_id)
+                            .collect()
+                    })
+                    .unwrap_or_default(),
                 registered_at: r.created_at,
             })
         })

@@ -456,6 +456,14 @@ async fn a_company_picks_sessions_in_the_browser_and_gets_one_calendar_entry_for
         .collect();
     assert_eq!(summaries.len(), 1);
     assert!(summaries[0].starts_with("事例発表"), "{summaries:?}");
+    // The organizer's export says which sessions each attendee holds.
+    let organizer = app.signed_in("EXPO-W", UserRole::Organizer).await;
+    let (_, csv) = organizer.get("/admin/events/expo-web/roster.csv").await;
+    assert!(csv.lines().next().unwrap().ends_with("セッション"), "{csv}");
+    assert!(
+        csv.contains("田中 一郎") && csv.lines().nth(1).unwrap().ends_with("事例発表"),
+        "{csv}"
+    );
 }
 
 async fn deliver(app: &TestApp, mailer: &uketsuke::mail::Mailer) {
@@ -522,18 +530,27 @@ async fn organizers_make_a_day_of_consultation_slots_and_see_each_slots_booking(
         - chrono::DateTime::parse_from_rfc3339(list[0]["ends_at"].as_str().unwrap()).unwrap();
     assert_eq!(gap, chrono::Duration::minutes(15));
 
-    // A company books the second slot; the roster of that slot shows it, the others do not.
-    let second = list[1]["id"].as_i64().unwrap();
-    let (status, _) = app
-        .register(
-            "desk-admin",
-            with_sessions(
-                company_registration(&corporate_number(55_001), &["asks@desk.jp"]),
-                &[second],
-            ),
+    // A company books the second slot with the topic of its question; the roster of that slot
+    // shows it, the others do not.
+    let topic =
+        json!({"kind": "text", "label_ja": "ご相談内容", "label_en": "Topic", "required": true});
+    let (_, questions) = app
+        .api(
+            "POST",
+            "/events/desk-admin/questions",
+            Some(&token),
+            Some(topic),
         )
         .await;
-    assert_eq!(status, 201);
+    let qid = questions[0]["id"].as_i64().unwrap();
+    let second = list[1]["id"].as_i64().unwrap();
+    let mut booking = with_sessions(
+        company_registration(&corporate_number(55_001), &["asks@desk.jp"]),
+        &[second],
+    );
+    booking["answers"] = json!([{"question_id": qid, "values": ["就業規則の見直しについて"]}]);
+    let (status, body) = app.register("desk-admin", booking).await;
+    assert_eq!(status, 201, "{body}");
     let (_, roster) = organizer
         .get(&format!("/admin/events/desk-admin/roster?session={second}"))
         .await;
@@ -552,4 +569,31 @@ async fn organizers_make_a_day_of_consultation_slots_and_see_each_slots_booking(
 
     let viewer = app.signed_in(code, UserRole::Viewer).await;
     assert_eq!(viewer.get(page).await.0, 403);
+
+    // The consultant (a viewer) sees the day: who is booked in which slot, and about what.
+    let (status, day) = viewer.get("/admin/events/desk-admin/bookings").await;
+    assert_eq!(status, 200);
+    let at = day
+        .find("株式会社テスト商事")
+        .expect("the booking is shown");
+    assert!(
+        day[..at].contains(list[1]["title_ja"].as_str().unwrap()),
+        "under its slot"
+    );
+    assert!(day.contains("就業規則の見直しについて"), "{day}");
+    // At the door of one slot, only its booking is found.
+    let door = app.signed_in(code, UserRole::CheckinStaff).await;
+    assert_eq!(door.get("/admin/events/desk-admin/bookings").await.0, 403);
+    let (_, found) = door
+        .get(&format!(
+            "/admin/events/desk-admin/checkin?q=テスト&session={second}"
+        ))
+        .await;
+    assert!(found.contains("参加者 0"), "{found}");
+    let (_, other) = door
+        .get(&format!(
+            "/admin/events/desk-admin/checkin?q=テスト&session={first}"
+        ))
+        .await;
+    assert!(!other.contains("参加者 0"));
 }

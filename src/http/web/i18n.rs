@@ -355,6 +355,12 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "Download CSV (opens in Excel)",
     ),
     ("a_door", "当日受付", "Check-in"),
+    (
+        "a_bookings",
+        "セッション別の予約・参加者",
+        "Bookings by session",
+    ),
+    ("a_no_bookings", "予約はありません。", "No bookings."),
     ("section_declaration", "宣言内容", "Your declaration"),
     ("declaration_commitments", "宣言する取組", "Commitments"),
     (

@@ -83,6 +83,10 @@ impl Pages {
             ),
             ("admin/scan.html", include_str!("templates/admin/scan.html")),
             (
+                "admin/bookings.html",
+                include_str!("templates/admin/bookings.html"),
+            ),
+            (
                 "admin/declarations.html",
                 include_str!("templates/admin/declarations.html"),
             ),
@@ -286,6 +290,7 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
             "/events/:slug/declarations/:id/:action",
             post(b::review_declaration).with(csrf()),
         )
+        .at("/events/:slug/bookings", get(b::bookings_page).with(csrf()))
         .at("/events/:slug/campaign", get(b::campaign_page).with(csrf()))
         .at("/events/:slug/campaign.csv", get(b::campaign_csv))
         .at("/events/:slug/report", get(b::event_report).with(csrf()))

@@ -12,6 +12,9 @@ pub struct DoorParams {
     q: String,
     /// Who was just checked in, to say so.
     done: Option<i64>,
+    /// At one session's door: its confirmed attendees only.
+    #[serde(default)]
+    session: String,
 }
 
 #[derive(Serialize)]
@@ -24,6 +27,8 @@ struct DoorView {
     searched: bool,
     done: Option<String>,
     walk_in: WalkInForm,
+    sessions: Vec<Choice>,
+    session: String,
 }
 
 /// The walk-in form under the search: shown while the event is open and has seats, with
@@ -52,8 +57,29 @@ async fn door_view(
     values: BTreeMap<String, String>,
     errors: FieldMessages,
 ) -> Result<DoorView, AppError> {
-    let rows =
-        backoffice::door_search(&state.db, &me.staff.principal, e, &params.q, Utc::now()).await?;
+    let session = params.session.parse::<i64>().ok();
+    let rows = backoffice::door_search(
+        &state.db,
+        &me.staff.principal,
+        e,
+        &params.q,
+        session,
+        Utc::now(),
+    )
+    .await?;
+    let sessions = crate::services::sessions::of_event(&state.db, e.listing.event.id)
+        .await?
+        .iter()
+        .map(|s| Choice {
+            value: s.id.to_string(),
+            label: format!(
+                "{} {}",
+                crate::domain::jst::time(s.spec.starts_at),
+                s.spec.title.get(lang.lang)
+            ),
+            selected: session == Some(s.id),
+        })
+        .collect();
     let done = params.done.and_then(|id| {
         rows.iter()
             .find(|r| r.attendee_id == id)
@@ -86,6 +112,8 @@ async fn door_view(
         rows: rows.iter().map(|r| row_view(r, lang.lang)).collect(),
         done,
         walk_in: walk_in_form,
+        sessions,
+        session: params.session,
     })
 }
 
@@ -197,6 +225,7 @@ pub async fn walk_in(
     let params = DoorParams {
         q: String::new(),
         done: None,
+        session: String::new(),
     };
     let view = door_view(
         &state,

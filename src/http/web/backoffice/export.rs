@@ -7,7 +7,7 @@ use futures_util::{StreamExt, stream};
 
 const CHUNK: u64 = 1000;
 
-const HEADERS_JA: [&str; 20] = [
+const HEADERS_JA: [&str; 21] = [
     "参加者ID",
     "申込ID",
     "申込状態",
@@ -28,8 +28,9 @@ const HEADERS_JA: [&str; 20] = [
     "担当者電話",
     "認知経路",
     "申込日時",
+    "セッション",
 ];
-const HEADERS_EN: [&str; 20] = [
+const HEADERS_EN: [&str; 21] = [
     "Attendee ID",
     "Registration ID",
     "Status",
@@ -50,10 +51,11 @@ const HEADERS_EN: [&str; 20] = [
     "Contact phone",
     "Heard via",
     "Registered at",
+    "Sessions",
 ];
 
 /// The column names in the reader's language.
-fn headers(lang: crate::domain::Lang) -> [&'static str; 20] {
+fn headers(lang: crate::domain::Lang) -> [&'static str; 21] {
     match lang {
         crate::domain::Lang::Ja => HEADERS_JA,
         crate::domain::Lang::En => HEADERS_EN,
@@ -69,7 +71,10 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn record(r: &RosterRow, lang: crate::domain::Lang) -> Vec<String> {
+/// Session titles by id, for the sessions column.
+type Titles = std::collections::HashMap<i64, String>;
+
+fn record(r: &RosterRow, lang: crate::domain::Lang, titles: &Titles) -> Vec<String> {
     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
     vec![
         r.attendee_id.to_string(),
@@ -104,7 +109,24 @@ fn record(r: &RosterRow, lang: crate::domain::Lang) -> Vec<String> {
         opt(&r.contact_phone),
         channel(r, lang),
         crate::domain::jst::date_time(r.registered_at, lang),
+        r.session_ids
+            .iter()
+            .filter_map(|id| titles.get(id).map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" / "),
     ]
+}
+
+async fn session_titles(
+    state: &AppState,
+    event_id: i64,
+    lang: crate::domain::Lang,
+) -> Result<Titles, AppError> {
+    Ok(crate::services::sessions::of_event(&state.db, event_id)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.spec.title.get(lang).to_owned()))
+        .collect())
 }
 
 /// The channel, with the `?via=` code after it when there is one.
@@ -152,11 +174,13 @@ pub async fn roster_csv(
 
     let db = state.db.clone();
     let event_id = e.listing.event.id;
+    let titles = std::sync::Arc::new(session_titles(&state, event_id, lang).await?);
     // (the next id to read after, done)
     let pages = stream::unfold(
         (0i64, false, q),
         move |(after, done, q): (i64, bool, RosterQuery)| {
             let db = db.clone();
+            let titles = titles.clone();
             async move {
                 if done {
                     return None;
@@ -166,7 +190,7 @@ pub async fn roster_csv(
                     Ok(rows) => {
                         let last = rows.last().map_or(after, |r| r.attendee_id);
                         let lines: Vec<Vec<String>> =
-                            rows.iter().map(|r| record(r, lang)).collect();
+                            rows.iter().map(|r| record(r, lang, &titles)).collect();
                         let more = rows.len() as u64 == CHUNK;
                         Some((Ok::<_, std::io::Error>(csv_lines(&lines)), (last, !more, q)))
                     }
@@ -229,13 +253,14 @@ pub async fn roster_xlsx(
     let lang = lang.lang;
     let headers = headers(lang);
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Vec<String>>>(2);
+    let titles = session_titles(&state, e.listing.event.id, lang).await?;
     let writer = tokio::task::spawn_blocking(move || write_workbook(&headers, rx));
     let mut after = 0;
     loop {
         let rows = backoffice::export_page(&state.db, e.listing.event.id, &q, after, CHUNK).await?;
         let Some(last) = rows.last() else { break };
         after = last.attendee_id;
-        let lines = rows.iter().map(|r| record(r, lang)).collect();
+        let lines = rows.iter().map(|r| record(r, lang, &titles)).collect();
         if tx.send(lines).is_err() {
             break;
         }

@@ -14,6 +14,7 @@ use poem::web::{CsrfToken, CsrfVerifier, Data, Path, Query, Redirect};
 use poem::{Body, IntoResponse, Response, handler};
 use serde::{Deserialize, Serialize};
 
+mod bookings;
 mod campaign;
 mod chart;
 mod create;
@@ -35,6 +36,7 @@ mod sessions;
 mod sheet;
 mod users;
 
+pub use bookings::bookings_page;
 pub use campaign::{campaign_csv, campaign_page};
 pub use create::{new_page, new_save};
 pub use declarations::{declarations_page, review_declaration};
