@@ -187,7 +187,7 @@ async fn rows(
     attendees: Vec<attendee::Model>,
 ) -> Result<Vec<RosterRow>, DbErr> {
     let ids: Vec<i64> = attendees.iter().map(|a| a.registration_id).collect();
-    let mut picks = super::event_sessions::picks_of(db, &ids).await?;
+    let picks = super::event_sessions::picks_of(db, &ids).await?;
     let regs: HashMap<i64, registration::Model> = registration::Entity::find()
         .filter(registration::Column::Id.is_in(ids))
         .all(db)
