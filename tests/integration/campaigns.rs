@@ -213,6 +213,11 @@ async fn the_campaign_form_asks_for_actions_not_attendees_and_keeps_what_was_typ
     app.api("POST", "/events", Some(&token), Some(event)).await;
     app.api("POST", "/events/smooth-form/publish", Some(&token), None)
         .await;
+    let (_, page) = app.get_html("/events/smooth-form", None).await;
+    assert!(
+        page.contains("キャンペーンに参加登録する"),
+        "the button says join"
+    );
     let hanako = browser("ja");
     let (status, form) = get(&hanako, &app, "/events/smooth-form/register").await;
     assert_eq!(status, 200);

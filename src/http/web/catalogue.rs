@@ -238,6 +238,8 @@ struct EventView {
     sessions: Vec<super::sessions::SessionView>,
     campaign: bool,
     slug: String,
+    /// What the button says: register, join (a campaign) or declare.
+    register_label: &'static str,
 }
 
 #[handler]
@@ -362,6 +364,11 @@ pub(super) fn render_event(
             .filter(|s| !(s.exclusive && s.full))
             .collect(),
         campaign: spec.kind.joined_by_company(),
+        register_label: match spec.kind {
+            EventKind::Campaign => "join_link",
+            EventKind::Declaration => "declare_link",
+            _ => "register_link",
+        },
         slug: spec.slug.to_string(),
         local_when: tz
             .filter(|t| *t != chrono_tz::Asia::Tokyo && spec.format != EventFormat::OnSite)

@@ -356,6 +356,12 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("a_door", "当日受付", "Check-in"),
     (
+        "join_link",
+        "キャンペーンに参加登録する",
+        "Join this campaign",
+    ),
+    ("declare_link", "宣言する", "Make a declaration"),
+    (
         "a_bookings",
         "セッション別の予約・参加者",
         "Bookings by session",
