@@ -1,7 +1,7 @@
 //! Campaign entries: what each company joining a campaign declared.
 use super::corrupt;
-use super::entities::{campaign_entry, registration};
-use crate::domain::{CampaignEntry, RegistrationStatus};
+use super::entities::campaign_entry;
+use crate::domain::CampaignEntry;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use std::collections::HashMap;
 
@@ -64,17 +64,7 @@ pub async fn participants(
         .all(db)
         .await?;
     let ids: Vec<i64> = rows.iter().map(|r| r.registration_id).collect();
-    let mut regs: HashMap<i64, registration::Model> = HashMap::new();
-    for chunk in ids.chunks(500) {
-        for r in registration::Entity::find()
-            .filter(registration::Column::Id.is_in(chunk.iter().copied()))
-            .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled.code()))
-            .all(db)
-            .await?
-        {
-            regs.insert(r.id, r);
-        }
-    }
+    let mut regs = super::registrations::live_models(db, &ids).await?;
     let mut out = Vec::new();
     for m in rows {
         let Some(r) = regs.remove(&m.registration_id) else {

@@ -1,7 +1,7 @@
 //! Declarations and their review.
 use super::corrupt;
-use super::entities::{declaration, registration};
-use crate::domain::{Declaration, DeclarationRecord, RegistrationStatus, ReviewState};
+use super::entities::declaration;
+use crate::domain::{Declaration, DeclarationRecord, ReviewState};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
@@ -117,23 +117,13 @@ pub async fn of_event(db: &impl ConnectionTrait, event_id: i64) -> Result<Vec<De
         .all(db)
         .await?;
     let ids: Vec<i64> = rows.iter().map(|r| r.registration_id).collect();
-    let mut names: HashMap<i64, Option<String>> = HashMap::new();
-    for chunk in ids.chunks(500) {
-        for r in registration::Entity::find()
-            .filter(registration::Column::Id.is_in(chunk.iter().copied()))
-            .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled.code()))
-            .all(db)
-            .await?
-        {
-            names.insert(r.id, r.company_name);
-        }
-    }
+    let mut live = super::registrations::live_models(db, &ids).await?;
     let mut out = Vec::new();
     for m in rows {
-        if let Some(company) = names.remove(&m.registration_id) {
+        if let Some(r) = live.remove(&m.registration_id) {
             out.push(Declared {
                 registration_id: m.registration_id,
-                company,
+                company: r.company_name,
                 record: from_model(&m)?,
             });
         }

@@ -675,6 +675,25 @@ async fn with_attendees(
     }))
 }
 
+/// The registrations among `ids` that are not cancelled, as stored, by id.
+pub async fn live_models(
+    db: &impl ConnectionTrait,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, registration::Model>, DbErr> {
+    let mut out = std::collections::HashMap::new();
+    for chunk in ids.chunks(500) {
+        for r in registration::Entity::find()
+            .filter(registration::Column::Id.is_in(chunk.iter().copied()))
+            .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled.code()))
+            .all(db)
+            .await?
+        {
+            out.insert(r.id, r);
+        }
+    }
+    Ok(out)
+}
+
 /// Whether a live registration of this company (by 法人番号) exists for the event.
 pub async fn active_by_corporate_number(
     db: &impl ConnectionTrait,

@@ -42,6 +42,19 @@ fn session_full(s: &EventSession) -> AppError {
     }
 }
 
+/// A registration's picks, by session id (the order sessions are locked in).
+async fn picks_in_order(
+    txn: &impl ConnectionTrait,
+    registration_id: i64,
+) -> AppResult<Vec<StoredPick>> {
+    let mut picks = event_sessions::picks_of(txn, &[registration_id])
+        .await?
+        .remove(&registration_id)
+        .unwrap_or_default();
+    picks.sort_by_key(|p| p.session_id);
+    Ok(picks)
+}
+
 /// Takes a place in one session: a seat when there is room, else its waiting list when the
 /// event keeps one (a consultation slot never waits), else the session is full.
 async fn take_one(
@@ -104,11 +117,7 @@ pub(super) async fn release_all(
     registration_id: i64,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let mut picks = event_sessions::picks_of(txn, &[registration_id])
-        .await?
-        .remove(&registration_id)
-        .unwrap_or_default();
-    picks.sort_by_key(|p| p.session_id);
+    let picks = picks_in_order(txn, registration_id).await?;
     let mut freed = Vec::new();
     for p in picks
         .into_iter()
@@ -136,11 +145,7 @@ pub(super) async fn resize(
     seats: u32,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let mut picks = event_sessions::picks_of(txn, &[registration_id])
-        .await?
-        .remove(&registration_id)
-        .unwrap_or_default();
-    picks.sort_by_key(|p| p.session_id);
+    let picks = picks_in_order(txn, registration_id).await?;
     let sessions = event_sessions::of_event(txn, event.id).await?;
     let mut freed = Vec::new();
     for p in picks
@@ -249,11 +254,7 @@ pub(super) async fn on_event_promotion(
     registration_id: i64,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let mut picks = event_sessions::picks_of(txn, &[registration_id])
-        .await?
-        .remove(&registration_id)
-        .unwrap_or_default();
-    picks.sort_by_key(|p| p.session_id);
+    let picks = picks_in_order(txn, registration_id).await?;
     for p in picks
         .into_iter()
         .filter(|p| p.status == PickStatus::Waitlisted)
