@@ -11,6 +11,7 @@ mod m20261124_000007_administration;
 mod m20261124_000008_sessions;
 mod m20261124_000009_campaigns;
 mod m20261124_000010_declarations;
+mod m20261124_000011_session_checkins;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000008_sessions::Migration),
             Box::new(m20261124_000009_campaigns::Migration),
             Box::new(m20261124_000010_declarations::Migration),
+            Box::new(m20261124_000011_session_checkins::Migration),
         ]
     }
 }

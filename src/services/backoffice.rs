@@ -388,10 +388,18 @@ pub async fn door_search(
     };
     let event = &e.listing.event;
     let (rows, _) = store::roster::page(db, event.id, &q, 30, 0).await?;
-    let rows: Vec<RosterRow> = rows
+    let mut rows: Vec<RosterRow> = rows
         .into_iter()
         .filter(|r| r.attendee_status == crate::domain::AttendeeStatus::Active)
         .collect();
+    // At a session's door, "arrived" means arrived at that session.
+    if let Some(session) = session_id {
+        let ids: Vec<i64> = rows.iter().map(|r| r.attendee_id).collect();
+        let at = store::event_sessions::checkins(db, session, &ids).await?;
+        for r in &mut rows {
+            r.checked_in_at = at.get(&r.attendee_id).copied();
+        }
+    }
     audit(
         db,
         who,
@@ -405,13 +413,16 @@ pub async fn door_search(
     Ok(rows)
 }
 
-/// Marks an attendee arrived. Tapping twice keeps the first time. Only attendees holding a
-/// seat can be checked in.
+/// Marks an attendee arrived: at the event, and at one of its sessions when `session_id` is
+/// given (the attendee must hold a place there; arriving at a session is arriving at the
+/// event too). Tapping twice keeps the first time. Only attendees holding a seat can be
+/// checked in.
 pub async fn check_in(
     db: &Db,
     who: &Principal,
     e: &StaffEvent,
     attendee_id: i64,
+    session_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> AppResult<RosterRow> {
     if !e.access.check_in {
@@ -431,6 +442,20 @@ pub async fn check_in(
             format!("{} 様は参加確定ではないため、受付できません。", found.name),
             format!("{} does not hold a confirmed seat.", found.name),
         ));
+    }
+    if let Some(session) = session_id {
+        let holders = store::event_sessions::confirmed_registrations(&txn, session).await?;
+        if !holders.contains(&found.registration_id) {
+            return Err(AppError::conflict(
+                "not_in_session",
+                format!(
+                    "{} 様はこのセッションの参加確定者ではありません。",
+                    found.name
+                ),
+                format!("{} holds no place in this session.", found.name),
+            ));
+        }
+        store::event_sessions::check_in(&txn, session, attendee_id, who.user_id, now).await?;
     }
     let row = store::roster::check_in(&txn, event.id, attendee_id, who.user_id, now)
         .await?

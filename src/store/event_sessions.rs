@@ -258,3 +258,41 @@ fn from_model(m: event_session::Model) -> Result<EventSession, DbErr> {
         seats_taken: m.seats_taken as u32,
     })
 }
+
+/// Marks an attendee arrived at a session's door, once: a second tap keeps the first time.
+pub async fn check_in(
+    db: &impl ConnectionTrait,
+    session_id: i64,
+    attendee_id: i64,
+    by: i64,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    use super::entities::session_checkin;
+    session_checkin::Entity::insert(session_checkin::ActiveModel {
+        session_id: Set(session_id),
+        attendee_id: Set(attendee_id),
+        checked_in_at: Set(now),
+        checked_in_by: Set(by),
+    })
+    .on_conflict_do_nothing()
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+/// When each of `attendee_ids` arrived at the session, for those who did.
+pub async fn checkins(
+    db: &impl ConnectionTrait,
+    session_id: i64,
+    attendee_ids: &[i64],
+) -> Result<HashMap<i64, DateTime<Utc>>, DbErr> {
+    use super::entities::session_checkin;
+    Ok(session_checkin::Entity::find()
+        .filter(session_checkin::Column::SessionId.eq(session_id))
+        .filter(session_checkin::Column::AttendeeId.is_in(attendee_ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.attendee_id, c.checked_in_at))
+        .collect())
+}

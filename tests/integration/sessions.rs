@@ -596,4 +596,40 @@ async fn organizers_make_a_day_of_consultation_slots_and_see_each_slots_booking(
         ))
         .await;
     assert!(!other.contains("参加者 0"));
+    // Checked in at the slot's door: recorded for the slot and for the event; at another
+    // slot's door the same person is refused.
+    let attendee = {
+        let start = found.find("/checkin/").unwrap() + "/checkin/".len();
+        found[start..start + found[start..].find('"').unwrap()].to_owned()
+    };
+    let from = format!("/admin/events/desk-admin/checkin?q=テスト&session={second}");
+    let (status, _, location) = door
+        .post(
+            &from,
+            &format!("/admin/events/desk-admin/checkin/{attendee}"),
+            &[("q", "テスト"), ("session", &second.to_string())],
+        )
+        .await;
+    assert_eq!(status, 303);
+    let (_, after) = door.get(&location.unwrap()).await;
+    assert!(after.contains("参加者 0 様を受付しました。"), "{after}");
+    let (status, _, _) = door
+        .post(
+            &from,
+            &format!("/admin/events/desk-admin/checkin/{attendee}"),
+            &[("q", "テスト"), ("session", &first.to_string())],
+        )
+        .await;
+    assert_eq!(status, 409, "not booked in that slot");
+    let event = uketsuke::store::events::by_slug(&app.db, "desk-admin")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        uketsuke::store::roster::checked_in_count(&app.db, event.id)
+            .await
+            .unwrap(),
+        1,
+        "arrived at the event too"
+    );
 }

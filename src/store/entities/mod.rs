@@ -17,4 +17,5 @@ pub mod outbox;
 pub mod registration;
 pub mod registration_session;
 pub mod session;
+pub mod session_checkin;
 pub mod user;

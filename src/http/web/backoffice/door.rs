@@ -159,18 +159,29 @@ pub async fn check_in(
 ) -> Result<Response, AppError> {
     let form = read_checked_form(body, verifier).await?;
     let e = staff_event(&state, &me, &slug).await?;
-    backoffice::check_in(&state.db, &me.staff.principal, &e, attendee, Utc::now()).await?;
+    let session = form.get("session").unwrap_or_default();
+    backoffice::check_in(
+        &state.db,
+        &me.staff.principal,
+        &e,
+        attendee,
+        session.parse().ok(),
+        Utc::now(),
+    )
+    .await?;
     Ok(back_to_door(
         &slug,
         form.get("q").unwrap_or_default(),
         attendee,
+        session,
     ))
 }
 
-fn back_to_door(slug: &str, q: &str, attendee: i64) -> Response {
+fn back_to_door(slug: &str, q: &str, attendee: i64, session: &str) -> Response {
     let q: String = url::form_urlencoded::byte_serialize(q.as_bytes()).collect();
+    let session: String = url::form_urlencoded::byte_serialize(session.as_bytes()).collect();
     Redirect::see_other(format!(
-        "/admin/events/{slug}/checkin?q={q}&done={attendee}"
+        "/admin/events/{slug}/checkin?q={q}&session={session}&done={attendee}"
     ))
     .into_response()
 }
@@ -209,7 +220,7 @@ pub async fn walk_in(
     )
     .await;
     let errors = match result {
-        Ok(row) => return Ok(back_to_door(&slug, &row.name, row.attendee_id)),
+        Ok(row) => return Ok(back_to_door(&slug, &row.name, row.attendee_id, "")),
         Err(AppError::Validation(errors)) => errors,
         Err(AppError::Conflict {
             code,
@@ -292,8 +303,15 @@ pub async fn scan_check_in(
     let now = Utc::now();
     let (e, row) =
         backoffice::scan(&state.db, &me.staff.principal, &state.links, &code, now).await?;
-    let row =
-        backoffice::check_in(&state.db, &me.staff.principal, &e, row.attendee_id, now).await?;
+    let row = backoffice::check_in(
+        &state.db,
+        &me.staff.principal,
+        &e,
+        row.attendee_id,
+        None,
+        now,
+    )
+    .await?;
     scan_view(&state, &lang, &me, &e, &row, code, csrf, true).await
 }
 
