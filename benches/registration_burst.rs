@@ -379,6 +379,8 @@ async fn raw_run(db_url: &str) -> Run {
         questions: &[],
         campaign_period: None,
         declaration: false,
+        exhibitor: false,
+        student: false,
     };
     let specs: Vec<RegistrationSpec> = (0..BURST)
         .map(|i| RegistrationSpec::parse(input(i), &rules).expect("valid"))

@@ -12,6 +12,7 @@ mod m20261124_000008_sessions;
 mod m20261124_000009_campaigns;
 mod m20261124_000010_declarations;
 mod m20261124_000011_session_checkins;
+mod m20261124_000012_job_fairs;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000009_campaigns::Migration),
             Box::new(m20261124_000010_declarations::Migration),
             Box::new(m20261124_000011_session_checkins::Migration),
+            Box::new(m20261124_000012_job_fairs::Migration),
         ]
     }
 }

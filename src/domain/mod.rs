@@ -9,6 +9,7 @@ pub mod company;
 pub mod declaration;
 pub mod event;
 pub mod fiscal_year;
+pub mod job_fair;
 pub mod jst;
 pub mod lang;
 pub mod normalize;
@@ -32,6 +33,10 @@ pub use event::{
     ProgrammeArea, Slug, Venue,
 };
 pub use fiscal_year::FiscalYear;
+pub use job_fair::{
+    BoothLanguage, ExhibitorInput, ExhibitorProfile, ExhibitorState, JapaneseLevel, StudentInput,
+    StudentProfile,
+};
 pub use lang::Lang;
 pub use organization::{OrgCode, Organization, OrganizationKind};
 pub use partner::{Partner, PartnerRole, PartnerState};

@@ -123,6 +123,15 @@ pub struct RegistrationInput {
     /// For a declaration scheme: what the company declares.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub declaration: Option<super::DeclarationInput>,
+    /// A job fair's exhibitor: the booth (the company registers, with no attendees).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exhibitor: Option<super::ExhibitorInput>,
+    /// A job fair's student visitor: their profile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub student: Option<super::StudentInput>,
+    /// A student's booths to visit: exhibitor registration ids.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub booths: Vec<i64>,
 }
 
 /// What an event asks of its registrations.
@@ -136,6 +145,10 @@ pub struct RegistrationRules<'a> {
     pub campaign_period: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
     /// A declaration scheme: companies declare, with no attendees.
     pub declaration: bool,
+    /// A job fair's exhibitor application: the company, its booth, no attendees.
+    pub exhibitor: bool,
+    /// A job fair's student visitor: a profile is required.
+    pub student: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -178,6 +191,8 @@ pub struct RegistrationSpec {
     pub lang: Lang,
     pub campaign: Option<super::CampaignEntry>,
     pub declaration: Option<super::Declaration>,
+    pub exhibitor: Option<super::ExhibitorProfile>,
+    pub student: Option<super::StudentProfile>,
 }
 
 impl RegistrationSpec {
@@ -245,8 +260,18 @@ impl RegistrationSpec {
             }
             (false, _) => None,
         };
+        let exhibitor = match (rules.exhibitor, input.exhibitor) {
+            (true, Some(x)) => errors.take(super::ExhibitorProfile::parse(x)),
+            (true, None) => errors.take(super::ExhibitorProfile::parse(Default::default())),
+            (false, _) => None,
+        };
+        let student = match (rules.student, input.student) {
+            (true, Some(x)) => errors.take(super::StudentProfile::parse(x)),
+            (true, None) => errors.take(super::StudentProfile::parse(Default::default())),
+            (false, _) => None,
+        };
         // An individual attends alone; a company names 1 to `limit` attendees.
-        let attendees = if rules.campaign_period.is_some() || rules.declaration {
+        let attendees = if rules.campaign_period.is_some() || rules.declaration || rules.exhibitor {
             if !input.attendees.is_empty() {
                 errors.add(
                     "attendees",
@@ -337,6 +362,8 @@ impl RegistrationSpec {
             lang: input.lang,
             campaign,
             declaration,
+            exhibitor,
+            student,
         })
     }
 
@@ -716,6 +743,8 @@ pub(crate) mod tests {
             questions: &[],
             campaign_period: None,
             declaration: false,
+            exhibitor: false,
+            student: false,
         }
     }
 
@@ -788,6 +817,8 @@ pub(crate) mod tests {
             questions: &[],
             campaign_period: None,
             declaration: false,
+            exhibitor: false,
+            student: false,
         };
         let spec = RegistrationSpec::parse(input, &rules).unwrap();
         assert_eq!(spec.attendees.len(), 1);

@@ -7,7 +7,7 @@ pub mod worker;
 
 pub use render::{
     AnnouncementBlock, CampaignBlock, CheckinCode, DeclarationBlock, EmailContext, Emails,
-    EventBlock, SessionLine,
+    EventBlock, ExhibitorBlock, SessionLine,
 };
 pub use transport::{SendError, Transport};
 
@@ -216,6 +216,13 @@ impl Mailer {
                 });
             }
         }
+        // A job fair's exhibitor: its booth and review.
+        let exhibitor = match registration {
+            Some(r) if spec.kind == crate::domain::EventKind::JobFair => {
+                store::job_fairs::exhibitor(db, r.id).await?
+            }
+            _ => None,
+        };
         let ctx = EmailContext {
             lang,
             subject: String::new(),
@@ -289,13 +296,19 @@ impl Mailer {
                     listed: d.declaration.listed,
                 }
             }),
+            exhibitor: exhibitor.as_ref().map(|x| ExhibitorBlock {
+                positions: x.profile.positions.clone(),
+                languages: x.profile.languages_text(lang),
+                approved: x.state == crate::domain::ExhibitorState::Approved,
+                declined: x.state == crate::domain::ExhibitorState::Declined,
+            }),
         };
         let rendered = self.emails.render(kind, ctx)?;
 
         // Confirmed places carry an invitation; a withdrawn registration carries its cancellation.
         let method = match kind {
             // A campaign has no seats to put in a calendar: its email says what was joined.
-            _ if spec.kind.joined_by_company() => None,
+            _ if spec.kind.joined_by_company() || exhibitor.is_some() => None,
             MessageKind::Confirmed | MessageKind::Promoted if confirmed => Some(Method::Request),
             MessageKind::Changed | MessageKind::EventChanged if confirmed => Some(Method::Request),
             MessageKind::EventCancelled => Some(Method::Cancel),

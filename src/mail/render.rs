@@ -87,6 +87,16 @@ pub struct EmailContext {
     pub campaign: Option<CampaignBlock>,
     /// A declaration: what was declared, and where its review stands.
     pub declaration: Option<DeclarationBlock>,
+    /// A job fair's exhibitor: the booth, and where its review stands.
+    pub exhibitor: Option<ExhibitorBlock>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExhibitorBlock {
+    pub positions: String,
+    pub languages: String,
+    pub approved: bool,
+    pub declined: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod declarations;
 pub mod demo;
 pub mod events;
+pub mod job_fairs;
 pub mod links;
 pub mod notices;
 pub mod partners;

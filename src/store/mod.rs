@@ -7,6 +7,7 @@ pub mod declarations;
 pub mod entities;
 pub mod event_sessions;
 pub mod events;
+pub mod job_fairs;
 pub mod organizations;
 pub mod outbox;
 pub mod partners;

@@ -95,6 +95,7 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
         promoted_session: None,
         campaign: None,
         declaration: None,
+        exhibitor: None,
     }
 }
 

@@ -104,6 +104,12 @@ pub struct RegistrationCreateBody {
     pub campaign: Option<CampaignEntryBody>,
     /// For a declaration scheme: what the company declares (no attendees).
     pub declaration: Option<DeclarationCreateBody>,
+    /// At a job fair, a company applying for a booth (no attendees).
+    pub exhibitor: Option<ExhibitorCreateBody>,
+    /// At a job fair, a student visitor's profile.
+    pub student: Option<StudentCreateBody>,
+    /// A student's booths to visit: the exhibitors' registration ids (approved booths).
+    pub booths: Option<Vec<i64>>,
 }
 
 impl From<RegistrationCreateBody> for RegistrationInput {
@@ -139,6 +145,19 @@ impl From<RegistrationCreateBody> for RegistrationInput {
             sessions: b.sessions.unwrap_or_default(),
             campaign: b.campaign.map(Into::into),
             declaration: b.declaration.map(Into::into),
+            exhibitor: b.exhibitor.map(|x| crate::domain::ExhibitorInput {
+                staff_count: Some(x.staff_count.to_string()),
+                languages: x.languages,
+                positions: Some(x.positions),
+                visa_support: Some(if x.visa_support { "yes" } else { "no" }.to_owned()),
+                hiring_fields: x.hiring_fields,
+            }),
+            student: b.student.map(|x| crate::domain::StudentInput {
+                graduation_year: Some(x.graduation_year.to_string()),
+                japanese_level: Some(x.japanese_level),
+                field: Some(x.field),
+            }),
+            booths: b.booths.unwrap_or_default(),
         }
     }
 }
@@ -581,4 +600,28 @@ pub struct DeclarationBody {
     pub reviewed_at: Option<DateTime<FixedOffset>>,
     /// The organizer's note when it was returned for changes.
     pub note: Option<String>,
+}
+
+/// A booth at a job fair, as the company applies for it.
+#[derive(Debug, Object)]
+#[oai(rename = "ExhibitorCreate")]
+pub struct ExhibitorCreateBody {
+    pub staff_count: u32,
+    /// ja, en, zh, ko, vi, other
+    pub languages: Vec<String>,
+    pub positions: String,
+    /// Whether the company supports the work visa.
+    pub visa_support: bool,
+    pub hiring_fields: Option<String>,
+}
+
+/// A student visitor at a job fair.
+#[derive(Debug, Object)]
+#[oai(rename = "StudentCreate")]
+pub struct StudentCreateBody {
+    pub graduation_year: u16,
+    /// n1 … n5, native, learning
+    pub japanese_level: String,
+    /// Field of study.
+    pub field: String,
 }

@@ -240,6 +240,9 @@ struct EventView {
     slug: String,
     /// What the button says: register, join (a campaign) or declare.
     register_label: &'static str,
+    /// A job fair: companies apply for booths; approved ones are listed.
+    job_fair: bool,
+    booths: Vec<Booth>,
 }
 
 #[handler]
@@ -255,6 +258,18 @@ pub async fn event_page(
     }
     let listing = catalogue::get_public(&state.db, &slug).await?;
     let sessions = crate::services::sessions::of_event(&state.db, listing.event.id).await?;
+    let booths = if listing.event.spec.kind == EventKind::JobFair {
+        crate::services::job_fairs::approved_booths(&state.db, listing.event.id)
+            .await?
+            .into_iter()
+            .map(|b| Booth {
+                details: b.details(lang.lang),
+                company: b.company,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let via = params
         .via
         .as_deref()
@@ -263,7 +278,14 @@ pub async fn event_page(
         .tz
         .as_deref()
         .and_then(|z| z.parse::<chrono_tz::Tz>().ok());
-    render_event(&state, &lang, &listing, &sessions, false, via, tz)
+    render_event(&state, &lang, &listing, &sessions, booths, false, via, tz)
+}
+
+/// An approved booth on a job fair's page.
+#[derive(Serialize)]
+pub(super) struct Booth {
+    company: String,
+    details: String,
 }
 
 /// `?via=mailmag` on an event page (a tracked link from the publicity kit or a flyer) goes on
@@ -276,11 +298,13 @@ pub struct EventParams {
 }
 
 /// The public page of an event; `preview` marks a page its organizers see before publishing.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn render_event(
     state: &AppState,
     lang: &PageLang,
     listing: &EventListing,
     sessions: &[crate::domain::EventSession],
+    booths: Vec<Booth>,
     preview: bool,
     via: Option<String>,
     tz: Option<chrono_tz::Tz>,
@@ -364,6 +388,8 @@ pub(super) fn render_event(
             .filter(|s| !(s.exclusive && s.full))
             .collect(),
         campaign: spec.kind.joined_by_company(),
+        job_fair: spec.kind == EventKind::JobFair,
+        booths,
         register_label: match spec.kind {
             EventKind::Campaign => "join_link",
             EventKind::Declaration => "declare_link",

@@ -53,6 +53,31 @@ impl FormData {
             .map(str::to_owned)
     }
 
+    /// A booth application's fields (`exhibitor.*`).
+    pub fn exhibitor(&self) -> crate::domain::ExhibitorInput {
+        crate::domain::ExhibitorInput {
+            staff_count: self.text("exhibitor.staff_count"),
+            languages: self
+                .pairs
+                .iter()
+                .filter(|(k, _)| k == "exhibitor.languages")
+                .map(|(_, v)| v.clone())
+                .collect(),
+            positions: self.text("exhibitor.positions"),
+            visa_support: self.text("exhibitor.visa_support"),
+            hiring_fields: self.text("exhibitor.hiring_fields"),
+        }
+    }
+
+    /// A student visitor's fields (`student.*`).
+    pub fn student(&self) -> crate::domain::StudentInput {
+        crate::domain::StudentInput {
+            graduation_year: self.text("student.graduation_year"),
+            japanese_level: self.text("student.japanese_level"),
+            field: self.text("student.field"),
+        }
+    }
+
     /// A declaration's fields (`declaration.*`).
     pub fn declaration(&self) -> crate::domain::DeclarationInput {
         crate::domain::DeclarationInput {

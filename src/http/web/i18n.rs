@@ -355,6 +355,95 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "Download CSV (opens in Excel)",
     ),
     ("a_door", "当日受付", "Check-in"),
+    ("a_exhibitors", "出展企業の審査", "Exhibitors"),
+    ("a_booths_approved", "出展決定 {n}社", "{n} approved"),
+    ("a_booth_capacity", "ブース数", "Booths"),
+    (
+        "exhibit_title",
+        "出展申込（企業） / Exhibitor application",
+        "Exhibitor application / 出展申込",
+    ),
+    (
+        "exhibit_link",
+        "企業の方: 出展を申し込む",
+        "Companies: apply for a booth",
+    ),
+    (
+        "section_booth",
+        "ブースについて / Your booth",
+        "Your booth / ブースについて",
+    ),
+    (
+        "booth_staff_count",
+        "ブース担当者数 / Booth staff",
+        "Booth staff / ブース担当者数",
+    ),
+    (
+        "booth_languages",
+        "対応できる言語 / Languages at the booth",
+        "Languages at the booth / 対応言語",
+    ),
+    (
+        "booth_positions",
+        "募集職種・雇用形態 / Positions offered",
+        "Positions offered / 募集職種",
+    ),
+    (
+        "booth_visa_support",
+        "就労ビザ取得の支援 / Work visa support",
+        "Work visa support / 就労ビザ取得の支援",
+    ),
+    (
+        "booth_hiring_fields",
+        "採用分野（専攻など） / Fields you hire from",
+        "Fields you hire from / 採用分野",
+    ),
+    (
+        "section_student",
+        "学生の方 / About your studies",
+        "About your studies / 学生の方",
+    ),
+    (
+        "student_graduation_year",
+        "卒業（予定）年 / Graduation year",
+        "Graduation year / 卒業（予定）年",
+    ),
+    (
+        "student_japanese_level",
+        "日本語のレベル / Japanese level",
+        "Japanese level / 日本語のレベル",
+    ),
+    (
+        "student_field",
+        "専攻 / Field of study",
+        "Field of study / 専攻",
+    ),
+    (
+        "student_booths",
+        "訪問したいブース / Booths you want to visit",
+        "Booths you want to visit / 訪問したいブース",
+    ),
+    (
+        "exhibitors",
+        "出展企業 / Exhibitors",
+        "Exhibitors / 出展企業",
+    ),
+    (
+        "no_exhibitors",
+        "出展企業は決まり次第掲載します。",
+        "Exhibitors are listed once approved.",
+    ),
+    ("booth_state", "出展の審査 / Review", "Review / 出展の審査"),
+    (
+        "booth_interested",
+        "訪問希望の学生 / Students who want to visit",
+        "Students who want to visit / 訪問希望の学生",
+    ),
+    (
+        "your_booths",
+        "訪問希望のブース / Booths you marked",
+        "Booths you marked / 訪問希望のブース",
+    ),
     (
         "join_link",
         "キャンペーンに参加登録する",

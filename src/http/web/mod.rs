@@ -83,6 +83,10 @@ impl Pages {
             ),
             ("admin/scan.html", include_str!("templates/admin/scan.html")),
             (
+                "admin/exhibitors.html",
+                include_str!("templates/admin/exhibitors.html"),
+            ),
+            (
                 "admin/bookings.html",
                 include_str!("templates/admin/bookings.html"),
             ),
@@ -190,6 +194,12 @@ pub fn routes(settings: &crate::config::Settings) -> impl Endpoint + use<> {
         .at("/events", get(catalogue::catalogue_page))
         .at("/events/:slug", get(catalogue::event_page))
         .at(
+            "/events/:slug/exhibit",
+            get(registration::exhibit_page)
+                .post(registration::exhibit_submit)
+                .with(csrf()),
+        )
+        .at(
             "/events/:slug/participants",
             get(catalogue::participants_page),
         )
@@ -291,6 +301,14 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
             post(b::review_declaration).with(csrf()),
         )
         .at("/events/:slug/bookings", get(b::bookings_page).with(csrf()))
+        .at(
+            "/events/:slug/exhibitors",
+            get(b::exhibitors_page).with(csrf()),
+        )
+        .at(
+            "/events/:slug/exhibitors/:action",
+            post(b::exhibitor_action).with(csrf()),
+        )
         .at("/events/:slug/campaign", get(b::campaign_page).with(csrf()))
         .at("/events/:slug/campaign.csv", get(b::campaign_csv))
         .at("/events/:slug/report", get(b::event_report).with(csrf()))

@@ -52,6 +52,9 @@ async fn attempt(
     // the event row, so the time spent holding it is the event's throughput.
     let fingerprint = fingerprint(&input);
     let picked = input.sessions.clone();
+    let mut booths_wanted = input.booths.clone();
+    booths_wanted.sort_unstable();
+    booths_wanted.dedup();
     let seen = store::events::by_slug(db, slug)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -61,12 +64,27 @@ async fn attempt(
         check_open_for_registration(&seen, now)?;
     }
     let questions = store::questions::of_event(db, seen.id).await?;
-    let rules_of = |event: &Event| RegistrationRules {
-        audience: event.spec.audience,
-        per_company_limit: event.spec.per_company_limit,
-        questions: &questions,
-        campaign_period: event.spec.campaign_period(),
-        declaration: event.spec.kind == crate::domain::EventKind::Declaration,
+    // At a job fair a company applies for a booth; everyone else is a student visitor.
+    let exhibiting = input.exhibitor.is_some();
+    let rules_of = |event: &Event| {
+        let job_fair = event.spec.kind == crate::domain::EventKind::JobFair;
+        let exhibitor = job_fair && exhibiting;
+        RegistrationRules {
+            audience: if exhibitor {
+                crate::domain::Audience::Companies
+            } else {
+                event.spec.audience
+            },
+            per_company_limit: event.spec.per_company_limit,
+            // The event's questions are for its visitors.
+            questions: if exhibitor { &[] } else { &questions },
+            campaign_period: event.spec.campaign_period(),
+            declaration: event.spec.kind == crate::domain::EventKind::Declaration,
+            exhibitor,
+            student: job_fair
+                && !exhibiting
+                && event.spec.audience == crate::domain::Audience::Individuals,
+        }
     };
     let parsed = RegistrationSpec::parse(input.clone(), &rules_of(&seen));
     let taken_before = match &parsed {
@@ -121,7 +139,7 @@ async fn attempt(
     let wanted = spec.attendees.len() as u32;
     let seats = wanted - duplicates.len() as u32;
     check_company_limit(&txn, &event, &spec, wanted, None).await?;
-    if (spec.campaign.is_some() || spec.declaration.is_some())
+    if (spec.campaign.is_some() || spec.declaration.is_some() || spec.exhibitor.is_some())
         && let Some(cn) = spec.corporate_number()
         && store::registrations::active_by_corporate_number(&txn, event.id, cn.as_str()).await?
     {
@@ -180,6 +198,36 @@ async fn attempt(
     }
     if let Some(d) = &spec.declaration {
         store::declarations::insert(&txn, id, event.id, d).await?;
+    }
+    if let Some(x) = &spec.exhibitor {
+        store::job_fairs::insert_exhibitor(&txn, id, event.id, x).await?;
+    }
+    if let Some(p) = &spec.student {
+        store::job_fairs::insert_student(&txn, id, p).await?;
+        // Only approved booths of this fair can be marked.
+        let approved: Vec<i64> = store::job_fairs::exhibitors(&txn, event.id)
+            .await?
+            .into_iter()
+            .filter(|x| x.state == crate::domain::ExhibitorState::Approved)
+            .map(|x| x.registration_id)
+            .collect();
+        let mut booths: Vec<i64> = booths_wanted
+            .iter()
+            .copied()
+            .filter(|b| approved.contains(b))
+            .collect();
+        booths.sort_unstable();
+        booths.dedup();
+        if booths.len() != booths_wanted.len() {
+            return Err(AppError::from(ValidationErrors::single(
+                "booths",
+                "unknown_booth",
+                "選んだブースはこの説明会にありません。ページを開き直してください。",
+                "A chosen booth is not part of this fair; reload the page.",
+            ))
+            .into());
+        }
+        store::job_fairs::insert_interests(&txn, id, &booths).await?;
     }
     let kind = match status {
         RegistrationStatus::Waitlisted => MessageKind::Waitlisted,

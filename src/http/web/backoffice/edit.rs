@@ -396,6 +396,7 @@ pub async fn preview(
         &lang,
         &e.listing,
         &crate::services::sessions::of_event(&state.db, e.listing.event.id).await?,
+        Vec::new(),
         true,
         None,
         None,

@@ -15,6 +15,8 @@ struct EventView {
     campaign: bool,
     /// A declaration scheme: its review page is linked.
     declarations: bool,
+    /// A job fair: its exhibitors page is linked.
+    job_fair: bool,
     /// The announcement form as typed, when it comes back with errors.
     kept: std::collections::BTreeMap<String, String>,
     errors: FieldMessages,
@@ -45,6 +47,7 @@ pub async fn event_page(
         saved: params.saved.is_some(),
         campaign: e.listing.event.spec.kind == crate::domain::EventKind::Campaign,
         declarations: e.listing.event.spec.kind == crate::domain::EventKind::Declaration,
+        job_fair: e.listing.event.spec.kind == crate::domain::EventKind::JobFair,
         kept: Default::default(),
         errors: FieldMessages::default(),
     };
@@ -111,6 +114,7 @@ pub async fn announce(
                 saved: false,
                 campaign: e.listing.event.spec.kind == crate::domain::EventKind::Campaign,
                 declarations: e.listing.event.spec.kind == crate::domain::EventKind::Declaration,
+                job_fair: e.listing.event.spec.kind == crate::domain::EventKind::JobFair,
                 kept,
                 errors: messages(&errors, lang.lang),
             };

@@ -36,9 +36,20 @@ struct ManageView {
     consultation_slots: bool,
     campaign: Option<crate::mail::CampaignBlock>,
     declaration: Option<DeclarationView>,
+    /// At a job fair: the exhibitor's booth and review, or the booths a student marked.
+    booth: Option<BoothView>,
+    marked_booths: Vec<String>,
     kept: Kept,
     errors: FieldMessages,
     general_error: Option<String>,
+}
+
+#[derive(Serialize)]
+struct BoothView {
+    state: &'static str,
+    positions: String,
+    languages: String,
+    interested: u64,
 }
 
 #[derive(Serialize)]
@@ -207,6 +218,13 @@ fn manage_view(
         .filter(|s| s.pickable || r.live_picks().any(|p| p.session.id == s.id))
         .collect(),
         consultation_slots: m.sessions.iter().any(|s| s.spec.exclusive),
+        booth: m.booth.as_ref().map(|(x, interested)| BoothView {
+            state: x.state.label(lang),
+            positions: x.profile.positions.clone(),
+            languages: x.profile.languages_text(lang),
+            interested: *interested,
+        }),
+        marked_booths: m.marked_booths.clone(),
         declaration: r.declaration.as_ref().map(|d| DeclarationView {
             commitments: d.declaration.commitments_text(lang),
             statement: d.declaration.statement.clone(),

@@ -32,7 +32,7 @@ pub use manage::{
     cancel_all, cancel_attendee, change_answers, change_attendees, change_declaration,
     change_sessions, manage_page,
 };
-pub use register::{form_page, submit};
+pub use register::{exhibit_page, exhibit_submit, form_page, submit};
 pub use unsubscribe::{unsubscribe_page, unsubscribe_post};
 
 /// How many attendee blocks a form shows: the company limit, within reason for one page.

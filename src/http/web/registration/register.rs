@@ -23,10 +23,62 @@ struct FormView {
     campaign: Option<CampaignForm>,
     /// A declaration scheme: the commitments to choose from, instead of attendees.
     declaration: Option<Vec<Choice>>,
+    /// A job fair's exhibitor application: the booth's languages to choose from.
+    exhibitor: Option<Vec<Choice>>,
+    /// A job fair's student form: the levels of Japanese, and the approved booths to mark.
+    student: Option<StudentForm>,
+    /// Where the form posts: `register`, or `exhibit` for a booth.
+    action: &'static str,
     purpose_of_use: String,
     kept: Kept,
     errors: FieldMessages,
     general_error: Option<String>,
+}
+
+#[derive(Serialize)]
+struct StudentForm {
+    levels: Vec<Choice>,
+    booths: Vec<BoothChoice>,
+}
+
+#[derive(Serialize)]
+struct BoothChoice {
+    id: i64,
+    company: String,
+    details: String,
+}
+
+/// The job-fair side of a form: exhibiting (a company's booth) or visiting (a student), and
+/// the approved booths a student may mark.
+pub(super) struct Fair {
+    exhibiting: bool,
+    booths: Vec<BoothChoice>,
+}
+
+pub(super) async fn fair(
+    state: &AppState,
+    listing: &EventListing,
+    exhibiting: bool,
+    lang: Lang,
+) -> Result<Fair, AppError> {
+    let job_fair = listing.event.spec.kind == crate::domain::EventKind::JobFair;
+    if exhibiting && !job_fair {
+        return Err(AppError::NotFound);
+    }
+    let booths = if job_fair && !exhibiting {
+        crate::services::job_fairs::approved_booths(&state.db, listing.event.id)
+            .await?
+            .into_iter()
+            .map(|b| BoothChoice {
+                id: b.registration_id,
+                details: b.details(lang),
+                company: b.company,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Fair { exhibiting, booths })
 }
 
 #[derive(Serialize)]
@@ -38,6 +90,7 @@ struct CampaignForm {
 #[allow(clippy::too_many_arguments)]
 fn form_view(
     listing: &EventListing,
+    fair: &Fair,
     qs: &[Question],
     sessions: &[crate::domain::EventSession],
     lang: Lang,
@@ -70,7 +123,7 @@ fn form_view(
         slug: event.spec.slug.to_string(),
         open,
         closed_message,
-        individuals: event.spec.audience == Audience::Individuals,
+        individuals: event.spec.audience == Audience::Individuals && !fair.exhibiting,
         csrf_token: csrf.0.clone(),
         form_token,
         slots: (0..attendee_slots(listing)).collect(),
@@ -101,7 +154,11 @@ fn form_view(
             |v| v.code().into(),
             |v| v.label(lang).into(),
         ),
-        questions: question_views(qs, lang),
+        questions: if fair.exhibiting {
+            Vec::new()
+        } else {
+            question_views(qs, lang)
+        },
         sessions: crate::http::web::sessions::views(
             sessions,
             event.spec.starts_at,
@@ -112,6 +169,39 @@ fn form_view(
         .filter(|s| s.pickable)
         .collect(),
         consultation_slots: sessions.iter().any(|s| s.spec.exclusive),
+        exhibitor: fair.exhibiting.then(|| {
+            choices(
+                crate::domain::BoothLanguage::ALL,
+                None,
+                |c| c.code().into(),
+                |c| c.label(lang).into(),
+            )
+        }),
+        student: (event.spec.kind == crate::domain::EventKind::JobFair
+            && !fair.exhibiting
+            && event.spec.audience == Audience::Individuals)
+            .then(|| StudentForm {
+                levels: choices(
+                    crate::domain::JapaneseLevel::ALL,
+                    None,
+                    |c| c.code().into(),
+                    |c| c.label(lang).into(),
+                ),
+                booths: fair
+                    .booths
+                    .iter()
+                    .map(|b| BoothChoice {
+                        id: b.id,
+                        company: b.company.clone(),
+                        details: b.details.clone(),
+                    })
+                    .collect(),
+            }),
+        action: if fair.exhibiting {
+            "exhibit"
+        } else {
+            "register"
+        },
         declaration: (event.spec.kind == crate::domain::EventKind::Declaration).then(|| {
             choices(
                 crate::domain::Commitment::ALL,
@@ -155,7 +245,31 @@ pub async fn form_page(
     Query(params): Query<FormParams>,
     csrf: &CsrfToken,
 ) -> Result<Response, AppError> {
-    let listing = catalogue::get_public(&state.db, &slug).await?;
+    show_form(&state, &lang, &slug, params, csrf, false).await
+}
+
+/// `/events/{slug}/exhibit`: a company applies for a booth at a job fair.
+#[handler]
+pub async fn exhibit_page(
+    state: Data<&AppState>,
+    lang: PageLang,
+    Path(slug): Path<String>,
+    Query(params): Query<FormParams>,
+    csrf: &CsrfToken,
+) -> Result<Response, AppError> {
+    show_form(&state, &lang, &slug, params, csrf, true).await
+}
+
+async fn show_form(
+    state: &AppState,
+    lang: &PageLang,
+    slug: &str,
+    params: FormParams,
+    csrf: &CsrfToken,
+    exhibiting: bool,
+) -> Result<Response, AppError> {
+    let listing = catalogue::get_public(&state.db, slug).await?;
+    let fair = fair(state, &listing, exhibiting, lang.lang).await?;
     let qs = questions::of_event(&state.db, listing.event.id).await?;
     let sessions = crate::services::sessions::of_event(&state.db, listing.event.id).await?;
     let mut kept = Kept::default();
@@ -164,6 +278,7 @@ pub async fn form_page(
     }
     let view = form_view(
         &listing,
+        &fair,
         &qs,
         &sessions,
         lang.lang,
@@ -172,7 +287,7 @@ pub async fn form_page(
         FieldMessages::default(),
         None,
     );
-    state.pages.render("register.html", &lang, view)
+    state.pages.render("register.html", lang, view)
 }
 
 #[handler]
@@ -184,14 +299,41 @@ pub async fn submit(
     verifier: &CsrfVerifier,
     body: Body,
 ) -> Result<Response, AppError> {
+    submit_form(&state, &lang, &slug, csrf, verifier, body, false).await
+}
+
+#[handler]
+pub async fn exhibit_submit(
+    state: Data<&AppState>,
+    lang: PageLang,
+    Path(slug): Path<String>,
+    csrf: &CsrfToken,
+    verifier: &CsrfVerifier,
+    body: Body,
+) -> Result<Response, AppError> {
+    submit_form(&state, &lang, &slug, csrf, verifier, body, true).await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn submit_form(
+    state: &AppState,
+    lang: &PageLang,
+    slug: &str,
+    csrf: &CsrfToken,
+    verifier: &CsrfVerifier,
+    body: Body,
+    exhibiting: bool,
+) -> Result<Response, AppError> {
     let form = read_form(body).await?;
-    let listing = catalogue::get_public(&state.db, &slug).await?;
+    let listing = catalogue::get_public(&state.db, slug).await?;
+    let fair = fair(state, &listing, exhibiting, lang.lang).await?;
     let qs = questions::of_event(&state.db, listing.event.id).await?;
     let sessions = crate::services::sessions::of_event(&state.db, listing.event.id).await?;
     let l = lang.lang;
     let page = |status: StatusCode, errors: FieldMessages, general: Option<String>| {
         let view = form_view(
             &listing,
+            &fair,
             &qs,
             &sessions,
             l,
@@ -202,7 +344,7 @@ pub async fn submit(
         );
         state
             .pages
-            .render("register.html", &lang, view)
+            .render("register.html", lang, view)
             .map(|r| r.with_status(status).into_response())
     };
     if let Err(e) = verifier.validate(form.get("csrf_token").unwrap_or_default()) {
@@ -235,6 +377,10 @@ pub async fn submit(
             .map(|_| form.campaign()),
         declaration: (listing.event.spec.kind == crate::domain::EventKind::Declaration)
             .then(|| form.declaration()),
+        exhibitor: exhibiting.then(|| form.exhibitor()),
+        student: (listing.event.spec.kind == crate::domain::EventKind::JobFair && !exhibiting)
+            .then(|| form.student()),
+        booths: form.ids("booths"),
     };
     let key = form
         .text("form_token")
@@ -243,7 +389,7 @@ pub async fn submit(
     match registrations::register(
         &state.db,
         &state.links,
-        &slug,
+        slug,
         input,
         key.as_deref(),
         Utc::now(),
@@ -261,6 +407,7 @@ pub async fn submit(
             kept.values.remove("form_token");
             let view = form_view(
                 &listing,
+                &fair,
                 &qs,
                 &sessions,
                 l,
@@ -271,7 +418,7 @@ pub async fn submit(
             );
             state
                 .pages
-                .render("register.html", &lang, view)
+                .render("register.html", lang, view)
                 .map(|r| r.with_status(StatusCode::CONFLICT).into_response())
         }
         Err(AppError::Validation(errors)) => page(

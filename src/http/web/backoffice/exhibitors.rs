@@ -1,0 +1,132 @@
+//! `/admin/events/{slug}/exhibitors`: a job fair's booth applications, for those who may read
+//! the roster; its organizers set the number of booths and approve or decline each. Students
+//! are in the roster as usual.
+use super::*;
+use crate::domain::{EventKind, ExhibitorState};
+use crate::services::job_fairs;
+
+#[derive(Serialize)]
+struct ExhibitorView {
+    registration_id: i64,
+    company: String,
+    positions: String,
+    languages: String,
+    staff: u32,
+    visa_support: bool,
+    hiring_fields: String,
+    state: &'static str,
+    pending: bool,
+    interested: u64,
+}
+
+#[derive(Serialize)]
+struct ExhibitorsView {
+    me: Header,
+    csrf_token: String,
+    event: EventSummary,
+    manage: bool,
+    capacity: String,
+    approved: usize,
+    rows: Vec<ExhibitorView>,
+}
+
+#[handler]
+pub async fn exhibitors_page(
+    state: Data<&AppState>,
+    lang: PageLang,
+    me: SignedIn,
+    Path(slug): Path<String>,
+    csrf: &CsrfToken,
+) -> Result<Response, AppError> {
+    let e = staff_event(&state, &me, &slug).await?;
+    if e.listing.event.spec.kind != EventKind::JobFair {
+        return Err(AppError::NotFound);
+    }
+    if !e.access.roster {
+        return Err(AppError::Forbidden);
+    }
+    let l = lang.lang;
+    let rows: Vec<ExhibitorView> = job_fairs::exhibitors(&state.db, e.listing.event.id)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let p = &r.booth.exhibitor.profile;
+            ExhibitorView {
+                registration_id: r.booth.registration_id,
+                positions: p.positions.clone(),
+                languages: p.languages_text(l),
+                staff: p.staff_count,
+                visa_support: p.visa_support,
+                hiring_fields: p.hiring_fields.clone().unwrap_or_default(),
+                state: r.booth.exhibitor.state.label(l),
+                pending: r.booth.exhibitor.state == ExhibitorState::Pending,
+                interested: r.interested,
+                company: r.booth.company,
+            }
+        })
+        .collect();
+    let view = ExhibitorsView {
+        me: header(&me.staff, &lang),
+        csrf_token: csrf.0.clone(),
+        event: summary(&state, &e, &lang).await?,
+        manage: e.access.manage,
+        capacity: job_fairs::capacity(&state.db, e.listing.event.id)
+            .await?
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
+        approved: rows
+            .iter()
+            .filter(|r| r.state == ExhibitorState::Approved.label(l))
+            .count(),
+        rows,
+    };
+    Ok(private(state.pages.render(
+        "admin/exhibitors.html",
+        &lang,
+        view,
+    )?))
+}
+
+/// `POST /admin/events/{slug}/exhibitors/{id}/{approve|decline}`, or `…/capacity` with the
+/// number of booths.
+#[handler]
+pub async fn exhibitor_action(
+    state: Data<&AppState>,
+    me: SignedIn,
+    Path((slug, action)): Path<(String, String)>,
+    verifier: &CsrfVerifier,
+    body: Body,
+) -> Result<Response, AppError> {
+    let form = read_checked_form(body, verifier).await?;
+    let who = &me.staff.principal;
+    match action.as_str() {
+        "capacity" => {
+            let capacity =
+                match form.get("capacity").map(str::trim) {
+                    None | Some("") => None,
+                    Some(v) => Some(v.parse::<u32>().ok().filter(|n| *n <= 1000).ok_or_else(
+                        || {
+                            crate::domain::ValidationErrors::single(
+                                "capacity",
+                                "out_of_range",
+                                "ブース数は0〜1000の数字で入力してください。",
+                                "Enter 0 to 1000 booths.",
+                            )
+                        },
+                    )?),
+                };
+            job_fairs::set_capacity(&state.db, who, &slug, capacity).await?;
+        }
+        "approve" | "decline" => {
+            let id = form
+                .get("id")
+                .and_then(|i| i.parse::<i64>().ok())
+                .ok_or(AppError::NotFound)?;
+            job_fairs::decide(&state.db, who, &slug, id, action == "approve", Utc::now()).await?;
+        }
+        _ => return Err(AppError::NotFound),
+    }
+    Ok(private(
+        Redirect::see_other(format!("/admin/events/{slug}/exhibitors")).into_response(),
+    ))
+}

@@ -1,0 +1,203 @@
+//! A job fair for international students, from both sides: companies apply for booths and
+//! the organizer approves them within the number of booths; students register with their
+//! profile and mark the approved booths they want to visit; each exhibitor sees how many did.
+use crate::helpers::{TestApp, company_registration, corporate_number, hidden, jst_in_days};
+use crate::smtp::SmtpReceiver;
+use crate::web_registration::{browser, company_form, get, post};
+use mail_parser::MessageParser;
+use serde_json::json;
+use uketsuke::domain::UserRole;
+
+#[tokio::test]
+async fn exhibitors_apply_and_are_approved_and_students_mark_their_booths() {
+    let app = TestApp::spawn().await;
+    let smtp = SmtpReceiver::start();
+    let mailer = app.mailer(smtp.port);
+    let token = app
+        .organization_with_user("FAIR", UserRole::Organizer)
+        .await;
+    let fair = json!({
+        "slug": "student-fair", "title_ja": "外国人留学生のための合同企業説明会", "title_en": "Job fair for international students",
+        "description_ja": "説明会", "description_en": "Fair",
+        "programme_area": "sme_talent", "kind": "job_fair", "format": "on_site", "audience": "individuals",
+        "venue_name_ja": "新宿NSビル", "venue_address_ja": "東京都新宿区西新宿2-4-1",
+        "starts_at": jst_in_days(30, 0), "ends_at": jst_in_days(30, 5), "capacity": 2, "languages": ["ja", "en"]
+    });
+    let (status, body) = app.api("POST", "/events", Some(&token), Some(fair)).await;
+    assert_eq!(status, 201, "{body}");
+    app.api("POST", "/events/student-fair/publish", Some(&token), None)
+        .await;
+    let organizer = app.signed_in("FAIR", UserRole::Organizer).await;
+    let admin = "/admin/events/student-fair/exhibitors";
+    let (status, _, _) = organizer
+        .post(admin, &format!("{admin}/capacity"), &[("capacity", "1")])
+        .await;
+    assert_eq!(status, 303);
+
+    // A company applies for a booth in the browser; what it typed stays on an error.
+    let hr = browser("ja");
+    let (status, form) = get(&hr, &app, "/events/student-fair/exhibit").await;
+    assert_eq!(status, 200);
+    assert!(form.contains("出展申込") && form.contains(r#"name="exhibitor.languages""#));
+    assert!(!form.contains("attendees.0.name"));
+    let mut fields = company_form(
+        &hidden(&form, "csrf_token"),
+        &hidden(&form, "form_token"),
+        &corporate_number(94_001),
+        &[],
+    );
+    fields.push(("exhibitor.languages".into(), "en".into()));
+    let (status, html, _) = post(&hr, &app, "/events/student-fair/exhibit", &fields).await;
+    assert_eq!(status, 422);
+    assert!(
+        html.contains(r#"value="en" checked"#) && html.contains("exhibitor.positions-error"),
+        "{html}"
+    );
+    for (k, v) in [
+        ("exhibitor.staff_count", "2"),
+        ("exhibitor.positions", "ITエンジニア（正社員）"),
+        ("exhibitor.visa_support", "yes"),
+    ] {
+        fields.push((k.into(), v.into()));
+    }
+    let (status, _, location) = post(&hr, &app, "/events/student-fair/exhibit", &fields).await;
+    assert_eq!(status, 303);
+    let exhibitor_page = location.unwrap();
+    let (_, page) = get(&hr, &app, &exhibitor_page).await;
+    assert!(page.contains("審査中"), "{page}");
+    // A second company applies through the API.
+    let mut second = company_registration(&corporate_number(94_002), &[]);
+    second.as_object_mut().unwrap().remove("attendees");
+    second["company"]["name"] = json!("株式会社みなと商会");
+    second["exhibitor"] = json!({"staff_count": 1, "languages": ["ja", "vi"], "positions": "営業", "visa_support": false});
+    let (status, second) = app.register("student-fair", second).await;
+    assert_eq!(status, 201, "{second}");
+    let (_, public) = app.get_html("/events/student-fair", None).await;
+    assert!(public.contains("出展企業は決まり次第掲載します"));
+
+    // The organizer approves the first; the one booth is then taken; the second is declined.
+    let (_, list) = organizer.get(admin).await;
+    let first_id = {
+        let at = list.find("株式会社みらい製作所").unwrap();
+        let start = list[..at].rfind("/registrations/").unwrap() + "/registrations/".len();
+        list[start..start + list[start..].find('"').unwrap()].to_owned()
+    };
+    let second_id = second["id"].as_i64().unwrap().to_string();
+    let decide = |action: &'static str, id: String| {
+        let organizer = &organizer;
+        async move {
+            organizer
+                .post(admin, &format!("{admin}/{action}"), &[("id", &id)])
+                .await
+                .0
+        }
+    };
+    assert_eq!(decide("approve", first_id.clone()).await, 303);
+    assert_eq!(
+        decide("approve", second_id.clone()).await,
+        409,
+        "one booth only"
+    );
+    assert_eq!(decide("decline", second_id.clone()).await, 303);
+    uketsuke::mail::worker::deliver_due(&app.db, &mailer, chrono::Utc::now())
+        .await
+        .unwrap();
+    let subjects: Vec<String> = smtp
+        .messages()
+        .iter()
+        .map(|m| {
+            MessageParser::default()
+                .parse(m)
+                .unwrap()
+                .subject()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert!(
+        subjects.iter().any(|s| s.starts_with("【出展申込受付】")),
+        "{subjects:?}"
+    );
+    assert!(
+        subjects.iter().any(|s| s.starts_with("【出展決定】")),
+        "{subjects:?}"
+    );
+    assert!(
+        subjects.iter().any(|s| s.starts_with("【出展審査の結果】")),
+        "{subjects:?}"
+    );
+    let (_, public) = app.get_html("/events/student-fair?lang=en", None).await;
+    assert!(public.contains("株式会社みらい製作所") && !public.contains("みなと商会"));
+    assert!(public.contains("work visa supported"), "{public}");
+
+    // A student registers with their profile and marks the approved booth.
+    let student = browser("en");
+    let (_, form) = get(&student, &app, "/events/student-fair/register").await;
+    assert!(
+        form.contains("Graduation year")
+            && form.contains(&format!(r#"name="booths" value="{first_id}""#)),
+        "{form}"
+    );
+    let mut fields: Vec<(String, String)> = [
+        ("csrf_token", hidden(&form, "csrf_token")),
+        ("form_token", hidden(&form, "form_token")),
+        ("contact.name", "阮 文安".into()),
+        ("contact.kana", "Nguyen Van An".into()),
+        ("contact.email", "an@student.example.jp".into()),
+        ("affiliation", "東京情報大学".into()),
+        ("consent", "yes".into()),
+        ("booths", first_id.clone()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    let (status, html, _) = post(&student, &app, "/events/student-fair/register", &fields).await;
+    assert_eq!(status, 422);
+    assert!(html.contains("Enter your graduation year"), "{html}");
+    for (k, v) in [
+        ("student.graduation_year", "2027"),
+        ("student.japanese_level", "n2"),
+        ("student.field", "Computer science"),
+    ] {
+        fields.push((k.into(), v.into()));
+    }
+    let (status, _, location) =
+        post(&student, &app, "/events/student-fair/register", &fields).await;
+    assert_eq!(status, 303);
+    let (_, page) = get(&student, &app, &location.unwrap()).await;
+    assert!(
+        page.contains("Booths you marked") && page.contains("株式会社みらい製作所"),
+        "{page}"
+    );
+    // A declined booth cannot be marked.
+    let api_student = json!({
+        "contact": {"name": "Kim Minji", "kana": "Kim Minji", "email": "kim@student.example.jp"},
+        "affiliation": "東京大学", "consent": true,
+        "student": {"graduation_year": 2026, "japanese_level": "n1", "field": "Economics"},
+        "booths": [second_id.parse::<i64>().unwrap()]
+    });
+    let (status, body) = app.register("student-fair", api_student).await;
+    assert_eq!(
+        (status, body["fields"][0]["code"].as_str()),
+        (422, Some("unknown_booth"))
+    );
+
+    // The exhibitor and the organizer see the interest.
+    let (_, page) = get(&hr, &app, exhibitor_page.split('?').next().unwrap()).await;
+    assert!(page.contains("出展決定"), "{page}");
+    let (_, list) = organizer.get(admin).await;
+    assert!(
+        list.contains("<td>1</td>"),
+        "one student wants to visit: {list}"
+    );
+    let (_, roster) = organizer.get("/admin/events/student-fair/roster").await;
+    assert!(roster.contains("阮 文安"));
+    let viewer = app.signed_in("FAIR", UserRole::Viewer).await;
+    assert_eq!(decide_as(&viewer, admin, &first_id).await, 403);
+}
+
+async fn decide_as(b: &crate::helpers::Browser, admin: &str, id: &str) -> u16 {
+    b.post(admin, &format!("{admin}/decline"), &[("id", id)])
+        .await
+        .0
+}
