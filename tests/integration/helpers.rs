@@ -407,6 +407,20 @@ impl TestApp {
 }
 
 impl TestApp {
+    /// Delivers every message due, however many batches that takes; returns how many went.
+    pub async fn drain(&self, mailer: &uketsuke::mail::Mailer) -> usize {
+        let mut sent = 0;
+        loop {
+            let pass = uketsuke::mail::worker::deliver_due(&self.db, mailer, Utc::now())
+                .await
+                .unwrap();
+            if pass.sent == 0 {
+                return sent;
+            }
+            sent += pass.sent;
+        }
+    }
+
     /// A mailer that sends to `port` on localhost over plain SMTP, retrying after a second.
     pub fn mailer(&self, port: u16) -> uketsuke::mail::Mailer {
         let mut settings = self.settings.clone();

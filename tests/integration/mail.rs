@@ -33,9 +33,7 @@ async fn a_confirmation_arrives_with_both_parts_and_an_invitation_in_tokyo_time(
     )
     .await;
     // Clear the demo's own queue so only this registration's message is under test.
-    deliver_due(&app.db, &app.mailer(smtp.port), Utc::now())
-        .await
-        .unwrap();
+    app.drain(&app.mailer(smtp.port)).await;
     let before = smtp.messages().len();
 
     let mut body = company_registration(&corporate_number(60_001), &["a@mirai.example.jp"]);
@@ -424,7 +422,7 @@ async fn event_changes_and_cancellation_reach_every_registrant_with_a_rising_seq
         )
         .await;
     }
-    deliver_due(&app.db, &mailer, Utc::now()).await.unwrap();
+    app.drain(&mailer).await;
     let contact = format!("contact-{}@example.co.jp", corporate_number(70_001));
     // (subject, METHOD, SEQUENCE, DTSTART) of every message to `contact`, in order.
     let calendar_of = |raw: &Vec<u8>| {

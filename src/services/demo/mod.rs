@@ -163,6 +163,48 @@ pub async fn seed(db: &Db, links: &ManageLinks, now: DateTime<Utc>) -> AppResult
     }
 
     seed_registrations(db, links, now).await?;
+    // The job fair has 20 booths; two of the three applications are approved, and two
+    // students have registered, marking the first booth.
+    super::job_fairs::set_capacity(db, &organizer, "foreign-students-job-fair", Some(20)).await?;
+    let fair_id = store::events::by_slug(db, "foreign-students-job-fair")
+        .await?
+        .ok_or(AppError::NotFound)?
+        .id;
+    let applied = store::job_fairs::exhibitors(db, fair_id).await?;
+    for x in applied.iter().take(2) {
+        super::job_fairs::decide(
+            db,
+            &organizer,
+            "foreign-students-job-fair",
+            x.registration_id,
+            true,
+            now,
+        )
+        .await?;
+    }
+    for (name, romaji, email, level) in [
+        ("阮 文安", "Nguyen Van An", "an@student.example.jp", "n2"),
+        ("王 麗", "Wang Li", "wang@student.example.jp", "n1"),
+    ] {
+        let student = RegistrationInput {
+            contact: PersonInput {
+                name: Some(name.into()),
+                kana: Some(romaji.into()),
+                email: Some(email.into()),
+                ..Default::default()
+            },
+            affiliation: Some("東京情報大学".into()),
+            consent: true,
+            student: Some(crate::domain::StudentInput {
+                graduation_year: Some("2027".into()),
+                japanese_level: Some(level.into()),
+                field: Some("情報工学".into()),
+            }),
+            booths: applied.iter().take(1).map(|x| x.registration_id).collect(),
+            ..Default::default()
+        };
+        registrations::register(db, links, "foreign-students-job-fair", student, None, now).await?;
+    }
     // Two companies have declared; the first is approved and listed, the second waits.
     let declared = store::declarations::of_event(
         db,

@@ -277,31 +277,36 @@ pub(super) fn demo_events(now: DateTime<Utc>) -> Vec<DemoEvent> {
             sessions: Vec::new(),
         },
         DemoEvent {
-            input: event(
-                "foreign-students-job-fair",
-                (
-                    "外国人留学生のための合同企業説明会",
-                    "Joint company information session for international students",
-                ),
-                (
-                    "都内の中小企業が出展し、外国人留学生に事業内容や採用情報を紹介します。日本語・英語対応のブースがあります。",
-                    "Tokyo SMEs present their business and open positions to international students. Booths in Japanese and English.",
-                ),
-                SmeTalent,
-                JobFair,
-                OnSite,
-                Some((
-                    "新宿NSビル イベントホール",
-                    "Shinjuku NS Building Event Hall",
-                    "東京都新宿区西新宿2-4-1",
-                    "2-4-1 Nishi-Shinjuku, Shinjuku-ku, Tokyo",
-                    "https://www.openstreetmap.org/search?query=新宿NSビル",
-                )),
-                (jst(now, 55, 12, 0), jst(now, 55, 17, 0)),
-                Some(300),
-                Some(5),
-                &[Lang::Ja, Lang::En],
-            ),
+            input: EventInput {
+                // Students register as individuals; companies apply for booths.
+                audience: Some(crate::domain::Audience::Individuals),
+                per_company_limit: None,
+                ..event(
+                    "foreign-students-job-fair",
+                    (
+                        "外国人留学生のための合同企業説明会",
+                        "Joint company information session for international students",
+                    ),
+                    (
+                        "都内の中小企業が出展し、外国人留学生に事業内容や採用情報を紹介します。日本語・英語対応のブースがあります。",
+                        "Tokyo SMEs present their business and open positions to international students. Booths in Japanese and English.",
+                    ),
+                    SmeTalent,
+                    JobFair,
+                    OnSite,
+                    Some((
+                        "新宿NSビル イベントホール",
+                        "Shinjuku NS Building Event Hall",
+                        "東京都新宿区西新宿2-4-1",
+                        "2-4-1 Nishi-Shinjuku, Shinjuku-ku, Tokyo",
+                        "https://www.openstreetmap.org/search?query=新宿NSビル",
+                    )),
+                    (jst(now, 55, 12, 0), jst(now, 55, 17, 0)),
+                    Some(300),
+                    Some(5),
+                    &[Lang::Ja, Lang::En],
+                )
+            },
             partners: &[("TCCI", Cooperation)],
             publish: true,
             sessions: Vec::new(),

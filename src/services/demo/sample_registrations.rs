@@ -113,6 +113,37 @@ pub(super) async fn seed_registrations(
             heard_via: Some(["municipality", "tcci_mail_magazine", "tmg_website"][i % 3].into()),
             ..Default::default()
         };
+        // Three companies apply for booths at the job fair for international students.
+        if (5..8).contains(&i) {
+            let mut exhibiting = input.clone();
+            exhibiting.attendees = Vec::new();
+            exhibiting.exhibitor = Some(crate::domain::ExhibitorInput {
+                staff_count: Some("2".into()),
+                languages: [vec!["ja", "en"], vec!["ja", "zh"], vec!["ja", "vi"]][i - 5]
+                    .iter()
+                    .map(|l| (*l).to_owned())
+                    .collect(),
+                positions: Some(
+                    [
+                        "ITエンジニア（正社員）",
+                        "海外営業（正社員）",
+                        "生産管理（正社員）",
+                    ][i - 5]
+                        .into(),
+                ),
+                visa_support: Some(if i == 7 { "no" } else { "yes" }.into()),
+                hiring_fields: Some(["情報系", "経済・商学", "工学"][i - 5].into()),
+            });
+            registrations::register(
+                db,
+                links,
+                "foreign-students-job-fair",
+                exhibiting,
+                None,
+                now,
+            )
+            .await?;
+        }
         // Two companies declare the Tokyo Telework Rule.
         if (3..5).contains(&i) {
             let mut declaring = input.clone();
