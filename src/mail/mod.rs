@@ -124,7 +124,6 @@ impl Mailer {
             }
             _ => None,
         };
-        let venue = spec.venue_line(lang);
         let meeting_url = spec.online_url.clone().filter(|_| {
             confirmed
                 && matches!(
@@ -138,7 +137,7 @@ impl Mailer {
                 )
         });
         let event_url = format!("{}/events/{}", self.public_url, spec.slug);
-        let attendees = registration
+        let attendees: Vec<String> = registration
             .map(|r| {
                 r.attendees
                     .iter()
@@ -169,19 +168,13 @@ impl Mailer {
                 self.links.unsubscribe_token(who)
             )
         });
-        let announcement = match row.payload["announcement_id"].as_i64() {
+        let announced = match row.payload["announcement_id"].as_i64() {
             None => None,
             Some(id) => {
                 let Some(a) = store::announcements::by_id(db, id).await? else {
                     return Ok(Composed::Impossible(format!("announcement {id} is gone")));
                 };
-                let (subject, body) = a.spec.text(lang);
-                Some(AnnouncementBlock {
-                    subject: subject.to_owned(),
-                    body: body.to_owned(),
-                    lines: body.lines().map(str::to_owned).collect(),
-                    translated: lang == crate::domain::Lang::Ja || a.spec.english.is_some(),
-                })
+                Some(a)
             }
         };
 
@@ -223,14 +216,15 @@ impl Mailer {
             }
             _ => None,
         };
-        let ctx = EmailContext {
+        // Everything a message says, in one language.
+        let ctx_for = |lang: crate::domain::Lang| EmailContext {
             lang,
             subject: String::new(),
             recipient_name: row.recipient_name.clone(),
             event: EventBlock {
                 title: spec.title.get(lang).to_owned(),
                 when: jst::range(spec.starts_at, spec.ends_at, lang),
-                venue: venue.clone(),
+                venue: spec.venue_line(lang),
                 map_url: spec.venue.as_ref().and_then(|v| v.map_url.clone()),
                 meeting_url: meeting_url.clone(),
                 url: event_url.clone(),
@@ -244,8 +238,8 @@ impl Mailer {
                 .map(|r| r.status.label(lang).to_owned())
                 .unwrap_or_default(),
             waitlist_position,
-            attendees,
-            cancelled,
+            attendees: attendees.clone(),
+            cancelled: cancelled.clone(),
             all,
             moved_to: row.payload["moved_to"][lang.code()]
                 .as_str()
@@ -256,9 +250,17 @@ impl Mailer {
             days_before: row.payload["days_before"]
                 .as_u64()
                 .and_then(|d| u8::try_from(d).ok()),
-            announcement,
+            announcement: announced.as_ref().map(|a| {
+                let (subject, body) = a.spec.text(lang);
+                AnnouncementBlock {
+                    subject: subject.to_owned(),
+                    body: body.to_owned(),
+                    lines: body.lines().map(str::to_owned).collect(),
+                    translated: lang == crate::domain::Lang::Ja || a.spec.english.is_some(),
+                }
+            }),
             unsubscribe_url: unsubscribe_url.clone(),
-            checkin,
+            checkin: checkin.clone(),
             sessions: registration
                 .map(|r| {
                     r.live_picks()
@@ -303,7 +305,15 @@ impl Mailer {
                 declined: x.state == crate::domain::ExhibitorState::Declined,
             }),
         };
-        let rendered = self.emails.render(kind, ctx)?;
+        // A job fair speaks to students from abroad: its messages carry Japanese and English
+        // one after the other.
+        let rendered = if spec.kind == crate::domain::EventKind::JobFair {
+            let ja = self.emails.render(kind, ctx_for(crate::domain::Lang::Ja))?;
+            let en = self.emails.render(kind, ctx_for(crate::domain::Lang::En))?;
+            render::side_by_side(ja, en)
+        } else {
+            self.emails.render(kind, ctx_for(lang))?
+        };
 
         // Confirmed places carry an invitation; a withdrawn registration carries its cancellation.
         let method = match kind {

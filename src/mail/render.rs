@@ -152,6 +152,37 @@ pub struct Rendered {
     pub html: String,
 }
 
+/// One message in Japanese, then in English: subjects joined, the text parts one after the
+/// other, and the English HTML body placed below the Japanese one (marked `lang="en"`).
+pub fn side_by_side(ja: Rendered, en: Rendered) -> Rendered {
+    let body = |html: &str| -> String {
+        let start = html
+            .find("<body")
+            .and_then(|i| html[i..].find('>').map(|j| i + j + 1))
+            .unwrap_or(0);
+        let end = html.rfind("</body>").unwrap_or(html.len());
+        html[start..end].to_owned()
+    };
+    let english = format!("<hr><div lang=\"en\">{}</div></body>", body(&en.html));
+    let html = match ja.html.rfind("</body>") {
+        Some(i) => format!(
+            "{}{}{}",
+            &ja.html[..i],
+            english,
+            &ja.html[i + "</body>".len()..]
+        ),
+        None => format!("{}{}", ja.html, english),
+    };
+    Rendered {
+        subject: format!("{} / {}", ja.subject, en.subject),
+        text: format!(
+            "{}\n\n==================== English ====================\n\n{}",
+            ja.text, en.text
+        ),
+        html,
+    }
+}
+
 pub struct Emails {
     env: Environment<'static>,
 }

@@ -169,6 +169,26 @@ async fn exhibitors_apply_and_are_approved_and_students_mark_their_booths() {
         page.contains("Booths you marked") && page.contains("株式会社みらい製作所"),
         "{page}"
     );
+    // The student's email speaks Japanese and English, one after the other.
+    app.drain(&mailer).await;
+    let raw = smtp.messages();
+    let mail = raw
+        .iter()
+        .map(|m| MessageParser::default().parse(m).unwrap())
+        .find(|m| m.to().unwrap().first().unwrap().address() == Some("an@student.example.jp"))
+        .expect("the student's confirmation");
+    let text = mail.body_text(0).unwrap();
+    assert!(
+        text.contains("お申し込みを受け付け")
+            && text.contains("==== English ====")
+            && text.contains("is confirmed"),
+        "{text}"
+    );
+    assert!(
+        mail.subject().unwrap().contains(" / Confirmed:"),
+        "{:?}",
+        mail.subject()
+    );
     // A declined booth cannot be marked.
     let api_student = json!({
         "contact": {"name": "Kim Minji", "kana": "Kim Minji", "email": "kim@student.example.jp"},
