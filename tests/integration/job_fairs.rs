@@ -212,6 +212,14 @@ async fn exhibitors_apply_and_are_approved_and_students_mark_their_booths() {
     );
     let (_, roster) = organizer.get("/admin/events/student-fair/roster").await;
     assert!(roster.contains("阮 文安"));
+    let (_, csv) = organizer.get("/admin/events/student-fair/roster.csv").await;
+    assert!(
+        csv.contains("阮 文安") && csv.contains("Nguyen Van An"),
+        "{csv}"
+    );
+    let (status, report) = organizer.get("/admin/events/student-fair/report").await;
+    assert_eq!(status, 200);
+    assert!(report.contains("<svg"), "the report draws its charts");
     let viewer = app.signed_in("FAIR", UserRole::Viewer).await;
     assert_eq!(decide_as(&viewer, admin, &first_id).await, 403);
 }

@@ -458,6 +458,9 @@ async fn a_company_picks_sessions_in_the_browser_and_gets_one_calendar_entry_for
     assert!(summaries[0].starts_with("事例発表"), "{summaries:?}");
     // The organizer's export says which sessions each attendee holds.
     let organizer = app.signed_in("EXPO-W", UserRole::Organizer).await;
+    let (status, report) = organizer.get("/admin/events/expo-web/report").await;
+    assert_eq!(status, 200);
+    assert!(report.contains("<svg"));
     let (_, csv) = organizer.get("/admin/events/expo-web/roster.csv").await;
     assert!(csv.lines().next().unwrap().ends_with("セッション"), "{csv}");
     assert!(
