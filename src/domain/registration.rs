@@ -221,7 +221,10 @@ impl RegistrationSpec {
             }
             _ => None,
         };
-        let contact = parse_person(&mut errors, "contact", input.contact, individuals);
+        // Someone registering in English may give readings in Latin letters; a Japanese form
+        // asks for kana, as Japanese forms do.
+        let romaji = individuals || input.lang == Lang::En;
+        let contact = parse_person(&mut errors, "contact", input.contact, romaji);
         let affiliation = if individuals {
             required_text(
                 &mut errors,
@@ -304,7 +307,7 @@ impl RegistrationSpec {
             }
             let mut people: Vec<Person> = Vec::new();
             for (i, a) in input.attendees.into_iter().enumerate() {
-                if let Some(p) = parse_person(&mut errors, &format!("attendees.{i}"), a, false) {
+                if let Some(p) = parse_person(&mut errors, &format!("attendees.{i}"), a, romaji) {
                     if people.iter().any(|x| x.email == p.email) {
                         errors.add(
                             &format!("attendees.{i}.email"),
@@ -700,6 +703,27 @@ impl WalkIn {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn an_english_registration_may_give_readings_in_latin_letters() {
+        let rules = RegistrationRules {
+            audience: Audience::Companies,
+            per_company_limit: None,
+            questions: &[],
+            campaign_period: None,
+            declaration: false,
+            exhibitor: false,
+            student: false,
+        };
+        let mut input = company_input(1);
+        input.attendees[0].kana = Some("Ann Walker".into());
+        assert!(
+            RegistrationSpec::parse(input.clone(), &rules).is_err(),
+            "a Japanese form asks for kana"
+        );
+        input.lang = Lang::En;
+        assert!(RegistrationSpec::parse(input, &rules).is_ok());
+    }
 
     pub fn company_input(attendees: usize) -> RegistrationInput {
         RegistrationInput {
