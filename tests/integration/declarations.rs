@@ -172,6 +172,13 @@ async fn a_declaration_is_reviewed_returned_changed_approved_and_listed() {
     let (status, html, _) = post(&hanako, &app, "/events/tokyo-rule/register", &again).await;
     assert_eq!(status, 422);
     assert!(html.contains("既に参加登録済み"), "{html}");
+    let (_, csv) = organizer
+        .get("/admin/events/tokyo-rule/declarations.csv")
+        .await;
+    assert!(
+        csv.starts_with('\u{feff}') && csv.contains("承認済み") && csv.contains("ペーパーレス化"),
+        "{csv}"
+    );
     let (status, report) = organizer.get("/admin/events/tokyo-rule/report").await;
     assert_eq!(status, 200);
     assert!(report.contains("<svg"));

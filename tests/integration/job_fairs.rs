@@ -217,6 +217,17 @@ async fn exhibitors_apply_and_are_approved_and_students_mark_their_booths() {
         csv.contains("阮 文安") && csv.contains("Nguyen Van An"),
         "{csv}"
     );
+    let (_, csv) = organizer
+        .get("/admin/events/student-fair/exhibitors.csv")
+        .await;
+    assert!(
+        csv.starts_with('\u{feff}') && csv.lines().count() == 3,
+        "{csv}"
+    );
+    assert!(
+        csv.contains("ITエンジニア（正社員）") && csv.contains("出展決定"),
+        "{csv}"
+    );
     let (status, report) = organizer.get("/admin/events/student-fair/report").await;
     assert_eq!(status, 200);
     assert!(report.contains("<svg"), "the report draws its charts");

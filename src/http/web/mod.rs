@@ -296,6 +296,8 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
             "/events/:slug/declarations",
             get(b::declarations_page).with(csrf()),
         )
+        .at("/events/:slug/declarations.csv", get(b::declarations_csv))
+        .at("/events/:slug/exhibitors.csv", get(b::exhibitors_csv))
         .at(
             "/events/:slug/declarations/:id/:action",
             post(b::review_declaration).with(csrf()),
