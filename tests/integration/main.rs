@@ -21,6 +21,7 @@ mod openapi;
 mod publicity;
 mod registrations_api;
 mod retention;
+mod security;
 mod sessions;
 mod smtp;
 mod time_zones;
