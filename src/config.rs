@@ -43,6 +43,34 @@ pub struct Settings {
     pub secrets: Secrets,
     pub log: LogSettings,
     pub mail: MailSettings,
+    #[serde(default)]
+    pub limits: LimitSettings,
+}
+
+/// Requests per client address and minute on the doors people knock on: registering, signing
+/// in, and manage links (whose tokens must not be guessed by trying).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct LimitSettings {
+    pub enabled: bool,
+    pub registration_per_minute: u32,
+    pub login_per_minute: u32,
+    pub manage_per_minute: u32,
+    /// Behind a proxy that appends the client's address to `X-Forwarded-For`, count by that
+    /// address (the last one, the only one the proxy vouches for); otherwise by the socket's.
+    pub trust_forwarded_for: bool,
+}
+
+impl Default for LimitSettings {
+    fn default() -> Self {
+        LimitSettings {
+            enabled: true,
+            registration_per_minute: 30,
+            login_per_minute: 10,
+            manage_per_minute: 120,
+            trust_forwarded_for: false,
+        }
+    }
 }
 
 fn default_env() -> Environment {

@@ -3,6 +3,7 @@ pub mod api;
 pub(crate) mod limits;
 mod log;
 mod ops;
+pub mod rate_limit;
 pub mod web;
 
 use crate::config::Settings;
@@ -25,6 +26,7 @@ pub fn routes(state: AppState) -> BoxEndpoint<'static> {
     let api = api::service(&state.settings);
     let spec = api.spec_endpoint();
     let docs = api.swagger_ui();
+    let rate_limits = rate_limit::Limits::new(&state.settings.limits);
     Route::new()
         .nest(
             "/api/v1",
@@ -37,6 +39,7 @@ pub fn routes(state: AppState) -> BoxEndpoint<'static> {
         .at("/readyz", ops::readyz)
         .nest("/", web::routes(&state.settings))
         .data(state)
+        .around(move |ep, req| rate_limit::limit_rate(ep, req, rate_limits.clone()))
         .around(log::log_request)
         .into_endpoint()
         .boxed()

@@ -80,8 +80,14 @@ async fn test_database() -> (TestDatabase, String) {
 
 impl TestApp {
     pub async fn spawn() -> TestApp {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// The app with its test settings changed first.
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         let (database, db_url) = test_database().await;
         let mut settings = Settings::load_for(Environment::Test).expect("test settings load");
+        adjust(&mut settings);
         settings.database.url = db_url.clone();
         let (acceptor, addr) = uketsuke::app::bind("127.0.0.1:0")
             .await

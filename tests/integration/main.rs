@@ -19,6 +19,7 @@ mod mail;
 mod notices;
 mod openapi;
 mod publicity;
+mod rate_limits;
 mod registrations_api;
 mod retention;
 mod security;
