@@ -26,5 +26,6 @@ mod security;
 mod sessions;
 mod smtp;
 mod time_zones;
+mod timing;
 mod web_pages;
 mod web_registration;
