@@ -22,6 +22,7 @@ mod publicity;
 mod rate_limits;
 mod registrations_api;
 mod retention;
+mod scale_out;
 mod security;
 mod sessions;
 mod smtp;
