@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use uketsuke::domain::UserRole;
 
 /// Kills the processes when the test ends, however it ends.
-struct Fleet(Vec<Child>);
+pub(crate) struct Fleet(pub(crate) Vec<Child>);
 
 impl Drop for Fleet {
     fn drop(&mut self) {
@@ -26,6 +26,10 @@ impl Drop for Fleet {
 fn env(cmd: &mut std::process::Command, db_url: &str, smtp_port: u16) {
     cmd.env("UKETSUKE__DATABASE__URL", db_url)
         .env("UKETSUKE__MAIL__WORKER_IN_SERVE", "false")
+        .env("UKETSUKE__MAIL__RETRY_BASE_SECS", "1")
+        .env("UKETSUKE__MAIL__RETRY_MAX_SECS", "2")
+        // A message claimed by a killed process is claimed again soon.
+        .env("UKETSUKE__MAIL__LEASE_SECS", "3")
         .env("UKETSUKE__MAIL__TRANSPORT", "smtp")
         .env("UKETSUKE__MAIL__SMTP_HOST", "127.0.0.1")
         .env("UKETSUKE__MAIL__SMTP_PORT", smtp_port.to_string())
@@ -37,9 +41,13 @@ fn env(cmd: &mut std::process::Command, db_url: &str, smtp_port: u16) {
 /// Starts `serve` on a free port; returns the process and its base URL. The caller's `Fleet`
 /// kills and waits for it.
 #[allow(clippy::zombie_processes)]
-fn server(db_url: &str, smtp_port: u16) -> (Child, String) {
+pub(crate) fn server(db_url: &str, smtp_port: u16, with_worker: bool) -> (Child, String) {
     let mut cmd = uketsuke(None);
     env(&mut cmd, db_url, smtp_port);
+    cmd.env(
+        "UKETSUKE__MAIL__WORKER_IN_SERVE",
+        if with_worker { "true" } else { "false" },
+    );
     let mut child = cmd
         .args(["serve", "--bind", "127.0.0.1:0"])
         .stdout(Stdio::piped())
@@ -83,8 +91,8 @@ async fn two_servers_and_two_workers_on_one_postgresql_sell_each_seat_once_and_m
     app.published_event(&token, "scaled", Some(40), None, true)
         .await;
     let smtp = SmtpReceiver::start();
-    let (a, url_a) = server(&app.db_url, smtp.port);
-    let (b, url_b) = server(&app.db_url, smtp.port);
+    let (a, url_a) = server(&app.db_url, smtp.port, false);
+    let (b, url_b) = server(&app.db_url, smtp.port, false);
     let mut fleet = Fleet(vec![a, b]);
 
     // 160 registrations for 40 seats, alternating between the servers, 32 at a time.
