@@ -139,6 +139,15 @@ pub async fn catalogue_page(
     Query(params): Query<CatalogueParams>,
     req: &poem::Request,
 ) -> Result<Response, AppError> {
+    // The same page for everyone asking the same thing in the same language.
+    let key = format!(
+        "{}|{}",
+        lang.lang.code(),
+        req.uri().query().unwrap_or_default()
+    );
+    if let Some(html) = state.pages.catalogue.get(&key) {
+        return Ok(lang.finish(poem::IntoResponse::into_response(poem::web::Html(html))));
+    }
     let now = Utc::now();
     let l = lang.lang;
     let filter = CatalogueFilter {
@@ -198,7 +207,41 @@ pub async fn catalogue_page(
         previous_url: (page.page > 1).then(|| page_url(page.page - 1)),
         next_url: (page.page < page.pages()).then(|| page_url(page.page + 1)),
     };
-    state.pages.render("catalogue.html", &lang, view)
+    let html = state.pages.html("catalogue.html", &lang, view)?;
+    state.pages.catalogue.put(key, html.clone());
+    Ok(lang.finish(poem::IntoResponse::into_response(poem::web::Html(html))))
+}
+
+/// Rendered catalogue pages, kept for [`PageCache::TTL`]: seat counts on the catalogue may be
+/// that much behind (the event page and the form are always current). Per instance; a
+/// cache of a few hundred pages at most.
+#[derive(Default)]
+pub struct PageCache {
+    pages: std::sync::Mutex<std::collections::HashMap<String, (std::time::Instant, String)>>,
+}
+
+impl PageCache {
+    pub const TTL: std::time::Duration = std::time::Duration::from_secs(2);
+    const MAX: usize = 500;
+
+    fn get(&self, key: &str) -> Option<String> {
+        let pages = self.pages.lock().expect("cache lock");
+        pages
+            .get(key)
+            .filter(|(at, _)| at.elapsed() < Self::TTL)
+            .map(|(_, html)| html.clone())
+    }
+
+    fn put(&self, key: String, html: String) {
+        let mut pages = self.pages.lock().expect("cache lock");
+        if pages.len() >= Self::MAX {
+            pages.retain(|_, (at, _)| at.elapsed() < Self::TTL);
+            if pages.len() >= Self::MAX {
+                pages.clear();
+            }
+        }
+        pages.insert(key, (std::time::Instant::now(), html));
+    }
 }
 
 #[derive(Serialize)]

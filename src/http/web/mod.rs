@@ -28,6 +28,8 @@ pub use lang::PageLang;
 pub struct Pages {
     env: Environment<'static>,
     strings: [BTreeMap<&'static str, &'static str>; 2],
+    /// The catalogue's rendered pages for a moment: the busiest page is the same for everyone.
+    pub catalogue: catalogue::PageCache,
 }
 
 impl Pages {
@@ -144,6 +146,7 @@ impl Pages {
             env.add_template(name, source)?;
         }
         Ok(Pages {
+            catalogue: Default::default(),
             env,
             strings: [i18n::strings(Lang::Ja), i18n::strings(Lang::En)],
         })
@@ -157,6 +160,16 @@ impl Pages {
         lang: &PageLang,
         view: V,
     ) -> Result<Response, AppError> {
+        Ok(lang.finish(Html(self.html(template, lang, view)?).into_response()))
+    }
+
+    /// A page's HTML, for a handler that keeps it.
+    pub fn html<V: Serialize>(
+        &self,
+        template: &str,
+        lang: &PageLang,
+        view: V,
+    ) -> Result<String, AppError> {
         let strings = match lang.lang {
             Lang::Ja => &self.strings[0],
             Lang::En => &self.strings[1],
@@ -172,7 +185,7 @@ impl Pages {
             .get_template(template)
             .and_then(|t| t.render(ctx))
             .map_err(|e| AppError::Internal(anyhow::anyhow!("template {template}: {e:#}")))?;
-        Ok(lang.finish(Html(html).into_response()))
+        Ok(html)
     }
 }
 
