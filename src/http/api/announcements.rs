@@ -13,7 +13,7 @@ pub struct AnnouncementsApi;
 /// A message to the event's registrants. Japanese is required; without English, registrants
 /// who chose English get the Japanese text with an English frame.
 #[derive(Debug, Object)]
-#[oai(rename = "AnnouncementCreate")]
+#[oai(rename = "AnnouncementCreate", skip_serializing_if_is_none)]
 pub struct AnnouncementCreateBody {
     /// One line, at most 150 characters.
     pub subject_ja: String,
@@ -26,7 +26,7 @@ pub struct AnnouncementCreateBody {
 }
 
 #[derive(Debug, Object)]
-#[oai(rename = "Announcement")]
+#[oai(rename = "Announcement", skip_serializing_if_is_none)]
 pub struct AnnouncementBody {
     pub id: i64,
     pub subject_ja: String,

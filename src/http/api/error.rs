@@ -10,7 +10,7 @@ use poem_openapi::registry::{MetaResponses, Registry};
 use poem_openapi::{ApiResponse, Object, payload::Json};
 
 #[derive(Debug, Object)]
-#[oai(rename = "Error")]
+#[oai(rename = "Error", skip_serializing_if_is_none)]
 pub struct ErrorBody {
     /// Stable machine-readable code, e.g. `validation_failed`, `not_found`, `slug_taken`.
     pub code: String,
@@ -21,7 +21,7 @@ pub struct ErrorBody {
 }
 
 #[derive(Debug, Object)]
-#[oai(rename = "FieldError")]
+#[oai(rename = "FieldError", skip_serializing_if_is_none)]
 pub struct FieldErrorBody {
     /// The input field, as named in the request body.
     pub field: String,

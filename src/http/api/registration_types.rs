@@ -14,7 +14,7 @@ use poem_openapi::Object;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Object)]
-#[oai(rename = "CompanyInput")]
+#[oai(rename = "CompanyInput", skip_serializing_if_is_none)]
 pub struct CompanyBody {
     /// Required.
     pub name: Option<String>,
@@ -36,7 +36,7 @@ pub struct CompanyBody {
 }
 
 #[derive(Debug, Object)]
-#[oai(rename = "PersonInput")]
+#[oai(rename = "PersonInput", skip_serializing_if_is_none)]
 pub struct PersonBody {
     pub name: Option<String>,
     /// Katakana or hiragana (romaji for individuals whose names are not Japanese).
@@ -62,7 +62,7 @@ impl From<PersonBody> for PersonInput {
 }
 
 #[derive(Debug, Object)]
-#[oai(rename = "AnswerInput")]
+#[oai(rename = "AnswerInput", skip_serializing_if_is_none)]
 pub struct AnswerBody {
     pub question_id: i64,
     /// One value for text, single choice and yes/no (`yes` or `no`); any number for multiple
@@ -81,7 +81,7 @@ fn answers_map(list: Vec<AnswerBody>) -> BTreeMap<i64, Vec<String>> {
 /// A registration for an event. Companies give `company`, `contact` and `attendees`;
 /// individuals give `contact` and `affiliation`.
 #[derive(Debug, Object)]
-#[oai(rename = "RegistrationCreate")]
+#[oai(rename = "RegistrationCreate", skip_serializing_if_is_none)]
 pub struct RegistrationCreateBody {
     pub company: Option<CompanyBody>,
     pub contact: PersonBody,
@@ -163,7 +163,7 @@ impl From<RegistrationCreateBody> for RegistrationInput {
 }
 
 #[derive(Debug, Object)]
-#[oai(rename = "AttendeeChange")]
+#[oai(rename = "AttendeeChange", skip_serializing_if_is_none)]
 pub struct AttendeeChangeBody {
     /// An existing attendee's id keeps them (their email cannot change); leave out to add.
     pub id: Option<i64>,
@@ -174,7 +174,7 @@ pub struct AttendeeChangeBody {
 /// A change through the manage link: the full list of attendees (those left out are
 /// cancelled) and/or new answers.
 #[derive(Debug, Object)]
-#[oai(rename = "RegistrationChange")]
+#[oai(rename = "RegistrationChange", skip_serializing_if_is_none)]
 pub struct RegistrationChangeBody {
     pub attendees: Option<Vec<AttendeeChangeBody>>,
     pub answers: Option<Vec<AnswerBody>>,
@@ -200,7 +200,7 @@ impl From<RegistrationChangeBody> for RegistrationChange {
 }
 
 #[derive(Debug, Object)]
-#[oai(rename = "Attendee")]
+#[oai(rename = "Attendee", skip_serializing_if_is_none)]
 pub struct AttendeeBody {
     pub id: i64,
     pub name: String,
@@ -226,7 +226,7 @@ impl From<&Attendee> for AttendeeBody {
 }
 
 #[derive(Debug, Object)]
-#[oai(rename = "Company")]
+#[oai(rename = "Company", skip_serializing_if_is_none)]
 pub struct CompanyRecordBody {
     pub name: String,
     pub name_kana: String,
@@ -246,7 +246,7 @@ pub struct CompanyRecordBody {
 }
 
 #[derive(Debug, Object)]
-#[oai(rename = "Contact")]
+#[oai(rename = "Contact", skip_serializing_if_is_none)]
 pub struct ContactBody {
     pub name: String,
     pub kana: String,
@@ -257,14 +257,14 @@ pub struct ContactBody {
 }
 
 #[derive(Debug, Object)]
-#[oai(rename = "Answer")]
+#[oai(rename = "Answer", skip_serializing_if_is_none)]
 pub struct AnswerOutBody {
     pub question_id: i64,
     pub values: Vec<String>,
 }
 
 #[derive(Debug, Object)]
-#[oai(rename = "RegisteredEvent")]
+#[oai(rename = "RegisteredEvent", skip_serializing_if_is_none)]
 pub struct RegisteredEventBody {
     pub slug: String,
     pub title_ja: String,
@@ -274,7 +274,7 @@ pub struct RegisteredEventBody {
 }
 
 #[derive(Debug, Object)]
-#[oai(rename = "Registration")]
+#[oai(rename = "Registration", skip_serializing_if_is_none)]
 pub struct RegistrationBody {
     pub id: i64,
     pub status: RegistrationStatus,
@@ -309,7 +309,7 @@ pub struct RegistrationBody {
 }
 
 #[derive(Debug, Object)]
-#[oai(rename = "Pick")]
+#[oai(rename = "Pick", skip_serializing_if_is_none)]
 pub struct PickBody {
     pub session: super::types::SessionBody,
     pub status: String,
@@ -440,7 +440,7 @@ impl RegistrationBody {
 }
 
 #[derive(Debug, Object)]
-#[oai(rename = "RegistrationList")]
+#[oai(rename = "RegistrationList", skip_serializing_if_is_none)]
 pub struct RegistrationListBody {
     pub registrations: Vec<RegistrationBody>,
     pub total: u64,
@@ -449,7 +449,7 @@ pub struct RegistrationListBody {
 }
 
 #[derive(Debug, Object)]
-#[oai(rename = "QuestionOption")]
+#[oai(rename = "QuestionOption", skip_serializing_if_is_none)]
 pub struct QuestionOptionBody {
     pub value: String,
     pub label_ja: String,
@@ -457,7 +457,7 @@ pub struct QuestionOptionBody {
 }
 
 #[derive(Debug, Object)]
-#[oai(rename = "Question")]
+#[oai(rename = "Question", skip_serializing_if_is_none)]
 pub struct QuestionBody {
     pub id: i64,
     pub kind: QuestionKind,
@@ -490,7 +490,7 @@ impl From<&Question> for QuestionBody {
 }
 
 #[derive(Debug, Object)]
-#[oai(rename = "QuestionCreate")]
+#[oai(rename = "QuestionCreate", skip_serializing_if_is_none)]
 pub struct QuestionCreateBody {
     pub kind: QuestionKind,
     pub label_ja: String,
@@ -523,7 +523,7 @@ impl From<QuestionCreateBody> for crate::domain::QuestionInput {
 
 /// Joining a campaign: the actions taken, for how many employees, and when.
 #[derive(Debug, Object)]
-#[oai(rename = "CampaignEntry")]
+#[oai(rename = "CampaignEntry", skip_serializing_if_is_none)]
 pub struct CampaignEntryBody {
     /// telework, staggered_commuting, flex_time, logistics, other
     pub actions: Vec<String>,
@@ -565,7 +565,7 @@ impl From<&crate::domain::CampaignEntry> for CampaignEntryBody {
 
 /// A declaration (「テレワーク東京ルール」実践企業宣言) as submitted.
 #[derive(Debug, Object)]
-#[oai(rename = "DeclarationCreate")]
+#[oai(rename = "DeclarationCreate", skip_serializing_if_is_none)]
 pub struct DeclarationCreateBody {
     /// telework, flexible_hours, online_meetings, paperless, satellite, other
     pub commitments: Vec<String>,
@@ -589,7 +589,7 @@ impl From<DeclarationCreateBody> for crate::domain::DeclarationInput {
 }
 
 #[derive(Debug, Object)]
-#[oai(rename = "Declaration")]
+#[oai(rename = "Declaration", skip_serializing_if_is_none)]
 pub struct DeclarationBody {
     pub commitments: Vec<String>,
     pub other: Option<String>,
@@ -604,7 +604,7 @@ pub struct DeclarationBody {
 
 /// A booth at a job fair, as the company applies for it.
 #[derive(Debug, Object)]
-#[oai(rename = "ExhibitorCreate")]
+#[oai(rename = "ExhibitorCreate", skip_serializing_if_is_none)]
 pub struct ExhibitorCreateBody {
     pub staff_count: u32,
     /// ja, en, zh, ko, vi, other
@@ -617,7 +617,7 @@ pub struct ExhibitorCreateBody {
 
 /// A student visitor at a job fair.
 #[derive(Debug, Object)]
-#[oai(rename = "StudentCreate")]
+#[oai(rename = "StudentCreate", skip_serializing_if_is_none)]
 pub struct StudentCreateBody {
     pub graduation_year: u16,
     /// n1 … n5, native, learning

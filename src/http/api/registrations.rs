@@ -24,7 +24,7 @@ enum MessageState {
 
 /// One email in an event's delivery log.
 #[derive(Debug, poem_openapi::Object)]
-#[oai(rename = "Message")]
+#[oai(rename = "Message", skip_serializing_if_is_none)]
 struct MessageBody {
     id: i64,
     registration_id: Option<i64>,

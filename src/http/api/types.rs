@@ -19,7 +19,7 @@ pub(super) fn utc(t: DateTime<FixedOffset>) -> DateTime<Utc> {
 }
 
 #[derive(Debug, Object)]
-#[oai(rename = "Venue")]
+#[oai(rename = "Venue", skip_serializing_if_is_none)]
 pub struct VenueBody {
     pub name_ja: String,
     pub name_en: Option<String>,
@@ -29,7 +29,7 @@ pub struct VenueBody {
 }
 
 #[derive(Debug, Object)]
-#[oai(rename = "Partner")]
+#[oai(rename = "Partner", skip_serializing_if_is_none)]
 pub struct PartnerBody {
     /// The organization's code, e.g. `TCCI`.
     pub organization: String,
@@ -53,7 +53,7 @@ impl From<&Partner> for PartnerBody {
 
 /// A published event as anyone may see it. The online meeting link is never part of it.
 #[derive(Debug, Object)]
-#[oai(rename = "Event")]
+#[oai(rename = "Event", skip_serializing_if_is_none)]
 pub struct EventBody {
     pub slug: String,
     /// The public page of the event.
@@ -159,7 +159,7 @@ impl EventBody {
 
 /// An event as its organizer sees it: everything public plus what only they may see.
 #[derive(Debug, Object)]
-#[oai(rename = "OrganizerEvent")]
+#[oai(rename = "OrganizerEvent", skip_serializing_if_is_none)]
 pub struct OrganizerEventBody {
     #[oai(flatten)]
     pub event: EventBody,
@@ -193,7 +193,7 @@ impl OrganizerEventBody {
 }
 
 #[derive(Debug, Object)]
-#[oai(rename = "EventList")]
+#[oai(rename = "EventList", skip_serializing_if_is_none)]
 pub struct EventListBody {
     pub events: Vec<EventBody>,
     pub total: u64,
@@ -203,7 +203,7 @@ pub struct EventListBody {
 
 /// A new event. It starts as a draft; publish it to show it.
 #[derive(Debug, Object)]
-#[oai(rename = "EventCreate")]
+#[oai(rename = "EventCreate", skip_serializing_if_is_none)]
 pub struct EventCreateBody {
     /// The URL name: `/events/{slug}`. Lower-case letters, digits, single hyphens.
     pub slug: String,
@@ -285,7 +285,7 @@ impl From<EventCreateBody> for EventInput {
 
 /// A change to an event: send only what changes. `null` empties an optional field.
 #[derive(Debug, Object)]
-#[oai(rename = "EventPatch")]
+#[oai(rename = "EventPatch", skip_serializing_if_is_none)]
 pub struct EventPatchBody {
     pub slug: Option<String>,
     pub title_ja: Option<String>,
@@ -375,7 +375,7 @@ impl EventPatchBody {
 }
 
 #[derive(Debug, Object)]
-#[oai(rename = "PartnerInvite")]
+#[oai(rename = "PartnerInvite", skip_serializing_if_is_none)]
 pub struct PartnerInviteBody {
     /// The code of the organization asked, e.g. `TCCI`.
     pub organization: String,
@@ -385,7 +385,7 @@ pub struct PartnerInviteBody {
 
 /// A session to add inside an event: a talk or workshop of an EXPO, or a consultation slot.
 #[derive(Debug, Object)]
-#[oai(rename = "SessionCreate")]
+#[oai(rename = "SessionCreate", skip_serializing_if_is_none)]
 pub struct SessionCreateBody {
     pub title_ja: String,
     /// The Japanese title stands in when there is none.
@@ -421,7 +421,7 @@ impl From<SessionCreateBody> for crate::domain::SessionInput {
 }
 
 #[derive(Debug, Object)]
-#[oai(rename = "Session")]
+#[oai(rename = "Session", skip_serializing_if_is_none)]
 pub struct SessionBody {
     pub id: i64,
     pub title_ja: String,
