@@ -151,6 +151,14 @@ pub struct RegistrationRules<'a> {
     pub student: bool,
 }
 
+impl RegistrationRules<'_> {
+    /// The company registers itself, with no attendees: a campaign entry, a declaration or a
+    /// booth application.
+    pub fn company_only(&self) -> bool {
+        self.campaign_period.is_some() || self.declaration || self.exhibitor
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Company {
     pub name: String,
@@ -274,7 +282,7 @@ impl RegistrationSpec {
             (false, _) => None,
         };
         // An individual attends alone; a company names 1 to `limit` attendees.
-        let attendees = if rules.campaign_period.is_some() || rules.declaration || rules.exhibitor {
+        let attendees = if rules.company_only() {
             if !input.attendees.is_empty() {
                 errors.add(
                     "attendees",
@@ -368,6 +376,11 @@ impl RegistrationSpec {
             exhibitor,
             student,
         })
+    }
+
+    /// A campaign entry, a declaration or a booth: the company's own, so one per 法人番号.
+    pub fn once_per_company(&self) -> bool {
+        self.campaign.is_some() || self.declaration.is_some() || self.exhibitor.is_some()
     }
 
     /// The 法人番号 the per-company limit is counted by.

@@ -139,7 +139,7 @@ async fn attempt(
     let wanted = spec.attendees.len() as u32;
     let seats = wanted - duplicates.len() as u32;
     check_company_limit(&txn, &event, &spec, wanted, None).await?;
-    if (spec.campaign.is_some() || spec.declaration.is_some() || spec.exhibitor.is_some())
+    if spec.once_per_company()
         && let Some(cn) = spec.corporate_number()
         && store::registrations::active_by_corporate_number(&txn, event.id, cn.as_str()).await?
     {

@@ -51,11 +51,7 @@ async fn campaign_event(
     me: &SignedIn,
     slug: &str,
 ) -> Result<StaffEvent, AppError> {
-    let e = staff_event(state, me, slug).await?;
-    if e.listing.event.spec.kind != crate::domain::EventKind::Campaign {
-        return Err(AppError::NotFound);
-    }
-    Ok(e)
+    staff_event_of_kind(state, me, slug, crate::domain::EventKind::Campaign).await
 }
 
 #[handler]

@@ -44,10 +44,7 @@ async fn render(
     csrf: &CsrfToken,
     errors: FieldMessages,
 ) -> Result<Response, AppError> {
-    let e = staff_event(state, me, slug).await?;
-    if e.listing.event.spec.kind != EventKind::Declaration {
-        return Err(AppError::NotFound);
-    }
+    let e = staff_event_of_kind(state, me, slug, EventKind::Declaration).await?;
     if !e.access.roster {
         return Err(AppError::Forbidden);
     }
@@ -89,12 +86,7 @@ async fn render(
         errors,
     };
     let resp = state.pages.render("admin/declarations.html", lang, view)?;
-    let status = if failed {
-        poem::http::StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        poem::http::StatusCode::OK
-    };
-    Ok(private(resp.with_status(status).into_response()))
+    Ok(form_page(resp, failed))
 }
 
 #[handler]
@@ -155,10 +147,7 @@ pub async fn declarations_csv(
     me: SignedIn,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    let e = staff_event(&state, &me, &slug).await?;
-    if e.listing.event.spec.kind != EventKind::Declaration {
-        return Err(AppError::NotFound);
-    }
+    let e = staff_event_of_kind(&state, &me, &slug, EventKind::Declaration).await?;
     let l = lang.lang;
     let declared = declarations::of_event(&state.db, e.listing.event.id).await?;
     backoffice::record_export(

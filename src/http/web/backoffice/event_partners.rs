@@ -106,12 +106,7 @@ async fn render(
     let resp = state
         .pages
         .render("admin/event_partners.html", lang, view)?;
-    let status = if failed {
-        poem::http::StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        poem::http::StatusCode::OK
-    };
-    Ok(private(resp.with_status(status).into_response()))
+    Ok(form_page(resp, failed))
 }
 
 #[handler]

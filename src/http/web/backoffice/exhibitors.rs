@@ -39,10 +39,7 @@ pub async fn exhibitors_page(
     Path(slug): Path<String>,
     csrf: &CsrfToken,
 ) -> Result<Response, AppError> {
-    let e = staff_event(&state, &me, &slug).await?;
-    if e.listing.event.spec.kind != EventKind::JobFair {
-        return Err(AppError::NotFound);
-    }
+    let e = staff_event_of_kind(&state, &me, &slug, EventKind::JobFair).await?;
     if !e.access.roster {
         return Err(AppError::Forbidden);
     }
@@ -142,10 +139,7 @@ pub async fn exhibitors_csv(
     me: SignedIn,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    let e = staff_event(&state, &me, &slug).await?;
-    if e.listing.event.spec.kind != EventKind::JobFair {
-        return Err(AppError::NotFound);
-    }
+    let e = staff_event_of_kind(&state, &me, &slug, EventKind::JobFair).await?;
     let l = lang.lang;
     let list = job_fairs::exhibitors(&state.db, e.listing.event.id).await?;
     backoffice::record_export(

@@ -203,6 +203,31 @@ pub async fn audit_page(
     )?))
 }
 
+/// A page with a form: 422 when it comes back with errors, 200 otherwise; never cached.
+fn form_page(resp: Response, failed: bool) -> Response {
+    let status = if failed {
+        poem::http::StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        poem::http::StatusCode::OK
+    };
+    private(resp.with_status(status).into_response())
+}
+
+/// One of the staff member's events that must be of `kind` (its campaign, declarations or
+/// booths page): another kind has no such page.
+async fn staff_event_of_kind(
+    state: &AppState,
+    me: &SignedIn,
+    slug: &str,
+    kind: crate::domain::EventKind,
+) -> Result<StaffEvent, AppError> {
+    let e = staff_event(state, me, slug).await?;
+    if e.listing.event.spec.kind != kind {
+        return Err(AppError::NotFound);
+    }
+    Ok(e)
+}
+
 /// An event the signed-in staff member may see, by the path's slug.
 async fn staff_event(state: &AppState, me: &SignedIn, slug: &str) -> Result<StaffEvent, AppError> {
     backoffice::event(&state.db, &me.staff.principal, slug).await

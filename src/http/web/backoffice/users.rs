@@ -90,12 +90,7 @@ async fn render(
         done,
     };
     let resp = state.pages.render("admin/users.html", lang, view)?;
-    let status = if failed {
-        poem::http::StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        poem::http::StatusCode::OK
-    };
-    Ok(private(resp.with_status(status).into_response()))
+    Ok(form_page(resp, failed))
 }
 
 fn blank() -> BTreeMap<String, String> {
