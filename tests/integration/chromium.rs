@@ -6,6 +6,7 @@ use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -41,12 +42,19 @@ fn axe_source() -> Option<String> {
     std::fs::read_to_string(path).ok()
 }
 
-/// chromedriver, stopped with the test (and Chromium with it).
+/// chromedriver in a process group of its own, which the Chromium it starts joins: the whole
+/// group is killed with the test, so a test that fails leaves no browser behind.
 struct Driver(std::process::Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = self.0.kill();
+        let group = format!("-{}", self.0.id());
+        let killed = std::process::Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .status();
+        if !killed.is_ok_and(|s| s.success()) {
+            let _ = self.0.kill();
+        }
         let _ = self.0.wait();
     }
 }
@@ -87,6 +95,7 @@ impl Chromium {
         let port = free_port();
         let child = std::process::Command::new(&driver)
             .arg(format!("--port={port}"))
+            .process_group(0)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
