@@ -22,6 +22,7 @@ pub mod session;
 pub mod text;
 pub mod user;
 pub mod validation;
+pub mod walk_in;
 
 pub use campaign::{CampaignAction, CampaignEntry, CampaignInput};
 pub use company::{
@@ -46,10 +47,11 @@ pub use question::{
 pub use registration::{
     Attendee, AttendeeStatus, Audience, CompanyRecord, ContactRecord, HeardVia, MessageKind,
     Person, Registration, RegistrationInput, RegistrationRules, RegistrationSpec,
-    RegistrationStatus, WalkIn, WalkInInput,
+    RegistrationStatus,
 };
 pub use reminder_days::ReminderDays;
 pub use session::{EventSession, Pick, PickStatus, SessionInput, SessionSpec};
 pub use text::Bilingual;
 pub use user::{Email, Principal, UserRole};
 pub use validation::{FieldError, ValidationErrors};
+pub use walk_in::{WalkIn, WalkInInput};

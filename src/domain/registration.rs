@@ -3,7 +3,7 @@ use super::company::{
     CorporateNumber, EmployeeBand, Industry, Kana, PhoneNumber, PostalCode, Prefecture,
 };
 use super::question::{Answers, Question, parse_answers};
-use super::text::{optional_text, required_text};
+use super::text::{optional_text, parse_required, required_text};
 use super::{Email, Lang, ValidationErrors};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -496,26 +496,6 @@ fn parse_person(
     })
 }
 
-fn parse_required<T>(
-    errors: &mut ValidationErrors,
-    field: &str,
-    value: Option<&str>,
-    parse: impl Fn(&str, &str) -> Result<T, ValidationErrors>,
-) -> Option<T> {
-    match value.map(str::trim) {
-        Some(v) if !v.is_empty() => errors.take(parse(field, v)),
-        _ => {
-            errors.add(
-                field,
-                "required",
-                "入力してください。",
-                "This field is required.",
-            );
-            None
-        }
-    }
-}
-
 fn parse_choice<T: std::str::FromStr>(
     errors: &mut ValidationErrors,
     field: &str,
@@ -643,73 +623,6 @@ impl MessageKind {
     /// Messages about their own registration and about changes to the event always go.
     pub fn can_opt_out(self) -> bool {
         matches!(self, MessageKind::Reminder | MessageKind::Announcement)
-    }
-}
-
-/// Someone who comes to the door without having registered, as staff type them in.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct WalkInInput {
-    pub name: Option<String>,
-    pub kana: Option<String>,
-    pub company: Option<String>,
-    pub email: Option<String>,
-    pub employee_band: Option<String>,
-    /// Staff explained the purpose of use and the person agreed.
-    pub consent: bool,
-}
-
-/// A valid walk-in: one person, one seat. The company is a name only (no address or number:
-/// nobody fills in a full form at the door); the size is asked because reports count SMEs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WalkIn {
-    pub name: String,
-    pub kana: Kana,
-    pub company: String,
-    pub email: Email,
-    pub employee_band: Option<EmployeeBand>,
-}
-
-impl WalkIn {
-    pub fn parse(input: WalkInInput) -> Result<Self, ValidationErrors> {
-        let mut errors = ValidationErrors::new();
-        let name = required_text(&mut errors, "name", input.name.as_deref(), 100);
-        // Visitors from abroad give their name in romaji.
-        let kana = parse_required(&mut errors, "kana", input.kana.as_deref(), |f, s| {
-            Kana::parse(f, s, true)
-        });
-        let company = required_text(&mut errors, "company", input.company.as_deref(), 200);
-        let email = parse_required(&mut errors, "email", input.email.as_deref(), Email::parse);
-        let employee_band = match input.employee_band.as_deref().map(str::trim) {
-            Some(b) if !b.is_empty() => errors.take(b.parse::<EmployeeBand>().map_err(|_| {
-                ValidationErrors::single(
-                    "employee_band",
-                    "invalid_choice",
-                    "従業員規模を一覧から選んでください。",
-                    "Choose the company size from the list.",
-                )
-            })),
-            _ => None,
-        };
-        if !input.consent {
-            errors.add(
-                "consent",
-                "consent_required",
-                "利用目的を説明し、同意を得たらチェックを入れてください。",
-                "Explain the purpose of use and tick once the person agrees.",
-            );
-        }
-        match (name, kana, company, email) {
-            (Some(name), Some(kana), Some(company), Some(email)) if errors.is_empty() => {
-                Ok(WalkIn {
-                    name,
-                    kana,
-                    company,
-                    email,
-                    employee_band,
-                })
-            }
-            _ => Err(errors),
-        }
     }
 }
 

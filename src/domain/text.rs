@@ -36,6 +36,27 @@ pub fn required_text(
     }
 }
 
+/// A required field parsed by `parse`; "required" on the field when it is empty.
+pub fn parse_required<T>(
+    errors: &mut ValidationErrors,
+    field: &str,
+    value: Option<&str>,
+    parse: impl Fn(&str, &str) -> Result<T, ValidationErrors>,
+) -> Option<T> {
+    match value.map(str::trim) {
+        Some(v) if !v.is_empty() => errors.take(parse(field, v)),
+        _ => {
+            errors.add(
+                field,
+                "required",
+                "入力してください。",
+                "This field is required.",
+            );
+            None
+        }
+    }
+}
+
 /// Like [`required_text`], but an empty value is simply absent.
 pub fn optional_text(
     errors: &mut ValidationErrors,

@@ -88,7 +88,7 @@ pub(crate) async fn tell_all(
     now: DateTime<Utc>,
 ) -> AppResult<usize> {
     let opt_outs = if kind.can_opt_out() {
-        store::registrations::opt_outs(txn, event.id).await?
+        store::opt_outs::of_event(txn, event.id).await?
     } else {
         Default::default()
     };
@@ -119,7 +119,7 @@ async fn tell_filtered(
     payload: Value,
     contact: Contact,
     copies: Copies<'_>,
-    opt_outs: &store::registrations::OptOuts,
+    opt_outs: &store::opt_outs::OptOuts,
     now: DateTime<Utc>,
 ) -> AppResult<usize> {
     let mut queued = 0;
@@ -184,8 +184,8 @@ pub struct Subscription {
 pub async fn subscription(db: &Db, links: &ManageLinks, token: &str) -> AppResult<Subscription> {
     let who = links.verify_unsubscribe(token).ok_or(AppError::NotFound)?;
     let (event_id, opted_out) = match who {
-        Subscriber::Contact(id) => store::registrations::contact_opt_out(db, id).await?,
-        Subscriber::Attendee(id) => store::registrations::attendee_opt_out(db, id).await?,
+        Subscriber::Contact(id) => store::opt_outs::of_contact(db, id).await?,
+        Subscriber::Attendee(id) => store::opt_outs::of_attendee(db, id).await?,
     }
     .ok_or(AppError::NotFound)?;
     let event = store::events::by_id(db, event_id)
@@ -207,12 +207,8 @@ pub async fn set_opted_out(
 ) -> AppResult<Subscription> {
     let who = links.verify_unsubscribe(token).ok_or(AppError::NotFound)?;
     let found = match who {
-        Subscriber::Contact(id) => {
-            store::registrations::set_contact_opt_out(db, id, opted_out).await?
-        }
-        Subscriber::Attendee(id) => {
-            store::registrations::set_attendee_opt_out(db, id, opted_out).await?
-        }
+        Subscriber::Contact(id) => store::opt_outs::set_contact(db, id, opted_out).await?,
+        Subscriber::Attendee(id) => store::opt_outs::set_attendee(db, id, opted_out).await?,
     };
     if !found {
         return Err(AppError::NotFound);

@@ -8,6 +8,7 @@ pub mod entities;
 pub mod event_sessions;
 pub mod events;
 pub mod job_fairs;
+pub mod opt_outs;
 pub mod organizations;
 pub mod outbox;
 pub mod partners;
