@@ -443,3 +443,121 @@ async fn the_same_registration_in_english_with_the_keyboard_alone() {
     browser.close().await;
     audit.assert_clean();
 }
+
+/// The demo events whose back-office pages the audit walks: one of each kind.
+const AUDITED_EVENTS: [&str; 6] = [
+    SEMINAR,
+    "lwb-expo",
+    "workstyle-consultation-day",
+    "foreign-students-job-fair",
+    "smooth-biz-summer",
+    "tokyo-telework-rule-declaration",
+];
+
+/// Whether the audit crawl visits `path`: pages only (no downloads, no sign-out), and of the
+/// back-office only the events of `AUDITED_EVENTS`.
+fn worth_auditing(path: &str) -> bool {
+    let download = [".csv", ".xlsx", ".ics", ".png", ".json"]
+        .iter()
+        .any(|ext| path.ends_with(ext));
+    let event_ok = match path.strip_prefix("/admin/events/") {
+        Some(rest) => {
+            let slug = rest.split('/').next().unwrap_or_default();
+            slug == "new" || AUDITED_EVENTS.contains(&slug)
+        }
+        None => true,
+    };
+    (path.starts_with("/events") || path.starts_with("/admin") || path == "/")
+        && !download
+        && !path.starts_with("/admin/logout")
+        && !path.starts_with("/admin/scan")
+        && event_ok
+}
+
+/// Visits every page reachable from `start` by links (paths without their query, each once),
+/// auditing each; returns how many pages it audited.
+async fn crawl(browser: &Chromium, audit: &mut Audit, start: &str, lang: &str) -> usize {
+    // Each page to visit, with the page that links to it.
+    let mut queue = std::collections::VecDeque::from([(start.to_owned(), String::new())]);
+    let mut seen = std::collections::HashSet::from([start.to_owned()]);
+    let mut audited = 0;
+    while let Some((path, from)) = queue.pop_front() {
+        browser.goto(&path).await;
+        // A link to an error page is a broken link.
+        let heading = browser.text("h1").await;
+        assert!(
+            ![
+                "",
+                "エラー",
+                "Error",
+                "ページが見つかりません",
+                "Page not found"
+            ]
+            .contains(&heading.as_str()),
+            "{path} ({lang}), linked from {from}: {heading:?}"
+        );
+        // The language switch shows this same page in the other language.
+        let switch = browser
+            .client
+            .execute(
+                "return document.querySelector('a.lang-switch').getAttribute('href');",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let switch = switch.as_str().unwrap_or_default();
+        assert_eq!(
+            switch.split('?').next(),
+            Some(path.as_str()),
+            "{path}: {switch}"
+        );
+        audit.page(browser, &format!("{path} ({lang})")).await;
+        audited += 1;
+        let links = browser
+            .client
+            .execute(
+                "return [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        for link in links.as_array().unwrap() {
+            let href = link.as_str().unwrap();
+            let target = href.split(['?', '#']).next().unwrap().to_owned();
+            if href.starts_with('/') && worth_auditing(&target) && seen.insert(target.clone()) {
+                queue.push_back((target, path.clone()));
+            }
+        }
+    }
+    audited
+}
+
+#[tokio::test]
+async fn every_page_reachable_on_the_demo_passes_axe_in_both_languages() {
+    let (app, _) = TestApp::with_demo().await;
+    let admin = app.staff("TMG", UserRole::Admin).await;
+    uketsuke::services::administration::set_platform_admin(&app.db, &admin, true)
+        .await
+        .unwrap();
+    let Some(browser) = Chromium::start(&app.base_url, "ja").await else {
+        return;
+    };
+    let mut audit = Audit::default();
+    let mut pages = 0;
+    // The public side: the catalogue, each event, its form and its lists, in each language
+    // (`?lang=` is remembered for the pages that follow).
+    for lang in ["ja", "en"] {
+        browser.goto(&format!("/?lang={lang}")).await;
+        pages += crawl(&browser, &mut audit, "/", lang).await;
+    }
+    // The back-office, as an admin who is also a platform admin, in Japanese.
+    browser.goto("/admin/login?lang=ja").await;
+    browser.fill("email", &admin).await;
+    browser.fill("password", STAFF_PASSWORD).await;
+    browser.follow("form button[type='submit']").await;
+    pages += crawl(&browser, &mut audit, "/admin", "ja").await;
+    eprintln!("axe audited {pages} pages");
+    assert!(pages > 60, "the crawl reached only {pages} pages");
+    browser.close().await;
+    audit.assert_clean();
+}

@@ -139,10 +139,12 @@ pub async fn catalogue_page(
     Query(params): Query<CatalogueParams>,
     req: &poem::Request,
 ) -> Result<Response, AppError> {
-    // The same page for everyone asking the same thing in the same language.
+    // The same page for everyone asking the same thing in the same language (`/` and
+    // `/events` apart: the page links to itself).
     let key = format!(
-        "{}|{}",
+        "{}|{}|{}",
         lang.lang.code(),
+        req.uri().path(),
         req.uri().query().unwrap_or_default()
     );
     if let Some(html) = state.pages.catalogue.get(&key) {

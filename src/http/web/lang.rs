@@ -15,7 +15,9 @@ pub struct PageLang {
 
 impl PageLang {
     pub fn from_request(req: &Request) -> Self {
-        let query = req.uri().query().unwrap_or_default();
+        // The original URI: under a nested route (the back-office) `uri()` lacks the prefix.
+        let uri = req.original_uri();
+        let query = uri.query().unwrap_or_default();
         let from_query = url::form_urlencoded::parse(query.as_bytes())
             .find(|(k, _)| k == "lang")
             .and_then(|(_, v)| Lang::parse(&v));
@@ -39,7 +41,7 @@ impl PageLang {
         };
         PageLang {
             lang,
-            switch_url: with_query_param(req.uri().path(), query, "lang", other.code()),
+            switch_url: with_query_param(uri.path(), query, "lang", other.code()),
             remember: from_query.is_some(),
         }
     }
