@@ -111,6 +111,13 @@ async fn staff_sign_in_and_failures_say_nothing_about_which_addresses_exist() {
     assert_eq!(second.get("/admin").await.0, 303, "the other session ended");
     assert_eq!(second.login(&email, "a brand new passphrase").await.0, 303);
 
+    // The language switch stays in the back-office (it once led to the public catalogue).
+    let (_, page) = b.get("/admin/password").await;
+    assert!(
+        page.contains(r#"class="lang-switch" href="&#x2f;admin&#x2f;password?lang=en""#),
+        "{page}"
+    );
+
     // Logging out ends the session.
     let (status, _, location) = b.post("/admin", "/admin/logout", &[]).await;
     assert_eq!((status, location.as_deref()), (303, Some("/admin/login")));
