@@ -93,13 +93,15 @@ impl Chromium {
             return None;
         }
         let port = free_port();
-        let child = std::process::Command::new(&driver)
-            .arg(format!("--port={port}"))
-            .process_group(0)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("chromedriver starts");
+        let driver = Driver(
+            std::process::Command::new(&driver)
+                .arg(format!("--port={port}"))
+                .process_group(0)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .expect("chromedriver starts"),
+        );
         let webdriver = format!("http://127.0.0.1:{port}");
         let status = format!("{webdriver}/status");
         for _ in 0..100 {
@@ -134,7 +136,7 @@ impl Chromium {
         Some(Chromium {
             client,
             base_url: base_url.to_owned(),
-            _driver: Driver(child),
+            _driver: driver,
             _profile: profile,
         })
     }
