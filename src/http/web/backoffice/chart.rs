@@ -1,7 +1,24 @@
-//! Charts as SVG drawn on the server: no script, prints as it shows, and a screen reader
-//! gets the title and each value as text.
+//! Charts as SVG drawn on the server: no script, prints as it shows. The picture is hidden from
+//! screen readers, which read the same figures from a table that only they get.
 use crate::services::reports::Bar;
 use std::fmt::Write;
+
+/// The chart's figures as a table for screen readers (the SVG beside it is hidden from them).
+fn table_for_screen_readers<'a>(title: &str, rows: impl Iterator<Item = (&'a str, u64)>) -> String {
+    let mut table = format!(
+        r#"<table class="visually-hidden"><caption>{}</caption><tbody>"#,
+        escape(title)
+    );
+    for (label, value) in rows {
+        let _ = write!(
+            table,
+            r#"<tr><th scope="row">{}</th><td>{value}</td></tr>"#,
+            escape(label)
+        );
+    }
+    table.push_str("</tbody></table>");
+    table
+}
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -17,7 +34,7 @@ pub fn bars(title: &str, bars: &[Bar]) -> String {
     let height = 30 + row * bars.len().max(1);
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1) as f64;
     let mut svg = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 640 {height}" role="img" aria-label="{t}"><title>{t}</title>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 640 {height}" aria-hidden="true" focusable="false"><title>{t}</title>"#,
         t = escape(title)
     );
     for (i, b) in bars.iter().enumerate() {
@@ -35,7 +52,7 @@ pub fn bars(title: &str, bars: &[Bar]) -> String {
         );
     }
     svg.push_str("</svg>");
-    svg
+    svg + &table_for_screen_readers(title, bars.iter().map(|b| (b.label.as_str(), b.value)))
 }
 
 /// Columns over time (e.g. registrations so far, per day), with every n-th date shown.
@@ -46,7 +63,7 @@ pub fn columns(title: &str, points: &[(String, u64)]) -> String {
     let step = plot_w / n;
     let every = (points.len() / 8).max(1);
     let mut svg = format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 640 230" role="img" aria-label="{t}"><title>{t}</title><text x="4" y="{ty}" font-size="12">{max}</text><line x1="{left}" y1="{base}" x2="{right}" y2="{base}" stroke="#4a4a4a"/>"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 640 230" aria-hidden="true" focusable="false"><title>{t}</title><text x="4" y="{ty}" font-size="12">{max}</text><line x1="{left}" y1="{base}" x2="{right}" y2="{base}" stroke="#4a4a4a"/>"##,
         t = escape(title),
         ty = top + 10.0,
         max = max as u64,
@@ -73,7 +90,7 @@ pub fn columns(title: &str, points: &[(String, u64)]) -> String {
         }
     }
     svg.push_str("</svg>");
-    svg
+    svg + &table_for_screen_readers(title, points.iter().map(|(l, v)| (l.as_str(), *v)))
 }
 
 #[cfg(test)]
@@ -99,5 +116,10 @@ mod tests {
         assert!(svg.contains(r#"width="330""#) && svg.contains(r#"width="165""#));
         let cols = columns("x", &[("11/1".into(), 1), ("11/2".into(), 3)]);
         assert_eq!(cols.matches("<rect").count(), 2);
+        // Screen readers skip the picture and read the figures from the table.
+        assert!(svg.contains(r#"aria-hidden="true""#) && !svg.contains("role=\"img\""));
+        assert!(svg.contains(r#"<caption>経路 &lt;test&gt;</caption>"#));
+        assert!(svg.contains(r#"<tr><th scope="row">A&amp;B</th><td>10</td></tr>"#));
+        assert!(cols.contains(r#"<tr><th scope="row">11/2</th><td>3</td></tr>"#));
     }
 }
