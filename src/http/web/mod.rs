@@ -229,29 +229,14 @@ pub fn routes(settings: &crate::config::Settings) -> impl Endpoint + use<> {
             "/u/:token",
             get(registration::unsubscribe_page).post(registration::unsubscribe_post),
         )
+        // cancel, attendees, answers, sessions, declaration
         .at(
-            "/r/:token/cancel",
-            post(registration::cancel_all).with(csrf()),
-        )
-        .at(
-            "/r/:token/attendees",
-            post(registration::change_attendees).with(csrf()),
+            "/r/:token/:action",
+            post(registration::manage_action).with(csrf()),
         )
         .at(
             "/r/:token/attendees/:attendee/cancel",
             post(registration::cancel_attendee).with(csrf()),
-        )
-        .at(
-            "/r/:token/declaration",
-            post(registration::change_declaration).with(csrf()),
-        )
-        .at(
-            "/r/:token/sessions",
-            post(registration::change_sessions).with(csrf()),
-        )
-        .at(
-            "/r/:token/answers",
-            post(registration::change_answers).with(csrf()),
         )
         .nest("/admin", backoffice_routes(csrf))
         .at("/static/style.css", get(stylesheet))

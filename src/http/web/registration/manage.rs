@@ -287,25 +287,32 @@ enum ManageAction {
     ChangeDeclaration,
 }
 
+impl ManageAction {
+    /// The action a path segment names (the attendee's cancel has a path of its own).
+    fn named(segment: &str) -> Option<Self> {
+        Some(match segment {
+            "cancel" => ManageAction::CancelAll,
+            "attendees" => ManageAction::ChangeAttendees,
+            "answers" => ManageAction::ChangeAnswers,
+            "sessions" => ManageAction::ChangeSessions,
+            "declaration" => ManageAction::ChangeDeclaration,
+            _ => return None,
+        })
+    }
+}
+
+/// A post to `/r/{token}/{action}`: cancel, attendees, answers, sessions or declaration.
 #[handler]
-pub async fn cancel_all(
+pub async fn manage_action(
     state: Data<&AppState>,
     lang: PageLang,
-    Path(token): Path<String>,
+    Path((token, action)): Path<(String, String)>,
     csrf: &CsrfToken,
     verifier: &CsrfVerifier,
     body: Body,
 ) -> Result<Response, AppError> {
-    manage_post(
-        &state,
-        &lang,
-        &token,
-        csrf,
-        verifier,
-        body,
-        ManageAction::CancelAll,
-    )
-    .await
+    let action = ManageAction::named(&action).ok_or(AppError::NotFound)?;
+    manage_post(&state, &lang, &token, csrf, verifier, body, action).await
 }
 
 #[handler]
@@ -325,90 +332,6 @@ pub async fn cancel_attendee(
         verifier,
         body,
         ManageAction::CancelAttendee(attendee),
-    )
-    .await
-}
-
-#[handler]
-pub async fn change_attendees(
-    state: Data<&AppState>,
-    lang: PageLang,
-    Path(token): Path<String>,
-    csrf: &CsrfToken,
-    verifier: &CsrfVerifier,
-    body: Body,
-) -> Result<Response, AppError> {
-    manage_post(
-        &state,
-        &lang,
-        &token,
-        csrf,
-        verifier,
-        body,
-        ManageAction::ChangeAttendees,
-    )
-    .await
-}
-
-#[handler]
-pub async fn change_answers(
-    state: Data<&AppState>,
-    lang: PageLang,
-    Path(token): Path<String>,
-    csrf: &CsrfToken,
-    verifier: &CsrfVerifier,
-    body: Body,
-) -> Result<Response, AppError> {
-    manage_post(
-        &state,
-        &lang,
-        &token,
-        csrf,
-        verifier,
-        body,
-        ManageAction::ChangeAnswers,
-    )
-    .await
-}
-
-#[handler]
-pub async fn change_declaration(
-    state: Data<&AppState>,
-    lang: PageLang,
-    Path(token): Path<String>,
-    csrf: &CsrfToken,
-    verifier: &CsrfVerifier,
-    body: Body,
-) -> Result<Response, AppError> {
-    manage_post(
-        &state,
-        &lang,
-        &token,
-        csrf,
-        verifier,
-        body,
-        ManageAction::ChangeDeclaration,
-    )
-    .await
-}
-
-#[handler]
-pub async fn change_sessions(
-    state: Data<&AppState>,
-    lang: PageLang,
-    Path(token): Path<String>,
-    csrf: &CsrfToken,
-    verifier: &CsrfVerifier,
-    body: Body,
-) -> Result<Response, AppError> {
-    manage_post(
-        &state,
-        &lang,
-        &token,
-        csrf,
-        verifier,
-        body,
-        ManageAction::ChangeSessions,
     )
     .await
 }

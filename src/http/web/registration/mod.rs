@@ -28,10 +28,7 @@ mod manage;
 mod register;
 mod unsubscribe;
 
-pub use manage::{
-    cancel_all, cancel_attendee, change_answers, change_attendees, change_declaration,
-    change_sessions, manage_page,
-};
+pub use manage::{cancel_attendee, manage_action, manage_page};
 pub use register::{exhibit_page, exhibit_submit, form_page, submit};
 pub use unsubscribe::{unsubscribe_page, unsubscribe_post};
 
