@@ -142,6 +142,8 @@ pub struct MailSettings {
     pub housekeeping_secs: u64,
     /// Delivered and failed messages are kept this long as a log, then deleted.
     pub retention_days: u32,
+    /// `/readyz` answers 503 once a due message has waited this long: no worker is delivering.
+    pub stall_secs: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -32,6 +32,14 @@ pub enum AppError {
     /// The request body is larger than we accept.
     #[error("payload too large")]
     TooLarge,
+    /// The request cannot be read as text at all (bytes that are not UTF-8, a NUL where no
+    /// field check saw it): no field to point at, so the whole request is refused.
+    #[error("bad request: {code}")]
+    BadRequest {
+        code: &'static str,
+        message_ja: String,
+        message_en: String,
+    },
     /// Our fault. The cause is logged; the user sees a generic message.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -65,6 +73,7 @@ impl AppError {
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::Gone { .. } => StatusCode::GONE,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -76,7 +85,9 @@ impl AppError {
             AppError::NotFound => "not_found",
             AppError::Unauthenticated => "unauthenticated",
             AppError::Forbidden => "forbidden",
-            AppError::Conflict { code, .. } | AppError::Gone { code, .. } => code,
+            AppError::Conflict { code, .. }
+            | AppError::Gone { code, .. }
+            | AppError::BadRequest { code, .. } => code,
             AppError::TooLarge => "payload_too_large",
             AppError::Internal(_) => "internal_error",
         }
@@ -109,6 +120,11 @@ impl AppError {
                 message_ja,
                 message_en,
                 ..
+            }
+            | AppError::BadRequest {
+                message_ja,
+                message_en,
+                ..
             } => return lang.pick(message_ja, message_en).to_owned(),
             AppError::TooLarge => (
                 "送信された内容が大きすぎます。",
@@ -123,8 +139,42 @@ impl AppError {
     }
 }
 
+impl AppError {
+    /// Text the domain's checks would have refused reached the database anyway.
+    pub fn control_character() -> Self {
+        AppError::BadRequest {
+            code: "control_character",
+            message_ja: "使用できない文字（制御文字など）が含まれています。取り除いてから送信してください。"
+                .into(),
+            message_en:
+                "What was sent contains a character that cannot be used (a control character); remove it and send again."
+                    .into(),
+        }
+    }
+
+    /// A form whose bytes are not UTF-8: no browser sends one for a UTF-8 page.
+    pub fn not_utf8() -> Self {
+        AppError::BadRequest {
+            code: "invalid_encoding",
+            message_ja: "送信内容に文字として読めないデータ（UTF-8ではないバイト列）が含まれています。入力し直してから送信してください。"
+                .into(),
+            message_en: "What was sent contains bytes that are not UTF-8 text. Please type it again and send it."
+                .into(),
+        }
+    }
+}
+
 impl From<sea_orm::DbErr> for AppError {
     fn from(err: sea_orm::DbErr) -> Self {
+        // The last line of defence for text no check saw: PostgreSQL refuses a NUL in text
+        // (SQLSTATE 22021). It is the sender's input, not our fault, so never a 500.
+        if err
+            .to_string()
+            .contains("invalid byte sequence for encoding")
+        {
+            tracing::warn!(error = %err, "text with a NUL reached the database");
+            return AppError::control_character();
+        }
         AppError::Internal(err.into())
     }
 }

@@ -35,6 +35,10 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Check stored text against today's rules: lists every value with a line break where one
+    /// line belongs, a NUL or another control character (written before the checks, or by
+    /// hand). Exits 1 when it finds any.
+    Doctor,
     /// Manage organizations (TMG, TCCI, municipalities, associations, companies).
     #[command(subcommand)]
     Org(OrgCommand),
@@ -163,6 +167,30 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             uketsuke::mail::worker::run(db, mailer, stopped).await;
             Ok(())
+        }
+        Command::Doctor => {
+            let db = store::connect(&settings.database).await?;
+            let findings = uketsuke::services::doctor::check_text(&db).await?;
+            for f in &findings {
+                println!(
+                    "{}.{} at {}={}: {}",
+                    f.table,
+                    f.column,
+                    f.key_column,
+                    f.key,
+                    f.fault.code()
+                );
+            }
+            if findings.is_empty() {
+                println!("stored text: no problems found");
+                Ok(())
+            } else {
+                println!(
+                    "stored text: {} values break the text rules (the outputs clean them; correct them at the source)",
+                    findings.len()
+                );
+                std::process::exit(1);
+            }
         }
         Command::Purge { dry_run } => {
             let db = store::connect(&settings.database).await?;

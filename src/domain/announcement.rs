@@ -1,6 +1,6 @@
 //! An organizer's message to the registrants of an event (お知らせ): a change of room, the
 //! materials to bring, a survey after the day.
-use super::text::{optional_text, required_text};
+use super::text::{optional_lines, optional_text, required_lines, required_text};
 use super::{Lang, ValidationErrors};
 use chrono::{DateTime, Utc};
 
@@ -35,14 +35,14 @@ impl AnnouncementSpec {
             input.subject_ja.as_deref(),
             SUBJECT_MAX,
         );
-        let body_ja = required_text(&mut errors, "body_ja", input.body_ja.as_deref(), BODY_MAX);
+        let body_ja = required_lines(&mut errors, "body_ja", input.body_ja.as_deref(), BODY_MAX);
         let subject_en = optional_text(
             &mut errors,
             "subject_en",
             input.subject_en.as_deref(),
             SUBJECT_MAX,
         );
-        let body_en = optional_text(&mut errors, "body_en", input.body_en.as_deref(), BODY_MAX);
+        let body_en = optional_lines(&mut errors, "body_en", input.body_en.as_deref(), BODY_MAX);
         for (field, value) in [("subject_ja", &subject_ja), ("subject_en", &subject_en)] {
             if value.as_deref().is_some_and(|s| s.contains(['\r', '\n'])) {
                 errors.add(

@@ -1,6 +1,6 @@
 //! 「テレワーク東京ルール」実践企業宣言: a company declares once what it commits to; the
 //! organizer reviews it; an approved declaration may be listed publicly.
-use super::text::{optional_text, required_text};
+use super::text::{optional_text, required_lines};
 use super::{Lang, ValidationErrors};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -83,7 +83,7 @@ impl Declaration {
                 "Describe the other commitment.",
             );
         }
-        let statement = required_text(
+        let statement = required_lines(
             &mut errors,
             "declaration.statement",
             input.statement.as_deref(),

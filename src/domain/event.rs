@@ -1,6 +1,6 @@
 //! Events: what is on, where, when, for how many, and in which state.
 use super::reminder_days::ReminderDays;
-use super::text::{optional_text, required_text};
+use super::text::{optional_lines, optional_text, required_lines, required_text};
 use super::{Audience, Bilingual, FiscalYear, Lang, ValidationErrors};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -283,13 +283,13 @@ impl EventSpec {
 
         let title_ja = required_text(&mut errors, "title_ja", input.title_ja.as_deref(), 200);
         let title_en = required_text(&mut errors, "title_en", input.title_en.as_deref(), 200);
-        let description_ja = required_text(
+        let description_ja = required_lines(
             &mut errors,
             "description_ja",
             input.description_ja.as_deref(),
             20_000,
         );
-        let description_en = required_text(
+        let description_en = required_lines(
             &mut errors,
             "description_en",
             input.description_en.as_deref(),
@@ -453,13 +453,13 @@ impl EventSpec {
             Some(days) => errors.take(ReminderDays::parse(days)),
         };
 
-        let purpose_ja = optional_text(
+        let purpose_ja = optional_lines(
             &mut errors,
             "purpose_of_use_ja",
             input.purpose_of_use_ja.as_deref(),
             5000,
         );
-        let purpose_en = optional_text(
+        let purpose_en = optional_lines(
             &mut errors,
             "purpose_of_use_en",
             input.purpose_of_use_en.as_deref(),
@@ -643,6 +643,11 @@ fn required(field: &str) -> ValidationErrors {
 /// An absolute http(s) URL, or nothing.
 fn web_url(errors: &mut ValidationErrors, field: &str, value: Option<&str>) -> Option<String> {
     let value = value.map(str::trim).filter(|v| !v.is_empty())?;
+    // The URL parser skips tabs and line breaks, but the text is kept as typed: refuse them.
+    if let Err(fault) = super::text::clean(value, super::text::Lines::One) {
+        fault.record(errors, field);
+        return None;
+    }
     match url::Url::parse(value) {
         Ok(u)
             if matches!(u.scheme(), "http" | "https")

@@ -2,7 +2,7 @@
 //! companies apply for a booth (and wait for the organizer's approval); students register as
 //! individuals with their profile, and may mark the booths they want to visit.
 use super::ValidationErrors;
-use super::text::{optional_text, required_text};
+use super::text::{optional_text, required_lines, required_text};
 use serde::Serialize;
 
 labelled_enum! {
@@ -101,7 +101,7 @@ impl ExhibitorProfile {
             );
         }
         languages.sort();
-        let positions = required_text(
+        let positions = required_lines(
             &mut errors,
             "exhibitor.positions",
             input.positions.as_deref(),

@@ -217,7 +217,13 @@ pub fn parse_answers(
         let known = |v: &str| q.spec.options.iter().any(|o| o.value == v);
         let answer = match q.spec.kind {
             QuestionKind::Text => {
-                let text = values.join("\n");
+                let text = match super::text::clean(&values.join("\n"), super::text::Lines::Many) {
+                    Ok(text) => text,
+                    Err(fault) => {
+                        fault.record(&mut errors, &field);
+                        continue;
+                    }
+                };
                 if text.chars().count() > 2000 {
                     errors.add(
                         &field,

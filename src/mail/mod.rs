@@ -24,6 +24,11 @@ use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use std::collections::HashMap;
 
+/// Text read back from the database, made fit for a header line.
+fn one_line(text: &str) -> String {
+    crate::domain::text::for_output(text, crate::domain::text::Lines::One).into_owned()
+}
+
 /// Everything a worker needs to turn outbox rows into sent mail.
 pub struct Mailer {
     emails: Emails,
@@ -142,7 +147,7 @@ impl Mailer {
                 r.attendees
                     .iter()
                     .filter(|a| a.status != AttendeeStatus::Cancelled)
-                    .map(|a| a.name.clone())
+                    .map(|a| one_line(&a.name))
                     .collect()
             })
             .unwrap_or_default();
@@ -203,7 +208,7 @@ impl Mailer {
                 let url = format!("{}/admin/scan/{code}", self.public_url);
                 images.push((cid.clone(), qr::png(&url)?));
                 checkin.push(CheckinCode {
-                    name: a.name.clone(),
+                    name: one_line(&a.name),
                     cid,
                     code,
                 });
@@ -220,7 +225,7 @@ impl Mailer {
         let ctx_for = |lang: crate::domain::Lang| EmailContext {
             lang,
             subject: String::new(),
-            recipient_name: row.recipient_name.clone(),
+            recipient_name: one_line(&row.recipient_name),
             event: EventBlock {
                 title: spec.title.get(lang).to_owned(),
                 when: jst::range(spec.starts_at, spec.ends_at, lang),
@@ -246,7 +251,7 @@ impl Mailer {
                 .map(str::to_owned),
             copy_of: attendee_id
                 .and(registration)
-                .map(|r| r.contact.name.clone()),
+                .map(|r| one_line(&r.contact.name)),
             days_before: row.payload["days_before"]
                 .as_u64()
                 .and_then(|d| u8::try_from(d).ok()),
@@ -355,7 +360,12 @@ impl Mailer {
         };
 
         let to = match row.recipient_email.parse() {
-            Ok(address) => Mailbox::new(Some(row.recipient_name.clone()), address),
+            // A name stored before the text checks may hold a line break, which makes lettre
+            // panic while writing the header: headers get one clean line.
+            Ok(address) => Mailbox::new(
+                Some(one_line(&row.recipient_name)).filter(|n| !n.trim().is_empty()),
+                address,
+            ),
             Err(e) => {
                 return Ok(Composed::Impossible(format!(
                     "recipient address not usable: {e}"
@@ -396,7 +406,7 @@ impl Mailer {
         let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(rendered.subject)
+            .subject(one_line(&rendered.subject))
             .message_id(Some(format!("<outbox-{}@{}>", row.id, self.host)));
         if let Some(url) = unsubscribe_url {
             // RFC 8058: mail clients offer a one-click "unsubscribe" that POSTs to the URL.

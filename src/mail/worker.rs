@@ -5,7 +5,12 @@
 use super::{Composed, Mailer, SendError};
 use crate::store::{self, Db};
 use chrono::{DateTime, Utc};
+use futures_util::FutureExt;
 use rand::Rng;
+use std::collections::HashMap;
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 use tokio::sync::watch;
 
@@ -25,21 +30,28 @@ impl Pass {
 
 /// Claims and handles one batch of due messages.
 pub async fn deliver_due(db: &Db, mailer: &Mailer, now: DateTime<Utc>) -> anyhow::Result<Pass> {
+    deliver_due_watched(db, mailer, now, &AtomicI64::new(0)).await
+}
+
+/// [`deliver_due`], noting in `current` the outbox id in hand, so that whoever supervises the
+/// worker can say which message it was handling if it dies.
+async fn deliver_due_watched(
+    db: &Db,
+    mailer: &Mailer,
+    now: DateTime<Utc>,
+    current: &AtomicI64,
+) -> anyhow::Result<Pass> {
     let settings = &mailer.settings;
     let lease = chrono::Duration::seconds(settings.lease_secs as i64);
     let rows = store::outbox::claim(db, now, settings.batch_size, lease).await?;
     let mut pass = Pass::default();
-    let mut events = std::collections::HashMap::new();
+    let mut events = HashMap::new();
     // Delivered rows are marked together at the end of the pass: one write instead of one per
     // message. A crash before that sends them once more after the lease, as any crash would.
     let mut delivered = Vec::new();
     for row in rows {
-        let outcome = match mailer.compose(db, &row, &mut events).await {
-            Ok(Composed::Ready(message)) => mailer.send(&message, row.id).await,
-            Ok(Composed::Impossible(reason)) => Err(SendError::Permanent(reason)),
-            Err(e) => Err(SendError::Transient(format!("{e:#}"))),
-        };
-        match outcome {
+        current.store(row.id, Ordering::Relaxed);
+        match deliver_one(db, mailer, &row, &mut events).await {
             Ok(()) => {
                 delivered.push(row.id);
                 pass.sent += 1;
@@ -72,8 +84,42 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer, now: DateTime<Utc>) -> anyhow
             }
         }
     }
+    current.store(0, Ordering::Relaxed);
     store::outbox::mark_sent(db, &delivered, Utc::now()).await?;
     Ok(pass)
+}
+
+/// Composes and sends one message. An error or a panic while composing is this message's
+/// failure alone (retried, then marked failed with its reason); the batch goes on.
+async fn deliver_one(
+    db: &Db,
+    mailer: &Mailer,
+    row: &store::outbox::Claimed,
+    events: &mut HashMap<i64, crate::services::catalogue::EventListing>,
+) -> Result<(), SendError> {
+    let compose = AssertUnwindSafe(mailer.compose(db, row, events)).catch_unwind();
+    let message = match compose.await {
+        Ok(Ok(Composed::Ready(message))) => message,
+        Ok(Ok(Composed::Impossible(reason))) => return Err(SendError::Permanent(reason)),
+        Ok(Err(e)) => return Err(SendError::Transient(format!("composing failed: {e:#}"))),
+        Err(panic) => {
+            // The cache may hold what the panicking compose half-built.
+            events.clear();
+            let reason = format!("composing panicked: {}", panic_message(panic.as_ref()));
+            tracing::error!(outbox_id = row.id, reason, "message could not be composed");
+            return Err(SendError::Transient(reason));
+        }
+    };
+    mailer.send(&message, row.id).await
+}
+
+/// What a panic said, when it said it with a string (as `panic!` and `expect` do).
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".to_owned())
 }
 
 /// `base · 2^(attempts-1)`, at most `max`, with ±20% jitter so that retries of many messages
@@ -108,12 +154,56 @@ pub async fn housekeeping(
     Ok((queued, pruned))
 }
 
-/// Delivers until `stop` turns true: a pass, then a pause when nothing was due.
-pub async fn run(db: Db, mailer: Mailer, mut stop: watch::Receiver<bool>) {
+/// Delivers until `stop` turns true, under supervision: should the delivery loop die (a
+/// panic outside any one message), the failure is logged with the outbox id in hand and the
+/// loop starts again, so mail never silently stops while the server looks healthy.
+pub async fn run(db: Db, mailer: Mailer, stop: watch::Receiver<bool>) {
+    let mailer = Arc::new(mailer);
+    let current = Arc::new(AtomicI64::new(0));
+    tracing::info!("mail worker started");
+    supervise(&current, stop.clone(), || {
+        deliver_until_stopped(db.clone(), mailer.clone(), current.clone(), stop.clone())
+    })
+    .await;
+    tracing::info!("mail worker stopped");
+}
+
+/// Runs the task `start` makes until it ends by itself; restarts it (after a second) each time
+/// it panics, unless `stop` has turned true.
+pub async fn supervise<F, Fut>(current: &AtomicI64, stop: watch::Receiver<bool>, mut start: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
+    loop {
+        match tokio::spawn(start()).await {
+            Ok(()) => return,
+            Err(e) => {
+                let outbox_id = current.swap(0, Ordering::Relaxed);
+                let error = if e.is_panic() {
+                    panic_message(e.into_panic().as_ref())
+                } else {
+                    e.to_string()
+                };
+                tracing::error!(outbox_id, error, "mail worker died; starting it again");
+                if *stop.borrow() {
+                    return;
+                }
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+        }
+    }
+}
+
+async fn deliver_until_stopped(
+    db: Db,
+    mailer: Arc<Mailer>,
+    current: Arc<AtomicI64>,
+    mut stop: watch::Receiver<bool>,
+) {
     let pause = Duration::from_millis(mailer.settings.poll_interval_ms.max(10));
     let every = Duration::from_secs(mailer.settings.housekeeping_secs.max(1));
     let mut last_housekeeping: Option<std::time::Instant> = None;
-    tracing::info!("mail worker started");
     loop {
         if *stop.borrow() {
             break;
@@ -124,7 +214,7 @@ pub async fn run(db: Db, mailer: Mailer, mut stop: watch::Receiver<bool>) {
                 tracing::error!(error = format!("{e:#}"), "mail housekeeping failed");
             }
         }
-        let claimed = match deliver_due(&db, &mailer, Utc::now()).await {
+        let claimed = match deliver_due_watched(&db, &mailer, Utc::now(), &current).await {
             Ok(pass) => pass.claimed(),
             Err(e) => {
                 tracing::error!(error = format!("{e:#}"), "mail worker pass failed");
@@ -138,11 +228,53 @@ pub async fn run(db: Db, mailer: Mailer, mut stop: watch::Receiver<bool>) {
             }
         }
     }
-    tracing::info!("mail worker stopped");
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_worker_that_dies_is_started_again_and_says_which_message_it_held() {
+        let (_tx, stop) = watch::channel(false);
+        let current = AtomicI64::new(0);
+        let starts = Arc::new(AtomicI64::new(0));
+        let counted = starts.clone();
+        supervise(&current, stop, || {
+            let n = counted.fetch_add(1, Ordering::SeqCst);
+            current.store(41 + n, Ordering::Relaxed);
+            async move {
+                if n < 2 {
+                    panic!("poisoned message {n}");
+                }
+            }
+        })
+        .await;
+        assert_eq!(starts.load(Ordering::SeqCst), 3);
+        // The last start ended by itself: no message in hand is reported.
+        assert_eq!(current.load(Ordering::Relaxed), 43);
+    }
+
+    #[tokio::test]
+    async fn a_stopped_worker_is_not_started_again() {
+        let (tx, stop) = watch::channel(false);
+        tx.send(true).unwrap();
+        let current = AtomicI64::new(0);
+        let mut starts = 0;
+        supervise(&current, stop, || {
+            starts += 1;
+            async { panic!("dies") }
+        })
+        .await;
+        assert_eq!(starts, 1);
+    }
+
+    #[test]
+    fn panic_messages_are_read() {
+        let e = std::panic::catch_unwind(|| panic!("at {}", 3)).unwrap_err();
+        assert_eq!(panic_message(e.as_ref()), "at 3");
+    }
+
     #[test]
     fn backoff_doubles_within_bounds() {
         for (attempts, low, high) in [

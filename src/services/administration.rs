@@ -63,7 +63,12 @@ async fn add_named_user(
         )
         .into());
     }
-    accounts::add_user(db, org_code, email, name, role, None)
+    let mut errors = ValidationErrors::new();
+    let name = crate::domain::text::required_text(&mut errors, "name", Some(name), 100);
+    let Some(name) = name.filter(|_| errors.is_empty()) else {
+        return Err(errors.into());
+    };
+    accounts::add_user(db, org_code, email, &name, role, None)
         .await
         .map_err(|e| match e {
             AppError::Conflict {
@@ -168,16 +173,8 @@ pub async fn add_organization(
             "An organization code has 2 to 32 letters, digits, '-' or '_'.",
         );
     }
-    for (field, value) in [("name_ja", name_ja), ("name_en", name_en)] {
-        if value.trim().is_empty() {
-            errors.add(
-                field,
-                "required",
-                "入力してください。",
-                "This field is required.",
-            );
-        }
-    }
+    let name_ja = crate::domain::text::required_text(&mut errors, "name_ja", Some(name_ja), 200);
+    let name_en = crate::domain::text::required_text(&mut errors, "name_en", Some(name_en), 200);
     if kind.is_none() {
         errors.add(
             "kind",
@@ -189,7 +186,10 @@ pub async fn add_organization(
     let Some(kind) = kind.filter(|_| errors.is_empty()) else {
         return Err(errors.into());
     };
-    accounts::add_organization(db, code, kind, name_ja, name_en)
+    let (Some(name_ja), Some(name_en)) = (name_ja, name_en) else {
+        return Err(errors.into());
+    };
+    accounts::add_organization(db, code, kind, &name_ja, &name_en)
         .await
         .map_err(|e| match e {
             AppError::Conflict {

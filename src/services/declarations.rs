@@ -24,7 +24,11 @@ pub async fn review(
     note: Option<&str>,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let note = note.map(str::trim).filter(|n| !n.is_empty());
+    let mut errors = ValidationErrors::new();
+    let note = crate::domain::text::optional_lines(&mut errors, "note", note, 2000);
+    if !errors.is_empty() {
+        return Err(errors.into());
+    }
     if !approve && note.is_none() {
         return Err(ValidationErrors::single(
             "note",
@@ -47,7 +51,7 @@ pub async fn review(
         registration_id,
         state,
         who.user_id,
-        note,
+        note.as_deref(),
         now,
     )
     .await?

@@ -113,7 +113,11 @@ pub async fn list_published(
     if let Some(before) = query.starts_before {
         condition = condition.add(event::Column::StartsAt.lt(before));
     }
-    for word in query.text.iter().flat_map(|t| t.split_whitespace()).take(8) {
+    let words = crate::domain::text::search_words(query.text.as_deref(), 8);
+    if words.is_none() {
+        condition = condition.add(super::matches_nothing());
+    }
+    for word in words.iter().flatten() {
         let pattern = super::contains_pattern(word);
         let mut any_column = Condition::any();
         for column in [

@@ -20,6 +20,7 @@ pub mod retention;
 pub mod roster;
 /// Back-office sign-in sessions (not an event's sessions: see `event_sessions`).
 pub mod sessions;
+pub mod text_audit;
 pub mod users;
 
 use crate::config::{DatabaseSettings, SqliteSynchronous};
@@ -127,6 +128,12 @@ pub fn redact_url(url: &str) -> String {
 }
 
 /// `LIKE` pattern matching `text` anywhere, with the wildcards in `text` taken literally.
+/// A condition no row meets: a search for text no row can hold.
+pub(crate) fn matches_nothing() -> sea_orm::sea_query::SimpleExpr {
+    use sea_orm::sea_query::{Expr, ExprTrait};
+    Expr::val(1).eq(0)
+}
+
 pub(crate) fn contains_pattern(text: &str) -> String {
     let escaped = text
         .replace('\\', "\\\\")

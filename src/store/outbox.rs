@@ -278,6 +278,37 @@ pub async fn prune(db: &impl ConnectionTrait, before: DateTime<Utc>) -> Result<u
         .rows_affected)
 }
 
+/// Since when the longest-waiting due message has been waiting: the earliest `next_attempt_at`
+/// of a pending row that is due, or `locked_until` of a claim that ran out. A worker that makes
+/// progress claims the oldest first, so this stays recent while mail flows.
+pub async fn oldest_due(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>, DbErr> {
+    use sea_orm::{QueryOrder, QuerySelect};
+    let pending: Option<DateTime<Utc>> = outbox::Entity::find()
+        .select_only()
+        .column(outbox::Column::NextAttemptAt)
+        .filter(outbox::Column::Status.eq(PENDING))
+        .filter(outbox::Column::NextAttemptAt.lte(now))
+        .order_by_asc(outbox::Column::NextAttemptAt)
+        .limit(1)
+        .into_tuple()
+        .one(db)
+        .await?;
+    let lapsed: Option<Option<DateTime<Utc>>> = outbox::Entity::find()
+        .select_only()
+        .column(outbox::Column::LockedUntil)
+        .filter(outbox::Column::Status.eq(SENDING))
+        .filter(outbox::Column::LockedUntil.lt(now))
+        .order_by_asc(outbox::Column::LockedUntil)
+        .limit(1)
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(pending.into_iter().chain(lapsed.flatten()).min())
+}
+
 /// How many rows are in each state, e.g. `[("pending", 3), ("sent", 120)]`.
 pub async fn status_counts(db: &impl ConnectionTrait) -> Result<Vec<(String, i64)>, DbErr> {
     use sea_orm::QuerySelect;

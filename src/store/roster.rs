@@ -97,7 +97,11 @@ async fn condition(
         Some(false) => cond = cond.add(attendee::Column::CheckedInAt.is_null()),
         None => {}
     }
-    for word in q.text.iter().flat_map(|t| t.split_whitespace()).take(6) {
+    let words = crate::domain::text::search_words(q.text.as_deref(), 6);
+    if words.is_none() {
+        cond = cond.add(super::matches_nothing());
+    }
+    for word in words.iter().flatten() {
         let folded = crate::domain::normalize::fold_width(word);
         let pattern = contains_pattern(&folded);
         // Kana is stored in katakana; staff type either.

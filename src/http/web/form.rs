@@ -14,7 +14,24 @@ pub async fn read_form(body: Body) -> Result<FormData, AppError> {
         .into_bytes_limit(crate::http::limits::MAX_BODY_BYTES)
         .await
         .map_err(|_| AppError::TooLarge)?;
+    if !is_utf8_form(&bytes) {
+        return Err(AppError::not_utf8());
+    }
     Ok(FormData::parse(&bytes))
+}
+
+/// Whether every name and value of an urlencoded body decodes to UTF-8. serde_html_form
+/// would turn other bytes into U+FFFD and so store something the person never typed.
+fn is_utf8_form(body: &[u8]) -> bool {
+    body.split(|b| *b == b'&').all(|pair| {
+        let plus_as_space: Vec<u8> = pair
+            .iter()
+            .map(|b| if *b == b'+' { b' ' } else { *b })
+            .collect();
+        plus_as_space
+            .split(|b| *b == b'=')
+            .all(|part| percent_encoding::percent_decode(part).decode_utf8().is_ok())
+    })
 }
 
 /// Reads a form post that must carry its page's CSRF token; without it nothing happens.
@@ -264,6 +281,17 @@ fn remap_attendee(field: &str, blocks: &[usize]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bodies_that_are_not_utf8_are_told_apart() {
+        assert!(is_utf8_form(b"company.name=%E6%9D%B1%E4%BA%AC&x=a+b"));
+        assert!(is_utf8_form(b"a=%00"));
+        assert!(!is_utf8_form(b"company.name=%FF%FE"));
+        assert!(!is_utf8_form(b"%C3=x"));
+        // A lone surrogate as a browser would never send it, but an attacker can.
+        assert!(!is_utf8_form(b"name=%ED%A0%80"));
+        assert!(!is_utf8_form(b"name=\xff"));
+    }
 
     #[test]
     fn repeated_keys_and_block_numbers_survive() {
