@@ -139,13 +139,17 @@ async fn audit(
     detail: Option<&str>,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
+    // The detail repeats what staff searched for, which may hold anything; the log keeps it
+    // readable (and PostgreSQL cannot keep a NUL).
+    let detail =
+        detail.map(|d| crate::domain::text::for_output(d, crate::domain::text::Lines::One));
     let entry = audit::Entry {
         user_id: who.user_id,
         organization_id: who.organization_id,
         action,
         event_id: Some(event.id),
         records,
-        detail,
+        detail: detail.as_deref(),
     };
     Ok(audit::record(db, entry, now).await?)
 }

@@ -2,6 +2,7 @@
 //! (a temporary SQLite file, or a fresh PostgreSQL database when UKETSUKE_TEST_POSTGRES_URL is
 //! set) and talks HTTP to it. One binary keeps linking cheap.
 mod helpers;
+mod hostile_input;
 mod job_fairs;
 
 mod administration;
