@@ -4,6 +4,7 @@
 mod helpers;
 mod hostile_input;
 mod job_fairs;
+mod text_properties;
 
 mod administration;
 mod api_events;
