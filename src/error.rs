@@ -156,9 +156,9 @@ impl AppError {
     pub fn not_utf8() -> Self {
         AppError::BadRequest {
             code: "invalid_encoding",
-            message_ja: "送信内容に文字として読めないデータ（UTF-8ではないバイト列）が含まれています。入力し直してから送信してください。"
+            message_ja: "送信内容に文字として読めないデータ（UTF-8ではないバイト列）が含まれていたため、受け付けていません。ブラウザの「戻る」で入力画面に戻り、文字化けしている項目を入力し直してから送信してください。"
                 .into(),
-            message_en: "What was sent contains bytes that are not UTF-8 text. Please type it again and send it."
+            message_en: "Nothing was saved: what was sent contains bytes that are not UTF-8 text. Go back in your browser to the form, type the garbled field again and send it."
                 .into(),
         }
     }

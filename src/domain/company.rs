@@ -45,6 +45,15 @@ impl CorporateNumber {
         &self.0
     }
 
+    /// The digits in groups of 1, 4, 4 and 4 (`1-2345-6789-0123`), as the NTA prints them on
+    /// the 法人番号指定通知書 for people to read and copy. For spreadsheets that open CSV files:
+    /// thirteen bare digits become a number (Excel shows `1.23457E+12`), and hyphens keep it
+    /// text. Data meant for machines keeps `as_str`, as the NTA's own downloads do.
+    pub fn grouped(&self) -> String {
+        let d = &self.0;
+        format!("{}-{}-{}-{}", &d[..1], &d[1..5], &d[5..9], &d[9..])
+    }
+
     /// The number whose last twelve digits are `body`, with its check digit in front
     /// (for demo data; real numbers come from the registrant).
     pub fn from_body(body: u64) -> Self {
@@ -115,6 +124,18 @@ impl PhoneNumber {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The number as people write it, hyphens where Japan's numbering plan splits it
+    /// (`03-1234-5678`, `090-1234-5678`, `0120-123-456`), from libphonenumber's metadata:
+    /// where the area code ends depends on the area, which no fixed rule of ours would get
+    /// right. The digits as they are when the metadata knows no such number.
+    pub fn formatted(&self) -> String {
+        use phonenumber::{Mode, country::Id::JP};
+        match phonenumber::parse(Some(JP), &self.0) {
+            Ok(n) if n.is_valid() => n.format().mode(Mode::National).to_string(),
+            _ => self.0.clone(),
+        }
     }
 }
 
@@ -368,6 +389,41 @@ mod tests {
         );
         assert!(PhoneNumber::parse("t", "1234").is_err());
         assert!(PhoneNumber::parse("t", "03-1234-567x").is_err());
+    }
+
+    #[test]
+    fn phones_are_written_with_the_hyphens_of_the_numbering_plan() {
+        for (typed, written) in [
+            ("0312345678", "03-1234-5678"),
+            ("0662345678", "06-6234-5678"),
+            ("0452123456", "045-212-3456"),
+            ("0466123456", "0466-12-3456"),
+            ("09012345678", "090-1234-5678"),
+            ("0120123456", "0120-123-456"),
+            ("05012345678", "050-1234-5678"),
+            ("+81 3 1234 5678", "03-1234-5678"),
+        ] {
+            assert_eq!(
+                PhoneNumber::parse("t", typed).unwrap().formatted(),
+                written,
+                "{typed}"
+            );
+        }
+        // Digits our rule lets through but the numbering plan does not know stay as they are.
+        assert_eq!(
+            PhoneNumber::parse("t", "0012345678").unwrap().formatted(),
+            "0012345678"
+        );
+    }
+
+    #[test]
+    fn corporate_numbers_group_as_on_the_nta_notification() {
+        assert_eq!(
+            CorporateNumber::parse("c", "7000012050002")
+                .unwrap()
+                .grouped(),
+            "7-0000-1205-0002"
+        );
     }
 
     #[test]

@@ -20,6 +20,7 @@ mod database;
 mod declarations;
 mod door_and_moves;
 mod email_snapshots;
+mod exports;
 mod mail;
 mod notices;
 mod openapi;

@@ -137,7 +137,10 @@ pub async fn campaign_csv(
         rows.push(vec![
             p.registration_id.to_string(),
             p.company.clone().unwrap_or_default(),
-            p.corporate_number.clone().unwrap_or_default(),
+            p.corporate_number
+                .as_deref()
+                .map(super::cells::corporate_number_for_csv)
+                .unwrap_or_default(),
             p.industry
                 .as_deref()
                 .and_then(|i| i.parse::<crate::domain::Industry>().ok())

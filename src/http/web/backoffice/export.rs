@@ -1,6 +1,8 @@
 //! `/admin/events/{slug}/roster.csv`: the roster for Excel. UTF-8 with a BOM (so Excel reads
 //! Japanese), one row per attendee, formula-injection safe, streamed a page at a time so a
-//! roster of any size never sits in memory whole.
+//! roster of any size never sits in memory whole. Every CSV export of the back-office is
+//! encoded by `csv_lines` here, and every cell passes `cells::for_spreadsheet` on its way out.
+use super::cells;
 use super::*;
 use crate::store::roster::{RosterQuery, RosterRow};
 use futures_util::{StreamExt, stream};
@@ -62,20 +64,42 @@ fn headers(lang: crate::domain::Lang) -> [&'static str; 21] {
     }
 }
 
-/// A cell that a spreadsheet would read as a formula (`= + - @`, or a leading tab or carriage
-/// return) gets a leading apostrophe: shown as text, never run.
+/// A cell that a spreadsheet would read as a formula (`= + - @`, or a leading tab or line end
+/// that an importer may strip first) gets a leading apostrophe: shown as text, never run.
+/// A line feed counts because `for_spreadsheet` turns a leading carriage return into one.
 pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n') => format!("'{cell}").into(),
         _ => cell.into(),
     }
+}
+
+/// Where a row is going: the two files differ in how a 法人番号 survives being opened.
+#[derive(Clone, Copy)]
+enum Target {
+    Csv,
+    Xlsx,
 }
 
 /// Session titles by id, for the sessions column.
 type Titles = std::collections::HashMap<i64, String>;
 
-fn record(r: &RosterRow, lang: crate::domain::Lang, titles: &Titles) -> Vec<String> {
+fn record(
+    r: &RosterRow,
+    lang: crate::domain::Lang,
+    titles: &Titles,
+    target: Target,
+    phones: &mut cells::Phones,
+) -> Vec<String> {
     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+    let corporate_number = match target {
+        Target::Csv => r
+            .corporate_number
+            .as_deref()
+            .map(cells::corporate_number_for_csv),
+        // A text cell keeps the bare digits, the form the NTA's data uses.
+        Target::Xlsx => r.corporate_number.clone(),
+    };
     vec![
         r.attendee_id.to_string(),
         r.registration_id.to_string(),
@@ -96,7 +120,7 @@ fn record(r: &RosterRow, lang: crate::domain::Lang, titles: &Titles) -> Vec<Stri
             .unwrap_or_default(),
         opt(&r.company),
         opt(&r.company_kana),
-        opt(&r.corporate_number),
+        corporate_number.unwrap_or_default(),
         r.employee_band
             .as_deref()
             .and_then(|b| b.parse::<crate::domain::EmployeeBand>().ok())
@@ -106,7 +130,10 @@ fn record(r: &RosterRow, lang: crate::domain::Lang, titles: &Titles) -> Vec<Stri
         opt(&r.city),
         r.contact_name.clone(),
         r.contact_email.clone(),
-        opt(&r.contact_phone),
+        r.contact_phone
+            .as_deref()
+            .map(|p| phones.written(p))
+            .unwrap_or_default(),
         channel(r, lang),
         crate::domain::jst::date_time(r.registered_at, lang),
         r.session_ids
@@ -140,14 +167,19 @@ fn channel(r: &RosterRow, lang: crate::domain::Lang) -> String {
     }
 }
 
-/// Encodes rows as CSV lines, each cell neutralised.
+/// Encodes rows as CSV lines, each cell made fit for a spreadsheet and then neutralised.
+/// The csv crate quotes a cell holding a quote, comma or line end, so every row stays one
+/// record to any reader.
 pub fn csv_lines(rows: &[Vec<String>]) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     for row in rows {
         writer
-            .write_record(row.iter().map(|c| neutralise(c).into_owned()))
+            .write_record(
+                row.iter()
+                    .map(|c| neutralise(&cells::for_spreadsheet(c)).into_owned()),
+            )
             .expect("writing to memory");
     }
     writer.into_inner().expect("writing to memory")
@@ -189,8 +221,11 @@ pub async fn roster_csv(
                     Ok(rows) if rows.is_empty() => None,
                     Ok(rows) => {
                         let last = rows.last().map_or(after, |r| r.attendee_id);
-                        let lines: Vec<Vec<String>> =
-                            rows.iter().map(|r| record(r, lang, &titles)).collect();
+                        let mut phones = cells::Phones::default();
+                        let lines: Vec<Vec<String>> = rows
+                            .iter()
+                            .map(|r| record(r, lang, &titles, Target::Csv, &mut phones))
+                            .collect();
                         let more = rows.len() as u64 == CHUNK;
                         Some((Ok::<_, std::io::Error>(csv_lines(&lines)), (last, !more, q)))
                     }
@@ -224,7 +259,7 @@ mod tests {
 
     #[test]
     fn cells_that_would_be_formulas_are_made_text() {
-        for bad in ["=1+2", "+81", "-1", "@SUM(A1)", "\tx", "\rx"] {
+        for bad in ["=1+2", "+81", "-1", "@SUM(A1)", "\tx", "\rx", "\nx"] {
             assert_eq!(neutralise(bad), format!("'{bad}"));
         }
         for fine in ["山田", "03-1234", "a=b", ""] {
@@ -234,10 +269,28 @@ mod tests {
             .unwrap();
         assert_eq!(out, "\"'=HYPERLINK(\"\"x\"\")\",\"a,b\"\r\n");
     }
+
+    #[test]
+    fn csv_cells_are_cleaned_before_they_are_neutralised() {
+        let out = String::from_utf8(csv_lines(&[vec![
+            "\r=cmd".into(),
+            "A\r\nB".into(),
+            "\u{0}\u{1b}[31m".into(),
+        ]]))
+        .unwrap();
+        assert_eq!(out, "\"'\n=cmd\",\"A\nB\",\u{FFFD}\u{FFFD}[31m\r\n");
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(out.as_bytes());
+        let row = reader.records().next().unwrap().unwrap();
+        assert_eq!(row.len(), 3);
+        assert_eq!(&row[1], "A\nB");
+    }
 }
 
 /// `/admin/events/{slug}/roster.xlsx`: the same rows as the CSV in an Excel workbook. Cells
-/// are written as text, so nothing in them can run as a formula. The worksheet is written in
+/// are written as text, so nothing in them can run as a formula and identifiers (phone
+/// numbers, the 法人番号) stay exactly as written. The worksheet is written in
 /// constant-memory mode on a blocking thread to a temporary file, which is then streamed.
 #[handler]
 pub async fn roster_xlsx(
@@ -260,7 +313,11 @@ pub async fn roster_xlsx(
         let rows = backoffice::export_page(&state.db, e.listing.event.id, &q, after, CHUNK).await?;
         let Some(last) = rows.last() else { break };
         after = last.attendee_id;
-        let lines = rows.iter().map(|r| record(r, lang, &titles)).collect();
+        let mut phones = cells::Phones::default();
+        let lines = rows
+            .iter()
+            .map(|r| record(r, lang, &titles, Target::Xlsx, &mut phones))
+            .collect();
         if tx.send(lines).is_err() {
             break;
         }
@@ -302,7 +359,8 @@ fn write_workbook(
         for line in chunk {
             for (col, cell) in line.iter().enumerate() {
                 if !cell.is_empty() {
-                    sheet.write_string(row, col as u16, cell)?;
+                    let text = cells::for_spreadsheet(cell);
+                    sheet.write_string(row, col as u16, cells::fit_xlsx_cell(&text))?;
                 }
             }
             row += 1;

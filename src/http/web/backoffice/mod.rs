@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 mod bookings;
 mod campaign;
+mod cells;
 mod chart;
 mod create;
 mod declarations;

@@ -1,0 +1,141 @@
+//! What may go into a cell of an export (CSV or XLSX), whatever a row in the database holds.
+//! Input is checked at the edge now, but rows written before that may still carry NUL, escape
+//! sequences or stray line ends, and one such row must not break a file of ten thousand.
+use std::borrow::Cow;
+
+/// Excel's limit on the text of one cell, in UTF-16 code units. rust_xlsxwriter refuses a
+/// longer string with an error, which would fail the whole export for one row.
+pub const XLSX_MAX_CELL: usize = 32_767;
+
+/// Text made fit for a spreadsheet cell: line ends become `\n` (what Excel and LibreOffice
+/// break a cell's lines on), and every other control character, C0, DEL and C1, becomes
+/// U+FFFD, as do noncharacters such as U+FFFE and U+FFFF (`domain::text::for_output`, the
+/// one home of this rule for every output).
+///
+/// Replaced rather than dropped, so that the reader sees something was there and `A\0B`
+/// does not quietly become the different name `AB`. Why not keep them: XML 1.0 cannot carry
+/// C0 controls or U+FFFE/U+FFFF at all (rust_xlsxwriter writes them as Excel's `_x001B_`
+/// escapes, which other readers show as those seven characters), a NUL ends the string in
+/// some CSV readers, and an ESC sequence (`\x1b[31m`) in a CSV restyles the terminal of
+/// whoever runs `cat` on it. Tabs stay: they are ordinary text in a cell.
+pub fn for_spreadsheet(text: &str) -> Cow<'_, str> {
+    crate::domain::text::for_output(text, crate::domain::text::Lines::Many)
+}
+
+/// The longest start of `text` that fits one XLSX cell, ending in `…` when cut.
+pub fn fit_xlsx_cell(text: &str) -> Cow<'_, str> {
+    if text.len() <= XLSX_MAX_CELL || text.encode_utf16().count() <= XLSX_MAX_CELL {
+        return Cow::Borrowed(text);
+    }
+    let mut units = 0;
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        // One unit is kept for the ellipsis.
+        if units + c.len_utf16() > XLSX_MAX_CELL - 1 {
+            break;
+        }
+        units += c.len_utf16();
+        end = i + c.len_utf8();
+    }
+    Cow::Owned(format!("{}…", &text[..end]))
+}
+
+/// A stored phone number as people write it (`03-1234-5678`). Written bare, `0312345678` is
+/// read as the number 312345678 by Excel and LibreOffice alike; with its hyphens it is text
+/// in both. A value that no longer parses (an old row) is written as it is.
+pub fn phone(stored: &str) -> String {
+    crate::domain::PhoneNumber::parse("phone", stored)
+        .map(|p| p.formatted())
+        .unwrap_or_else(|_| stored.to_owned())
+}
+
+/// `phone`, remembered: libphonenumber's rules are regular expressions (0.14 ms a number in
+/// a debug build), and the attendees of one registration share their contact's number. Kept
+/// for one page of an export, so it stays small.
+#[derive(Default)]
+pub struct Phones(std::collections::HashMap<String, String>);
+
+impl Phones {
+    pub fn written(&mut self, stored: &str) -> String {
+        if let Some(done) = self.0.get(stored) {
+            return done.clone();
+        }
+        let done = phone(stored);
+        self.0.insert(stored.to_owned(), done.clone());
+        done
+    }
+}
+
+/// A stored 法人番号 for a CSV file, in the NTA's 1-4-4-4 groups (`1-2345-6789-0123`): thirteen
+/// bare digits become a number in both spreadsheets (Excel shows `1.23457E+12`), and the
+/// text-formula form `="1234567890123"` is shown as just that by LibreOffice, whose CSV
+/// import dialog does not evaluate formulas unless asked. XLSX cells are typed text and keep
+/// the bare digits. A value that no longer parses (an old row) is written as it is.
+pub fn corporate_number_for_csv(stored: &str) -> String {
+    crate::domain::CorporateNumber::parse("corporate_number", stored)
+        .map(|n| n.grouped())
+        .unwrap_or_else(|_| stored.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_replaced_and_line_ends_kept_as_newlines() {
+        assert_eq!(for_spreadsheet("A\r\nB"), "A\nB");
+        assert_eq!(for_spreadsheet("A\rB\nC"), "A\nB\nC");
+        assert_eq!(for_spreadsheet("a\u{0}b"), "a\u{FFFD}b");
+        assert_eq!(for_spreadsheet("\u{1b}[31mred"), "\u{FFFD}[31mred");
+        assert_eq!(
+            for_spreadsheet("c1\u{9b}2J del\u{7f}"),
+            "c1\u{FFFD}2J del\u{FFFD}"
+        );
+        assert_eq!(for_spreadsheet("x\u{FFFE}\u{FFFF}"), "x\u{FFFD}\u{FFFD}");
+        assert_eq!(for_spreadsheet("\u{b}\u{c}"), "\u{FFFD}\u{FFFD}");
+        for fine in [
+            "山田 太郎",
+            "tab\there",
+            "two\nlines",
+            "=cmd",
+            "_x001B_",
+            "😀",
+            "",
+        ] {
+            assert!(
+                matches!(for_spreadsheet(fine), Cow::Borrowed(_)),
+                "{fine:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn text_longer_than_an_xlsx_cell_is_cut_with_an_ellipsis() {
+        let fits = "あ".repeat(XLSX_MAX_CELL);
+        assert!(matches!(fit_xlsx_cell(&fits), Cow::Borrowed(_)));
+        let long = "あ".repeat(XLSX_MAX_CELL + 1);
+        let cut = fit_xlsx_cell(&long);
+        assert_eq!(cut.chars().count(), XLSX_MAX_CELL);
+        assert!(cut.ends_with("あ…"));
+        // Counted in UTF-16 units, as Excel counts: an emoji is two, and is never split.
+        let emoji = "😀".repeat(XLSX_MAX_CELL);
+        let cut = fit_xlsx_cell(&emoji);
+        assert_eq!(cut.encode_utf16().count(), XLSX_MAX_CELL);
+        assert!(cut.ends_with("😀…"));
+    }
+
+    #[test]
+    fn identifiers_are_written_so_spreadsheets_keep_them_as_text() {
+        assert_eq!(phone("0312345678"), "03-1234-5678");
+        assert_eq!(phone("09012345678"), "090-1234-5678");
+        assert_eq!(phone("not a phone"), "not a phone");
+        let mut phones = Phones::default();
+        assert_eq!(phones.written("0312345678"), "03-1234-5678");
+        assert_eq!(phones.written("0312345678"), "03-1234-5678");
+        assert_eq!(
+            corporate_number_for_csv("7000012050002"),
+            "7-0000-1205-0002"
+        );
+        assert_eq!(corporate_number_for_csv("123"), "123");
+    }
+}
