@@ -18,6 +18,7 @@ mod database;
 mod declarations;
 mod door_and_moves;
 mod email_snapshots;
+mod lockout;
 mod mail;
 mod notices;
 mod openapi;
