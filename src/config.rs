@@ -179,6 +179,51 @@ pub enum LogFormat {
 /// The development secrets in `default.toml`: known to everyone, so never for production.
 const PLACEHOLDER_SECRET_MARK: &str = "dev-only";
 
+/// The least estimated entropy a production secret may have. Random keys of 32 characters or
+/// more (`openssl rand -hex 16` and up, base64 of 24 random bytes and up) estimated at 79 bits
+/// and above in 200,000 draws of each; `aaaa…`, `abab…`, `0123…`, a repeated word or
+/// `aaaabbbbcccc…` at 48 and below.
+const MIN_SECRET_BITS: f64 = 64.0;
+
+/// A rough entropy estimate of a secret: the characters a guesser could not predict from
+/// those before them (neither continuing a step such as `aaa`, `012`, `cba`, nor repeating
+/// a three-character sequence seen earlier), times the Shannon entropy of the characters used.
+/// It catches keys made by hand or by pattern; it cannot tell a long memorable phrase from a
+/// random key, which is why the docs say to generate one.
+fn estimated_bits(secret: &str) -> f64 {
+    let chars: Vec<i64> = secret.chars().map(|c| i64::from(u32::from(c))).collect();
+    if chars.is_empty() {
+        return 0.0;
+    }
+    let n = chars.len() as f64;
+    let mut counts = std::collections::HashMap::new();
+    for c in &chars {
+        *counts.entry(*c).or_insert(0u32) += 1;
+    }
+    let per_char: f64 = counts
+        .values()
+        .map(|&k| {
+            let p = f64::from(k) / n;
+            -p * p.log2()
+        })
+        .sum();
+    let mut seen = std::collections::HashSet::new();
+    let mut unpredictable = 0u32;
+    for (i, &c) in chars.iter().enumerate() {
+        if i < 2 {
+            unpredictable += 1;
+            continue;
+        }
+        let (a, b) = (chars[i - 2], chars[i - 1]);
+        let step = c - b == b - a;
+        let repeat = !seen.insert((a, b, c));
+        if !step && !repeat {
+            unpredictable += 1;
+        }
+    }
+    f64::from(unpredictable) * per_char
+}
+
 const EMBEDDED: &[(&str, &str)] = &[
     ("default", include_str!("../config/default.toml")),
     ("development", include_str!("../config/development.toml")),
@@ -226,19 +271,49 @@ impl Settings {
     }
 
     fn check(&self) -> anyhow::Result<()> {
-        for (name, value) in [
+        let secrets = [
             ("session_key", &self.secrets.session_key),
             ("csrf_key", &self.secrets.csrf_key),
             ("link_key", &self.secrets.link_key),
-        ] {
-            let env_var = format!("UKETSUKE__SECRETS__{}", name.to_ascii_uppercase());
+        ];
+        let env_var = |name: &str| format!("UKETSUKE__SECRETS__{}", name.to_ascii_uppercase());
+        let production = self.env == Environment::Production;
+        // The plainest fault first, for all three, so the reason points at the real problem.
+        for (name, value) in secrets {
             if value.chars().count() < 32 {
-                bail!("secrets.{name} must be at least 32 characters (set {env_var})");
-            }
-            if self.env == Environment::Production && value.contains(PLACEHOLDER_SECRET_MARK) {
                 bail!(
-                    "refusing to run in production with the development secrets.{name}: set {env_var}"
+                    "secrets.{name} must be at least 32 characters (set {})",
+                    env_var(name)
                 );
+            }
+        }
+        if production {
+            for (name, value) in secrets {
+                if value.contains(PLACEHOLDER_SECRET_MARK) {
+                    bail!(
+                        "refusing to run in production with the development secrets.{name}: set {}",
+                        env_var(name)
+                    );
+                }
+            }
+            for (name, value) in secrets {
+                let bits = estimated_bits(value);
+                if bits < MIN_SECRET_BITS {
+                    bail!(
+                        "secrets.{name} is a pattern, not a random key (about {bits:.0} bits of entropy): set {} to e.g. the output of `openssl rand -hex 32`",
+                        env_var(name)
+                    );
+                }
+            }
+            // One key doing two jobs means one leak (a log line, a backup) opens sessions,
+            // forms and manage links at once, and a value made for one use may pass for another.
+            for (i, (name, value)) in secrets.iter().enumerate() {
+                if let Some((same, _)) = secrets[..i].iter().find(|(_, v)| v == value) {
+                    bail!(
+                        "secrets.{name} must differ from secrets.{same}: set {} to a key of its own",
+                        env_var(name)
+                    );
+                }
             }
         }
         if self.database.max_connections == 0 {
@@ -257,5 +332,97 @@ impl Settings {
 
     pub fn is_production(&self) -> bool {
         self.env == Environment::Production
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::Rng;
+
+    fn production_with(session: &str, csrf: &str, link: &str) -> anyhow::Result<()> {
+        let mut settings = Settings::load_for(Environment::Test).expect("test settings load");
+        settings.env = Environment::Production;
+        settings.secrets.session_key = session.to_owned();
+        settings.secrets.csrf_key = csrf.to_owned();
+        settings.secrets.link_key = link.to_owned();
+        settings.check()
+    }
+
+    fn random_key(alphabet: &[u8], len: usize) -> String {
+        let mut rng = rand::rng();
+        (0..len)
+            .map(|_| char::from(alphabet[rng.random_range(0..alphabet.len())]))
+            .collect()
+    }
+
+    const HEX: &[u8] = b"0123456789abcdef";
+    const BASE64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    /// `openssl rand -hex 32`, and base64 of 32 random bytes (43 characters and `=`).
+    fn good_keys() -> [String; 3] {
+        [
+            random_key(HEX, 64),
+            random_key(BASE64, 43) + "=",
+            random_key(HEX, 64),
+        ]
+    }
+
+    #[test]
+    fn random_keys_pass_in_production() {
+        for _ in 0..500 {
+            let [a, b, c] = good_keys();
+            production_with(&a, &b, &c).unwrap();
+            // `openssl rand -hex 16`: 32 characters, the shortest key allowed.
+            let short = random_key(HEX, 32);
+            assert!(estimated_bits(&short) >= MIN_SECRET_BITS, "{short}");
+        }
+    }
+
+    #[test]
+    fn patterned_keys_are_refused_in_production_naming_the_variable() {
+        let [a, b, _] = good_keys();
+        for weak in [
+            "a".repeat(40),
+            "ab".repeat(20),
+            "0123456789".repeat(4),
+            "9876543210".repeat(4),
+            "abcdefghijklmnopqrstuvwxyz0123456789".to_owned(),
+            "passwordpasswordpasswordpassword".to_owned(),
+            "aaaabbbbccccddddeeeeffffgggghhhh".to_owned(),
+            format!("{}1", "0".repeat(39)),
+        ] {
+            let err = production_with(&a, &b, &weak).unwrap_err().to_string();
+            assert!(
+                err.starts_with("secrets.link_key is a pattern")
+                    && err.contains("UKETSUKE__SECRETS__LINK_KEY")
+                    && !err.contains('\n'),
+                "{weak}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn production_keys_must_differ_from_each_other() {
+        let [a, b, c] = good_keys();
+        let err = production_with(&a, &a, &a).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "secrets.csrf_key must differ from secrets.session_key: set UKETSUKE__SECRETS__CSRF_KEY to a key of its own"
+        );
+        let err = production_with(&a, &b, &b).unwrap_err().to_string();
+        assert!(err.starts_with("secrets.link_key must differ from secrets.csrf_key"));
+        let err = production_with(&c, &b, &c).unwrap_err().to_string();
+        assert!(err.contains("UKETSUKE__SECRETS__LINK_KEY"), "{err}");
+    }
+
+    #[test]
+    fn development_and_test_keep_their_shared_placeholders() {
+        let mut settings = Settings::load_for(Environment::Test).expect("test settings load");
+        let key = "a".repeat(40);
+        settings.secrets.session_key = key.clone();
+        settings.secrets.csrf_key = key.clone();
+        settings.secrets.link_key = key;
+        settings.check().unwrap();
     }
 }

@@ -1,10 +1,12 @@
 //! Rate limits per client address on registration, sign-in and manage links: a burst is
-//! answered 429 with `Retry-After`, in Japanese and English, before any work is done.
+//! answered 429 with `Retry-After`, in Japanese and English, before any work is done. Also
+//! who the client is, for the login throttle.
+use super::AppState;
 use crate::config::LimitSettings;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use poem::http::{Method, StatusCode};
-use poem::{Endpoint, IntoResponse, Request, Response, Result};
+use poem::{Endpoint, FromRequest, IntoResponse, Request, RequestBody, Response, Result};
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::Arc;
@@ -53,18 +55,6 @@ impl Limits {
         })
     }
 
-    fn client(&self, req: &Request) -> Option<IpAddr> {
-        if self.settings.trust_forwarded_for
-            && let Some(ip) = req
-                .header("x-forwarded-for")
-                .and_then(|v| v.rsplit(',').next())
-                .and_then(|ip| ip.trim().parse().ok())
-        {
-            return Some(ip);
-        }
-        req.remote_addr().as_socket_addr().map(|a| a.ip())
-    }
-
     /// Seconds to wait, when the client has knocked too often.
     fn check(&self, door: Door, ip: IpAddr) -> Option<u64> {
         let limiter = match door {
@@ -81,6 +71,34 @@ impl Limits {
     }
 }
 
+/// The client's address: the socket's, or behind a trusted proxy the last address of
+/// `X-Forwarded-For` (the only one the proxy vouches for; the ones before it are whatever the
+/// client wrote).
+pub fn client_addr(req: &Request, trust_forwarded_for: bool) -> Option<IpAddr> {
+    if trust_forwarded_for
+        && let Some(ip) = req
+            .header("x-forwarded-for")
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|ip| ip.trim().parse().ok())
+    {
+        return Some(ip);
+    }
+    req.remote_addr().as_socket_addr().map(|a| a.ip())
+}
+
+/// The client's address as a handler argument, worked out as the rate limits do, so the
+/// login throttle and the rate limits count the same client.
+pub struct ClientAddr(pub Option<IpAddr>);
+
+impl<'a> FromRequest<'a> for ClientAddr {
+    async fn from_request(req: &'a Request, _body: &mut RequestBody) -> Result<Self> {
+        let trust = req
+            .data::<AppState>()
+            .is_some_and(|s| s.settings.limits.trust_forwarded_for);
+        Ok(ClientAddr(client_addr(req, trust)))
+    }
+}
+
 /// The middleware: counts only the limited doors, and only when limits are on.
 pub async fn limit_rate<E: Endpoint>(
     next: E,
@@ -89,7 +107,7 @@ pub async fn limit_rate<E: Endpoint>(
 ) -> Result<Response> {
     if limits.settings.enabled
         && let Some(door) = door(req.method(), req.uri().path())
-        && let Some(ip) = limits.client(&req)
+        && let Some(ip) = client_addr(&req, limits.settings.trust_forwarded_for)
         && let Some(wait) = limits.check(door, ip)
     {
         tracing::warn!(%ip, ?door, wait, "rate limited");

@@ -132,8 +132,9 @@ pub fn backoff(base_secs: u64, max_secs: u64, attempts: i32) -> chrono::Duration
 }
 
 /// What a worker does besides sending, every `housekeeping_secs`: queue the reminders that
-/// are due, prune the delivery log past its retention, and anonymise registrations past
-/// their organization's retention. Returns (queued, pruned).
+/// are due, prune the delivery log past its retention, anonymise registrations past their
+/// organization's retention, and forget login failures that lock nobody. Returns (queued,
+/// pruned).
 pub async fn housekeeping(
     db: &Db,
     settings: &crate::config::MailSettings,
@@ -148,6 +149,9 @@ pub async fn housekeeping(
     crate::services::retention::purge(db, now)
         .await
         .map_err(|e| anyhow::anyhow!("purging personal data: {e}"))?;
+    crate::services::staff::forget_stale_failures(db, now)
+        .await
+        .map_err(|e| anyhow::anyhow!("pruning the login throttle: {e}"))?;
     if pruned > 0 {
         tracing::info!(pruned, %before, "delivery log pruned");
     }

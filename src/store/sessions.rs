@@ -3,7 +3,9 @@ use super::corrupt;
 use super::entities::{login_throttle, session, user};
 use crate::domain::{Principal, UserRole};
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, ExprTrait, QueryFilter,
+};
 
 /// A signed-in staff member.
 #[derive(Debug, Clone)]
@@ -168,4 +170,23 @@ pub async fn clear_throttle(db: &impl ConnectionTrait, key: &str) -> Result<(), 
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// Deletes the throttle rows that hold nobody back any more: their window began before
+/// `window_started_before` and no lock is in force at `now`.
+pub async fn prune_throttle(
+    db: &impl ConnectionTrait,
+    window_started_before: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    Ok(login_throttle::Entity::delete_many()
+        .filter(login_throttle::Column::WindowStartedAt.lt(window_started_before))
+        .filter(
+            login_throttle::Column::LockedUntil
+                .is_null()
+                .or(login_throttle::Column::LockedUntil.lt(now)),
+        )
+        .exec(db)
+        .await?
+        .rows_affected)
 }

@@ -125,6 +125,45 @@ fn bad_configuration_and_unreachable_database_exit_non_zero_with_one_line() {
 }
 
 #[test]
+fn production_refuses_to_serve_with_one_key_for_all_three_secrets() {
+    let dir = tempfile::tempdir().unwrap();
+    // Random-looking (`openssl rand -hex 32`), but the same for all three.
+    let key = "3f9a1c7e5b2d48f6a0e9c3b7d1f5a8e2c4b6d0f9e7a3c5b1d8f2e6a4c0b9d7e1";
+    let (code, out, err) = run(uketsuke(None)
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .current_dir(dir.path())
+        .env("UKETSUKE_ENV", "production")
+        .env("UKETSUKE__SECRETS__SESSION_KEY", key)
+        .env("UKETSUKE__SECRETS__CSRF_KEY", key)
+        .env("UKETSUKE__SECRETS__LINK_KEY", key));
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        one_line_reason(&err),
+        "uketsuke: secrets.csrf_key must differ from secrets.session_key: \
+         set UKETSUKE__SECRETS__CSRF_KEY to a key of its own"
+    );
+
+    // Three distinct keys, one of them a pattern: refused too, naming its variable.
+    let (code, _, err) = run(uketsuke(None)
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .current_dir(dir.path())
+        .env("UKETSUKE_ENV", "production")
+        .env("UKETSUKE__SECRETS__SESSION_KEY", key)
+        .env("UKETSUKE__SECRETS__CSRF_KEY", "0123456789".repeat(4))
+        .env(
+            "UKETSUKE__SECRETS__LINK_KEY",
+            key.chars().rev().collect::<String>(),
+        ));
+    assert_eq!(code, 1);
+    let reason = one_line_reason(&err);
+    assert!(
+        reason.contains("secrets.csrf_key is a pattern")
+            && reason.contains("UKETSUKE__SECRETS__CSRF_KEY"),
+        "{reason}"
+    );
+}
+
+#[test]
 fn relative_sqlite_path_resolves_against_the_working_directory() {
     let dir = tempfile::tempdir().unwrap();
     let (code, out, err) = run(uketsuke(None).arg("migrate").current_dir(dir.path()));

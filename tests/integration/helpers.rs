@@ -478,6 +478,22 @@ impl Browser {
         }
     }
 
+    /// A browser whose requests reach the app through a proxy that forwards `ip` as the
+    /// client's address (the app must trust `X-Forwarded-For`).
+    pub fn from_address(app: &TestApp, ip: &str) -> Browser {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("x-forwarded-for", ip.parse().unwrap());
+        Browser {
+            client: reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                .default_headers(headers)
+                .build()
+                .unwrap(),
+            base: app.url(""),
+        }
+    }
+
     pub async fn get(&self, path: &str) -> (u16, String) {
         let resp = self
             .client

@@ -21,6 +21,7 @@ mod declarations;
 mod door_and_moves;
 mod email_snapshots;
 mod exports;
+mod lockout;
 mod mail;
 mod notices;
 mod openapi;

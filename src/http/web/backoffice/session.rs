@@ -1,5 +1,6 @@
 //! Signing in and out of the back-office, the session cookie, and the password.
 use super::*;
+use crate::http::rate_limit::ClientAddr;
 use crate::services::staff;
 use poem::{Endpoint, FromRequest, Request, RequestBody};
 
@@ -108,13 +109,14 @@ pub async fn login(
     lang: PageLang,
     csrf: &CsrfToken,
     verifier: &CsrfVerifier,
+    ClientAddr(client): ClientAddr,
     body: Body,
 ) -> Result<Response, AppError> {
     let form = read_checked_form(body, verifier).await?;
     let next = safe_next(form.get("next"));
     let email = form.get("email").unwrap_or_default().to_owned();
     let password = form.get("password").unwrap_or_default();
-    match staff::login(&state.db, &email, password, Utc::now()).await {
+    match staff::login(&state.db, &email, password, client, Utc::now()).await {
         Ok(signed_in) => {
             let secure = if state.settings.is_production() {
                 "; Secure"
