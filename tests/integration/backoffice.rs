@@ -842,8 +842,15 @@ async fn organizers_edit_publish_and_cancel_events_in_the_browser_with_a_confirm
     assert_eq!(status, 422, "{body}");
     assert!(body.contains(&start));
     // A new time asks first: registrants will be mailed.
-    let later_start = start.chars().take(11).collect::<String>() + "09:00";
-    let later_end = start.chars().take(11).collect::<String>() + "10:00";
+    // Another hour of the same day, whatever hour the event was made for.
+    let day = start.chars().take(11).collect::<String>();
+    let (from, to) = if start[11..].starts_with("09") {
+        ("11:00", "12:00")
+    } else {
+        ("09:00", "10:00")
+    };
+    let later_start = day.clone() + from;
+    let later_end = day + to;
     let (status, body, _) = post(base(
         "新しいタイトル",
         later_start.clone(),
