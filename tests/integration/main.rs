@@ -17,6 +17,7 @@ mod crash;
 mod database;
 mod declarations;
 mod door_and_moves;
+mod duplicates;
 mod email_snapshots;
 mod mail;
 mod notices;
