@@ -7,7 +7,7 @@ use super::text::{optional_text, parse_required, required_text};
 use super::{Email, Lang, ValidationErrors};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 labelled_enum! {
     /// Who registers for an event.
@@ -22,6 +22,37 @@ labelled_enum! {
         Confirmed = "confirmed", ja: "参加確定", en: "Confirmed";
         Waitlisted = "waitlisted", ja: "キャンセル待ち", en: "Waitlisted";
         Cancelled = "cancelled", ja: "キャンセル済み", en: "Cancelled";
+        /// Every attendee it named was registered for the event already, by an earlier
+        /// registration. It never held a seat or a place in line: calling it "confirmed" sent a
+        /// second invitation to someone who already had one (issue 13). Only the owners of the
+        /// addresses are told, by the AlreadyRegistered notice.
+        Duplicate = "duplicate", ja: "登録済み（重複）", en: "Already registered";
+    }
+}
+
+impl RegistrationStatus {
+    /// The states that hold a seat or a place in line.
+    pub const LIVE: &'static [RegistrationStatus] = &[
+        RegistrationStatus::Confirmed,
+        RegistrationStatus::Waitlisted,
+    ];
+
+    /// Whether it holds a seat or a place in line: what reports, company limits and the
+    /// organizer's actions count. A cancelled registration gave its place back; a duplicate
+    /// never had one.
+    pub fn is_live(self) -> bool {
+        Self::LIVE.contains(&self)
+    }
+
+    /// The message that tells the registrant how a new registration stands; `None` for one that
+    /// is nothing but addresses registered already, whose owners get the AlreadyRegistered
+    /// notice instead (and the submitter learns it from the answer).
+    pub fn welcome(self) -> Option<MessageKind> {
+        match self {
+            RegistrationStatus::Confirmed => Some(MessageKind::Confirmed),
+            RegistrationStatus::Waitlisted => Some(MessageKind::Waitlisted),
+            RegistrationStatus::Cancelled | RegistrationStatus::Duplicate => None,
+        }
     }
 }
 
@@ -383,6 +414,18 @@ impl RegistrationSpec {
         self.campaign.is_some() || self.declaration.is_some() || self.exhibitor.is_some()
     }
 
+    /// Whether every attendee it names is among `taken`, the addresses other registrations of
+    /// the event hold: then it would take nothing, and is stored as a
+    /// [`RegistrationStatus::Duplicate`]. A company-only registration names nobody, so is never
+    /// one.
+    pub fn only_duplicates(&self, taken: &HashSet<String>) -> bool {
+        !self.attendees.is_empty()
+            && self
+                .attendees
+                .iter()
+                .all(|p| taken.contains(p.email.as_str()))
+    }
+
     /// The 法人番号 the per-company limit is counted by.
     pub fn corporate_number(&self) -> Option<&CorporateNumber> {
         self.company
@@ -727,6 +770,25 @@ pub(crate) mod tests {
         ] {
             assert!(errors.has(f), "{f} missing: {errors}");
         }
+    }
+
+    #[test]
+    fn only_a_registration_of_nothing_but_taken_addresses_is_a_duplicate() {
+        let spec = RegistrationSpec::parse(company_input(2), &rules(None)).unwrap();
+        let taken = |emails: &[&str]| emails.iter().map(|e| e.to_string()).collect();
+        assert!(!spec.only_duplicates(&taken(&[])));
+        assert!(
+            !spec.only_duplicates(&taken(&["a0@example.co.jp"])),
+            "one new attendee takes a seat"
+        );
+        assert!(spec.only_duplicates(&taken(&["a0@example.co.jp", "a1@example.co.jp"])));
+        // A duplicate is neither welcomed nor counted.
+        assert_eq!(RegistrationStatus::Duplicate.welcome(), None);
+        assert!(!RegistrationStatus::Duplicate.is_live());
+        assert_eq!(
+            RegistrationStatus::Confirmed.welcome(),
+            Some(MessageKind::Confirmed)
+        );
     }
 
     #[test]

@@ -5,8 +5,7 @@
 use super::events::own_event;
 use super::notices::{self, Copies};
 use crate::domain::{
-    DeclarationInput, FiscalYear, MessageKind, Principal, RegistrationStatus, ReviewState,
-    ValidationErrors,
+    DeclarationInput, FiscalYear, MessageKind, Principal, ReviewState, ValidationErrors,
 };
 use crate::error::{AppError, AppResult};
 use crate::store::{self, Db, declarations::Declared};
@@ -92,7 +91,7 @@ pub async fn update(
     let declaration = crate::domain::Declaration::parse(input)?;
     let managed = super::registrations::by_token(db, token).await?;
     let reg = managed.registration;
-    if reg.status == RegistrationStatus::Cancelled || reg.declaration.is_none() {
+    if !reg.status.is_live() || reg.declaration.is_none() {
         return Err(AppError::NotFound);
     }
     let txn = store::begin_write(db).await?;

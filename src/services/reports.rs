@@ -69,16 +69,14 @@ fn is_sme(f: &RegistrationFact) -> bool {
     }
 }
 
-/// Builds an event's report from its facts. Cancelled registrations do not count.
+/// Builds an event's report from its facts. Only registrations holding a place count:
+/// cancelled ones gave theirs back, duplicates never had one.
 pub fn event_report(
     regs: &[RegistrationFact],
     attendees: &[AttendeeFact],
     lang: Lang,
 ) -> EventReport {
-    let live: Vec<&RegistrationFact> = regs
-        .iter()
-        .filter(|r| r.status != RegistrationStatus::Cancelled)
-        .collect();
+    let live: Vec<&RegistrationFact> = regs.iter().filter(|r| r.status.is_live()).collect();
     let mut per_day: BTreeMap<NaiveDate, u64> = BTreeMap::new();
     let mut channel: BTreeMap<String, u64> = BTreeMap::new();
     let mut via: BTreeMap<String, u64> = BTreeMap::new();
@@ -319,6 +317,8 @@ mod tests {
             fact(1, Confirmed, None, "21-50", "A"),
             fact(2, Waitlisted, None, "1001+", "B"),
             fact(3, Cancelled, None, "21-50", "C"),
+            // Held no place: neither a registration nor a company to count.
+            fact(3, Duplicate, Some("mm-12"), "21-50", "D"),
         ];
         let attendees = [
             AttendeeFact {

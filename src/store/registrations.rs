@@ -318,7 +318,7 @@ pub async fn active_attendees_of_company(
         .from(registration::Entity)
         .and_where(registration::Column::EventId.eq(event_id))
         .and_where(registration::Column::CorporateNumber.eq(corporate_number))
-        .and_where(registration::Column::Status.ne(RegistrationStatus::Cancelled.code()))
+        .and_where(registration::Column::Status.is_in(live_codes()))
         .to_owned();
     if let Some(id) = except_registration {
         registrations.and_where(registration::Column::Id.ne(id));
@@ -545,9 +545,17 @@ pub async fn seat_totals(
             RegistrationStatus::Confirmed => totals.0 += seats.max(0) as u64,
             RegistrationStatus::Waitlisted => totals.1 += 1,
             RegistrationStatus::Cancelled => totals.2 += 1,
+            // Holds nothing and never did: not a seat, not a place in line.
+            RegistrationStatus::Duplicate => {}
         }
     }
     Ok(totals)
+}
+
+/// The stored codes of the states that hold a seat or a place in line: a duplicate is no more
+/// "live" than a cancelled registration.
+fn live_codes() -> impl Iterator<Item = &'static str> {
+    RegistrationStatus::LIVE.iter().map(|s| s.code())
 }
 
 async fn attendees_of(
@@ -595,7 +603,8 @@ async fn with_attendees(
     }))
 }
 
-/// The registrations among `ids` that are not cancelled, as stored, by id.
+/// The registrations among `ids` that hold a place (not cancelled, not duplicates), as
+/// stored, by id.
 pub async fn live_models(
     db: &impl ConnectionTrait,
     ids: &[i64],
@@ -604,7 +613,7 @@ pub async fn live_models(
     for chunk in ids.chunks(500) {
         for r in registration::Entity::find()
             .filter(registration::Column::Id.is_in(chunk.iter().copied()))
-            .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled.code()))
+            .filter(registration::Column::Status.is_in(live_codes()))
             .all(db)
             .await?
         {
@@ -623,7 +632,7 @@ pub async fn active_by_corporate_number(
     Ok(registration::Entity::find()
         .filter(registration::Column::EventId.eq(event_id))
         .filter(registration::Column::CorporateNumber.eq(corporate_number))
-        .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled.code()))
+        .filter(registration::Column::Status.is_in(live_codes()))
         .count(db)
         .await?
         > 0)

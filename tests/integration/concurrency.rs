@@ -215,13 +215,17 @@ async fn one_address_registered_twenty_times_at_once_holds_one_place() {
         "{:?}",
         answers.iter().find(|(s, _)| *s != 201)
     );
-    // Every submitter sees an ordinary registration …
-    assert!(
-        answers
-            .iter()
-            .all(|(_, r)| r["attendees"][0]["status"] == "active")
-    );
-    // … but the address holds one seat, and its owner hears of the other nineteen.
+    // One of them holds the place, and the other nineteen are told they hold none (issue 13) …
+    let confirmed = answers
+        .iter()
+        .filter(|(_, r)| r["status"] == "confirmed")
+        .count();
+    let duplicates = answers
+        .iter()
+        .filter(|(_, r)| r["status"] == "duplicate")
+        .count();
+    assert_eq!((confirmed, duplicates), (1, 19));
+    // … the address holds one seat, and its owner hears of the other nineteen.
     assert_eq!(app.seats_taken("same-address").await, 1);
     let event = store::events::by_slug(&app.db, "same-address")
         .await

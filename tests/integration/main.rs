@@ -19,6 +19,7 @@ mod crash;
 mod database;
 mod declarations;
 mod door_and_moves;
+mod duplicates;
 mod email_snapshots;
 mod exports;
 mod lockout;

@@ -803,24 +803,26 @@ async fn review_regressions_capacity_removed_readded_attendee_cancelled_event_an
     );
     assert_eq!(app.seats_taken("lwb-expo").await, 2);
 
-    // An address registered already counts toward room: a full event answers as for anyone.
-    app.published_event(&tokens.tmg, "one-seat", Some(1), Some(1), false)
+    // An address registered already counts toward room beside a new one: a full event
+    // answers as for anyone. (One of nothing but such addresses takes nothing and is answered
+    // as a duplicate: tests/integration/duplicates.rs.)
+    app.published_event(&tokens.tmg, "one-seat", Some(2), Some(2), false)
         .await;
     app.register(
         "one-seat",
-        company_registration(&corporate_number(40_004), &["taken@x.jp"]),
+        company_registration(&corporate_number(40_004), &["taken@x.jp", "first@x.jp"]),
     )
     .await;
     let (status, err) = app
         .register(
             "one-seat",
-            company_registration(&corporate_number(40_005), &["taken@x.jp"]),
+            company_registration(&corporate_number(40_005), &["taken@x.jp", "new@x.jp"]),
         )
         .await;
     assert_eq!(
         (status, err["code"].as_str()),
         (409, Some("event_full")),
-        "same answer as a new address"
+        "same answer as for two new addresses"
     );
 
     // Once the organizer cancels the event, a registrant's cancellation promotes nobody.

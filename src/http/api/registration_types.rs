@@ -277,6 +277,8 @@ pub struct RegisteredEventBody {
 #[oai(rename = "Registration", skip_serializing_if_is_none)]
 pub struct RegistrationBody {
     pub id: i64,
+    /// `duplicate` when every attendee named was registered for the event already: it holds
+    /// no seat, and the owners of those addresses are told by email.
     pub status: RegistrationStatus,
     /// Place in the waiting list (1 is next), when waitlisted.
     pub waitlist_position: Option<u32>,
@@ -396,9 +398,11 @@ impl RegistrationBody {
         }
     }
 
-    /// The registrant's view, with the manage link. An attendee whose address was registered
-    /// already looks like any other: the submitter is never told who else registered; the
-    /// address owner is told by email.
+    /// The registrant's view, with the manage link. In a registration that holds seats, an
+    /// attendee whose address was registered already looks like any other: the submitter is
+    /// not told which of several addresses someone else registered; the address owner is told
+    /// by email. A registration of nothing but such addresses says so in its status (issue
+    /// 13): dressing it up as confirmed promised seats nobody holds.
     pub fn for_registrant(
         registration: &Registration,
         event: &Event,
@@ -408,16 +412,18 @@ impl RegistrationBody {
     ) -> Self {
         let spec = &event.spec;
         let mut base = Self::for_organizer(registration);
-        for a in &mut base.attendees {
-            if a.status == AttendeeStatus::Duplicate {
-                a.status = AttendeeStatus::Active;
+        if registration.status != RegistrationStatus::Duplicate {
+            for a in &mut base.attendees {
+                if a.status == AttendeeStatus::Duplicate {
+                    a.status = AttendeeStatus::Active;
+                }
             }
+            base.seats = base
+                .attendees
+                .iter()
+                .filter(|a| a.status == AttendeeStatus::Active)
+                .count() as u32;
         }
-        base.seats = base
-            .attendees
-            .iter()
-            .filter(|a| a.status == AttendeeStatus::Active)
-            .count() as u32;
         let jst = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&Tokyo).fixed_offset();
         RegistrationBody {
             waitlist_position,

@@ -41,8 +41,10 @@ struct MessageBody {
 
 #[derive(ApiResponse)]
 enum Registered {
-    /// Registered: confirmed, or waitlisted with a position. A replay with the same
-    /// `Idempotency-Key` returns the first answer.
+    /// Registered: confirmed, or waitlisted with a position, or `duplicate` when every
+    /// attendee was registered for the event already (no seat is taken; the owners of the
+    /// addresses are told by email). A replay with the same `Idempotency-Key` returns the
+    /// first answer.
     #[oai(status = 201)]
     Created(Json<RegistrationBody>),
 }

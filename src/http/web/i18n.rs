@@ -272,6 +272,31 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "You are number {n} on the waiting list. When a seat frees up you are confirmed automatically and told by email.",
     ),
     (
+        "duplicate_title_one",
+        "このメールアドレスは、このイベントに既に登録されています。",
+        "This email address is already registered for this event.",
+    ),
+    (
+        "duplicate_title_many",
+        "これらのメールアドレスは、このイベントに既に登録されています。",
+        "These email addresses are already registered for this event.",
+    ),
+    (
+        "duplicate_note_one",
+        "以前のお申し込みで既に登録されているため、このお申し込みでは席をお取りしていません。このアドレスの方には、その旨をメールでお知らせしました。以前のお申し込みはそのまま有効です。",
+        "It was registered by an earlier registration, so this one took no place. We have emailed the owner of the address to say so. The earlier registration stands as it was.",
+    ),
+    (
+        "duplicate_note_many",
+        "以前のお申し込みで既に登録されているため、このお申し込みでは席をお取りしていません。それぞれのアドレスの方には、その旨をメールでお知らせしました。以前のお申し込みはそのまま有効です。",
+        "They were registered by an earlier registration, so this one took no place. We have emailed the owner of each address to say so. The earlier registration stands as it was.",
+    ),
+    (
+        "duplicate_nothing_here",
+        "このページで変更・キャンセルできる内容はありません。以前のお申し込みの確認・変更・キャンセルは、その際にお送りしたメールのリンクから行ってください。",
+        "There is nothing to change or cancel here. The earlier registration is seen, changed or cancelled through the link in the email sent for it.",
+    ),
+    (
         "done_changed",
         "申込内容を変更しました。",
         "Your registration has been changed.",

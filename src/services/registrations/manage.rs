@@ -144,6 +144,9 @@ pub async fn move_by_organizer(
         .filter(|a| a.status == AttendeeStatus::Active)
         .cloned()
         .collect();
+    if reg.status == RegistrationStatus::Duplicate {
+        return Err(holds_nothing());
+    }
     if reg.status == RegistrationStatus::Cancelled || people.is_empty() {
         return Err(AppError::conflict(
             "cancelled",
@@ -196,10 +199,9 @@ pub async fn move_by_organizer(
     )
     .await?;
     cancel_locked(&txn, &reg, &from, None, Some(&to), now).await?;
-    let kind = match status {
-        RegistrationStatus::Waitlisted => MessageKind::Waitlisted,
-        _ => MessageKind::Confirmed,
-    };
+    let kind = status
+        .welcome()
+        .expect("a move takes a seat or a place in line");
     notices::tell(&txn, &to, &moved, kind, json!({}), Copies::Active, now).await?;
     txn.commit().await?;
     tracing::info!(
@@ -222,8 +224,12 @@ async fn cancel_locked(
     moved_to: Option<&Event>,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    // Duplicates are attendees to the registrant (who is never told), so they can be
-    // cancelled like any other; only active ones give seats back.
+    if reg.status == RegistrationStatus::Duplicate {
+        return Err(holds_nothing());
+    }
+    // In a registration that also holds seats, duplicates are attendees to the registrant
+    // (who is never told), so they can be cancelled like any other; only active ones give
+    // seats back.
     let open: Vec<&Attendee> = reg
         .attendees
         .iter()
@@ -310,12 +316,16 @@ pub async fn change(
 ) -> AppResult<Managed> {
     let txn = store::begin_write(db).await?;
     let (reg, event) = lookup_locked(&txn, token).await?;
-    if reg.status == RegistrationStatus::Cancelled {
-        return Err(AppError::conflict(
-            "registration_cancelled",
-            "この申込はキャンセル済みです。",
-            "This registration has been cancelled.",
-        ));
+    match reg.status {
+        RegistrationStatus::Cancelled => {
+            return Err(AppError::conflict(
+                "registration_cancelled",
+                "この申込はキャンセル済みです。",
+                "This registration has been cancelled.",
+            ));
+        }
+        RegistrationStatus::Duplicate => return Err(holds_nothing()),
+        RegistrationStatus::Confirmed | RegistrationStatus::Waitlisted => {}
     }
     if now >= event.spec.starts_at || event.status == EventStatus::Cancelled {
         return Err(AppError::gone(

@@ -137,6 +137,18 @@ async fn check_company_limit(
     Ok(())
 }
 
+/// The answer to changing, cancelling, moving or resending a duplicate: it holds no place, so
+/// there is nothing to act on (cancelling it would "free" seats it never took, and tell the
+/// owner of the address that a place of theirs was cancelled). Their own registration is
+/// managed from its own link.
+fn holds_nothing() -> AppError {
+    AppError::conflict(
+        "registration_duplicate",
+        "この申込は、既に登録済みのメールアドレスと重複したため席を確保していません。変更・キャンセルできる内容はありません。",
+        "This registration repeated addresses that were registered already, so it holds no place: there is nothing here to change or cancel.",
+    )
+}
+
 fn too_many(limit: u32, others: u32) -> ValidationErrors {
     let left = limit.saturating_sub(others);
     ValidationErrors::single(

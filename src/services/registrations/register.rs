@@ -135,10 +135,16 @@ async fn attempt(
         }
     };
     let chosen = picks::chosen(&txn, event.id, &picked).await?;
+    // Nothing but addresses registered already: a double submit, or someone typing another's
+    // address. It takes nothing, so no limit or room can refuse it; it is recorded and
+    // answered as what it is.
+    let only_duplicates = spec.only_duplicates(&duplicates);
     // Judged on every attendee named; seats are taken for those not registered already.
     let wanted = spec.attendees.len() as u32;
     let seats = wanted - duplicates.len() as u32;
-    check_company_limit(&txn, &event, &spec, wanted, None).await?;
+    if !only_duplicates {
+        check_company_limit(&txn, &event, &spec, wanted, None).await?;
+    }
     if spec.once_per_company()
         && let Some(cn) = spec.corporate_number()
         && store::registrations::active_by_corporate_number(&txn, event.id, cn.as_str()).await?
@@ -152,7 +158,9 @@ async fn attempt(
         .into());
     }
 
-    let status = if store::events::take_seats_with_room(&txn, event.id, seats, wanted).await? {
+    let status = if only_duplicates {
+        RegistrationStatus::Duplicate
+    } else if store::events::take_seats_with_room(&txn, event.id, seats, wanted).await? {
         RegistrationStatus::Confirmed
     } else if event.spec.waitlist_enabled {
         RegistrationStatus::Waitlisted
@@ -192,7 +200,11 @@ async fn attempt(
     })?;
 
     let id = registration.id;
-    picks::take(&txn, &event, id, status, seats, &chosen, now).await?;
+    // A duplicate holds no place in the event's sessions either: the earlier registration
+    // holds the person's.
+    if status.is_live() {
+        picks::take(&txn, &event, id, status, seats, &chosen, now).await?;
+    }
     if let Some(entry) = &spec.campaign {
         store::campaigns::insert(&txn, id, event.id, entry).await?;
     }
@@ -202,7 +214,7 @@ async fn attempt(
     if let Some(x) = &spec.exhibitor {
         store::job_fairs::insert_exhibitor(&txn, id, event.id, x).await?;
     }
-    if let Some(p) = &spec.student {
+    if let Some(p) = spec.student.as_ref().filter(|_| status.is_live()) {
         store::job_fairs::insert_student(&txn, id, p).await?;
         // Only approved booths of this fair can be marked.
         let approved: Vec<i64> = store::job_fairs::exhibitors(&txn, event.id)
@@ -229,20 +241,20 @@ async fn attempt(
         }
         store::job_fairs::insert_interests(&txn, id, &booths).await?;
     }
-    let kind = match status {
-        RegistrationStatus::Waitlisted => MessageKind::Waitlisted,
-        _ => MessageKind::Confirmed,
-    };
-    notices::tell(
-        &txn,
-        &event,
-        &registration,
-        kind,
-        json!({}),
-        Copies::Active,
-        now,
-    )
-    .await?;
+    // A duplicate sends no confirmation and no invitation: the owner of each address holds
+    // the invitation of their own registration, and hears of this one by the notice below.
+    if let Some(kind) = status.welcome() {
+        notices::tell(
+            &txn,
+            &event,
+            &registration,
+            kind,
+            json!({}),
+            Copies::Active,
+            now,
+        )
+        .await?;
+    }
     for person in spec
         .attendees
         .iter()

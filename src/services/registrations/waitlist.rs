@@ -158,6 +158,9 @@ pub async fn resend(
                 "A cancelled registration has nothing to resend.",
             ));
         }
+        // The address owners were told at the time; their own registrations are what to
+        // resend.
+        RegistrationStatus::Duplicate => return Err(holds_nothing()),
     };
     let sent = notices::tell(&txn, &event, &reg, kind, json!({}), Copies::Active, now).await?;
     txn.commit().await?;

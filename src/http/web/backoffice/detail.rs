@@ -40,6 +40,9 @@ struct DetailView {
     id: i64,
     status: &'static str,
     status_code: &'static str,
+    /// Holds a place: only then are there actions (a duplicate has nothing to resend, cancel
+    /// or move).
+    live: bool,
     walk_in: bool,
     facts: Vec<Fact>,
     company: Vec<Fact>,
@@ -228,6 +231,7 @@ fn detail_view(
         id: r.id,
         status: r.status.label(lang),
         status_code: r.status.code(),
+        live: r.status.is_live(),
         walk_in: r.walk_in,
         facts,
         company,

@@ -187,8 +187,13 @@ pub async fn roster_page(
                 params.to_query_string()
             )
         }),
+        // The roster lists people; a duplicate names no one who is not on it already.
         statuses: choices(
-            RegistrationStatus::ALL,
+            &[
+                RegistrationStatus::Confirmed,
+                RegistrationStatus::Waitlisted,
+                RegistrationStatus::Cancelled,
+            ],
             params.status.parse().ok(),
             |s| s.code().to_owned(),
             |s| s.label(lang.lang).to_owned(),

@@ -22,6 +22,11 @@ struct ManageView {
     confirmed: bool,
     waitlisted: bool,
     cancelled: bool,
+    /// Nothing but addresses registered already: the page says so, and offers nothing to
+    /// change or cancel.
+    duplicate: bool,
+    /// How many addresses that was (for "this address" or "these addresses").
+    duplicates: usize,
     waitlist_position: Option<u32>,
     can_change: bool,
     individuals: bool,
@@ -172,13 +177,16 @@ fn manage_view(
         confirmed: r.status == RegistrationStatus::Confirmed,
         waitlisted: r.status == RegistrationStatus::Waitlisted,
         cancelled: r.status == RegistrationStatus::Cancelled,
+        duplicate: r.status == RegistrationStatus::Duplicate,
+        duplicates: r.attendees.len(),
         waitlist_position: m.waitlist_position,
-        can_change: r.status != RegistrationStatus::Cancelled && now < m.event.event.spec.starts_at,
+        can_change: r.status.is_live() && now < m.event.event.spec.starts_at,
         individuals: r.audience == Audience::Individuals,
         company_name: r.company.as_ref().map(|c| c.name.clone()),
         contact_name: r.contact.name.clone(),
         contact_email: r.contact.email.clone(),
-        // The registrant is never told that an address was registered already.
+        // Beside attendees holding seats, the registrant is not told which address was
+        // registered already; a registration of nothing else says so as a whole (`duplicate`).
         attendees: r
             .attendees
             .iter()
