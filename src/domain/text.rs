@@ -47,8 +47,8 @@ impl TextFault {
             TextFault::Control => errors.add(
                 field,
                 self.code(),
-                "使用できない文字（制御文字など）が含まれています。取り除いてから送信してください。",
-                "This contains a character that cannot be used (a control character); remove it and send again.",
+                "使用できない文字（制御文字など。画面には見えないことがあります）が含まれています。この項目を一度消して、入力し直してください。",
+                "This contains a character that cannot be used (a control character, which may be invisible). Clear this field and type it again.",
             ),
             TextFault::LineBreak => errors.add(
                 field,
