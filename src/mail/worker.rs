@@ -97,20 +97,32 @@ async fn deliver_one(
     row: &store::outbox::Claimed,
     events: &mut HashMap<i64, crate::services::catalogue::EventListing>,
 ) -> Result<(), SendError> {
-    let compose = AssertUnwindSafe(mailer.compose(db, row, events)).catch_unwind();
-    let message = match compose.await {
-        Ok(Ok(Composed::Ready(message))) => message,
-        Ok(Ok(Composed::Impossible(reason))) => return Err(SendError::Permanent(reason)),
-        Ok(Err(e)) => return Err(SendError::Transient(format!("composing failed: {e:#}"))),
-        Err(panic) => {
-            // The cache may hold what the panicking compose half-built.
-            events.clear();
-            let reason = format!("composing panicked: {}", panic_message(panic.as_ref()));
+    let composed = isolated(mailer.compose(db, row, events)).await;
+    if composed.is_err() {
+        // The cache may hold what a panicking compose half-built.
+        events.clear();
+    }
+    let message = composed.inspect_err(|e| {
+        if let SendError::Transient(reason) = e {
             tracing::error!(outbox_id = row.id, reason, "message could not be composed");
-            return Err(SendError::Transient(reason));
         }
-    };
+    })?;
     mailer.send(&message, row.id).await
+}
+
+/// Runs a compose, turning its error or its panic into this message's failure.
+async fn isolated(
+    compose: impl std::future::Future<Output = anyhow::Result<Composed>>,
+) -> Result<Box<lettre::Message>, SendError> {
+    match AssertUnwindSafe(compose).catch_unwind().await {
+        Ok(Ok(Composed::Ready(message))) => Ok(message),
+        Ok(Ok(Composed::Impossible(reason))) => Err(SendError::Permanent(reason)),
+        Ok(Err(e)) => Err(SendError::Transient(format!("composing failed: {e:#}"))),
+        Err(panic) => Err(SendError::Transient(format!(
+            "composing panicked: {}",
+            panic_message(panic.as_ref())
+        ))),
+    }
 }
 
 /// What a panic said, when it said it with a string (as `panic!` and `expect` do).
@@ -255,7 +267,7 @@ mod tests {
         })
         .await;
         assert_eq!(starts.load(Ordering::SeqCst), 3);
-        // The last start ended by itself: no message in hand is reported.
+        // Each death reported (and cleared) the id in hand; the third start ended by itself.
         assert_eq!(current.load(Ordering::Relaxed), 43);
     }
 
@@ -271,6 +283,26 @@ mod tests {
         })
         .await;
         assert_eq!(starts, 1);
+    }
+
+    #[tokio::test]
+    async fn a_compose_that_panics_or_fails_is_that_message_s_failure_alone() {
+        // What lettre did with a line break in a display name: a panic inside `to()`.
+        let panicked =
+            isolated(async { panic!("a Display implementation returned an error unexpectedly") })
+                .await;
+        assert!(matches!(
+            panicked,
+            Err(SendError::Transient(ref r))
+                if r == "composing panicked: a Display implementation returned an error unexpectedly"
+        ));
+        let failed = isolated(async { Err(anyhow::anyhow!("no such template")) }).await;
+        assert!(
+            matches!(failed, Err(SendError::Transient(ref r)) if r == "composing failed: no such template")
+        );
+        let impossible =
+            isolated(async { Ok(Composed::Impossible("event 3 is gone".into())) }).await;
+        assert!(matches!(impossible, Err(SendError::Permanent(ref r)) if r == "event 3 is gone"));
     }
 
     #[test]
