@@ -245,8 +245,15 @@ async fn settle(
         id: Set(id),
         status: Set(status.to_owned()),
         locked_until: Set(None),
-        // An SMTP reply can be long; the first thousand characters tell enough.
-        last_error: Set(Some(error.chars().take(1000).collect())),
+        // An SMTP reply can be long; the first thousand characters tell enough. A reason may
+        // quote text from an old row: a NUL in it would make PostgreSQL refuse the update and
+        // leave the message claimed, to be retried for ever.
+        last_error: Set(Some(
+            crate::domain::text::for_output(error, crate::domain::text::Lines::Many)
+                .chars()
+                .take(1000)
+                .collect(),
+        )),
         ..Default::default()
     };
     if let Some(next) = next {
