@@ -323,10 +323,29 @@ mod tests {
         assert_eq!(for_output("A\r\nB", Lines::One), "A B");
         assert_eq!(for_output("A\nB\0", Lines::One), "A B\u{FFFD}");
         assert_eq!(for_output("A\r\nB\u{1b}", Lines::Many), "A\nB\u{FFFD}");
-        assert!(matches!(
-            for_output("fine", Lines::One),
-            std::borrow::Cow::Borrowed(_)
-        ));
+        assert_eq!(for_output("A\rB\nC", Lines::Many), "A\nB\nC");
+        assert_eq!(
+            for_output("c1\u{9b}2J del\u{7f} \u{b}\u{c}", Lines::Many),
+            "c1\u{FFFD}2J del\u{FFFD} \u{FFFD}\u{FFFD}"
+        );
+        assert_eq!(
+            for_output("x\u{FFFE}\u{FFFF}", Lines::Many),
+            "x\u{FFFD}\u{FFFD}"
+        );
+        for fine in [
+            "山田 太郎",
+            "tab\there",
+            "two\nlines",
+            "=cmd",
+            "_x001B_",
+            "😀",
+            "",
+        ] {
+            assert!(
+                matches!(for_output(fine, Lines::Many), std::borrow::Cow::Borrowed(_)),
+                "{fine:?}"
+            );
+        }
     }
 
     #[test]

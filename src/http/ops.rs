@@ -13,33 +13,25 @@ pub fn healthz() -> &'static str {
 /// or hangs is an incident even while every page still loads.
 #[handler]
 pub async fn readyz(state: Data<&AppState>) -> (StatusCode, String) {
-    if let Err(err) = crate::store::ping(&state.db).await {
-        tracing::warn!(error = %err, "database not reachable");
-        return (
-            StatusCode::SERVICE_UNAVAILABLE,
-            "database unavailable".to_owned(),
-        );
-    }
+    let unavailable = |reason: String| (StatusCode::SERVICE_UNAVAILABLE, reason);
     let now = chrono::Utc::now();
-    match crate::store::outbox::oldest_due(&state.db, now).await {
+    let oldest_due = match crate::store::ping(&state.db).await {
+        Ok(()) => crate::store::outbox::oldest_due(&state.db, now).await,
+        Err(err) => Err(err),
+    };
+    match oldest_due {
+        Err(err) => {
+            tracing::warn!(error = %err, "database not reachable");
+            unavailable("database unavailable".to_owned())
+        }
         Ok(Some(since)) if (now - since).num_seconds() > state.settings.mail.stall_secs as i64 => {
             let waited = (now - since).num_seconds();
             tracing::error!(waited, "mail delivery stalled");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                format!(
-                    "mail worker stalled: a due message has waited {waited} s (due since {})",
-                    since.to_rfc3339()
-                ),
-            )
+            unavailable(format!(
+                "mail worker stalled: a due message has waited {waited} s (due since {})",
+                since.to_rfc3339()
+            ))
         }
         Ok(_) => (StatusCode::OK, "ready".to_owned()),
-        Err(err) => {
-            tracing::warn!(error = %err, "outbox not readable");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                "database unavailable".to_owned(),
-            )
-        }
     }
 }

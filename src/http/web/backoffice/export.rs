@@ -1,7 +1,7 @@
 //! `/admin/events/{slug}/roster.csv`: the roster for Excel. UTF-8 with a BOM (so Excel reads
 //! Japanese), one row per attendee, formula-injection safe, streamed a page at a time so a
 //! roster of any size never sits in memory whole. Every CSV export of the back-office is
-//! encoded by `csv_lines` here, and every cell passes `cells::for_spreadsheet` on its way out.
+//! encoded by `csv_lines` here, and every cell passes `cells::spreadsheet_text` on its way out.
 use super::cells;
 use super::*;
 use crate::store::roster::{RosterQuery, RosterRow};
@@ -66,7 +66,7 @@ fn headers(lang: crate::domain::Lang) -> [&'static str; 21] {
 
 /// A cell that a spreadsheet would read as a formula (`= + - @`, or a leading tab or line end
 /// that an importer may strip first) gets a leading apostrophe: shown as text, never run.
-/// A line feed counts because `for_spreadsheet` turns a leading carriage return into one.
+/// A line feed counts because `spreadsheet_text` turns a leading carriage return into one.
 pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     match cell.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n') => format!("'{cell}").into(),
@@ -178,7 +178,7 @@ pub fn csv_lines(rows: &[Vec<String>]) -> Vec<u8> {
         writer
             .write_record(
                 row.iter()
-                    .map(|c| neutralise(&cells::for_spreadsheet(c)).into_owned()),
+                    .map(|c| neutralise(&cells::spreadsheet_text(c)).into_owned()),
             )
             .expect("writing to memory");
     }
@@ -359,7 +359,7 @@ fn write_workbook(
         for line in chunk {
             for (col, cell) in line.iter().enumerate() {
                 if !cell.is_empty() {
-                    let text = cells::for_spreadsheet(cell);
+                    let text = cells::spreadsheet_text(cell);
                     sheet.write_string(row, col as u16, cells::fit_xlsx_cell(&text))?;
                 }
             }
