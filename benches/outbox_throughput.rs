@@ -15,7 +15,7 @@ use common::database;
 use serde_json::json;
 use std::time::Instant;
 use uketsuke::config::{Environment, MailTransport, Settings, SmtpSecurity};
-use uketsuke::domain::{Lang, MessageKind, RegistrationStatus};
+use uketsuke::domain::{Language, MessageKind, RegistrationStatus};
 use uketsuke::mail::{Mailer, worker::deliver_due};
 use uketsuke::services::{demo, links::ManageLinks};
 use uketsuke::store::{self, Db, outbox::NewMessage};
@@ -127,7 +127,11 @@ async fn queue(db: &Db, n: usize) {
             kind: MessageKind::Confirmed,
             recipient_email: &email,
             recipient_name: "試験 太郎",
-            lang: if i % 4 == 0 { Lang::En } else { Lang::Ja },
+            lang: if i % 4 == 0 {
+                uketsuke::i18n::Lang::parse("en").unwrap()
+            } else {
+                uketsuke::i18n::Lang::default()
+            },
             payload: match recipients[i % recipients.len()].1 {
                 Some(attendee_id) => json!({ "attendee_id": attendee_id }),
                 None => json!({}),

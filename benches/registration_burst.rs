@@ -19,7 +19,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use uketsuke::config::{Environment, Settings};
 use uketsuke::domain::{
-    Audience, CorporateNumber, Lang, MessageKind, RegistrationInput, RegistrationRules,
+    Audience, CorporateNumber, Language, MessageKind, RegistrationInput, RegistrationRules,
     RegistrationSpec, RegistrationStatus,
     registration::{CompanyInput, PersonInput},
 };
@@ -432,7 +432,7 @@ async fn raw_run(db_url: &str) -> Run {
                 kind: MessageKind::Confirmed,
                 recipient_email: spec.contact.email.as_str(),
                 recipient_name: &spec.contact.name,
-                lang: Lang::Ja,
+                lang: uketsuke::i18n::Lang::default(),
                 payload: json!({}),
             };
             store::outbox::enqueue(&txn, message, now).await.unwrap();

@@ -1,6 +1,6 @@
 //! The one error type of uketsuke. Services return it; the HTTP layer maps it to a status and
 //! a message in the user's language once (see `http::api::error` and `http::web::error`).
-use crate::domain::{Lang, ValidationErrors};
+use crate::domain::{Language, ValidationErrors};
 use poem::http::StatusCode;
 
 #[derive(Debug, thiserror::Error)]
@@ -93,7 +93,7 @@ impl AppError {
         }
     }
 
-    pub fn message(&self, lang: Lang) -> String {
+    pub fn message(&self, lang: Language) -> String {
         let (ja, en) = match self {
             AppError::Validation(_) => (
                 "入力内容に誤りがあります。各項目のメッセージをご確認ください。",

@@ -356,6 +356,6 @@ fn describe(err: &AppError) -> String {
             .collect::<Vec<_>>()
             .join("; "),
         AppError::Internal(cause) => format!("{cause:#}"),
-        other => other.message(uketsuke::domain::Lang::En),
+        other => other.message(uketsuke::domain::Language::En),
     }
 }

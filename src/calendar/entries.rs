@@ -1,7 +1,8 @@
 //! The calendar entries uketsuke hands out, built in one place so that an invitation, the
 //! registrant's own download and a public file agree on UID, place and links.
 use super::{CalendarEvent, Person};
-use crate::domain::{EventStatus, Lang};
+use crate::domain::EventStatus;
+use crate::i18n::Lang;
 use crate::services::catalogue::EventListing;
 use chrono::Utc;
 
@@ -27,13 +28,13 @@ pub fn public_entry(listing: &EventListing, site: &Site, lang: Lang) -> Calendar
         uid: format!("event-{}@{}", spec.slug, site.host),
         // Seconds since 1970 only grow: every change outranks the copy a calendar holds.
         sequence: u32::try_from(listing.event.updated_at.timestamp()).unwrap_or(0),
-        summary: spec.title.get(lang).to_owned(),
+        summary: spec.title.get(lang.content()).to_owned(),
         description: format!(
             "{}\n\n{}\n{url}",
-            spec.description.get(lang),
-            listing.partner_line(lang)
+            spec.description.get(lang.content()),
+            listing.partner_line(lang.content())
         ),
-        location: Some(spec.venue_line(lang)),
+        location: Some(spec.venue_line(lang.content())),
         url: Some(url),
         starts_at: spec.starts_at,
         ends_at: spec.ends_at,
@@ -94,10 +95,18 @@ pub fn registration_entries(
                 "registration-{}-session-{}@{}",
                 entry.registration_id, p.session.id, site.host
             );
-            e.summary = format!("{}（{}）", s.title.get(lang), spec.title.get(lang));
+            e.summary = format!(
+                "{}（{}）",
+                s.title.get(lang.content()),
+                spec.title.get(lang.content())
+            );
             e.location = Some(match &s.room {
-                Some(room) => format!("{} {}", room.get(lang), spec.venue_line(lang)),
-                None => spec.venue_line(lang),
+                Some(room) => format!(
+                    "{} {}",
+                    room.get(lang.content()),
+                    spec.venue_line(lang.content())
+                ),
+                None => spec.venue_line(lang.content()),
             });
             e.starts_at = s.starts_at;
             e.ends_at = s.ends_at;
@@ -120,14 +129,14 @@ fn registration_entry(
             entry.registration_id, spec.slug, site.host
         ),
         sequence: entry.sequence,
-        summary: spec.title.get(lang).to_owned(),
+        summary: spec.title.get(lang.content()).to_owned(),
         description: format!(
             "{}\n\n{}\n{}",
-            spec.description.get(lang),
+            spec.description.get(lang.content()),
             event_url,
             entry.manage_url.unwrap_or_default()
         ),
-        location: Some(spec.venue_line(lang)),
+        location: Some(spec.venue_line(lang.content())),
         url: Some(entry.meeting_url.map_or(event_url, str::to_owned)),
         starts_at: spec.starts_at,
         ends_at: spec.ends_at,

@@ -1,7 +1,7 @@
 //! An organizer's message to the registrants of an event (お知らせ): a change of room, the
 //! materials to bring, a survey after the day.
 use super::text::{optional_lines, optional_text, required_lines, required_text};
-use super::{Lang, ValidationErrors};
+use super::{Language, ValidationErrors};
 use chrono::{DateTime, Utc};
 
 pub const SUBJECT_MAX: usize = 150;
@@ -87,9 +87,9 @@ impl AnnouncementSpec {
     }
 
     /// Subject and body for a registrant who chose `lang`.
-    pub fn text(&self, lang: Lang) -> (&str, &str) {
+    pub fn text(&self, lang: Language) -> (&str, &str) {
         match (&self.english, lang) {
-            (Some((s, b)), Lang::En) => (s, b),
+            (Some((s, b)), Language::En) => (s, b),
             _ => (&self.subject_ja, &self.body_ja),
         }
     }
@@ -135,9 +135,9 @@ mod tests {
     #[test]
     fn english_readers_fall_back_to_japanese() {
         let ja_only = AnnouncementSpec::parse(input(None, None)).unwrap();
-        assert_eq!(ja_only.text(Lang::En).0, "会場変更のお知らせ");
+        assert_eq!(ja_only.text(Language::En).0, "会場変更のお知らせ");
         let both = AnnouncementSpec::parse(input(Some("New room"), Some("3F"))).unwrap();
-        assert_eq!(both.text(Lang::En), ("New room", "3F"));
-        assert_eq!(both.text(Lang::Ja).0, "会場変更のお知らせ");
+        assert_eq!(both.text(Language::En), ("New room", "3F"));
+        assert_eq!(both.text(Language::Ja).0, "会場変更のお知らせ");
     }
 }

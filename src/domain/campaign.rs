@@ -172,12 +172,12 @@ impl CampaignEntry {
     }
 
     /// The days taken part: `2027-07-01〜2027-08-31` / `2027-07-01 to 2027-08-31`.
-    pub fn period_text(&self, lang: super::Lang) -> String {
+    pub fn period_text(&self, lang: super::Language) -> String {
         format!("{}{}{}", self.from, lang.pick("〜", " to "), self.to)
     }
 
     /// The actions as read, e.g. `テレワーク、時差Biz（時差出勤）、その他（ノー残業デー）`.
-    pub fn actions_text(&self, lang: super::Lang) -> String {
+    pub fn actions_text(&self, lang: super::Language) -> String {
         self.actions
             .iter()
             .map(|a| match (a, &self.other_action) {
@@ -218,7 +218,7 @@ mod tests {
         assert_eq!(ok.actions.len(), 2);
         assert_eq!(ok.to, period().1, "the campaign's end by default");
         assert_eq!(
-            ok.actions_text(super::super::Lang::Ja),
+            ok.actions_text(super::super::Language::Ja),
             "テレワーク、その他（ノー残業デー）"
         );
 

@@ -1,6 +1,6 @@
 //! What Japanese forms ask about a company.
 use super::normalize::{digits, fold_width, hiragana_to_katakana};
-use super::{Lang, ValidationErrors};
+use super::{Language, ValidationErrors};
 use serde::Serialize;
 
 /// 法人番号: 13 digits, the first a check digit over the other twelve (国税庁's rule:
@@ -252,7 +252,7 @@ impl Prefecture {
             })
     }
 
-    pub fn name(self, lang: Lang) -> &'static str {
+    pub fn name(self, lang: Language) -> &'static str {
         let (ja, en) = PREFECTURES[self.0];
         lang.pick(ja, en)
     }
@@ -453,15 +453,15 @@ mod tests {
     #[test]
     fn prefectures_and_smes() {
         assert_eq!(
-            Prefecture::parse("p", "東京都").unwrap().name(Lang::En),
+            Prefecture::parse("p", "東京都").unwrap().name(Language::En),
             "Tokyo"
         );
         assert_eq!(
-            Prefecture::parse("p", "tokyo").unwrap().name(Lang::Ja),
+            Prefecture::parse("p", "tokyo").unwrap().name(Language::Ja),
             "東京都"
         );
         assert_eq!(
-            Prefecture::parse("p", "神奈川").unwrap().name(Lang::Ja),
+            Prefecture::parse("p", "神奈川").unwrap().name(Language::Ja),
             "神奈川県"
         );
         assert!(Prefecture::parse("p", "東京").is_ok());

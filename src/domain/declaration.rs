@@ -1,7 +1,7 @@
 //! 「テレワーク東京ルール」実践企業宣言: a company declares once what it commits to; the
 //! organizer reviews it; an approved declaration may be listed publicly.
 use super::text::{optional_text, required_lines};
-use super::{Lang, ValidationErrors};
+use super::{Language, ValidationErrors};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -108,7 +108,7 @@ impl Declaration {
             .join(",")
     }
 
-    pub fn commitments_text(&self, lang: Lang) -> String {
+    pub fn commitments_text(&self, lang: Language) -> String {
         self.commitments
             .iter()
             .map(|c| match (c, &self.other) {

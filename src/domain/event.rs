@@ -1,7 +1,7 @@
 //! Events: what is on, where, when, for how many, and in which state.
 use super::reminder_days::ReminderDays;
 use super::text::{optional_lines, optional_text, required_lines, required_text};
-use super::{Audience, Bilingual, FiscalYear, Lang, ValidationErrors};
+use super::{Audience, Bilingual, FiscalYear, Language, ValidationErrors};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -131,28 +131,28 @@ pub struct Venue {
 }
 
 impl Venue {
-    pub fn name(&self, lang: Lang) -> &str {
+    pub fn name(&self, lang: Language) -> &str {
         match lang {
-            Lang::En => self.name_en.as_deref().unwrap_or(&self.name_ja),
-            Lang::Ja => &self.name_ja,
+            Language::En => self.name_en.as_deref().unwrap_or(&self.name_ja),
+            Language::Ja => &self.name_ja,
         }
     }
 
-    pub fn address(&self, lang: Lang) -> &str {
+    pub fn address(&self, lang: Language) -> &str {
         match lang {
-            Lang::En => self.address_en.as_deref().unwrap_or(&self.address_ja),
-            Lang::Ja => &self.address_ja,
+            Language::En => self.address_en.as_deref().unwrap_or(&self.address_ja),
+            Language::Ja => &self.address_ja,
         }
     }
 }
 
 /// The languages an event is held in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Languages(Vec<Lang>);
+pub struct Languages(Vec<Language>);
 
 impl Languages {
-    pub fn parse(langs: &[Lang]) -> Result<Self, ValidationErrors> {
-        let mut out: Vec<Lang> = Vec::new();
+    pub fn parse(langs: &[Language]) -> Result<Self, ValidationErrors> {
+        let mut out: Vec<Language> = Vec::new();
         for l in langs {
             if !out.contains(l) {
                 out.push(*l);
@@ -171,7 +171,7 @@ impl Languages {
 
     /// The stored form: `ja`, `en` or `ja,en`.
     pub fn from_stored(s: &str) -> Option<Self> {
-        let langs: Option<Vec<Lang>> = s.split(',').map(Lang::parse).collect();
+        let langs: Option<Vec<Language>> = s.split(',').map(Language::parse).collect();
         Self::parse(&langs?).ok()
     }
 
@@ -183,7 +183,7 @@ impl Languages {
             .join(",")
     }
 
-    pub fn as_slice(&self) -> &[Lang] {
+    pub fn as_slice(&self) -> &[Language] {
         &self.0
     }
 }
@@ -213,7 +213,7 @@ pub struct EventInput {
     pub registration_closes_at: Option<DateTime<Utc>>,
     pub capacity: Option<i64>,
     pub per_company_limit: Option<i64>,
-    pub languages: Option<Vec<Lang>>,
+    pub languages: Option<Vec<Language>>,
     pub audience: Option<Audience>,
     pub waitlist_enabled: Option<bool>,
     pub purpose_of_use_ja: Option<String>,
@@ -269,7 +269,7 @@ impl EventSpec {
             None => Err(required("slug")),
         });
         let languages = errors.take(Languages::parse(
-            input.languages.as_deref().unwrap_or(&[Lang::Ja]),
+            input.languages.as_deref().unwrap_or(&[Language::Ja]),
         ));
         let programme_area = errors.take(
             input
@@ -521,7 +521,7 @@ impl EventSpec {
     }
 
     /// Where it happens, as one line: the venue and its address, or オンライン / Online.
-    pub fn venue_line(&self, lang: Lang) -> String {
+    pub fn venue_line(&self, lang: Language) -> String {
         match (&self.venue, self.format) {
             (Some(v), EventFormat::Hybrid) => format!(
                 "{} {}（{}）",
@@ -535,7 +535,7 @@ impl EventSpec {
     }
 
     /// The purpose-of-use statement in `lang`, the event's own or the default.
-    pub fn purpose_of_use(&self, lang: Lang) -> &str {
+    pub fn purpose_of_use(&self, lang: Language) -> &str {
         match &self.purpose_of_use {
             Some(p) => p.get(lang),
             None => lang.pick(DEFAULT_PURPOSE_OF_USE.0, DEFAULT_PURPOSE_OF_USE.1),

@@ -1,4 +1,4 @@
-use super::Lang;
+use super::Language;
 use chrono::{DateTime, Datelike, TimeZone, Utc};
 use chrono_tz::Asia::Tokyo;
 
@@ -34,9 +34,9 @@ impl FiscalYear {
     }
 
     /// 令和8年度 / FY2026. Reiwa began in 2019, so Reiwa N is year 2018 + N.
-    pub fn label(self, lang: Lang) -> String {
+    pub fn label(self, lang: Language) -> String {
         match lang {
-            Lang::Ja if self.0 >= 2019 => {
+            Language::Ja if self.0 >= 2019 => {
                 let n = self.0 - 2018;
                 if n == 1 {
                     "令和元年度".to_owned()
@@ -44,8 +44,8 @@ impl FiscalYear {
                     format!("令和{n}年度")
                 }
             }
-            Lang::Ja => format!("{}年度", self.0),
-            Lang::En => format!("FY{}", self.0),
+            Language::Ja => format!("{}年度", self.0),
+            Language::En => format!("FY{}", self.0),
         }
     }
 }
@@ -72,8 +72,8 @@ mod tests {
 
     #[test]
     fn labels_use_the_reiwa_era_in_japanese() {
-        assert_eq!(FiscalYear::new(2023).label(Lang::Ja), "令和5年度");
-        assert_eq!(FiscalYear::new(2019).label(Lang::Ja), "令和元年度");
-        assert_eq!(FiscalYear::new(2026).label(Lang::En), "FY2026");
+        assert_eq!(FiscalYear::new(2023).label(Language::Ja), "令和5年度");
+        assert_eq!(FiscalYear::new(2019).label(Language::Ja), "令和元年度");
+        assert_eq!(FiscalYear::new(2026).label(Language::En), "FY2026");
     }
 }

@@ -148,7 +148,7 @@ impl ExhibitorProfile {
             .join(",")
     }
 
-    pub fn languages_text(&self, lang: super::Lang) -> String {
+    pub fn languages_text(&self, lang: super::Language) -> String {
         self.languages
             .iter()
             .map(|l| l.label(lang))

@@ -30,10 +30,10 @@ macro_rules! labelled_enum {
                 match self { $($name::$variant => $code),+ }
             }
 
-            pub fn label(self, lang: $crate::domain::Lang) -> &'static str {
+            pub fn label(self, lang: $crate::domain::Language) -> &'static str {
                 match lang {
-                    $crate::domain::Lang::Ja => match self { $($name::$variant => $ja),+ },
-                    $crate::domain::Lang::En => match self { $($name::$variant => $en),+ },
+                    $crate::domain::Language::Ja => match self { $($name::$variant => $ja),+ },
+                    $crate::domain::Language::En => match self { $($name::$variant => $en),+ },
                 }
             }
         }

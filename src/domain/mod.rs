@@ -11,7 +11,7 @@ pub mod event;
 pub mod fiscal_year;
 pub mod job_fair;
 pub mod jst;
-pub mod lang;
+pub mod language;
 pub mod normalize;
 pub mod organization;
 pub mod partner;
@@ -38,7 +38,7 @@ pub use job_fair::{
     BoothLanguage, ExhibitorInput, ExhibitorProfile, ExhibitorState, JapaneseLevel, StudentInput,
     StudentProfile,
 };
-pub use lang::Lang;
+pub use language::Language;
 pub use organization::{OrgCode, Organization, OrganizationKind};
 pub use partner::{Partner, PartnerRole, PartnerState};
 pub use question::{

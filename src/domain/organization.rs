@@ -1,4 +1,4 @@
-use super::{Lang, ValidationErrors};
+use super::{Language, ValidationErrors};
 use serde::Serialize;
 
 labelled_enum! {
@@ -57,7 +57,7 @@ pub struct Organization {
 }
 
 impl Organization {
-    pub fn name(&self, lang: Lang) -> &str {
+    pub fn name(&self, lang: Language) -> &str {
         lang.pick(&self.name_ja, &self.name_en)
     }
 }

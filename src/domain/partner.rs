@@ -1,4 +1,4 @@
-use super::{Lang, Organization};
+use super::{Language, Organization};
 use serde::Serialize;
 
 labelled_enum! {
@@ -34,10 +34,10 @@ pub struct Partner {
 
 /// One line per role, e.g. `主催 東京都 / 後援 東京商工会議所`, in the order of [`PartnerRole`].
 /// Only the organizer and approved partners appear.
-pub fn partner_line(organizer: &Organization, partners: &[Partner], lang: Lang) -> String {
+pub fn partner_line(organizer: &Organization, partners: &[Partner], lang: Language) -> String {
     let separator = match lang {
-        Lang::Ja => "、",
-        Lang::En => ", ",
+        Language::Ja => "、",
+        Language::En => ", ",
     };
     let mut parts = vec![format!(
         "{} {}",
@@ -101,11 +101,11 @@ mod tests {
             ),
         ];
         assert_eq!(
-            partner_line(&tmg, &partners, Lang::Ja),
+            partner_line(&tmg, &partners, Language::Ja),
             "主催 東京都 / 後援 東京商工会議所 / 周知協力 中野区"
         );
         assert_eq!(
-            partner_line(&tmg, &partners, Lang::En),
+            partner_line(&tmg, &partners, Language::En),
             "Organized by Tokyo Metropolitan Government / Supported by TCCI / Publicity by Nakano City"
         );
     }

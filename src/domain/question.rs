@@ -1,6 +1,6 @@
 //! Questions an organizer adds to an event's form, and the answers to them.
 use super::text::required_text;
-use super::{Bilingual, Lang, ValidationErrors};
+use super::{Bilingual, Language, ValidationErrors};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -22,7 +22,7 @@ pub struct QuestionOption {
 }
 
 impl QuestionOption {
-    pub fn label(&self, lang: Lang) -> &str {
+    pub fn label(&self, lang: Language) -> &str {
         lang.pick(&self.label_ja, &self.label_en)
     }
 }
@@ -160,7 +160,7 @@ pub type Answers = BTreeMap<i64, Answer>;
 
 impl Question {
     /// An answer as the organizer reads it: choices by their labels, yes/no in words.
-    pub fn answer_text(&self, answer: &Answer, lang: Lang) -> String {
+    pub fn answer_text(&self, answer: &Answer, lang: Language) -> String {
         match answer {
             Answer::Text(t) => t.clone(),
             Answer::YesNo(b) => lang

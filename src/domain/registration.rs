@@ -4,7 +4,7 @@ use super::company::{
 };
 use super::question::{Answers, Question, parse_answers};
 use super::text::{optional_text, parse_required, required_text};
-use super::{Email, Lang, ValidationErrors};
+use super::{Email, Language, ValidationErrors};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
@@ -94,7 +94,11 @@ pub const WALK_IN_CHANNEL: &str = "walk_in";
 
 /// How a registration came, as staff read it: a walk-in at the door, else what the registrant
 /// said (`heard_via` code); `None` when unknown.
-pub fn channel_label(walk_in: bool, heard_via: Option<&str>, lang: Lang) -> Option<&'static str> {
+pub fn channel_label(
+    walk_in: bool,
+    heard_via: Option<&str>,
+    lang: Language,
+) -> Option<&'static str> {
     if walk_in {
         return Some(lang.pick("当日参加", "Walk-in"));
     }
@@ -143,7 +147,7 @@ pub struct RegistrationInput {
     pub consent: bool,
     pub heard_via: Option<String>,
     pub via: Option<String>,
-    pub lang: Lang,
+    pub lang: crate::i18n::Lang,
     /// The sessions picked, for an event that has them. Left out of the idempotency
     /// fingerprint when empty, so earlier requests still match.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -227,7 +231,7 @@ pub struct RegistrationSpec {
     pub answers: Answers,
     pub heard_via: Option<HeardVia>,
     pub via: Option<String>,
-    pub lang: Lang,
+    pub lang: crate::i18n::Lang,
     pub campaign: Option<super::CampaignEntry>,
     pub declaration: Option<super::Declaration>,
     pub exhibitor: Option<super::ExhibitorProfile>,
@@ -262,7 +266,7 @@ impl RegistrationSpec {
         };
         // Someone registering in English may give readings in Latin letters; a Japanese form
         // asks for kana, as Japanese forms do.
-        let romaji = individuals || input.lang == Lang::En;
+        let romaji = individuals || input.lang.content() == Language::En;
         let contact = parse_person(&mut errors, "contact", input.contact, romaji);
         let affiliation = if individuals {
             required_text(
@@ -563,7 +567,7 @@ pub struct Registration {
     pub event_id: i64,
     pub status: RegistrationStatus,
     pub audience: Audience,
-    pub lang: Lang,
+    pub lang: crate::i18n::Lang,
     pub company: Option<CompanyRecord>,
     pub contact: ContactRecord,
     pub affiliation: Option<String>,
@@ -690,7 +694,7 @@ pub(crate) mod tests {
             RegistrationSpec::parse(input.clone(), &rules).is_err(),
             "a Japanese form asks for kana"
         );
-        input.lang = Lang::En;
+        input.lang = crate::i18n::Lang::parse("en").unwrap();
         assert!(RegistrationSpec::parse(input, &rules).is_ok());
     }
 

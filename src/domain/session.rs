@@ -3,7 +3,7 @@
 //! not overlap in time; each session has its own seats and waiting list.
 use super::event::EventSpec;
 use super::text::{optional_text, required_text};
-use super::{Bilingual, Lang, ValidationErrors};
+use super::{Bilingual, Language, ValidationErrors};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -30,7 +30,7 @@ pub struct SessionSpec {
     pub room: Option<Bilingual>,
     pub speaker: Option<String>,
     /// The language it is held in; `None` when either.
-    pub language: Option<Lang>,
+    pub language: Option<Language>,
     /// Seats; `None` when only the event's capacity limits it.
     pub capacity: Option<u32>,
     /// One registration holds it whatever its size: a consultation slot.
@@ -49,7 +49,7 @@ impl SessionSpec {
         let speaker = optional_text(&mut errors, "speaker", input.speaker.as_deref(), 200);
         let language = match input.language.as_deref().map(str::trim) {
             None | Some("") => None,
-            Some(l) => match Lang::parse(l) {
+            Some(l) => match Language::parse(l) {
                 Some(l) => Some(l),
                 None => {
                     errors.add(

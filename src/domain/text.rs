@@ -1,4 +1,4 @@
-use super::{Lang, ValidationErrors};
+use super::{Language, ValidationErrors};
 use serde::Serialize;
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
@@ -10,7 +10,7 @@ pub struct Bilingual {
 }
 
 impl Bilingual {
-    pub fn get(&self, lang: Lang) -> &str {
+    pub fn get(&self, lang: Language) -> &str {
         lang.pick(&self.ja, &self.en)
     }
 }

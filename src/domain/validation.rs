@@ -1,4 +1,4 @@
-use super::Lang;
+use super::Language;
 use serde::Serialize;
 
 /// One problem with one input field, explained in both languages so whoever renders it can
@@ -12,7 +12,7 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    pub fn message(&self, lang: Lang) -> &str {
+    pub fn message(&self, lang: Language) -> &str {
         lang.pick(&self.message_ja, &self.message_en)
     }
 }

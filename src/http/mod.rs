@@ -7,7 +7,6 @@ pub mod rate_limit;
 pub mod web;
 
 use crate::config::Settings;
-use crate::domain::Lang;
 use crate::store::Db;
 use poem::{EndpointExt, IntoEndpoint, Request, Route, endpoint::BoxEndpoint};
 use std::sync::Arc;
@@ -45,9 +44,9 @@ pub fn routes(state: AppState) -> BoxEndpoint<'static> {
         .boxed()
 }
 
-/// The language a client asked for in `Accept-Language`, Japanese when it asked for neither.
-pub fn accept_language(req: &Request) -> Lang {
+/// The locale a client asked for in `Accept-Language`, Japanese when it asked for none of ours.
+pub fn accept_language(req: &Request) -> crate::i18n::Lang {
     req.header("accept-language")
-        .and_then(Lang::from_accept_language)
+        .and_then(crate::i18n::Lang::from_accept_language)
         .unwrap_or_default()
 }

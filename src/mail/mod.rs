@@ -222,31 +222,31 @@ impl Mailer {
             _ => None,
         };
         // Everything a message says, in one language.
-        let ctx_for = |lang: crate::domain::Lang| EmailContext {
+        let ctx_for = |lang: crate::i18n::Lang| EmailContext {
             lang,
             subject: String::new(),
             recipient_name: one_line(&row.recipient_name),
             event: EventBlock {
-                title: spec.title.get(lang).to_owned(),
-                when: jst::range(spec.starts_at, spec.ends_at, lang),
-                venue: spec.venue_line(lang),
+                title: spec.title.get(lang.content()).to_owned(),
+                when: jst::range(spec.starts_at, spec.ends_at, lang.content()),
+                venue: spec.venue_line(lang.content()),
                 map_url: spec.venue.as_ref().and_then(|v| v.map_url.clone()),
                 meeting_url: meeting_url.clone(),
                 url: event_url.clone(),
-                partner_line: listing.partner_line(lang),
+                partner_line: listing.partner_line(lang.content()),
             },
             manage_url: manage_url.clone(),
-            organizer_name: listing.organizer.name(lang).to_owned(),
+            organizer_name: listing.organizer.name(lang.content()).to_owned(),
             contact_email: self.from.email.to_string(),
-            purpose_of_use: spec.purpose_of_use(lang).to_owned(),
+            purpose_of_use: spec.purpose_of_use(lang.content()).to_owned(),
             status: registration
-                .map(|r| r.status.label(lang).to_owned())
+                .map(|r| r.status.label(lang.content()).to_owned())
                 .unwrap_or_default(),
             waitlist_position,
             attendees: attendees.clone(),
             cancelled: cancelled.clone(),
             all,
-            moved_to: row.payload["moved_to"][lang.code()]
+            moved_to: row.payload["moved_to"][lang.content().code()]
                 .as_str()
                 .map(str::to_owned),
             copy_of: attendee_id
@@ -256,12 +256,13 @@ impl Mailer {
                 .as_u64()
                 .and_then(|d| u8::try_from(d).ok()),
             announcement: announced.as_ref().map(|a| {
-                let (subject, body) = a.spec.text(lang);
+                let (subject, body) = a.spec.text(lang.content());
                 AnnouncementBlock {
                     subject: subject.to_owned(),
                     body: body.to_owned(),
                     lines: body.lines().map(str::to_owned).collect(),
-                    translated: lang == crate::domain::Lang::Ja || a.spec.english.is_some(),
+                    translated: lang.content() == crate::domain::Language::Ja
+                        || a.spec.english.is_some(),
                 }
             }),
             unsubscribe_url: unsubscribe_url.clone(),
@@ -273,29 +274,34 @@ impl Mailer {
                             when: jst::range(
                                 p.session.spec.starts_at,
                                 p.session.spec.ends_at,
-                                lang,
+                                lang.content(),
                             ),
-                            title: p.session.spec.title.get(lang).to_owned(),
-                            room: p.session.spec.room.as_ref().map(|x| x.get(lang).to_owned()),
-                            status: p.status.label(lang).to_owned(),
+                            title: p.session.spec.title.get(lang.content()).to_owned(),
+                            room: p
+                                .session
+                                .spec
+                                .room
+                                .as_ref()
+                                .map(|x| x.get(lang.content()).to_owned()),
+                            status: p.status.label(lang.content()).to_owned(),
                         })
                         .collect()
                 })
                 .unwrap_or_default(),
-            promoted_session: row.payload["session"][lang.code()]
+            promoted_session: row.payload["session"][lang.content().code()]
                 .as_str()
                 .map(str::to_owned),
             campaign: registration
                 .and_then(|r| r.campaign.as_ref())
                 .map(|c| CampaignBlock {
-                    actions: c.actions_text(lang),
+                    actions: c.actions_text(lang.content()),
                     employees: c.employees,
-                    period: c.period_text(lang),
+                    period: c.period_text(lang.content()),
                     listed: c.listed,
                 }),
             declaration: registration.and_then(|r| r.declaration.as_ref()).map(|d| {
                 DeclarationBlock {
-                    commitments: d.declaration.commitments_text(lang),
+                    commitments: d.declaration.commitments_text(lang.content()),
                     statement: d.declaration.statement.clone(),
                     approved: d.state == crate::domain::ReviewState::Approved,
                     returned: d.state == crate::domain::ReviewState::Returned,
@@ -305,7 +311,7 @@ impl Mailer {
             }),
             exhibitor: exhibitor.as_ref().map(|x| ExhibitorBlock {
                 positions: x.profile.positions.clone(),
-                languages: x.profile.languages_text(lang),
+                languages: x.profile.languages_text(lang.content()),
                 approved: x.state == crate::domain::ExhibitorState::Approved,
                 declined: x.state == crate::domain::ExhibitorState::Declined,
             }),
@@ -313,8 +319,13 @@ impl Mailer {
         // A job fair speaks to students from abroad: its messages carry Japanese and English
         // one after the other.
         let rendered = if spec.kind == crate::domain::EventKind::JobFair {
-            let ja = self.emails.render(kind, ctx_for(crate::domain::Lang::Ja))?;
-            let en = self.emails.render(kind, ctx_for(crate::domain::Lang::En))?;
+            let ja = self
+                .emails
+                .render(kind, ctx_for(crate::i18n::Lang::default()))?;
+            let en = self.emails.render(
+                kind,
+                ctx_for(crate::i18n::Lang::parse("en").unwrap_or_default()),
+            )?;
             render::side_by_side(ja, en)
         } else {
             self.emails.render(kind, ctx_for(lang))?
@@ -344,7 +355,7 @@ impl Mailer {
                         email: row.recipient_email.clone(),
                     },
                     organizer: Person {
-                        name: listing.organizer.name(lang).to_owned(),
+                        name: listing.organizer.name(lang.content()).to_owned(),
                         email: self.from.email.to_string(),
                     },
                     meeting_url: meeting_url.as_deref(),

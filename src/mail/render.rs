@@ -1,41 +1,9 @@
 //! The templates under `emails/`, compiled into the binary, and their rendering.
-use crate::domain::{Lang, MessageKind};
+use crate::domain::MessageKind;
+use crate::i18n::Lang;
 use minijinja::value::Serde;
 use minijinja::{Environment, UndefinedBehavior};
 use serde::Serialize;
-
-macro_rules! email_templates {
-    ($($message:literal),* $(,)?) => {
-        &[
-            ("base.txt.ja.j2", include_str!("../../emails/base.txt.ja.j2")),
-            ("base.txt.en.j2", include_str!("../../emails/base.txt.en.j2")),
-            ("base.html.ja.j2", include_str!("../../emails/base.html.ja.j2")),
-            ("base.html.en.j2", include_str!("../../emails/base.html.en.j2")),
-            $(
-                (concat!($message, "/subject.txt.ja.j2"), include_str!(concat!("../../emails/", $message, "/subject.txt.ja.j2"))),
-                (concat!($message, "/subject.txt.en.j2"), include_str!(concat!("../../emails/", $message, "/subject.txt.en.j2"))),
-                (concat!($message, "/body.txt.ja.j2"), include_str!(concat!("../../emails/", $message, "/body.txt.ja.j2"))),
-                (concat!($message, "/body.txt.en.j2"), include_str!(concat!("../../emails/", $message, "/body.txt.en.j2"))),
-                (concat!($message, "/body.html.ja.j2"), include_str!(concat!("../../emails/", $message, "/body.html.ja.j2"))),
-                (concat!($message, "/body.html.en.j2"), include_str!(concat!("../../emails/", $message, "/body.html.en.j2"))),
-            )*
-        ]
-    };
-}
-
-const TEMPLATES: &[(&str, &str)] = email_templates!(
-    "confirmed",
-    "waitlisted",
-    "promoted",
-    "changed",
-    "cancelled",
-    "already_registered",
-    "event_changed",
-    "event_cancelled",
-    "reminder",
-    "announcement",
-    "reviewed",
-);
 
 /// What every email shows of its event.
 #[derive(Debug, Clone, Serialize)]
@@ -200,15 +168,31 @@ impl Emails {
                 minijinja::AutoEscape::None
             }
         });
-        for (name, source) in TEMPLATES {
+        crate::i18n::add_to(&mut env);
+        for (name, source) in crate::i18n::EMAIL_FILES {
             env.add_template(name, source)?;
         }
         Ok(Emails { env })
     }
 
     pub fn render(&self, kind: MessageKind, mut ctx: EmailContext) -> anyhow::Result<Rendered> {
-        let lang = ctx.lang.code();
-        let name = |part: &str| format!("{}/{part}.{lang}.j2", kind.code());
+        // A locale without its own version of a message (a new translation under way) sends
+        // its fallback's.
+        let name = |part: &str| {
+            let mut lang = Some(ctx.lang);
+            while let Some(l) = lang {
+                let name = format!("{}/{part}.{}.j2", kind.code(), l.tag());
+                if self.env.get_template(&name).is_ok() {
+                    return name;
+                }
+                lang = l.fallback();
+            }
+            format!(
+                "{}/{part}.{}.j2",
+                kind.code(),
+                crate::i18n::Lang::DEFAULT_TAG
+            )
+        };
         let subject = self
             .env
             .get_template(&name("subject.txt"))?

@@ -2,8 +2,8 @@
 //! data goes through here and is written to the audit log with its count.
 use super::catalogue::{EventListing, with_partners};
 use crate::domain::{
-    Audience, Event, EventStatus, Lang, PartnerRole, PartnerState, Principal, Question,
-    Registration, UserRole, ValidationErrors, WalkIn, WalkInInput,
+    Audience, Event, EventStatus, PartnerRole, PartnerState, Principal, Question, Registration,
+    UserRole, ValidationErrors, WalkIn, WalkInInput,
 };
 use crate::error::{AppError, AppResult};
 use crate::store::roster::{RosterQuery, RosterRow};
@@ -478,7 +478,7 @@ pub async fn walk_in(
     links: &super::links::ManageLinks,
     e: &StaffEvent,
     input: WalkInInput,
-    lang: Lang,
+    lang: crate::i18n::Lang,
     now: DateTime<Utc>,
 ) -> AppResult<RosterRow> {
     if !e.access.check_in {

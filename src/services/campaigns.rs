@@ -1,6 +1,6 @@
 //! Campaigns (Smooth-Biz): the public list of participating companies, and the totals the
 //! organizer reports: companies, employees covered, by action, by industry and by size.
-use crate::domain::{CampaignAction, EmployeeBand, Industry, Lang};
+use crate::domain::{CampaignAction, EmployeeBand, Industry, Language};
 use crate::error::AppResult;
 use crate::store::{self, Db, campaigns::Participant};
 use std::collections::BTreeMap;
@@ -29,7 +29,7 @@ pub struct Totals {
     pub participants: Vec<Participant>,
 }
 
-pub async fn totals(db: &Db, event_id: i64, lang: Lang) -> AppResult<Totals> {
+pub async fn totals(db: &Db, event_id: i64, lang: Language) -> AppResult<Totals> {
     let participants = store::campaigns::participants(db, event_id).await?;
     let unknown = lang.pick("未回答", "Not given").to_owned();
     let mut t = Totals::default();

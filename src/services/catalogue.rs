@@ -1,7 +1,7 @@
 //! What the public sees: published events with their partners.
 use crate::domain::partner::partner_line;
 use crate::domain::{
-    Event, EventFormat, EventKind, EventStatus, Lang, Organization, Partner, ProgrammeArea,
+    Event, EventFormat, EventKind, EventStatus, Language, Organization, Partner, ProgrammeArea,
 };
 use crate::error::{AppError, AppResult};
 use crate::store::{self, Db, events::EventQuery};
@@ -57,10 +57,10 @@ impl Month {
         format!("{:04}-{:02}", self.year, self.month)
     }
 
-    pub fn label(self, lang: Lang) -> String {
+    pub fn label(self, lang: Language) -> String {
         match lang {
-            Lang::Ja => format!("{}年{}月", self.year, self.month),
-            Lang::En => {
+            Language::Ja => format!("{}年{}月", self.year, self.month),
+            Language::En => {
                 const NAMES: [&str; 12] = [
                     "January",
                     "February",
@@ -100,7 +100,7 @@ pub struct EventListing {
 }
 
 impl EventListing {
-    pub fn partner_line(&self, lang: Lang) -> String {
+    pub fn partner_line(&self, lang: Language) -> String {
         partner_line(&self.organizer, &self.partners, lang)
     }
 }
@@ -212,7 +212,7 @@ mod tests {
                 month: 1
             }
         );
-        assert_eq!(dec.label(Lang::Ja), "2026年12月");
+        assert_eq!(dec.label(Language::Ja), "2026年12月");
         assert!(Month::parse("2026-13").is_none());
         assert!(Month::parse("december").is_none());
     }

@@ -3,7 +3,7 @@
 //! want to visit; each exhibitor sees how many did.
 use super::events::own_event;
 use super::notices::{self, Copies};
-use crate::domain::{ExhibitorState, Lang, MessageKind, Principal};
+use crate::domain::{ExhibitorState, Language, MessageKind, Principal};
 use crate::error::{AppError, AppResult};
 use crate::store::{self, Db, job_fairs::Exhibitor};
 use chrono::{DateTime, Utc};
@@ -18,7 +18,7 @@ pub struct Booth {
 
 impl Booth {
     /// `ITエンジニア（正社員） · 日本語・英語 · ビザ支援あり`
-    pub fn details(&self, lang: Lang) -> String {
+    pub fn details(&self, lang: Language) -> String {
         let p = &self.exhibitor.profile;
         format!(
             "{} · {} · {}",

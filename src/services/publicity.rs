@@ -2,7 +2,7 @@
 //! 東商新聞 and for its management advisors, each within the space the medium gives and each
 //! with its own tracked link (`?via=`), so that the reports count what each brought in.
 use super::catalogue::EventListing;
-use crate::domain::{Audience, Lang, jst};
+use crate::domain::{Audience, Language, jst};
 
 /// One medium: where the text goes, how many characters it may take, and its link code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,7 +67,7 @@ pub fn kit(listing: &EventListing, public_url: &str) -> Vec<PublicityText> {
 }
 
 fn text_for(listing: &EventListing, public_url: &str, medium: Medium) -> PublicityText {
-    let l = Lang::Ja;
+    let l = Language::Ja;
     let spec = &listing.event.spec;
     let link = tracked_link(public_url, spec.slug.as_str(), medium.via);
     let mut facts = vec![

@@ -3,8 +3,8 @@
 //! personal data leaves here, so whoever may see an event's counts may see its report.
 use super::backoffice::{self, StaffEvent};
 use crate::domain::{
-    EmployeeBand, EventStatus, FiscalYear, Industry, Lang, PartnerRole, PartnerState, Principal,
-    ProgrammeArea, RegistrationStatus,
+    EmployeeBand, EventStatus, FiscalYear, Industry, Language, PartnerRole, PartnerState,
+    Principal, ProgrammeArea, RegistrationStatus,
 };
 use crate::error::AppResult;
 use crate::store::reports::{AttendeeFact, RegistrationFact};
@@ -74,7 +74,7 @@ fn is_sme(f: &RegistrationFact) -> bool {
 pub fn event_report(
     regs: &[RegistrationFact],
     attendees: &[AttendeeFact],
-    lang: Lang,
+    lang: Language,
 ) -> EventReport {
     let live: Vec<&RegistrationFact> = regs.iter().filter(|r| r.status.is_live()).collect();
     let mut per_day: BTreeMap<NaiveDate, u64> = BTreeMap::new();
@@ -138,7 +138,7 @@ pub fn event_report(
     }
 }
 
-pub async fn for_event(db: &Db, e: &StaffEvent, lang: Lang) -> AppResult<EventReport> {
+pub async fn for_event(db: &Db, e: &StaffEvent, lang: Language) -> AppResult<EventReport> {
     let id = [e.listing.event.id];
     let regs = store::reports::registrations(db, &id).await?;
     let attendees = store::reports::attendees(db, &id).await?;
@@ -180,7 +180,7 @@ pub async fn fiscal_year(
     db: &Db,
     who: &Principal,
     year: FiscalYear,
-    lang: Lang,
+    lang: Language,
 ) -> AppResult<YearReport> {
     let events: Vec<StaffEvent> = backoffice::events(db, who)
         .await?
@@ -337,7 +337,7 @@ mod tests {
                 checked_in: false,
             },
         ];
-        let r = event_report(&regs, &attendees, Lang::Ja);
+        let r = event_report(&regs, &attendees, Language::Ja);
         assert_eq!(r.registrations, 3);
         let days: Vec<(u32, u64)> = r
             .over_time

@@ -1,7 +1,7 @@
 //! Sessions of an event, their seats, and the sessions each registration picked.
 use super::corrupt;
 use super::entities::{event_session, registration_session};
-use crate::domain::{Bilingual, EventSession, Lang, PickStatus, SessionSpec};
+use crate::domain::{Bilingual, EventSession, Language, PickStatus, SessionSpec};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Condition, Expr, ExprTrait};
 use sea_orm::{
@@ -249,7 +249,7 @@ fn from_model(m: event_session::Model) -> Result<EventSession, DbErr> {
             }),
             speaker: m.speaker,
             language: match m.language {
-                Some(l) => Some(Lang::parse(&l).ok_or_else(|| corrupt("session language"))?),
+                Some(l) => Some(Language::parse(&l).ok_or_else(|| corrupt("session language"))?),
                 None => None,
             },
             capacity: m.capacity.map(|c| c as u32),

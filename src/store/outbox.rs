@@ -1,7 +1,7 @@
 //! Messages waiting to be sent. Rows are written in the same transaction as the change they
 //! tell of, and delivered after commit by the mail worker.
 use super::entities::outbox;
-use crate::domain::{Lang, MessageKind};
+use crate::domain::MessageKind;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
@@ -15,7 +15,7 @@ pub struct NewMessage<'a> {
     pub kind: MessageKind,
     pub recipient_email: &'a str,
     pub recipient_name: &'a str,
-    pub lang: Lang,
+    pub lang: crate::i18n::Lang,
     pub payload: serde_json::Value,
 }
 
@@ -30,7 +30,7 @@ pub async fn enqueue(
         message: Set(m.kind.code().to_owned()),
         recipient_email: Set(m.recipient_email.to_owned()),
         recipient_name: Set(m.recipient_name.to_owned()),
-        lang: Set(m.lang.code().to_owned()),
+        lang: Set(m.lang.tag().to_owned()),
         payload: Set(m.payload.to_string()),
         status: Set(PENDING.to_owned()),
         attempts: Set(0),
@@ -115,7 +115,7 @@ pub struct Claimed {
     pub kind: MessageKind,
     pub recipient_email: String,
     pub recipient_name: String,
-    pub lang: Lang,
+    pub lang: crate::i18n::Lang,
     pub payload: serde_json::Value,
     /// Attempts so far, this one included.
     pub attempts: i32,
@@ -183,7 +183,8 @@ pub async fn claim(
                 kind: m.message.parse().map_err(super::corrupt)?,
                 recipient_email: m.recipient_email,
                 recipient_name: m.recipient_name,
-                lang: Lang::parse(&m.lang).ok_or_else(|| super::corrupt("outbox lang"))?,
+                lang: crate::i18n::Lang::parse(&m.lang)
+                    .ok_or_else(|| super::corrupt("outbox lang"))?,
                 payload: serde_json::from_str(&m.payload).map_err(super::corrupt)?,
                 attempts: m.attempts,
             })

@@ -2,7 +2,7 @@
 use super::corrupt;
 use super::entities::{attendee, registration};
 use crate::domain::{
-    Answers, Attendee, AttendeeStatus, Audience, CompanyRecord, ContactRecord, Lang, Registration,
+    Answers, Attendee, AttendeeStatus, Audience, CompanyRecord, ContactRecord, Registration,
     RegistrationSpec, RegistrationStatus, WalkIn,
 };
 use chrono::{DateTime, Utc};
@@ -43,13 +43,13 @@ pub async fn insert(
         audience: Set(spec.audience.code().to_owned()),
         manage_token_hash: Set(new.token_hash.to_owned()),
         manage_token_sealed: Set(new.token_sealed.to_owned()),
-        lang: Set(spec.lang.code().to_owned()),
+        lang: Set(spec.lang.tag().to_owned()),
         company_name: Set(company.map(|c| c.name.clone())),
         company_name_kana: Set(company.map(|c| c.name_kana.as_str().to_owned())),
         corporate_number: Set(spec.corporate_number().map(|n| n.as_str().to_owned())),
         sole_proprietor: Set(company.is_some_and(|c| c.sole_proprietor)),
         postal_code: Set(company.map(|c| c.postal_code.as_str().to_owned())),
-        prefecture: Set(company.map(|c| c.prefecture.name(crate::domain::Lang::Ja).to_owned())),
+        prefecture: Set(company.map(|c| c.prefecture.name(crate::domain::Language::Ja).to_owned())),
         city: Set(company.map(|c| c.city.clone())),
         street: Set(company.map(|c| c.street.clone())),
         industry: Set(company.map(|c| c.industry.code().to_owned())),
@@ -107,7 +107,7 @@ pub struct NewWalkIn<'a> {
     pub event_id: i64,
     pub walk_in: &'a WalkIn,
     pub individuals: bool,
-    pub lang: Lang,
+    pub lang: crate::i18n::Lang,
     pub token_hash: &'a str,
     pub token_sealed: &'a str,
     pub consent_version: i32,
@@ -137,7 +137,7 @@ pub async fn insert_walk_in(
         audience: Set(audience.code().to_owned()),
         manage_token_hash: Set(new.token_hash.to_owned()),
         manage_token_sealed: Set(new.token_sealed.to_owned()),
-        lang: Set(new.lang.code().to_owned()),
+        lang: Set(new.lang.tag().to_owned()),
         company_name: Set(company_name),
         company_name_kana: Set(None),
         corporate_number: Set(None),
@@ -709,7 +709,7 @@ fn from_model(m: registration::Model, attendees: Vec<Attendee>) -> Result<Regist
         event_id: m.event_id,
         status: m.status.parse().map_err(corrupt)?,
         audience: m.audience.parse().map_err(corrupt)?,
-        lang: crate::domain::Lang::parse(&m.lang).ok_or_else(|| corrupt("registration lang"))?,
+        lang: crate::i18n::Lang::parse(&m.lang).ok_or_else(|| corrupt("registration lang"))?,
         company,
         contact: ContactRecord {
             name: m.contact_name,

@@ -3,13 +3,14 @@
 //! (`INSTA_UPDATE=always cargo test --test integration email_snapshots` to accept changes.)
 use chrono::{TimeZone, Utc};
 use uketsuke::calendar::{self, CalendarEvent, Method, Person};
-use uketsuke::domain::{Lang, MessageKind, jst};
+use uketsuke::domain::{MessageKind, jst};
+use uketsuke::i18n::Lang;
 use uketsuke::mail::{AnnouncementBlock, CheckinCode, EmailContext, Emails, EventBlock};
 
 fn context(kind: MessageKind, lang: Lang) -> EmailContext {
     let starts = Utc.with_ymd_and_hms(2026, 12, 3, 5, 0, 0).unwrap();
     let ends = Utc.with_ymd_and_hms(2026, 12, 3, 7, 0, 0).unwrap();
-    let ja = lang == Lang::Ja;
+    let ja = lang.content() == uketsuke::domain::Language::Ja;
     let confirmed = !matches!(
         kind,
         MessageKind::Waitlisted
@@ -29,7 +30,7 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
                 "Telework seminar <intro>"
             }
             .into(),
-            when: jst::range(starts, ends, lang),
+            when: jst::range(starts, ends, lang.content()),
             venue: if ja {
                 "東京都庁 第一本庁舎 東京都新宿区西新宿2-8-1（オンライン併用）"
             } else {
@@ -103,10 +104,10 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
 fn every_message_in_both_languages() {
     let emails = Emails::new().unwrap();
     for &kind in MessageKind::ALL {
-        for lang in [Lang::Ja, Lang::En] {
+        for lang in [Lang::parse("ja").unwrap(), Lang::parse("en").unwrap()] {
             let r = emails.render(kind, context(kind, lang)).unwrap();
             insta::assert_snapshot!(
-                format!("{}_{}", kind.code(), lang.code()),
+                format!("{}_{}", kind.code(), lang.tag()),
                 format!(
                     "Subject: {}\n\n--- text ---\n{}\n--- html ---\n{}",
                     r.subject, r.text, r.html
@@ -119,7 +120,7 @@ fn every_message_in_both_languages() {
 #[test]
 fn an_attendee_copy_says_whose_registration_it_is() {
     let emails = Emails::new().unwrap();
-    let mut ctx = context(MessageKind::Confirmed, Lang::Ja);
+    let mut ctx = context(MessageKind::Confirmed, Lang::default());
     ctx.recipient_name = "佐藤 一郎".into();
     ctx.copy_of = Some("山田 花子".into());
     ctx.manage_url = None;
@@ -130,7 +131,7 @@ fn an_attendee_copy_says_whose_registration_it_is() {
 #[test]
 fn a_session_registration_lists_its_sessions_and_names_the_one_moved_up() {
     let emails = Emails::new().unwrap();
-    for lang in [Lang::Ja, Lang::En] {
+    for lang in [Lang::parse("ja").unwrap(), Lang::parse("en").unwrap()] {
         let mut ctx = context(MessageKind::Promoted, lang);
         ctx.sessions = vec![
             uketsuke::mail::SessionLine {
@@ -148,7 +149,7 @@ fn a_session_registration_lists_its_sessions_and_names_the_one_moved_up() {
         ];
         ctx.promoted_session = Some("基調講演".into());
         let r = emails.render(MessageKind::Promoted, ctx).unwrap();
-        insta::assert_snapshot!(format!("promoted_session_{}", lang.code()), r.text);
+        insta::assert_snapshot!(format!("promoted_session_{}", lang.tag()), r.text);
     }
 }
 

@@ -273,7 +273,7 @@ async fn two_workers_deliver_five_hundred_messages_exactly_once() {
             kind: uketsuke::domain::MessageKind::Confirmed,
             recipient_email: "bulk@example.jp",
             recipient_name: "一括 試験",
-            lang: uketsuke::domain::Lang::Ja,
+            lang: uketsuke::i18n::Lang::default(),
             payload: json!({}),
         };
         store::outbox::enqueue(&app.db, m, Utc::now())

@@ -1,8 +1,8 @@
 //! Errors as JSON: `{"code": "...", "message": "...", "fields": [...]}`. Every failure of the
 //! API, ours or poem's (bad JSON, unknown route, missing token), leaves in this shape, with the
 //! message in the language of `Accept-Language`.
-use crate::domain::Lang;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use poem::error::ResponseError;
 use poem::http::StatusCode;
 use poem::{Endpoint, IntoResponse, Request, Response};
@@ -38,14 +38,14 @@ impl ErrorBody {
                 .map(|f| FieldErrorBody {
                     field: f.field.clone(),
                     code: f.code.to_owned(),
-                    message: f.message(lang).to_owned(),
+                    message: f.message(lang.content()).to_owned(),
                 })
                 .collect(),
             _ => Vec::new(),
         };
         ErrorBody {
             code: err.code().to_owned(),
-            message: err.message(lang),
+            message: err.message(lang.content()),
             fields,
         }
     }
@@ -98,7 +98,10 @@ impl ResponseError for AppError {
     }
 
     fn as_response(&self) -> Response {
-        json_response(self.status(), ErrorBody::from_app_error(self, Lang::Ja))
+        json_response(
+            self.status(),
+            ErrorBody::from_app_error(self, crate::i18n::Lang::default()),
+        )
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::domain::Event;
 use crate::domain::registration::{CompanyInput, PersonInput};
 use crate::domain::{
-    Answer, Attendee, AttendeeStatus, EmployeeBand, HeardVia, Industry, Lang, Question,
+    Answer, Attendee, AttendeeStatus, EmployeeBand, HeardVia, Industry, Language, Question,
     QuestionKind, QuestionOption, Registration, RegistrationInput, RegistrationStatus,
 };
 use crate::services::registrations::{AttendeeChange, RegistrationChange};
@@ -95,7 +95,7 @@ pub struct RegistrationCreateBody {
     /// The `?via=` code of the link the registrant came by.
     pub via: Option<String>,
     /// The language of the registrant's emails; Japanese by default.
-    pub lang: Option<Lang>,
+    pub lang: Option<crate::i18n::Lang>,
     /// For an event with sessions: the ids of those to attend (no two at the same time; for
     /// consultation slots exactly one).
     pub sessions: Option<Vec<i64>>,
@@ -295,7 +295,7 @@ pub struct RegistrationBody {
     pub answers: Vec<AnswerOutBody>,
     pub heard_via: Option<HeardVia>,
     pub via: Option<String>,
-    pub lang: Lang,
+    pub lang: crate::i18n::Lang,
     /// The version of the purpose-of-use text the registrant agreed to, and when.
     pub consent_version: i32,
     pub consented_at: DateTime<FixedOffset>,

@@ -1,7 +1,7 @@
 //! The shapes the API sends and receives, and their conversion from and to domain types.
 use crate::domain::{
-    Audience, Event, EventFormat, EventInput, EventKind, EventStatus, Lang, Partner, PartnerRole,
-    PartnerState, ProgrammeArea,
+    Audience, Event, EventFormat, EventInput, EventKind, EventStatus, Language, Partner,
+    PartnerRole, PartnerState, ProgrammeArea,
 };
 use crate::services::catalogue::EventListing;
 use chrono::{DateTime, FixedOffset, Utc};
@@ -78,7 +78,7 @@ pub struct EventBody {
     pub full: bool,
     /// At most this many attendees per company (法人番号).
     pub per_company_limit: Option<u32>,
-    pub languages: Vec<Lang>,
+    pub languages: Vec<Language>,
     pub audience: Audience,
     pub waitlist_enabled: bool,
     /// What registrants agree to (the event's own statement or the standard one).
@@ -145,13 +145,13 @@ impl EventBody {
             languages: spec.languages.as_slice().to_vec(),
             audience: spec.audience,
             waitlist_enabled: spec.waitlist_enabled,
-            purpose_of_use_ja: spec.purpose_of_use(Lang::Ja).to_owned(),
-            purpose_of_use_en: spec.purpose_of_use(Lang::En).to_owned(),
+            purpose_of_use_ja: spec.purpose_of_use(Language::Ja).to_owned(),
+            purpose_of_use_en: spec.purpose_of_use(Language::En).to_owned(),
             purpose_of_use_version: event.purpose_of_use_version,
             status: event.status,
             fiscal_year: spec.fiscal_year().year(),
-            partner_line_ja: listing.partner_line(Lang::Ja),
-            partner_line_en: listing.partner_line(Lang::En),
+            partner_line_ja: listing.partner_line(Language::Ja),
+            partner_line_en: listing.partner_line(Language::En),
             partners: shown,
         }
     }
@@ -232,7 +232,7 @@ pub struct EventCreateBody {
     pub capacity: Option<i64>,
     pub per_company_limit: Option<i64>,
     /// Defaults to `["ja"]`.
-    pub languages: Option<Vec<Lang>>,
+    pub languages: Option<Vec<Language>>,
     /// Who registers: `companies` (default) or `individuals`.
     pub audience: Option<Audience>,
     /// Registrations that do not fit wait for a seat (default), or are refused as full.
@@ -307,7 +307,7 @@ pub struct EventPatchBody {
     pub registration_closes_at: Option<DateTime<FixedOffset>>,
     pub capacity: MaybeUndefined<i64>,
     pub per_company_limit: MaybeUndefined<i64>,
-    pub languages: Option<Vec<Lang>>,
+    pub languages: Option<Vec<Language>>,
     pub audience: Option<Audience>,
     pub waitlist_enabled: Option<bool>,
     /// `null` in either returns to the standard statement.
@@ -396,7 +396,7 @@ pub struct SessionCreateBody {
     pub room_en: Option<String>,
     pub speaker: Option<String>,
     /// The language it is held in; absent when either.
-    pub language: Option<Lang>,
+    pub language: Option<Language>,
     /// Seats; absent when only the event's capacity limits it.
     pub capacity: Option<i64>,
     /// A consultation slot: one registration holds it, whatever its size.
@@ -431,7 +431,7 @@ pub struct SessionBody {
     pub room_ja: Option<String>,
     pub room_en: Option<String>,
     pub speaker: Option<String>,
-    pub language: Option<Lang>,
+    pub language: Option<Language>,
     pub capacity: Option<u32>,
     /// Seats left; absent when unlimited. 0: full (new picks wait, if the event keeps a
     /// waiting list; a consultation slot is simply taken).

@@ -1,11 +1,11 @@
 //! The catalogue (`/`, `/events`) and the event page (`/events/{slug}`).
 use super::PageLang;
-use super::i18n::text;
 use crate::domain::{
-    Event, EventFormat, EventKind, EventStatus, Lang, PartnerRole, PartnerState, ProgrammeArea, jst,
+    Event, EventFormat, EventKind, EventStatus, PartnerRole, PartnerState, ProgrammeArea, jst,
 };
 use crate::error::AppError;
 use crate::http::AppState;
+use crate::i18n::Lang;
 use crate::services::catalogue::{self, CatalogueFilter, EventListing, Month};
 use chrono::{DateTime, Utc};
 use poem::web::{Data, Path, Query};
@@ -58,41 +58,44 @@ pub(super) struct EventCard {
     venue: Option<String>,
     seats: String,
     full: bool,
-    registration: &'static str,
+    registration: String,
     registration_open: bool,
     partner_line: String,
 }
 
 fn seats_label(event: &Event, lang: Lang) -> String {
     match (event.spec.capacity, event.seats_left()) {
-        (None, _) | (_, None) => text(lang, "no_seat_limit").to_owned(),
-        (_, Some(0)) => text(lang, "full").to_owned(),
-        (Some(c), Some(left)) => text(lang, "seats_left")
-            .replace("{left}", &left.to_string())
-            .replace("{capacity}", &c.get().to_string()),
+        (None, _) | (_, None) => crate::i18n::t(lang, "no-seat-limit").to_owned(),
+        (_, Some(0)) => crate::i18n::t(lang, "full").to_owned(),
+        (Some(c), Some(left)) => lang.t_args(
+            "seats-left",
+            &crate::fluent_args![("left", left), ("capacity", c.get())],
+        ),
     }
 }
 
-fn registration_label(event: &Event, now: DateTime<Utc>, lang: Lang) -> &'static str {
+fn registration_label(event: &Event, now: DateTime<Utc>, lang: Lang) -> String {
     if event.status == EventStatus::Cancelled {
-        text(lang, "cancelled")
+        crate::i18n::t(lang, "cancelled")
     } else if event.registration_is_open(now) {
-        text(lang, "registration_open")
+        crate::i18n::t(lang, "registration-open")
     } else if now < event.spec.registration_opens_at {
-        text(lang, "registration_not_yet")
+        crate::i18n::t(lang, "registration-not-yet")
     } else {
-        text(lang, "registration_closed")
+        crate::i18n::t(lang, "registration-closed")
     }
 }
 
 fn venue_label(event: &Event, lang: Lang) -> Option<String> {
     let spec = &event.spec;
     match (&spec.venue, spec.format) {
-        (Some(v), EventFormat::Hybrid) => {
-            Some(format!("{}{}", v.name(lang), text(lang, "online_too")))
-        }
-        (Some(v), _) => Some(v.name(lang).to_owned()),
-        (None, _) => Some(text(lang, "online").to_owned()),
+        (Some(v), EventFormat::Hybrid) => Some(format!(
+            "{}{}",
+            v.name(lang.content()),
+            crate::i18n::t(lang, "online-too")
+        )),
+        (Some(v), _) => Some(v.name(lang.content()).to_owned()),
+        (None, _) => Some(crate::i18n::t(lang, "online").to_owned()),
     }
 }
 
@@ -101,18 +104,18 @@ pub(super) fn card(listing: &EventListing, lang: Lang, now: DateTime<Utc>) -> Ev
     let spec = &event.spec;
     EventCard {
         url: format!("/events/{}", spec.slug),
-        title: spec.title.get(lang).to_owned(),
-        kind: spec.kind.label(lang),
-        area: spec.programme_area.label(lang),
-        format: spec.format.label(lang),
-        when: jst::range(spec.starts_at, spec.ends_at, lang),
+        title: spec.title.get(lang.content()).to_owned(),
+        kind: spec.kind.label(lang.content()),
+        area: spec.programme_area.label(lang.content()),
+        format: spec.format.label(lang.content()),
+        when: jst::range(spec.starts_at, spec.ends_at, lang.content()),
         starts_at_iso: spec.starts_at.to_rfc3339(),
         venue: venue_label(event, lang),
         seats: seats_label(event, lang),
         full: event.is_full(),
         registration: registration_label(event, now, lang),
         registration_open: event.registration_is_open(now),
-        partner_line: listing.partner_line(lang),
+        partner_line: listing.partner_line(lang.content()),
     }
 }
 
@@ -143,7 +146,7 @@ pub async fn catalogue_page(
     // `/events` apart: the page links to itself).
     let key = format!(
         "{}|{}|{}",
-        lang.lang.code(),
+        lang.lang.tag(),
         req.uri().path(),
         req.uri().query().unwrap_or_default()
     );
@@ -181,21 +184,26 @@ pub async fn catalogue_page(
             ProgrammeArea::ALL,
             filter.programme_area,
             |v| v.code().into(),
-            |v| v.label(l).into(),
+            |v| v.label(l.content()).into(),
         ),
         kinds: choices(
             EventKind::ALL,
             filter.kind,
             |v| v.code().into(),
-            |v| v.label(l).into(),
+            |v| v.label(l.content()).into(),
         ),
         formats: choices(
             EventFormat::ALL,
             filter.format,
             |v| v.code().into(),
-            |v| v.label(l).into(),
+            |v| v.label(l.content()).into(),
         ),
-        months: choices(&months, filter.month, |m| m.code(), |m| m.label(l)),
+        months: choices(
+            &months,
+            filter.month,
+            |m| m.code(),
+            |m| m.label(l.content()),
+        ),
         q: params.q.unwrap_or_default(),
         filtered: filter.programme_area.is_some()
             || filter.kind.is_some()
@@ -267,7 +275,7 @@ struct EventView {
     paragraphs: Vec<String>,
     venue_detail: Option<VenueView>,
     online: bool,
-    languages: Vec<&'static str>,
+    languages: Vec<String>,
     per_company_limit: Option<u32>,
     registration_period: String,
     fiscal_year: String,
@@ -308,7 +316,7 @@ pub async fn event_page(
             .await?
             .into_iter()
             .map(|b| Booth {
-                details: b.details(lang.lang),
+                details: b.details(lang.lang.content()),
                 company: b.company,
             })
             .collect()
@@ -359,8 +367,8 @@ pub(super) fn render_event(
     let spec = &listing.event.spec;
 
     let mut partners = vec![PartnerGroup {
-        role: PartnerRole::Organizer.label(l),
-        names: vec![listing.organizer.name(l).to_owned()],
+        role: PartnerRole::Organizer.label(l.content()),
+        names: vec![listing.organizer.name(l.content()).to_owned()],
     }];
     for role in PartnerRole::ALL.iter().skip(1) {
         let mut of_role: Vec<_> = listing
@@ -371,10 +379,10 @@ pub(super) fn render_event(
         of_role.sort_by_key(|p| p.display_order);
         if !of_role.is_empty() {
             partners.push(PartnerGroup {
-                role: role.label(l),
+                role: role.label(l.content()),
                 names: of_role
                     .iter()
-                    .map(|p| p.organization.name(l).to_owned())
+                    .map(|p| p.organization.name(l.content()).to_owned())
                     .collect(),
             });
         }
@@ -385,14 +393,14 @@ pub(super) fn render_event(
         cancelled: listing.event.status == EventStatus::Cancelled,
         paragraphs: spec
             .description
-            .get(l)
+            .get(l.content())
             .split("\n\n")
             .map(|p| p.trim().to_owned())
             .filter(|p| !p.is_empty())
             .collect(),
         venue_detail: spec.venue.as_ref().map(|v| VenueView {
-            name: v.name(l).to_owned(),
-            address: v.address(l).to_owned(),
+            name: v.name(l.content()).to_owned(),
+            address: v.address(l.content()).to_owned(),
             map_url: v.map_url.clone(),
         }),
         online: spec.format != EventFormat::OnSite,
@@ -401,13 +409,17 @@ pub(super) fn render_event(
             .as_slice()
             .iter()
             .map(|x| match x {
-                Lang::Ja => text(l, "lang_ja"),
-                Lang::En => text(l, "lang_en"),
+                crate::domain::Language::Ja => crate::i18n::t(l, "lang-ja"),
+                crate::domain::Language::En => crate::i18n::t(l, "lang-en"),
             })
             .collect(),
         per_company_limit: spec.per_company_limit,
-        registration_period: jst::range(spec.registration_opens_at, spec.registration_closes_at, l),
-        fiscal_year: spec.fiscal_year().label(l),
+        registration_period: jst::range(
+            spec.registration_opens_at,
+            spec.registration_closes_at,
+            l.content(),
+        ),
+        fiscal_year: spec.fiscal_year().label(l.content()),
         partners,
         preview,
         register_query: via
@@ -436,14 +448,14 @@ pub(super) fn render_event(
         job_fair: spec.kind == EventKind::JobFair,
         booths,
         register_label: match spec.kind {
-            EventKind::Campaign => "join_link",
-            EventKind::Declaration => "declare_link",
-            _ => "register_link",
+            EventKind::Campaign => "join-link",
+            EventKind::Declaration => "declare-link",
+            _ => "register-link",
         },
         slug: spec.slug.to_string(),
         local_when: tz
             .filter(|t| *t != chrono_tz::Asia::Tokyo && spec.format != EventFormat::OnSite)
-            .map(|t| jst::range_in(spec.starts_at, spec.ends_at, t, l)),
+            .map(|t| jst::range_in(spec.starts_at, spec.ends_at, t, l.content())),
     };
     state.pages.render("event.html", lang, view)
 }
@@ -479,7 +491,7 @@ pub async fn participants_page(
             .into_iter()
             .map(|p| ParticipantRow {
                 company: p.company.unwrap_or_default(),
-                actions: p.entry.actions_text(l),
+                actions: p.entry.actions_text(l.content()),
             })
             .collect(),
         // Only approved declarations are shown.
@@ -489,7 +501,7 @@ pub async fn participants_page(
                 .into_iter()
                 .map(|d| ParticipantRow {
                     company: d.company.unwrap_or_default(),
-                    actions: d.record.declaration.commitments_text(l),
+                    actions: d.record.declaration.commitments_text(l.content()),
                 })
                 .collect()
         }
@@ -497,8 +509,8 @@ pub async fn participants_page(
     };
     let view = ParticipantsView {
         slug: slug.clone(),
-        title: spec.title.get(l).to_owned(),
-        when: jst::range(spec.starts_at, spec.ends_at, l),
+        title: spec.title.get(l.content()).to_owned(),
+        when: jst::range(spec.starts_at, spec.ends_at, l.content()),
         rows,
     };
     state.pages.render("participants.html", &lang, view)

@@ -1,8 +1,9 @@
 //! Reading HTML form posts: repeated keys (checkbox groups), values kept to show again, and
 //! the errors of each field in the reader's language.
+use crate::domain::ValidationErrors;
 use crate::domain::registration::{CompanyInput, PersonInput};
-use crate::domain::{Lang, ValidationErrors};
 use crate::error::AppError;
+use crate::i18n::Lang;
 use poem::Body;
 use poem::web::CsrfVerifier;
 use serde::Serialize;
@@ -252,7 +253,7 @@ impl FieldMessages {
         let mut out = FieldMessages::default();
         for e in errors.fields() {
             let field = remap_attendee(&e.field, blocks);
-            let message = e.message(lang).to_owned();
+            let message = e.message(lang.content()).to_owned();
             out.by_field
                 .entry(field.clone())
                 .or_insert_with(|| message.clone());

@@ -1,10 +1,11 @@
 //! Calendar downloads without personal data: one public event (`/events/{slug}.ics`) and a
 //! feed of upcoming published events (`/calendar.ics?area=…`) that calendar apps subscribe to.
 use crate::calendar::{self, CalendarEvent, Method, Person};
-use crate::domain::{Lang, RegistrationStatus};
+use crate::domain::RegistrationStatus;
 use crate::error::AppError;
 use crate::http::AppState;
 use crate::http::web::lang::PageLang;
+use crate::i18n::Lang;
 use crate::services::{catalogue, registrations};
 use chrono::Utc;
 use poem::web::{Data, Path, Query};
@@ -46,7 +47,7 @@ pub async fn registration_ics(
             email: r.contact.email.clone(),
         },
         organizer: Person {
-            name: managed.event.organizer.name(lang).to_owned(),
+            name: managed.event.organizer.name(lang.content()).to_owned(),
             email: state.settings.mail.from_address.clone(),
         },
         meeting_url: spec.online_url.as_deref(),

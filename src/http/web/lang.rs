@@ -1,16 +1,27 @@
-//! Which language a page is shown in: `?lang=` (remembered in a cookie), else the cookie,
-//! else `Accept-Language`, else Japanese.
-use crate::domain::Lang;
+//! Which locale a page is shown in: `?lang=` (remembered in a cookie), else the cookie,
+//! else `Accept-Language`, else Japanese. The back-office (`/admin`) exists in the locales that
+//! have `backoffice.ftl`; someone reading やさしい日本語 sees it in Japanese.
+use crate::i18n::Lang;
 use poem::{FromRequest, Request, RequestBody, Response};
+use serde::Serialize;
 
 const COOKIE: &str = "lang";
 
 pub struct PageLang {
     pub lang: Lang,
-    /// The same page in the other language.
-    pub switch_url: String,
+    /// The same page in each other locale, for the language switch.
+    pub switches: Vec<Switch>,
     /// Set when `?lang=` chose the language: remember it.
     remember: bool,
+}
+
+/// A link to the same page in another locale, named in that locale's own words.
+#[derive(Debug, Clone, Serialize)]
+pub struct Switch {
+    pub tag: &'static str,
+    pub html_lang: &'static str,
+    pub name: &'static str,
+    pub url: String,
 }
 
 impl PageLang {
@@ -28,21 +39,33 @@ impl PageLang {
                 .find(|(k, _)| *k == COOKIE)
                 .and_then(|(_, v)| Lang::parse(v))
         };
-        let lang = from_query
+        let chosen = from_query
             .or_else(from_cookie)
             .or_else(|| {
                 req.header("accept-language")
                     .and_then(Lang::from_accept_language)
             })
             .unwrap_or_default();
-        let other = match lang {
-            Lang::Ja => Lang::En,
-            Lang::En => Lang::Ja,
+        let backoffice = uri.path().starts_with("/admin");
+        let lang = if backoffice {
+            chosen.for_backoffice()
+        } else {
+            chosen
         };
+        let switches = Lang::all()
+            .filter(|other| *other != lang && (!backoffice || other.for_backoffice() == *other))
+            .map(|other| Switch {
+                tag: other.tag(),
+                html_lang: other.html_lang(),
+                name: other.name(),
+                url: with_query_param(uri.path(), query, "lang", other.tag()),
+            })
+            .collect();
         PageLang {
             lang,
-            switch_url: with_query_param(uri.path(), query, "lang", other.code()),
-            remember: from_query.is_some(),
+            switches,
+            // A back-office page must not overwrite a public choice such as やさしい日本語.
+            remember: from_query.is_some() && lang == chosen,
         }
     }
 

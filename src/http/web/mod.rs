@@ -3,13 +3,11 @@
 mod backoffice;
 mod catalogue;
 mod form;
-mod i18n;
 mod ics;
 mod lang;
 mod registration;
 mod sessions;
 
-use crate::domain::Lang;
 use crate::error::AppError;
 use minijinja::value::Serde;
 use minijinja::{Environment, UndefinedBehavior};
@@ -20,14 +18,12 @@ use poem::web::cookie::SameSite;
 use poem::{Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler, post};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
 
 pub use lang::PageLang;
 
 /// The compiled templates and the words of each language.
 pub struct Pages {
     env: Environment<'static>,
-    strings: [BTreeMap<&'static str, &'static str>; 2],
     /// The catalogue's rendered pages for a moment: the busiest page is the same for everyone.
     pub catalogue: catalogue::PageCache,
 }
@@ -36,6 +32,7 @@ impl Pages {
     pub fn new() -> anyhow::Result<Self> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
+        crate::i18n::add_to(&mut env);
         for (name, source) in [
             ("base.html", include_str!("templates/base.html")),
             ("catalogue.html", include_str!("templates/catalogue.html")),
@@ -148,7 +145,6 @@ impl Pages {
         Ok(Pages {
             catalogue: Default::default(),
             env,
-            strings: [i18n::strings(Lang::Ja), i18n::strings(Lang::En)],
         })
     }
 
@@ -170,14 +166,10 @@ impl Pages {
         lang: &PageLang,
         view: V,
     ) -> Result<String, AppError> {
-        let strings = match lang.lang {
-            Lang::Ja => &self.strings[0],
-            Lang::En => &self.strings[1],
-        };
         let ctx = minijinja::context! {
-            lang => lang.lang.code(),
-            t => Serde(strings),
-            switch_url => &lang.switch_url,
+            lang => lang.lang.tag(),
+            html_lang => lang.lang.html_lang(),
+            switches => Serde(&lang.switches),
             page => Serde(&view),
         };
         let html = self
@@ -429,20 +421,21 @@ async fn render_errors<E: Endpoint>(next: E, req: Request) -> poem::Result<Respo
             tracing::error!(error = format!("{cause:#}"), "internal error");
             (
                 StatusCode::INTERNAL_SERVER_ERROR,
-                AppError::Internal(anyhow::anyhow!("")).message(lang.lang),
+                AppError::Internal(anyhow::anyhow!("")).message(lang.lang.content()),
             )
         }
-        Some(app) => (app.status(), app.message(lang.lang)),
-        None if err.status() == StatusCode::NOT_FOUND => {
-            (StatusCode::NOT_FOUND, AppError::NotFound.message(lang.lang))
-        }
+        Some(app) => (app.status(), app.message(lang.lang.content())),
+        None if err.status() == StatusCode::NOT_FOUND => (
+            StatusCode::NOT_FOUND,
+            AppError::NotFound.message(lang.lang.content()),
+        ),
         None => {
             if err.status().is_server_error() {
                 tracing::error!(error = %err, "internal error");
             }
             (
                 err.status(),
-                AppError::Internal(anyhow::anyhow!("")).message(lang.lang),
+                AppError::Internal(anyhow::anyhow!("")).message(lang.lang.content()),
             )
         }
     };

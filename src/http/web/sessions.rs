@@ -1,6 +1,6 @@
 //! Sessions as the public pages, the form and the manage page show them.
-use super::i18n::text;
-use crate::domain::{EventSession, Lang, jst};
+use crate::domain::{EventSession, jst};
+use crate::i18n::Lang;
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -10,7 +10,7 @@ pub struct SessionView {
     pub when: String,
     pub room: Option<String>,
     pub speaker: Option<String>,
-    pub language: Option<&'static str>,
+    pub language: Option<String>,
     /// 残り3席 / 満席（キャンセル待ち） / 定員なし
     pub seats: String,
     pub full: bool,
@@ -34,7 +34,7 @@ fn when(s: &EventSession, first_day: chrono::NaiveDate, lang: Lang) -> String {
             jst::time(s.spec.ends_at)
         )
     } else {
-        jst::range(s.spec.starts_at, s.spec.ends_at, lang)
+        jst::range(s.spec.starts_at, s.spec.ends_at, lang.content())
     }
 }
 
@@ -53,22 +53,28 @@ pub fn views(
             let full = s.is_full();
             let waits = full && waitlist && !s.spec.exclusive;
             let seats = match (s.seats_left(), waits, s.spec.exclusive) {
-                (_, _, true) if full => text(lang, "slot_taken").to_owned(),
-                (_, _, true) => text(lang, "slot_free").to_owned(),
-                (_, true, _) => text(lang, "session_full_waitlist").to_owned(),
-                (Some(0), false, _) => text(lang, "session_full").to_owned(),
-                (Some(n), _, _) => text(lang, "session_seats_left").replace("{n}", &n.to_string()),
-                (None, _, _) => text(lang, "no_limit").to_owned(),
+                (_, _, true) if full => crate::i18n::t(lang, "slot-taken").to_owned(),
+                (_, _, true) => crate::i18n::t(lang, "slot-free").to_owned(),
+                (_, true, _) => crate::i18n::t(lang, "session-full-waitlist").to_owned(),
+                (Some(0), false, _) => crate::i18n::t(lang, "session-full").to_owned(),
+                (Some(n), _, _) => {
+                    lang.t_args("session-seats-left", &crate::fluent_args![("n", n)])
+                }
+                (None, _, _) => crate::i18n::t(lang, "no-limit").to_owned(),
             };
             SessionView {
                 id: s.id,
-                title: s.spec.title.get(lang).to_owned(),
+                title: s.spec.title.get(lang.content()).to_owned(),
                 when: when(s, first_day, lang),
-                room: s.spec.room.as_ref().map(|r| r.get(lang).to_owned()),
+                room: s
+                    .spec
+                    .room
+                    .as_ref()
+                    .map(|r| r.get(lang.content()).to_owned()),
                 speaker: s.spec.speaker.clone(),
                 language: s.spec.language.map(|l| match l {
-                    Lang::Ja => text(lang, "lang_ja"),
-                    Lang::En => text(lang, "lang_en"),
+                    crate::domain::Language::Ja => crate::i18n::t(lang, "lang-ja"),
+                    crate::domain::Language::En => crate::i18n::t(lang, "lang-en"),
                 }),
                 seats,
                 full,

@@ -6,7 +6,7 @@ use super::{accounts, events, partners, registrations};
 use crate::domain::CorporateNumber;
 use crate::domain::registration::{CompanyInput, PersonInput, RegistrationInput};
 use crate::domain::{
-    EventFormat, EventInput, EventKind, Lang, OrganizationKind, PartnerRole, ProgrammeArea,
+    EventFormat, EventInput, EventKind, Language, OrganizationKind, PartnerRole, ProgrammeArea,
     UserRole,
 };
 use crate::error::{AppError, AppResult};

@@ -291,7 +291,7 @@ async fn cancel_locked(
                 crate::domain::jst::range(to.spec.starts_at, to.spec.ends_at, lang)
             )
         };
-        payload["moved_to"] = json!({ "ja": line(Lang::Ja), "en": line(Lang::En) });
+        payload["moved_to"] = json!({ "ja": line(Language::Ja), "en": line(Language::En) });
     }
     notices::tell(
         txn,

@@ -46,13 +46,13 @@ pub async fn bookings_page(
     let slots = day
         .into_iter()
         .map(|(s, regs)| SlotView {
-            when: crate::domain::jst::range(s.spec.starts_at, s.spec.ends_at, l),
-            title: s.spec.title.get(l).to_owned(),
+            when: crate::domain::jst::range(s.spec.starts_at, s.spec.ends_at, l.content()),
+            title: s.spec.title.get(l.content()).to_owned(),
             room: s
                 .spec
                 .room
                 .as_ref()
-                .map(|r| r.get(l).to_owned())
+                .map(|r| r.get(l.content()).to_owned())
                 .unwrap_or_default(),
             speaker: s.spec.speaker.clone().unwrap_or_default(),
             booked: regs
@@ -72,9 +72,12 @@ pub async fn bookings_page(
                     answers: questions
                         .iter()
                         .filter_map(|q| {
-                            r.answers
-                                .get(&q.id)
-                                .map(|a| (q.spec.label.get(l).to_owned(), q.answer_text(a, l)))
+                            r.answers.get(&q.id).map(|a| {
+                                (
+                                    q.spec.label.get(l.content()).to_owned(),
+                                    q.answer_text(a, l.content()),
+                                )
+                            })
                         })
                         .collect(),
                 })

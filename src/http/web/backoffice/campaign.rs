@@ -64,15 +64,15 @@ pub async fn campaign_page(
 ) -> Result<Response, AppError> {
     let e = campaign_event(&state, &me, &slug).await?;
     let l = lang.lang;
-    let t = campaigns::totals(&state.db, e.listing.event.id, l).await?;
+    let t = campaigns::totals(&state.db, e.listing.event.id, l.content()).await?;
     let participants = e.access.roster.then(|| {
         t.participants
             .iter()
             .map(|p| ParticipantView {
                 company: p.company.clone().unwrap_or_default(),
-                actions: p.entry.actions_text(l),
+                actions: p.entry.actions_text(l.content()),
                 employees: p.entry.employees,
-                period: p.entry.period_text(l),
+                period: p.entry.period_text(l.content()),
                 listed: p.entry.listed,
             })
             .collect()
@@ -106,7 +106,7 @@ pub async fn campaign_csv(
 ) -> Result<Response, AppError> {
     let e = campaign_event(&state, &me, &slug).await?;
     let l = lang.lang;
-    let t = campaigns::totals(&state.db, e.listing.event.id, l).await?;
+    let t = campaigns::totals(&state.db, e.listing.event.id, l.content()).await?;
     backoffice::record_export(
         &state.db,
         &me.staff.principal,
@@ -144,14 +144,14 @@ pub async fn campaign_csv(
             p.industry
                 .as_deref()
                 .and_then(|i| i.parse::<crate::domain::Industry>().ok())
-                .map(|i| i.label(l).to_owned())
+                .map(|i| i.label(l.content()).to_owned())
                 .unwrap_or_default(),
             p.employee_band
                 .as_deref()
                 .and_then(|b| b.parse::<crate::domain::EmployeeBand>().ok())
-                .map(|b| b.label(l).to_owned())
+                .map(|b| b.label(l.content()).to_owned())
                 .unwrap_or_default(),
-            p.entry.actions_text(l),
+            p.entry.actions_text(l.content()),
             p.entry.employees.to_string(),
             p.entry.from.to_string(),
             p.entry.to.to_string(),

@@ -38,19 +38,19 @@ fn new_view(
             ProgrammeArea::ALL,
             chosen("programme_area").parse().ok(),
             |a| a.code().to_owned(),
-            |a| a.label(l).to_owned(),
+            |a| a.label(l.content()).to_owned(),
         ),
         kinds: choices(
             EventKind::ALL,
             chosen("kind").parse().ok(),
             |k| k.code().to_owned(),
-            |k| k.label(l).to_owned(),
+            |k| k.label(l.content()).to_owned(),
         ),
         formats: choices(
             EventFormat::ALL,
             chosen("format").parse().ok(),
             |f| f.code().to_owned(),
-            |f| f.label(l).to_owned(),
+            |f| f.label(l.content()).to_owned(),
         ),
         values,
         errors,
@@ -100,7 +100,10 @@ pub async fn new_save(
     input.programme_area = form.get("programme_area").and_then(|v| v.parse().ok());
     input.kind = form.get("kind").and_then(|v| v.parse().ok());
     input.format = form.get("format").and_then(|v| v.parse().ok());
-    input.languages = Some(vec![crate::domain::Lang::Ja, crate::domain::Lang::En]);
+    input.languages = Some(vec![
+        crate::domain::Language::Ja,
+        crate::domain::Language::En,
+    ]);
     let values = typed(&form, FORM_FIELDS.into_iter().chain(NEW_FIELDS));
     let result = if errors.is_empty() {
         events::create(&state.db, &me.staff.principal, input, Utc::now()).await

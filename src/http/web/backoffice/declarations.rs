@@ -53,7 +53,7 @@ async fn render(
     let by_year = declarations::approved_by_fiscal_year(&declared)
         .into_iter()
         .map(|(fy, count)| YearCount {
-            year: fy.label(l),
+            year: fy.label(l.content()),
             count,
         })
         .collect();
@@ -62,15 +62,15 @@ async fn render(
         .map(|d| DeclaredView {
             registration_id: d.registration_id,
             company: d.company.unwrap_or_default(),
-            commitments: d.record.declaration.commitments_text(l),
+            commitments: d.record.declaration.commitments_text(l.content()),
             statement: d.record.declaration.statement.clone(),
             listed: d.record.declaration.listed,
-            state: d.record.state.label(l),
+            state: d.record.state.label(l.content()),
             pending: d.record.state == ReviewState::Pending,
             reviewed: d
                 .record
                 .reviewed_at
-                .map(|t| crate::domain::jst::date_time(t, l)),
+                .map(|t| crate::domain::jst::date_time(t, l.content())),
             note: d.record.note,
         })
         .collect();
@@ -177,12 +177,12 @@ pub async fn declarations_csv(
         rows.push(vec![
             d.registration_id.to_string(),
             d.company.unwrap_or_default(),
-            d.record.declaration.commitments_text(l),
+            d.record.declaration.commitments_text(l.content()),
             d.record.declaration.statement.clone(),
-            d.record.state.label(l).to_owned(),
+            d.record.state.label(l.content()).to_owned(),
             d.record
                 .reviewed_at
-                .map(|t| crate::domain::jst::date_time(t, l))
+                .map(|t| crate::domain::jst::date_time(t, l.content()))
                 .unwrap_or_default(),
             l.pick(
                 if d.record.declaration.listed {

@@ -2,9 +2,8 @@
 //! the roster (audited), with the organizer's actions: resend, promote, cancel, and move to
 //! another of their events.
 use super::*;
-use crate::domain::Lang;
 use crate::http::web::catalogue::Choice;
-use crate::http::web::i18n::text;
+use crate::i18n::Lang;
 use crate::services::backoffice::RegistrationDetail;
 
 #[derive(Serialize)]
@@ -60,7 +59,7 @@ struct DetailView {
 
 fn fact(lang: Lang, key: &'static str, value: impl Into<String>) -> Fact {
     Fact {
-        label: text(lang, key).to_owned(),
+        label: lang.t(key),
         value: value.into(),
     }
 }
@@ -79,41 +78,41 @@ fn detail_view(
 ) -> DetailView {
     let lang = page_lang.lang;
     let r = &d.registration;
-    let when = |t| crate::domain::jst::date_time(t, lang);
+    let when = |t| crate::domain::jst::date_time(t, lang.content());
     let mut facts = vec![
-        fact(lang, "a_registered_at", when(r.created_at)),
+        fact(lang, "a-registered-at", when(r.created_at)),
         fact(
             lang,
-            "a_channel",
+            "a-channel",
             match (r.walk_in, r.heard_via) {
-                (true, _) => text(lang, "a_walk_in_channel").to_owned(),
-                (false, Some(h)) => h.label(lang).to_owned(),
+                (true, _) => crate::i18n::t(lang, "a-walk-in-channel").to_owned(),
+                (false, Some(h)) => h.label(lang.content()).to_owned(),
                 (false, None) => String::new(),
             },
         ),
-        fact(lang, "a_via_code", r.via.clone().unwrap_or_default()),
-        fact(lang, "a_language", r.lang.pick("日本語", "English")),
+        fact(lang, "a-via-code", r.via.clone().unwrap_or_default()),
+        fact(lang, "a-language", r.lang.name()),
         fact(
             lang,
-            "a_consent",
+            "a-consent",
             format!("v{} · {}", r.consent_version, when(r.consented_at)),
         ),
     ];
     if let Some(t) = r.cancelled_at {
-        facts.push(fact(lang, "a_cancelled", when(t)));
+        facts.push(fact(lang, "a-cancelled", when(t)));
     }
     let company = match &r.company {
         Some(c) => {
-            let yes_no = |b: bool| text(lang, if b { "yes" } else { "no" }).to_owned();
+            let yes_no = |b: bool| lang.t(if b { "yes" } else { "no" });
             vec![
                 fact(lang, "company", c.name.clone()),
                 fact(lang, "kana", c.name_kana.clone()),
                 fact(
                     lang,
-                    "corporate_number",
+                    "corporate-number",
                     c.corporate_number.clone().unwrap_or_else(|| {
                         if c.sole_proprietor {
-                            text(lang, "sole_proprietor").to_owned()
+                            crate::i18n::t(lang, "sole-proprietor").to_owned()
                         } else {
                             String::new()
                         }
@@ -121,7 +120,7 @@ fn detail_view(
                 ),
                 fact(
                     lang,
-                    "a_address",
+                    "a-address",
                     format!("{} {}{}{}", c.postal_code, c.prefecture, c.city, c.street)
                         .trim()
                         .to_owned(),
@@ -129,14 +128,18 @@ fn detail_view(
                 fact(
                     lang,
                     "industry",
-                    c.industry.map(|i| i.label(lang)).unwrap_or_default(),
+                    c.industry
+                        .map(|i| i.label(lang.content()))
+                        .unwrap_or_default(),
                 ),
                 fact(
                     lang,
-                    "employee_band",
-                    c.employee_band.map(|b| b.label(lang)).unwrap_or_default(),
+                    "employee-band",
+                    c.employee_band
+                        .map(|b| b.label(lang.content()))
+                        .unwrap_or_default(),
                 ),
-                fact(lang, "a_tcci_member", yes_no(c.tcci_member)),
+                fact(lang, "a-tcci-member", yes_no(c.tcci_member)),
             ]
         }
         None => r
@@ -155,7 +158,7 @@ fn detail_view(
         ),
         fact(
             lang,
-            "job_title",
+            "job-title",
             r.contact.title.clone().unwrap_or_default(),
         ),
         fact(lang, "email", r.contact.email.clone()),
@@ -170,7 +173,7 @@ fn detail_view(
             department: a.department.clone().unwrap_or_default(),
             title: a.title.clone().unwrap_or_default(),
             email: a.email.clone(),
-            status: a.status.label(lang),
+            status: a.status.label(lang.content()),
             checked_in: d
                 .checked_in
                 .iter()
@@ -182,11 +185,11 @@ fn detail_view(
         .questions
         .iter()
         .map(|q| Fact {
-            label: q.spec.label.get(lang).to_owned(),
+            label: q.spec.label.get(lang.content()).to_owned(),
             value: r
                 .answers
                 .get(&q.id)
-                .map(|a| q.answer_text(a, lang))
+                .map(|a| q.answer_text(a, lang.content()))
                 .unwrap_or_default(),
         })
         .collect();
@@ -197,14 +200,14 @@ fn detail_view(
             kind: m
                 .message
                 .parse::<crate::domain::MessageKind>()
-                .map_or("", |k| k.label(lang)),
+                .map_or("", |k| k.label(lang.content())),
             to: m.recipient_email.clone(),
-            status: text(
+            status: crate::i18n::t(
                 lang,
                 match m.status.as_str() {
-                    "sent" => "a_mail_sent",
-                    "failed" => "a_mail_failed",
-                    _ => "a_mail_pending",
+                    "sent" => "a-mail-sent",
+                    "failed" => "a-mail-failed",
+                    _ => "a-mail-pending",
                 },
             )
             .to_owned(),
@@ -218,8 +221,8 @@ fn detail_view(
             value: e.spec.slug.to_string(),
             label: format!(
                 "{}（{}）",
-                e.spec.title.get(lang),
-                crate::domain::jst::range(e.spec.starts_at, e.spec.ends_at, lang)
+                e.spec.title.get(lang.content()),
+                crate::domain::jst::range(e.spec.starts_at, e.spec.ends_at, lang.content())
             ),
             selected: e.spec.slug.as_str() == chosen_target,
         })
@@ -229,7 +232,7 @@ fn detail_view(
         csrf_token: csrf.0.clone(),
         event,
         id: r.id,
-        status: r.status.label(lang),
+        status: r.status.label(lang.content()),
         status_code: r.status.code(),
         live: r.status.is_live(),
         walk_in: r.walk_in,
@@ -247,11 +250,11 @@ fn detail_view(
                     crate::domain::jst::range(
                         p.session.spec.starts_at,
                         p.session.spec.ends_at,
-                        lang
+                        lang.content()
                     ),
-                    p.session.spec.title.get(lang)
+                    p.session.spec.title.get(lang.content())
                 ),
-                value: p.status.label(lang).to_owned(),
+                value: p.status.label(lang.content()).to_owned(),
             })
             .collect(),
         messages,

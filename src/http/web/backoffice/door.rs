@@ -75,7 +75,7 @@ async fn door_view(
             label: format!(
                 "{} {}",
                 crate::domain::jst::time(s.spec.starts_at),
-                s.spec.title.get(lang.lang)
+                s.spec.title.get(lang.lang.content())
             ),
             selected: session == Some(s.id),
         })
@@ -98,7 +98,7 @@ async fn door_view(
             crate::domain::EmployeeBand::ALL,
             band,
             |b| b.code().to_owned(),
-            |b| b.label(lang.lang).to_owned(),
+            |b| b.label(lang.lang.content()).to_owned(),
         ),
         values,
         errors,

@@ -56,20 +56,20 @@ async fn render(
         .enumerate()
         .map(|(i, r)| PartnerView {
             code: r.partner.organization.code.to_string(),
-            name: r.partner.organization.name(l).to_owned(),
-            role: r.partner.role.label(l),
-            state: r.partner.state.label(l),
+            name: r.partner.organization.name(l.content()).to_owned(),
+            role: r.partner.role.label(l.content()),
+            state: r.partner.state.label(l.content()),
             state_code: r.partner.state.code(),
             requested_at: r
                 .decision
                 .as_ref()
-                .map(|d| crate::domain::jst::date_time(d.requested_at, l))
+                .map(|d| crate::domain::jst::date_time(d.requested_at, l.content()))
                 .unwrap_or_default(),
             decided: r.decision.as_ref().and_then(|d| {
                 d.decided_at.map(|t| {
                     format!(
                         "{}（{}）",
-                        crate::domain::jst::date_time(t, l),
+                        crate::domain::jst::date_time(t, l.content()),
                         d.decided_by.clone().unwrap_or_default()
                     )
                 })
@@ -82,7 +82,7 @@ async fn render(
         .iter()
         .map(|o| Choice {
             value: o.code.to_string(),
-            label: format!("{}（{}）", o.name(l), o.code),
+            label: format!("{}（{}）", o.name(l.content()), o.code),
             selected: o.code.as_str() == chosen.0,
         })
         .collect();
@@ -90,7 +90,7 @@ async fn render(
         &PartnerRole::ALL[1..],
         chosen.1.parse().ok(),
         |r| r.code().to_owned(),
-        |r| r.label(l).to_owned(),
+        |r| r.label(l.content()).to_owned(),
     );
     let failed = !errors.list.is_empty();
     let view = PartnersView {

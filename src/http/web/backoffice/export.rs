@@ -57,10 +57,10 @@ const HEADERS_EN: [&str; 21] = [
 ];
 
 /// The column names in the reader's language.
-fn headers(lang: crate::domain::Lang) -> [&'static str; 21] {
-    match lang {
-        crate::domain::Lang::Ja => HEADERS_JA,
-        crate::domain::Lang::En => HEADERS_EN,
+fn headers(lang: crate::i18n::Lang) -> [&'static str; 21] {
+    match lang.content() {
+        crate::domain::Language::Ja => HEADERS_JA,
+        crate::domain::Language::En => HEADERS_EN,
     }
 }
 
@@ -86,7 +86,7 @@ type Titles = std::collections::HashMap<i64, String>;
 
 fn record(
     r: &RosterRow,
-    lang: crate::domain::Lang,
+    lang: crate::i18n::Lang,
     titles: &Titles,
     target: Target,
     phones: &mut cells::Phones,
@@ -105,10 +105,10 @@ fn record(
         r.registration_id.to_string(),
         if r.attendee_status == crate::domain::AttendeeStatus::Cancelled {
             crate::domain::AttendeeStatus::Cancelled
-                .label(lang)
+                .label(lang.content())
                 .to_owned()
         } else {
-            r.status.label(lang).to_owned()
+            r.status.label(lang.content()).to_owned()
         },
         r.name.clone(),
         r.kana.clone(),
@@ -116,7 +116,7 @@ fn record(
         opt(&r.title),
         r.email.clone(),
         r.checked_in_at
-            .map(|t| crate::domain::jst::date_time(t, lang))
+            .map(|t| crate::domain::jst::date_time(t, lang.content()))
             .unwrap_or_default(),
         opt(&r.company),
         opt(&r.company_kana),
@@ -124,7 +124,7 @@ fn record(
         r.employee_band
             .as_deref()
             .and_then(|b| b.parse::<crate::domain::EmployeeBand>().ok())
-            .map(|b| b.label(lang).to_owned())
+            .map(|b| b.label(lang.content()).to_owned())
             .unwrap_or_default(),
         opt(&r.prefecture),
         opt(&r.city),
@@ -135,7 +135,7 @@ fn record(
             .map(|p| phones.written(p))
             .unwrap_or_default(),
         channel(r, lang),
-        crate::domain::jst::date_time(r.registered_at, lang),
+        crate::domain::jst::date_time(r.registered_at, lang.content()),
         r.session_ids
             .iter()
             .filter_map(|id| titles.get(id).map(String::as_str))
@@ -147,18 +147,22 @@ fn record(
 async fn session_titles(
     state: &AppState,
     event_id: i64,
-    lang: crate::domain::Lang,
+    lang: crate::i18n::Lang,
 ) -> Result<Titles, AppError> {
     Ok(crate::services::sessions::of_event(&state.db, event_id)
         .await?
         .into_iter()
-        .map(|s| (s.id, s.spec.title.get(lang).to_owned()))
+        .map(|s| (s.id, s.spec.title.get(lang.content()).to_owned()))
         .collect())
 }
 
 /// The channel, with the `?via=` code after it when there is one.
-fn channel(r: &RosterRow, lang: crate::domain::Lang) -> String {
-    let heard = crate::domain::registration::channel_label(r.walk_in, r.heard_via.as_deref(), lang);
+fn channel(r: &RosterRow, lang: crate::i18n::Lang) -> String {
+    let heard = crate::domain::registration::channel_label(
+        r.walk_in,
+        r.heard_via.as_deref(),
+        lang.content(),
+    );
     match (heard, &r.via) {
         (Some(h), Some(v)) => format!("{h} ({v})"),
         (Some(h), None) => h.to_owned(),

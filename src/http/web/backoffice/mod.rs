@@ -75,7 +75,7 @@ fn header(staff: &Staff, lang: &PageLang) -> Header {
     Header {
         name: staff.display_name.clone(),
         email: staff.email.clone(),
-        role: staff.principal.role.label(lang.lang),
+        role: staff.principal.role.label(lang.lang.content()),
         admin: staff.principal.role == crate::domain::UserRole::Admin,
         platform_admin: staff.platform_admin,
     }
@@ -108,9 +108,13 @@ async fn summary(
     let counts = backoffice::counts(&state.db, event).await?;
     Ok(EventSummary {
         slug: event.spec.slug.to_string(),
-        title: event.spec.title.get(lang.lang).to_owned(),
-        when: crate::domain::jst::range(event.spec.starts_at, event.spec.ends_at, lang.lang),
-        status: event.status.label(lang.lang),
+        title: event.spec.title.get(lang.lang.content()).to_owned(),
+        when: crate::domain::jst::range(
+            event.spec.starts_at,
+            event.spec.ends_at,
+            lang.lang.content(),
+        ),
+        status: event.status.label(lang.lang.content()),
         status_code: event.status.code(),
         roster: e.access.roster,
         export: e.access.export,
@@ -120,7 +124,7 @@ async fn summary(
         waitlisted: counts.waitlisted,
         cancelled: counts.cancelled,
         checked_in: counts.checked_in,
-        partner_line: e.listing.partner_line(lang.lang),
+        partner_line: e.listing.partner_line(lang.lang.content()),
     })
 }
 
@@ -184,7 +188,7 @@ pub async fn audit_page(
         .await?
         .into_iter()
         .map(|r| AuditRow {
-            at: crate::domain::jst::date_time(r.at, lang.lang),
+            at: crate::domain::jst::date_time(r.at, lang.lang.content()),
             user_id: r.user_id,
             action: r.action,
             event_id: r.event_id,
@@ -234,6 +238,6 @@ async fn staff_event(state: &AppState, me: &SignedIn, slug: &str) -> Result<Staf
     backoffice::event(&state.db, &me.staff.principal, slug).await
 }
 
-fn messages(errors: &crate::domain::ValidationErrors, lang: crate::domain::Lang) -> FieldMessages {
+fn messages(errors: &crate::domain::ValidationErrors, lang: crate::i18n::Lang) -> FieldMessages {
     FieldMessages::new(errors, lang, &[], &|_| None)
 }

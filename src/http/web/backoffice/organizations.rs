@@ -56,7 +56,7 @@ async fn render(
         .into_iter()
         .map(|o| OrgView {
             code: o.organization.code.to_string(),
-            kind: o.organization.kind.label(l),
+            kind: o.organization.kind.label(l.content()),
             name_ja: o.organization.name_ja,
             name_en: o.organization.name_en,
             retention_days: o.retention_days,
@@ -73,7 +73,7 @@ async fn render(
             OrganizationKind::ALL,
             values.get("kind").and_then(|k| k.parse().ok()),
             |k| k.code().to_owned(),
-            |k| k.label(l).to_owned(),
+            |k| k.label(l.content()).to_owned(),
         ),
         values,
         errors,

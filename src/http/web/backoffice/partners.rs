@@ -37,16 +37,20 @@ pub async fn partners_page(
         .into_iter()
         .map(|r| RequestView {
             slug: r.event.spec.slug.to_string(),
-            title: r.event.spec.title.get(l).to_owned(),
-            when: crate::domain::jst::range(r.event.spec.starts_at, r.event.spec.ends_at, l),
-            role: r.request.role.label(l),
-            state: r.request.state.label(l),
+            title: r.event.spec.title.get(l.content()).to_owned(),
+            when: crate::domain::jst::range(
+                r.event.spec.starts_at,
+                r.event.spec.ends_at,
+                l.content(),
+            ),
+            role: r.request.role.label(l.content()),
+            state: r.request.state.label(l.content()),
             pending: r.request.state == crate::domain::PartnerState::Requested,
-            requested_at: crate::domain::jst::date_time(r.request.requested_at, l),
+            requested_at: crate::domain::jst::date_time(r.request.requested_at, l.content()),
             decided: r.request.decided_at.map(|t| {
                 format!(
                     "{}（{}）",
-                    crate::domain::jst::date_time(t, l),
+                    crate::domain::jst::date_time(t, l.content()),
                     r.request.decided_by.unwrap_or_default()
                 )
             }),

@@ -98,12 +98,12 @@ pub async fn flyer(
         csrf_token: csrf.0.clone(),
         paragraphs: spec
             .description
-            .get(l)
+            .get(l.content())
             .split("\n\n")
             .map(|p| p.trim().to_owned())
             .filter(|p| !p.is_empty())
             .collect(),
-        venue: spec.venue_line(l),
+        venue: spec.venue_line(l.content()),
         capacity: spec.capacity.map(|c| c.get()),
         link: publicity::tracked_link(
             &state.settings.server.public_url,

@@ -48,8 +48,8 @@ async fn page(
         .into_iter()
         .map(|q| QuestionView {
             id: q.id,
-            label: q.spec.label.get(l).to_owned(),
-            kind: q.spec.kind.label(l),
+            label: q.spec.label.get(l.content()).to_owned(),
+            kind: q.spec.kind.label(l.content()),
             required: q.spec.required,
             options: q
                 .spec
@@ -68,7 +68,7 @@ async fn page(
             QuestionKind::ALL,
             values.get("kind").and_then(|k| k.parse().ok()),
             |k| k.code().to_owned(),
-            |k| k.label(l).to_owned(),
+            |k| k.label(l.content()).to_owned(),
         ),
         values,
         errors,

@@ -3,7 +3,7 @@
 use super::chart;
 use super::export::csv_lines;
 use super::*;
-use crate::domain::{FiscalYear, Lang};
+use crate::domain::FiscalYear;
 use crate::services::reports::{self, Bar, YearRow};
 
 fn percent(rate: Option<f64>) -> String {
@@ -57,7 +57,7 @@ pub async fn event_report(
 ) -> Result<Response, AppError> {
     let e = staff_event(&state, &me, &slug).await?;
     let l = lang.lang;
-    let r = reports::for_event(&state.db, &e, l).await?;
+    let r = reports::for_event(&state.db, &e, l.content()).await?;
     let over_time: Vec<(String, u64)> = r
         .over_time
         .iter()
@@ -118,7 +118,7 @@ pub async fn event_report_csv(
 ) -> Result<Response, AppError> {
     let e = staff_event(&state, &me, &slug).await?;
     let l = lang.lang;
-    let r = reports::for_event(&state.db, &e, l).await?;
+    let r = reports::for_event(&state.db, &e, l.content()).await?;
     let mut rows = vec![vec![
         l.pick("項目", "Section").to_owned(),
         l.pick("区分", "Label").to_owned(),
@@ -211,7 +211,7 @@ pub async fn year_report(
 ) -> Result<Response, AppError> {
     let year = chosen_year(&params);
     let l = lang.lang;
-    let r = reports::fiscal_year(&state.db, &me.staff.principal, year, l).await?;
+    let r = reports::fiscal_year(&state.db, &me.staff.principal, year, l.content()).await?;
     let current = FiscalYear::of(Utc::now()).year();
     let attendees: Vec<Bar> = r
         .by_area
@@ -225,8 +225,8 @@ pub async fn year_report(
         me: header(&me.staff, &lang),
         csrf_token: csrf.0.clone(),
         year: year.year(),
-        label_ja: year.label(Lang::Ja),
-        label_en: year.label(Lang::En),
+        label_ja: year.label(crate::domain::Language::Ja),
+        label_en: year.label(crate::domain::Language::En),
         years: (current - 4..=current + 1).rev().collect(),
         rows: r.by_area.iter().map(year_row).collect(),
         total: year_row(&r.total),
@@ -252,7 +252,7 @@ pub async fn year_report_csv(
 ) -> Result<Response, AppError> {
     let year = chosen_year(&params);
     let l = lang.lang;
-    let r = reports::fiscal_year(&state.db, &me.staff.principal, year, l).await?;
+    let r = reports::fiscal_year(&state.db, &me.staff.principal, year, l.content()).await?;
     let mut rows = vec![
         [
             l.pick("分野", "Programme area"),

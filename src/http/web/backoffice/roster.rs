@@ -76,7 +76,7 @@ pub(super) struct RowView {
     first_of_registration: bool,
 }
 
-pub(super) fn row_view(r: &RosterRow, lang: crate::domain::Lang) -> RowView {
+pub(super) fn row_view(r: &RosterRow, lang: crate::i18n::Lang) -> RowView {
     RowView {
         attendee_id: r.attendee_id,
         registration_id: r.registration_id,
@@ -86,20 +86,20 @@ pub(super) fn row_view(r: &RosterRow, lang: crate::domain::Lang) -> RowView {
         company: r.company.clone().unwrap_or_default(),
         contact: r.contact_name.clone(),
         status: if r.attendee_status == crate::domain::AttendeeStatus::Cancelled {
-            crate::domain::AttendeeStatus::Cancelled.label(lang)
+            crate::domain::AttendeeStatus::Cancelled.label(lang.content())
         } else {
-            r.status.label(lang)
+            r.status.label(lang.content())
         },
         status_code: r.status.code(),
         checked_in: r.checked_in_at.map(crate::domain::jst::time),
         channel: crate::domain::registration::channel_label(
             r.walk_in,
             r.heard_via.as_deref(),
-            lang,
+            lang.content(),
         )
         .unwrap_or_default()
         .to_owned(),
-        registered_at: crate::domain::jst::date_time(r.registered_at, lang),
+        registered_at: crate::domain::jst::date_time(r.registered_at, lang.content()),
         first_of_registration: true,
     }
 }
@@ -196,7 +196,7 @@ pub async fn roster_page(
             ],
             params.status.parse().ok(),
             |s| s.code().to_owned(),
-            |s| s.label(lang.lang).to_owned(),
+            |s| s.label(lang.lang.content()).to_owned(),
         ),
         sessions: crate::services::sessions::of_event(&state.db, e.listing.event.id)
             .await?
@@ -206,7 +206,7 @@ pub async fn roster_page(
                 label: format!(
                     "{} {}",
                     crate::domain::jst::time(s.spec.starts_at),
-                    s.spec.title.get(lang.lang)
+                    s.spec.title.get(lang.lang.content())
                 ),
                 selected: params.session == s.id.to_string(),
             })
@@ -216,12 +216,12 @@ pub async fn roster_page(
                 HeardVia::ALL,
                 params.via.parse().ok(),
                 |h| h.code().to_owned(),
-                |h| h.label(lang.lang).to_owned(),
+                |h| h.label(lang.lang.content()).to_owned(),
             );
             let code = crate::domain::registration::WALK_IN_CHANNEL;
             c.push(Choice {
                 value: code.to_owned(),
-                label: crate::domain::registration::channel_label(true, None, lang.lang)
+                label: crate::domain::registration::channel_label(true, None, lang.lang.content())
                     .unwrap_or_default()
                     .to_owned(),
                 selected: params.via == code,

@@ -65,13 +65,13 @@ async fn page(
     for s in sessions::of_event(&state.db, e.listing.event.id).await? {
         rows.push(SessionRow {
             id: s.id,
-            when: crate::domain::jst::range(s.spec.starts_at, s.spec.ends_at, l),
-            title: s.spec.title.get(l).to_owned(),
+            when: crate::domain::jst::range(s.spec.starts_at, s.spec.ends_at, l.content()),
+            title: s.spec.title.get(l.content()).to_owned(),
             room: s
                 .spec
                 .room
                 .as_ref()
-                .map(|r| r.get(l).to_owned())
+                .map(|r| r.get(l.content()).to_owned())
                 .unwrap_or_default(),
             speaker: s.spec.speaker.clone().unwrap_or_default(),
             capacity: match (s.spec.exclusive, s.spec.capacity) {
@@ -194,16 +194,17 @@ pub async fn add_session(
                 (Some(s), Some(e)) => format!(
                     "{}{}{}",
                     crate::domain::jst::time(s),
-                    crate::domain::Lang::pick(lang, "〜", "–"),
+                    crate::domain::Language::pick(lang, "〜", "–"),
                     crate::domain::jst::time(e)
                 ),
                 _ => String::new(),
             };
             let title_ja = form.text("title_ja").or_else(|| {
-                exclusive.then(|| format!("{} 相談枠", time_title(crate::domain::Lang::Ja)))
+                exclusive.then(|| format!("{} 相談枠", time_title(crate::domain::Language::Ja)))
             });
             let title_en = form.text("title_en").or_else(|| {
-                exclusive.then(|| format!("Consultation {}", time_title(crate::domain::Lang::En)))
+                exclusive
+                    .then(|| format!("Consultation {}", time_title(crate::domain::Language::En)))
             });
             let input = SessionInput {
                 title_ja,

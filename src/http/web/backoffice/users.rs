@@ -41,12 +41,12 @@ pub struct UsersParams {
     done: Option<String>,
 }
 
-fn role_choices(chosen: Option<UserRole>, lang: crate::domain::Lang) -> Vec<Choice> {
+fn role_choices(chosen: Option<UserRole>, lang: crate::i18n::Lang) -> Vec<Choice> {
     choices(
         UserRole::ALL,
         chosen,
         |r| r.code().to_owned(),
-        |r| r.label(lang).to_owned(),
+        |r| r.label(lang.content()).to_owned(),
     )
 }
 
@@ -71,7 +71,7 @@ async fn render(
                 id: u.id,
                 email: u.email,
                 name: u.display_name,
-                role: role.map_or("", |r| r.label(l)),
+                role: role.map_or("", |r| r.label(l.content())),
                 roles: role_choices(role, l),
                 disabled: u.disabled_at.is_some(),
                 me: u.id == me.staff.principal.user_id,

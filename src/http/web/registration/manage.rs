@@ -173,7 +173,7 @@ fn manage_view(
         token: m.manage_token.clone(),
         csrf_token: csrf.0.clone(),
         done,
-        status: r.status.label(lang),
+        status: r.status.label(lang.content()),
         confirmed: r.status == RegistrationStatus::Confirmed,
         waitlisted: r.status == RegistrationStatus::Waitlisted,
         cancelled: r.status == RegistrationStatus::Cancelled,
@@ -208,11 +208,16 @@ fn manage_view(
                 when: crate::domain::jst::range(
                     p.session.spec.starts_at,
                     p.session.spec.ends_at,
-                    lang,
+                    lang.content(),
                 ),
-                title: p.session.spec.title.get(lang).to_owned(),
-                room: p.session.spec.room.as_ref().map(|x| x.get(lang).to_owned()),
-                status: p.status.label(lang),
+                title: p.session.spec.title.get(lang.content()).to_owned(),
+                room: p
+                    .session
+                    .spec
+                    .room
+                    .as_ref()
+                    .map(|x| x.get(lang.content()).to_owned()),
+                status: p.status.label(lang.content()),
             })
             .collect(),
         // What may be chosen: sessions with room or a waiting list, and those held already.
@@ -227,29 +232,29 @@ fn manage_view(
         .collect(),
         consultation_slots: m.sessions.iter().any(|s| s.spec.exclusive),
         booth: m.booth.as_ref().map(|(x, interested)| BoothView {
-            state: x.state.label(lang),
+            state: x.state.label(lang.content()),
             positions: x.profile.positions.clone(),
-            languages: x.profile.languages_text(lang),
+            languages: x.profile.languages_text(lang.content()),
             interested: *interested,
         }),
         marked_booths: m.marked_booths.clone(),
         declaration: r.declaration.as_ref().map(|d| DeclarationView {
-            commitments: d.declaration.commitments_text(lang),
+            commitments: d.declaration.commitments_text(lang.content()),
             statement: d.declaration.statement.clone(),
             listed: d.declaration.listed,
-            state: d.state.label(lang),
+            state: d.state.label(lang.content()),
             note: d.note.clone(),
             choices: crate::http::web::catalogue::choices(
                 crate::domain::Commitment::ALL,
                 None,
                 |c| c.code().into(),
-                |c| c.label(lang).into(),
+                |c| c.label(lang.content()).into(),
             ),
         }),
         campaign: r.campaign.as_ref().map(|c| crate::mail::CampaignBlock {
-            actions: c.actions_text(lang),
+            actions: c.actions_text(lang.content()),
             employees: c.employees,
-            period: c.period_text(lang),
+            period: c.period_text(lang.content()),
             listed: c.listed,
         }),
         kept,
@@ -385,7 +390,7 @@ async fn manage_post(
             &current,
             StatusCode::FORBIDDEN,
             FieldMessages::default(),
-            Some(text(l, "csrf_failed").into()),
+            Some(crate::i18n::t(l, "csrf-failed").into()),
         );
     }
     let now = Utc::now();
@@ -475,7 +480,7 @@ async fn manage_post(
             &current,
             e.status(),
             FieldMessages::default(),
-            Some(e.message(l)),
+            Some(e.message(l.content())),
         ),
         Err(e) => Err(e),
     }

@@ -4,16 +4,16 @@
 use super::PageLang;
 use super::catalogue::{Choice, EventCard, card, choices};
 use super::form::{FieldMessages, Kept, read_form};
-use super::i18n::text;
 use super::private;
 use crate::domain::company::PREFECTURES;
 use crate::domain::registration::MAX_ATTENDEES;
 use crate::domain::{
-    Answer, Audience, EmployeeBand, HeardVia, Industry, Lang, Question, QuestionKind,
-    RegistrationInput, RegistrationStatus,
+    Answer, Audience, EmployeeBand, HeardVia, Industry, Question, QuestionKind, RegistrationInput,
+    RegistrationStatus,
 };
 use crate::error::AppError;
 use crate::http::AppState;
+use crate::i18n::Lang;
 use crate::services::catalogue::{self, EventListing};
 use crate::services::questions;
 use crate::services::registrations::{self, AttendeeChange, Managed, RegistrationChange};
@@ -61,7 +61,7 @@ fn question_views(questions: &[Question], lang: Lang) -> Vec<QuestionView> {
         .map(|q| QuestionView {
             id: q.id,
             name: format!("answers.{}", q.id),
-            label: q.spec.label.get(lang).to_owned(),
+            label: q.spec.label.get(lang.content()).to_owned(),
             required: q.spec.required,
             text: q.spec.kind == QuestionKind::Text,
             single: q.spec.kind == QuestionKind::SingleChoice,
@@ -73,7 +73,7 @@ fn question_views(questions: &[Question], lang: Lang) -> Vec<QuestionView> {
                 .iter()
                 .map(|o| Choice {
                     value: o.value.clone(),
-                    label: o.label(lang).to_owned(),
+                    label: o.label(lang.content()).to_owned(),
                     selected: false,
                 })
                 .collect(),
@@ -88,25 +88,26 @@ fn field_label(field: &str, lang: Lang, questions: &[Question]) -> Option<String
             "name" => "name",
             "kana" => "kana",
             "department" => "department",
-            "title" => "job_title",
+            "title" => "job-title",
             "email" => "email",
             "phone" => "phone",
             _ => return None,
         };
-        Some(text(lang, key))
+        Some(lang.t(key))
     };
     if let Some(rest) = field.strip_prefix("attendees.") {
         let (index, part) = rest.split_once('.').unwrap_or((rest, ""));
         let n = index.parse::<usize>().ok()? + 1;
         let part = person_part(part).unwrap_or_default();
         return Some(
-            format!("{} {n} {part}", text(lang, "attendee"))
+            format!("{} {n} {part}", crate::i18n::t(lang, "attendee"))
                 .trim_end()
                 .to_owned(),
         );
     }
     if let Some(part) = field.strip_prefix("contact.") {
-        return person_part(part).map(|p| format!("{} {p}", text(lang, "section_contact")));
+        return person_part(part)
+            .map(|p| format!("{} {p}", crate::i18n::t(lang, "section-contact")));
     }
     if let Some(id) = field
         .strip_prefix("answers.")
@@ -115,27 +116,27 @@ fn field_label(field: &str, lang: Lang, questions: &[Question]) -> Option<String
         return questions
             .iter()
             .find(|q| q.id == id)
-            .map(|q| q.spec.label.get(lang).to_owned());
+            .map(|q| q.spec.label.get(lang.content()).to_owned());
     }
     let key = match field {
-        "company.name" => "company_name",
-        "company.name_kana" => "company_name_kana",
-        "company.corporate_number" => "corporate_number",
-        "company.postal_code" => "postal_code",
+        "company.name" => "company-name",
+        "company.name_kana" => "company-name-kana",
+        "company.corporate_number" => "corporate-number",
+        "company.postal_code" => "postal-code",
         "company.prefecture" => "prefecture",
         "company.city" => "city",
         "company.street" => "street",
         "company.industry" => "industry",
-        "company.employee_band" => "employee_band",
-        "company.tcci_member" => "tcci_member",
+        "company.employee_band" => "employee-band",
+        "company.tcci_member" => "tcci-member",
         "affiliation" => "affiliation",
-        "attendees" => "section_attendees",
-        "heard_via" => "section_heard",
-        "consent" => "section_consent",
-        "confirm" => "cancel_registration",
+        "attendees" => "section-attendees",
+        "heard_via" => "section-heard",
+        "consent" => "section-consent",
+        "confirm" => "cancel-registration",
         _ => return None,
     };
-    Some(text(lang, key).to_owned())
+    Some(lang.t(key))
 }
 
 fn new_form_token() -> String {

@@ -71,7 +71,7 @@ pub(super) async fn fair(
             .into_iter()
             .map(|b| BoothChoice {
                 id: b.registration_id,
-                details: b.details(lang),
+                details: b.details(lang.content()),
                 company: b.company,
             })
             .collect()
@@ -104,11 +104,11 @@ fn form_view(
     let open = event.registration_is_open(now);
     let closed_message = (!open).then(|| {
         if event.status == crate::domain::EventStatus::Cancelled {
-            text(lang, "cancelled_banner")
+            crate::i18n::t(lang, "cancelled-banner")
         } else if now < event.spec.registration_opens_at {
-            text(lang, "registration_not_open_yet")
+            crate::i18n::t(lang, "registration-not-open-yet")
         } else {
-            text(lang, "registration_closed_message")
+            crate::i18n::t(lang, "registration-closed-message")
         }
         .to_owned()
     });
@@ -140,19 +140,19 @@ fn form_view(
             Industry::ALL,
             None,
             |v| v.code().into(),
-            |v| v.label(lang).into(),
+            |v| v.label(lang.content()).into(),
         ),
         employee_bands: choices(
             EmployeeBand::ALL,
             None,
             |v| v.code().into(),
-            |v| v.label(lang).into(),
+            |v| v.label(lang.content()).into(),
         ),
         heard_via: choices(
             HeardVia::ALL,
             None,
             |v| v.code().into(),
-            |v| v.label(lang).into(),
+            |v| v.label(lang.content()).into(),
         ),
         questions: if fair.exhibiting {
             Vec::new()
@@ -174,7 +174,7 @@ fn form_view(
                 crate::domain::BoothLanguage::ALL,
                 None,
                 |c| c.code().into(),
-                |c| c.label(lang).into(),
+                |c| c.label(lang.content()).into(),
             )
         }),
         student: (event.spec.kind == crate::domain::EventKind::JobFair
@@ -185,7 +185,7 @@ fn form_view(
                     crate::domain::JapaneseLevel::ALL,
                     None,
                     |c| c.code().into(),
-                    |c| c.label(lang).into(),
+                    |c| c.label(lang.content()).into(),
                 ),
                 booths: fair
                     .booths
@@ -207,7 +207,7 @@ fn form_view(
                 crate::domain::Commitment::ALL,
                 None,
                 |c| c.code().into(),
-                |c| c.label(lang).into(),
+                |c| c.label(lang.content()).into(),
             )
         }),
         campaign: event.spec.campaign_period().map(|(from, to)| CampaignForm {
@@ -215,17 +215,17 @@ fn form_view(
                 crate::domain::CampaignAction::ALL,
                 None,
                 |a| a.code().into(),
-                |a| a.label(lang).into(),
+                |a| a.label(lang.content()).into(),
             ),
             period: format!(
                 "{} {} {} {}",
-                text(lang, "campaign_period"),
+                crate::i18n::t(lang, "campaign-period"),
                 from,
                 lang.pick("〜", "to"),
                 to
             ),
         }),
-        purpose_of_use: event.spec.purpose_of_use(lang).to_owned(),
+        purpose_of_use: event.spec.purpose_of_use(lang.content()).to_owned(),
         kept,
         errors,
         general_error,
@@ -352,7 +352,7 @@ async fn submit_form(
         return page(
             StatusCode::FORBIDDEN,
             FieldMessages::default(),
-            Some(text(l, "csrf_failed").into()),
+            Some(crate::i18n::t(l, "csrf-failed").into()),
         );
     }
     // Every block sent is read, not only those the page showed: if the company limit fell
@@ -414,7 +414,7 @@ async fn submit_form(
                 csrf,
                 kept,
                 FieldMessages::default(),
-                Some(text(l, "form_resubmitted").into()),
+                Some(crate::i18n::t(l, "form-resubmitted").into()),
             );
             state
                 .pages
@@ -426,9 +426,11 @@ async fn submit_form(
             FieldMessages::new(&errors, l, &block_numbers, &|f| field_label(f, l, &qs)),
             None,
         ),
-        Err(e @ (AppError::Conflict { .. } | AppError::Gone { .. })) => {
-            page(e.status(), FieldMessages::default(), Some(e.message(l)))
-        }
+        Err(e @ (AppError::Conflict { .. } | AppError::Gone { .. })) => page(
+            e.status(),
+            FieldMessages::default(),
+            Some(e.message(l.content())),
+        ),
         Err(e) => Err(e),
     }
 }
