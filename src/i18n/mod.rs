@@ -200,3 +200,124 @@ macro_rules! fluent_args {
 pub fn number(n: impl Into<f64>) -> FluentValue<'static> {
     FluentValue::from(n.into())
 }
+
+/// The `$arguments` message `id` uses in `locale` (for the completeness test).
+fn arguments(locale: &Locale, id: &str) -> std::collections::BTreeSet<String> {
+    fn walk_pattern(p: &ast::Pattern<&str>, out: &mut std::collections::BTreeSet<String>) {
+        for element in &p.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                walk_expression(expression, out);
+            }
+        }
+    }
+    fn walk_expression(e: &ast::Expression<&str>, out: &mut std::collections::BTreeSet<String>) {
+        match e {
+            ast::Expression::Select { selector, variants } => {
+                walk_inline(selector, out);
+                for v in variants {
+                    walk_pattern(&v.value, out);
+                }
+            }
+            ast::Expression::Inline(i) => walk_inline(i, out),
+        }
+    }
+    fn walk_inline(i: &ast::InlineExpression<&str>, out: &mut std::collections::BTreeSet<String>) {
+        match i {
+            ast::InlineExpression::VariableReference { id } => {
+                out.insert(id.name.to_owned());
+            }
+            ast::InlineExpression::Placeable { expression } => walk_expression(expression, out),
+            ast::InlineExpression::FunctionReference { arguments, .. } => {
+                for a in &arguments.positional {
+                    walk_inline(a, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = std::collections::BTreeSet::new();
+    if let Some(message) = locale.bundle.get_message(id) {
+        if let Some(value) = message.value() {
+            walk_pattern(value, &mut out);
+        }
+        for attribute in message.attributes() {
+            walk_pattern(attribute.value(), &mut out);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every locale says everything the default says, with the same arguments; a locale with
+    /// a fallback may leave out only the files its `locale-fallback-files` names.
+    #[test]
+    fn every_locale_defines_the_same_messages_with_the_same_arguments() {
+        let reference = &locales()[Lang::default().index()];
+        let mut problems = Vec::new();
+        for locale in locales() {
+            for (id, file) in &reference.ids {
+                if id.starts_with("locale-") {
+                    continue;
+                }
+                match locale.ids.get(id) {
+                    None if locale.fallback.is_some() && locale.fallback_files.contains(file) => {}
+                    None => problems.push(format!("{}: {file} lacks {id}", locale.tag)),
+                    Some(f) if f != file => {
+                        problems.push(format!("{}: {id} is in {f}, not {file}", locale.tag))
+                    }
+                    Some(_) => {
+                        let (want, got) = (arguments(reference, id), arguments(locale, id));
+                        if want != got {
+                            problems.push(format!(
+                                "{}: {id} takes {got:?}; {} takes {want:?}",
+                                locale.tag, reference.tag
+                            ));
+                        }
+                    }
+                }
+            }
+            for (id, file) in &locale.ids {
+                if !id.starts_with("locale-") && !reference.ids.contains_key(id) {
+                    problems.push(format!(
+                        "{}: {file} has {id}, unknown in {}",
+                        locale.tag, reference.tag
+                    ));
+                }
+            }
+            for file in &locale.fallback_files {
+                if locale.has_file(file) {
+                    problems.push(format!(
+                        "{}: {file} is listed as left to the fallback but exists",
+                        locale.tag
+                    ));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn easy_japanese_falls_back_to_japanese_only_for_the_back_office_and_exports() {
+        let easy = Lang::parse("ja-x-easy").unwrap();
+        let locale = &locales()[easy.index()];
+        assert_eq!(easy.fallback(), Some(Lang::default()));
+        assert_eq!(locale.fallback_files, ["backoffice.ftl", "exports.ftl"]);
+    }
+
+    #[test]
+    fn arguments_and_plurals_are_filled_in() {
+        let en = Lang::parse("en").unwrap();
+        assert_eq!(
+            en.t_args(
+                "seats-left",
+                &crate::fluent_args![("left", 3), ("capacity", 40)]
+            ),
+            "3 of 40 seats left"
+        );
+        // An unknown id shows as itself, never blank.
+        assert_eq!(en.t("no-such-message"), "no-such-message");
+    }
+}
