@@ -9,7 +9,7 @@ const COOKIE: &str = "lang";
 
 pub struct PageLang {
     pub lang: Lang,
-    /// The same page in each other locale, for the language switch.
+    /// The same page in each locale (this one marked current), for the language switch.
     pub switches: Vec<Switch>,
     /// Set when `?lang=` chose the language: remember it.
     remember: bool,
@@ -18,6 +18,7 @@ pub struct PageLang {
 /// A link to the same page in another locale, named in that locale's own words.
 #[derive(Debug, Clone, Serialize)]
 pub struct Switch {
+    pub current: bool,
     pub tag: &'static str,
     pub html_lang: &'static str,
     pub name: &'static str,
@@ -53,8 +54,9 @@ impl PageLang {
             chosen
         };
         let switches = Lang::all()
-            .filter(|other| *other != lang && (!backoffice || other.for_backoffice() == *other))
+            .filter(|other| !backoffice || other.for_backoffice() == *other)
             .map(|other| Switch {
+                current: other == lang,
                 tag: other.tag(),
                 html_lang: other.html_lang(),
                 name: other.name(),
