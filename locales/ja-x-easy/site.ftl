@@ -1,5 +1,6 @@
 site-name = 受付 uketsuke
 site-tagline = 東京都・東京商工会議所 働き方改革 イベント申込
+too-many-requests = アクセスが多すぎます。{ $wait }秒くらい待ってから、もう一度ためしてください。
 skip-to-content = 本文へ移動
 language = 言語
 catalogue-title = イベント・セミナー一覧

@@ -112,18 +112,26 @@ pub async fn limit_rate<E: Endpoint>(
     {
         tracing::warn!(%ip, ?door, wait, "rate limited");
         let api = req.uri().path().starts_with("/api/");
-        let ja =
-            format!("リクエストが多すぎます。{wait}秒ほど待ってから、もう一度お試しください。");
-        let en = format!("Too many requests: please try again in about {wait} seconds.");
+        let words = |lang: crate::i18n::Lang| {
+            lang.t_args("too-many-requests", &crate::fluent_args![("wait", wait)])
+        };
+        let lang = crate::http::accept_language(&req);
+        let english = crate::i18n::Lang::parse("en").unwrap_or_default();
+        let (message, en) = (words(lang), words(english));
         let resp = if api {
-            serde_json::json!({"code": "too_many_requests", "message": ja, "message_en": en})
+            serde_json::json!({"code": "too_many_requests", "message": message, "message_en": en})
                 .to_string()
                 .with_content_type("application/json")
                 .into_response()
         } else {
-            format!("{ja}\n{en}\n")
-                .with_content_type("text/plain; charset=utf-8")
-                .into_response()
+            // The reader's language, and English for whoever else reads it.
+            if lang == english {
+                format!("{en}\n")
+            } else {
+                format!("{message}\n{en}\n")
+            }
+            .with_content_type("text/plain; charset=utf-8")
+            .into_response()
         };
         return Ok(resp
             .with_status(StatusCode::TOO_MANY_REQUESTS)
