@@ -58,6 +58,8 @@ pub(super) struct EventCard {
     venue: Option<String>,
     seats: String,
     full: bool,
+    /// Full, but a registration joins the waiting list.
+    waitlist: bool,
     registration: String,
     registration_open: bool,
     partner_line: String,
@@ -66,7 +68,8 @@ pub(super) struct EventCard {
 fn seats_label(event: &Event, lang: Lang) -> String {
     match (event.spec.capacity, event.seats_left()) {
         (None, _) | (_, None) => crate::i18n::t(lang, "no-seat-limit").to_owned(),
-        (_, Some(0)) => crate::i18n::t(lang, "full").to_owned(),
+        (_, Some(0)) if event.spec.waitlist_enabled => crate::i18n::t(lang, "full-waitlist"),
+        (_, Some(0)) => crate::i18n::t(lang, "full"),
         (Some(c), Some(left)) => lang.t_args(
             "seats-left",
             &crate::fluent_args![("left", left), ("capacity", c.get())],
@@ -113,6 +116,7 @@ pub(super) fn card(listing: &EventListing, lang: Lang, now: DateTime<Utc>) -> Ev
         venue: venue_label(event, lang),
         seats: seats_label(event, lang),
         full: event.is_full(),
+        waitlist: event.is_full() && event.spec.waitlist_enabled,
         registration: registration_label(event, now, lang),
         registration_open: event.registration_is_open(now),
         partner_line: listing.partner_line(lang.content()),
@@ -434,7 +438,11 @@ pub(super) fn render_event(
                 .iter()
                 .map(|z| Choice {
                     value: (*z).to_owned(),
-                    label: z.replace('_', " "),
+                    // Named in the reader's words; a Fluent variant key cannot hold '/'.
+                    label: l.t_args(
+                        "zone-name",
+                        &crate::fluent_args![("zone", z.replace('/', "-"))],
+                    ),
                     selected: tz.is_some_and(|t| t.name() == *z),
                 })
                 .collect()

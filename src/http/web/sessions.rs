@@ -11,7 +11,7 @@ pub struct SessionView {
     pub room: Option<String>,
     pub speaker: Option<String>,
     pub language: Option<String>,
-    /// 残り3席 / 満席（キャンセル待ち） / 定員なし
+    /// Seats left, full (with or without a waiting list), or no limit: in the reader's words.
     pub seats: String,
     pub full: bool,
     /// Can be picked now (has room, or waits).
@@ -19,7 +19,7 @@ pub struct SessionView {
     pub exclusive: bool,
 }
 
-/// `10:00〜10:45` on the event's first day, the date too on another.
+/// Only the times on the event's first day (`10:00-10:45`), the date too on another.
 fn when(s: &EventSession, first_day: chrono::NaiveDate, lang: Lang) -> String {
     let day = s
         .spec
@@ -27,11 +27,12 @@ fn when(s: &EventSession, first_day: chrono::NaiveDate, lang: Lang) -> String {
         .with_timezone(&chrono_tz::Asia::Tokyo)
         .date_naive();
     if day == first_day {
-        format!(
-            "{}{}{}",
-            jst::time(s.spec.starts_at),
-            lang.pick("〜", "–"),
-            jst::time(s.spec.ends_at)
+        lang.t_args(
+            "time-range",
+            &crate::fluent_args![
+                ("from", jst::time(s.spec.starts_at)),
+                ("to", jst::time(s.spec.ends_at))
+            ],
         )
     } else {
         jst::range(s.spec.starts_at, s.spec.ends_at, lang.content())

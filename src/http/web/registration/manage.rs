@@ -263,6 +263,18 @@ fn manage_view(
     }
 }
 
+/// The question before one attendee is cancelled.
+#[derive(Serialize)]
+struct CancelAttendeeView {
+    event_title: String,
+    token: String,
+    csrf_token: String,
+    attendee_id: i64,
+    attendee_name: String,
+    /// The seat may go to someone waiting: say so.
+    waitlist: bool,
+}
+
 #[derive(Deserialize)]
 pub struct ManageParams {
     done: Option<String>,
@@ -414,6 +426,25 @@ async fn manage_post(
             registrations::cancel(&state.db, token, None, now).await,
             "cancelled",
         ),
+        // One tap must not give a seat away: the button leads to a page that asks first.
+        ManageAction::CancelAttendee(id) if !form.flag("confirm") => {
+            let attendee = current
+                .registration
+                .attendees
+                .iter()
+                .find(|a| a.id == id && a.status != crate::domain::AttendeeStatus::Cancelled)
+                .ok_or(AppError::NotFound)?;
+            let view = CancelAttendeeView {
+                event_title: current.event.event.spec.title.get(l.content()).to_owned(),
+                token: current.manage_token.clone(),
+                csrf_token: csrf.0.clone(),
+                attendee_id: id,
+                attendee_name: attendee.name.clone(),
+                waitlist: current.event.event.spec.waitlist_enabled,
+            };
+            let resp = state.pages.render("cancel_attendee.html", lang, view)?;
+            return Ok(private(resp));
+        }
         ManageAction::CancelAttendee(id) => (
             registrations::cancel(&state.db, token, Some(&[id]), now).await,
             "attendee_cancelled",
