@@ -111,6 +111,6 @@ attendee-n = Attendee { $n }
 campaign-period-hint = Campaign period: { $from } to { $to }
 cancel-attendee-title = Cancel an attendee
 cancel-attendee-question = Cancel { $name }'s place?
-cancel-attendee-waitlist = The seat goes at once to the next person on the waiting list. This cannot be undone.
+cancel-attendee-waitlist = If anyone is on the waiting list, the seat goes to them at once. This cannot be undone.
 cancel-attendee-yes = Yes, cancel
 cancel-attendee-back = Go back without cancelling

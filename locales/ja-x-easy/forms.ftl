@@ -111,6 +111,6 @@ attendee-n = 参加する 人 { $n }
 campaign-period-hint = キャンペーンの 期間: { $from }〜{ $to }
 cancel-attendee-title = 参加する 人の キャンセル
 cancel-attendee-question = { $name } さんの 参加を キャンセルしますか。
-cancel-attendee-waitlist = 空いた 席は、空きを 待つ 人に すぐ 回ります。元に 戻す ことは できません。
+cancel-attendee-waitlist = 空きを 待つ 人が いる ときは、空いた 席は すぐ その 人の ものに なります。元に 戻す ことは できません。
 cancel-attendee-yes = キャンセルする
 cancel-attendee-back = キャンセルしないで 戻る

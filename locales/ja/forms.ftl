@@ -111,6 +111,6 @@ attendee-n = 参加者{ $n }
 campaign-period-hint = キャンペーン期間: { $from }〜{ $to }
 cancel-attendee-title = 参加者のキャンセル
 cancel-attendee-question = { $name } さんの参加をキャンセルしますか。
-cancel-attendee-waitlist = 空いた席は、キャンセル待ちの方に自動的にお回しします。取り消すことはできません。
+cancel-attendee-waitlist = キャンセル待ちの方がいる場合、空いた席はすぐにその方にお回しします。取り消すことはできません。
 cancel-attendee-yes = キャンセルする
 cancel-attendee-back = キャンセルせずに戻る

@@ -232,7 +232,9 @@ pub fn routes(settings: &crate::config::Settings) -> impl Endpoint + use<> {
         )
         .at(
             "/r/:token/attendees/:attendee/cancel",
-            post(registration::cancel_attendee).with(csrf()),
+            get(registration::cancel_attendee_page)
+                .post(registration::cancel_attendee)
+                .with(csrf()),
         )
         .nest("/admin", backoffice_routes(csrf))
         .at("/static/style.css", get(stylesheet))

@@ -302,6 +302,48 @@ pub async fn manage_page(
     Ok(private(resp))
 }
 
+/// `GET /r/{token}/attendees/{id}/cancel`: the question before one attendee is cancelled (the
+/// manage page's button posts without `confirm` and gets the same page).
+#[handler]
+pub async fn cancel_attendee_page(
+    state: Data<&AppState>,
+    lang: PageLang,
+    Path((token, attendee)): Path<(String, i64)>,
+    csrf: &CsrfToken,
+) -> Result<Response, AppError> {
+    let current = registrations::by_token(&state.db, &token).await?;
+    confirm_cancel_attendee(&state, &lang, &current, csrf, attendee)
+}
+
+fn confirm_cancel_attendee(
+    state: &AppState,
+    lang: &PageLang,
+    current: &Managed,
+    csrf: &CsrfToken,
+    id: i64,
+) -> Result<Response, AppError> {
+    let l = lang.lang;
+    let attendee = current
+        .registration
+        .attendees
+        .iter()
+        .find(|a| a.id == id && a.status != crate::domain::AttendeeStatus::Cancelled)
+        .ok_or(AppError::NotFound)?;
+    let view = CancelAttendeeView {
+        event_title: current.event.event.spec.title.get(l.content()).to_owned(),
+        token: current.manage_token.clone(),
+        csrf_token: csrf.0.clone(),
+        attendee_id: id,
+        attendee_name: attendee.name.clone(),
+        waitlist: current.event.event.spec.waitlist_enabled,
+    };
+    Ok(private(state.pages.render(
+        "cancel_attendee.html",
+        lang,
+        view,
+    )?))
+}
+
 /// What a post to the manage page asks for.
 enum ManageAction {
     CancelAll,
@@ -428,22 +470,7 @@ async fn manage_post(
         ),
         // One tap must not give a seat away: the button leads to a page that asks first.
         ManageAction::CancelAttendee(id) if !form.flag("confirm") => {
-            let attendee = current
-                .registration
-                .attendees
-                .iter()
-                .find(|a| a.id == id && a.status != crate::domain::AttendeeStatus::Cancelled)
-                .ok_or(AppError::NotFound)?;
-            let view = CancelAttendeeView {
-                event_title: current.event.event.spec.title.get(l.content()).to_owned(),
-                token: current.manage_token.clone(),
-                csrf_token: csrf.0.clone(),
-                attendee_id: id,
-                attendee_name: attendee.name.clone(),
-                waitlist: current.event.event.spec.waitlist_enabled,
-            };
-            let resp = state.pages.render("cancel_attendee.html", lang, view)?;
-            return Ok(private(resp));
+            return confirm_cancel_attendee(state, lang, &current, csrf, id);
         }
         ManageAction::CancelAttendee(id) => (
             registrations::cancel(&state.db, token, Some(&[id]), now).await,
