@@ -67,9 +67,9 @@ pub(super) struct EventCard {
 
 fn seats_label(event: &Event, lang: Lang) -> String {
     match (event.spec.capacity, event.seats_left()) {
-        (None, _) | (_, None) => crate::i18n::t(lang, "no-seat-limit").to_owned(),
-        (_, Some(0)) if event.spec.waitlist_enabled => crate::i18n::t(lang, "full-waitlist"),
-        (_, Some(0)) => crate::i18n::t(lang, "full"),
+        (None, _) | (_, None) => lang.t("no-seat-limit"),
+        (_, Some(0)) if event.spec.waitlist_enabled => lang.t("full-waitlist"),
+        (_, Some(0)) => lang.t("full"),
         (Some(c), Some(left)) => lang.t_args(
             "seats-left",
             &crate::fluent_args![("left", left), ("capacity", c.get())],
@@ -79,13 +79,13 @@ fn seats_label(event: &Event, lang: Lang) -> String {
 
 fn registration_label(event: &Event, now: DateTime<Utc>, lang: Lang) -> String {
     if event.status == EventStatus::Cancelled {
-        crate::i18n::t(lang, "cancelled")
+        lang.t("cancelled")
     } else if event.registration_is_open(now) {
-        crate::i18n::t(lang, "registration-open")
+        lang.t("registration-open")
     } else if now < event.spec.registration_opens_at {
-        crate::i18n::t(lang, "registration-not-yet")
+        lang.t("registration-not-yet")
     } else {
-        crate::i18n::t(lang, "registration-closed")
+        lang.t("registration-closed")
     }
 }
 
@@ -95,10 +95,10 @@ fn venue_label(event: &Event, lang: Lang) -> Option<String> {
         (Some(v), EventFormat::Hybrid) => Some(format!(
             "{}{}",
             v.name(lang.content()),
-            crate::i18n::t(lang, "online-too")
+            lang.t("online-too")
         )),
         (Some(v), _) => Some(v.name(lang.content()).to_owned()),
-        (None, _) => Some(crate::i18n::t(lang, "online").to_owned()),
+        (None, _) => Some(lang.t("online")),
     }
 }
 
@@ -413,8 +413,8 @@ pub(super) fn render_event(
             .as_slice()
             .iter()
             .map(|x| match x {
-                crate::domain::Language::Ja => crate::i18n::t(l, "lang-ja"),
-                crate::domain::Language::En => crate::i18n::t(l, "lang-en"),
+                crate::domain::Language::Ja => l.t("lang-ja"),
+                crate::domain::Language::En => l.t("lang-en"),
             })
             .collect(),
         per_company_limit: spec.per_company_limit,

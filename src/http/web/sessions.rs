@@ -54,14 +54,14 @@ pub fn views(
             let full = s.is_full();
             let waits = full && waitlist && !s.spec.exclusive;
             let seats = match (s.seats_left(), waits, s.spec.exclusive) {
-                (_, _, true) if full => crate::i18n::t(lang, "slot-taken").to_owned(),
-                (_, _, true) => crate::i18n::t(lang, "slot-free").to_owned(),
-                (_, true, _) => crate::i18n::t(lang, "session-full-waitlist").to_owned(),
-                (Some(0), false, _) => crate::i18n::t(lang, "session-full").to_owned(),
+                (_, _, true) if full => lang.t("slot-taken"),
+                (_, _, true) => lang.t("slot-free"),
+                (_, true, _) => lang.t("session-full-waitlist"),
+                (Some(0), false, _) => lang.t("session-full"),
                 (Some(n), _, _) => {
                     lang.t_args("session-seats-left", &crate::fluent_args![("n", n)])
                 }
-                (None, _, _) => crate::i18n::t(lang, "no-limit").to_owned(),
+                (None, _, _) => lang.t("no-limit"),
             };
             SessionView {
                 id: s.id,
@@ -74,8 +74,8 @@ pub fn views(
                     .map(|r| r.get(lang.content()).to_owned()),
                 speaker: s.spec.speaker.clone(),
                 language: s.spec.language.map(|l| match l {
-                    crate::domain::Language::Ja => crate::i18n::t(lang, "lang-ja"),
-                    crate::domain::Language::En => crate::i18n::t(lang, "lang-en"),
+                    crate::domain::Language::Ja => lang.t("lang-ja"),
+                    crate::domain::Language::En => lang.t("lang-en"),
                 }),
                 seats,
                 full,

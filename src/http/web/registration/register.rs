@@ -141,13 +141,12 @@ fn form_view(
     let open = event.registration_is_open(now);
     let closed_message = (!open).then(|| {
         if event.status == crate::domain::EventStatus::Cancelled {
-            crate::i18n::t(lang, "cancelled-banner")
+            lang.t("cancelled-banner")
         } else if now < event.spec.registration_opens_at {
-            crate::i18n::t(lang, "registration-not-open-yet")
+            lang.t("registration-not-open-yet")
         } else {
-            crate::i18n::t(lang, "registration-closed-message")
+            lang.t("registration-closed-message")
         }
-        .to_owned()
     });
     let form_token = kept
         .values
@@ -390,7 +389,7 @@ async fn submit_form(
         return page(
             StatusCode::FORBIDDEN,
             FieldMessages::default(),
-            Some(crate::i18n::t(l, "csrf-failed").into()),
+            Some(l.t("csrf-failed")),
         );
     }
     // "Add another attendee": the same form again, as typed, with one more block.
@@ -463,7 +462,7 @@ async fn submit_form(
                 csrf,
                 kept,
                 FieldMessages::default(),
-                Some(crate::i18n::t(l, "form-resubmitted").into()),
+                Some(l.t("form-resubmitted")),
             );
             state
                 .pages
