@@ -167,7 +167,19 @@ fn manage_view(
         Some("attendee_cancelled") => Some("attendee_cancelled"),
         _ => None,
     };
-    let slots = attendee_slots(&m.event).max(open.len());
+    // The attendees, plus one empty block while the company may add someone (not a page of
+    // empty blocks each marked required); a rejected post shows every block it filled.
+    let filled = (0..MAX_ATTENDEES)
+        .filter(|i| {
+            let prefix = format!("attendees.{i}.");
+            kept.values.iter().any(|(k, v)| {
+                k.starts_with(&prefix) && k != &format!("{prefix}id") && !v.trim().is_empty()
+            })
+        })
+        .max()
+        .map_or(0, |i| i + 1);
+    let room = usize::from(filled < attendee_slots(&m.event));
+    let slots = (filled + room).max(open.len()).max(1);
     ManageView {
         event: card(&m.event, lang, now),
         token: m.manage_token.clone(),
