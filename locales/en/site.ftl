@@ -101,6 +101,33 @@ room = Room
 speaker = Speaker
 your-time = In your time zone
 show-in-zone = Show in another time zone
-zone-tokyo = Japan time (Asia/Tokyo)
+zone-tokyo = Japan time (Tokyo)
 show = Show
 preview-banner = Preview: shown to its organizers only (it may not be published yet).
+
+## added for issue 14
+full-waitlist = Full (you can join the waiting list)
+full-no-waitlist = Full: no more registrations
+list-separator = {", "}
+in-brackets = {" "}({ $text })
+time-range = { $from }–{ $to }
+# A visitor's time zone, by its IANA name with '/' written as '-'.
+zone-name = { $zone ->
+    [Asia-Seoul] Seoul (Korea)
+    [Asia-Shanghai] Shanghai (China)
+    [Asia-Taipei] Taipei (Taiwan)
+    [Asia-Manila] Manila (Philippines)
+    [Asia-Singapore] Singapore
+    [Asia-Bangkok] Bangkok (Thailand)
+    [Asia-Ho_Chi_Minh] Ho Chi Minh City (Vietnam)
+    [Asia-Jakarta] Jakarta (Indonesia)
+    [Asia-Kolkata] India
+    [Australia-Sydney] Sydney (Australia)
+    [Europe-London] London (UK)
+    [Europe-Paris] Paris (France)
+    [Europe-Berlin] Berlin (Germany)
+    [America-New_York] New York (US Eastern)
+    [America-Los_Angeles] Los Angeles (US Pacific)
+    [UTC] Coordinated Universal Time (UTC)
+   *[other] { $zone }
+}

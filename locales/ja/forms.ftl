@@ -27,7 +27,7 @@ kana-or-romaji = フリガナ（またはローマ字）
 phone = 電話番号
 phone-hint = 例: 03-1234-5678
 affiliation = 所属（学校名・勤務先）
-attendees-hint = 1社{ $limit }名まで申し込めます。使わない参加者欄は空欄のままにしてください。ご担当者が参加する場合は、参加者欄にも入力してください。
+attendees-hint = 1社{ $limit }名まで申し込めます。ご担当者が参加する場合は、上の「参加者1はお申込者本人」にチェックしてください。
 attendee = 参加者
 section-questions = アンケート
 section-heard = このイベントを何で知りましたか
@@ -102,3 +102,15 @@ e-reminder-days = リマインダー（開催の何日前か、カンマ区切�
 e-purpose-of-use-ja = 個人情報の利用目的（日本語・空欄で標準文）
 e-purpose-of-use-en = 個人情報の利用目的（英語）
 e-waitlist-enabled = 満席時はキャンセル待ちを受け付ける
+
+## added for issue 14
+self-attends = 参加者1はお申込者本人（ご担当者が参加します）
+self-attends-note = 参加者1は、上のご担当者です。入力は不要です。
+add-attendee = 参加者を追加する
+attendee-n = 参加者{ $n }
+campaign-period-hint = キャンペーン期間: { $from }〜{ $to }
+cancel-attendee-title = 参加者のキャンセル
+cancel-attendee-question = { $name } さんの参加をキャンセルしますか。
+cancel-attendee-waitlist = キャンセル待ちの方がいる場合、空いた席はすぐにその方にお回しします。取り消すことはできません。
+cancel-attendee-yes = キャンセルする
+cancel-attendee-back = キャンセルせずに戻る

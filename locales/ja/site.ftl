@@ -101,6 +101,33 @@ room = 会場
 speaker = 登壇者
 your-time = あなたの時間帯
 show-in-zone = 別の時間帯で表示
-zone-tokyo = 日本時間（Asia/Tokyo）
+zone-tokyo = 日本時間（東京）
 show = 表示
 preview-banner = プレビュー：主催者だけに表示しています（未公開の内容を含む場合があります）。
+
+## added for issue 14
+full-waitlist = 満席（キャンセル待ちで申込可）
+full-no-waitlist = 満席のため、申込を受け付けていません
+list-separator = {"、"}
+in-brackets = （{ $text }）
+time-range = { $from }〜{ $to }
+# A visitor's time zone, by its IANA name with '/' written as '-'.
+zone-name = { $zone ->
+    [Asia-Seoul] ソウル（韓国）
+    [Asia-Shanghai] 上海（中国）
+    [Asia-Taipei] 台北（台湾）
+    [Asia-Manila] マニラ（フィリピン）
+    [Asia-Singapore] シンガポール
+    [Asia-Bangkok] バンコク（タイ）
+    [Asia-Ho_Chi_Minh] ホーチミン（ベトナム）
+    [Asia-Jakarta] ジャカルタ（インドネシア）
+    [Asia-Kolkata] インド
+    [Australia-Sydney] シドニー（オーストラリア）
+    [Europe-London] ロンドン（イギリス）
+    [Europe-Paris] パリ（フランス）
+    [Europe-Berlin] ベルリン（ドイツ）
+    [America-New_York] ニューヨーク（アメリカ東部）
+    [America-Los_Angeles] ロサンゼルス（アメリカ西部）
+    [UTC] 協定世界時（UTC）
+   *[other] { $zone }
+}

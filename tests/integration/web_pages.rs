@@ -149,7 +149,7 @@ async fn event_page_shows_details_partners_and_never_the_meeting_link() {
         "地図を開く",
         "参加用URLは",
         "令和",
-        "日本語, 英語",
+        "日本語、英語",
     ] {
         assert!(html.contains(expected), "missing {expected}");
     }
@@ -185,11 +185,19 @@ async fn a_full_event_shows_full_and_user_text_is_escaped() {
         .await
         .unwrap();
     let (_, html) = app.get_html("/events?kind=seminar", None).await;
-    assert!(html.contains(r#"<dd class="seats seats-full">満席</dd>"#));
+    // It takes a waiting list: the seats and the button say so.
+    assert!(html.contains(r#"<dd class="seats seats-full">満席（キャンセル待ちで申込可）</dd>"#));
     let (_, html) = app
         .get_html("/events/sme-talent-seminar?lang=en", None)
         .await;
-    assert!(html.contains(">Full</dd>"));
+    assert!(html.contains(">Full (you can join the waiting list)</dd>"));
+    assert!(html.contains(
+        r#"<span class="cta-note seats-full">Full (you can join the waiting list)</span>"#
+    ));
+    let (_, html) = app
+        .get_html("/events/sme-talent-seminar?lang=ja-x-easy", None)
+        .await;
+    assert!(html.contains("満席です（空きを 待つ 申し込みが できます）"));
 
     let mut body = seminar("escaped-title");
     body["title_ja"] = serde_json::json!("<script>alert(1)</script>セミナー");
@@ -233,4 +241,39 @@ async fn operations_endpoints_static_css_and_api_docs() {
     app.db.clone().close().await.unwrap();
     let (status, _) = app.get_html("/readyz", None).await;
     assert_eq!(status, 503);
+}
+
+/// What a first walk through the public pages found, in each locale: time zones named as
+/// places in the page's language, ASCII brackets on English pages, folded filters, a favicon.
+#[tokio::test]
+async fn time_zones_brackets_filters_and_favicon_read_right_in_every_locale() {
+    let (app, _) = TestApp::with_demo().await;
+    let zones = "/events/overseas-online-matching?tz=Asia/Ho_Chi_Minh&lang=";
+    let (_, html) = app.get_html(&format!("{zones}en"), None).await;
+    assert!(html.contains("Ho Chi Minh City (Vietnam)") && !html.contains("Ho Chi Minh<"));
+    assert!(
+        !html.contains('（') && !html.contains('）'),
+        "English uses ASCII brackets"
+    );
+    let (_, html) = app.get_html(&format!("{zones}ja"), None).await;
+    assert!(html.contains("ホーチミン（ベトナム）"));
+    let (_, html) = app.get_html(&format!("{zones}ja-x-easy"), None).await;
+    assert!(html.contains("ホーチミン（ベトナム）") && html.contains(r#"<html lang="ja">"#));
+
+    for lang in ["ja", "ja-x-easy", "en"] {
+        let (_, html) = app.get_html(&format!("/events?lang={lang}"), None).await;
+        assert!(html.contains(r#"<details class="filters-fold">"#), "{lang}");
+        assert!(html.contains(r#"<link rel="icon" href="/static/favicon.svg""#));
+    }
+    let (_, html) = app.get_html("/events?kind=seminar&lang=en", None).await;
+    assert!(
+        html.contains(r#"<details class="filters-fold" open>"#),
+        "open while in use"
+    );
+
+    for path in ["/static/favicon.svg", "/favicon.ico"] {
+        let resp = app.client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(resp.status().as_u16(), 200, "{path}");
+        assert_eq!(resp.headers()["content-type"], "image/svg+xml");
+    }
 }

@@ -142,11 +142,36 @@ async fn a_company_registers_two_attendees_cancels_one_and_a_waiting_company_mov
         .unwrap()
         .to_owned();
     let csrf = hidden(&page, "csrf_token");
+    // The button asks first: nothing is cancelled until the question is answered.
+    let (status, question, _) = post(
+        &hanako,
+        &app,
+        &format!("{base}/attendees/{suzuki_id}/cancel"),
+        &[("csrf_token".into(), csrf.clone())],
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(
+        question.contains("鈴木 二郎 さんの参加をキャンセルしますか。"),
+        "{question}"
+    );
+    assert!(question.contains(r#"name="confirm" value="yes""#));
+    assert_eq!(app.seats_taken("web-seminar").await, 2);
+    let (status, _) = get(
+        &hanako,
+        &app,
+        &format!("{base}/attendees/{suzuki_id}/cancel"),
+    )
+    .await;
+    assert_eq!(status, 200, "the question is a page of its own too");
     let (status, _, location) = post(
         &hanako,
         &app,
         &format!("{base}/attendees/{suzuki_id}/cancel"),
-        &[("csrf_token".into(), csrf)],
+        &[
+            ("csrf_token".into(), csrf),
+            ("confirm".into(), "yes".into()),
+        ],
     )
     .await;
     assert_eq!(
@@ -383,4 +408,61 @@ async fn a_rejected_answers_post_leaves_the_attendee_form_as_the_registration_st
     assert_eq!(status, 422);
     // … and the attendee form still shows the attendee with its id, so saving it changes nothing.
     assert!(page.contains(r#"value="伊藤 五郎""#) && page.contains(r#"name="attendees.0.id""#));
+}
+
+/// The contact person need not type themselves again, and attendee blocks come one at a time,
+/// all without JavaScript: "add another attendee" sends the form back as typed with one more
+/// block; "I will attend myself" makes attendee 1 the contact person.
+#[tokio::test]
+async fn the_contact_attends_by_one_tick_and_blocks_are_added_on_demand() {
+    let (app, tokens) = TestApp::with_demo().await;
+    app.published_event(&tokens.tmg, "tick-seminar", Some(10), Some(3), true)
+        .await;
+    let kyoko = browser("ja");
+    let (_, form) = get(&kyoko, &app, "/events/tick-seminar/register").await;
+    assert!(form.contains(r#"name="attendees.0.name""#));
+    assert!(
+        !form.contains(r#"name="attendees.1.name""#),
+        "one block to start with"
+    );
+    assert!(form.contains(r#"name="self_attends""#) && form.contains(r#"name="add_attendee""#));
+
+    let mut fields = company_form(
+        &hidden(&form, "csrf_token"),
+        &hidden(&form, "form_token"),
+        &corporate_number(72),
+        &[],
+    );
+    fields.push(("self_attends".into(), "on".into()));
+    let mut adding = fields.clone();
+    adding.push(("add_attendee".into(), "yes".into()));
+    let (status, page, _) = post(&kyoko, &app, "/events/tick-seminar/register", &adding).await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains(r#"name="attendees.1.name""#) && !page.contains(r#"name="attendees.2.name""#)
+    );
+    assert!(
+        page.contains(r#"value="株式会社みらい製作所""#),
+        "what was typed is kept"
+    );
+    assert!(
+        !page.contains("error-summary"),
+        "adding a block is not a failed submission"
+    );
+    assert_eq!(app.seats_taken("tick-seminar").await, 0);
+
+    fields.extend([
+        ("attendees.1.name".into(), "田中 一郎".into()),
+        ("attendees.1.kana".into(), "タナカ イチロウ".into()),
+        ("attendees.1.email".into(), "tanaka@mirai.example.jp".into()),
+    ]);
+    let (status, _, location) = post(&kyoko, &app, "/events/tick-seminar/register", &fields).await;
+    assert_eq!(status, 303);
+    let (_, manage) = get(&kyoko, &app, &location.unwrap()).await;
+    assert!(
+        manage.contains("佐藤 京子（サトウ キョウコ） — sato@mirai.example.jp")
+            && manage.contains("田中 一郎"),
+        "{manage}"
+    );
+    assert_eq!(app.seats_taken("tick-seminar").await, 2);
 }

@@ -58,6 +58,8 @@ pub(super) struct EventCard {
     venue: Option<String>,
     seats: String,
     full: bool,
+    /// Full, but a registration joins the waiting list.
+    waitlist: bool,
     registration: String,
     registration_open: bool,
     partner_line: String,
@@ -65,8 +67,9 @@ pub(super) struct EventCard {
 
 fn seats_label(event: &Event, lang: Lang) -> String {
     match (event.spec.capacity, event.seats_left()) {
-        (None, _) | (_, None) => crate::i18n::t(lang, "no-seat-limit").to_owned(),
-        (_, Some(0)) => crate::i18n::t(lang, "full").to_owned(),
+        (None, _) | (_, None) => lang.t("no-seat-limit"),
+        (_, Some(0)) if event.spec.waitlist_enabled => lang.t("full-waitlist"),
+        (_, Some(0)) => lang.t("full"),
         (Some(c), Some(left)) => lang.t_args(
             "seats-left",
             &crate::fluent_args![("left", left), ("capacity", c.get())],
@@ -76,13 +79,13 @@ fn seats_label(event: &Event, lang: Lang) -> String {
 
 fn registration_label(event: &Event, now: DateTime<Utc>, lang: Lang) -> String {
     if event.status == EventStatus::Cancelled {
-        crate::i18n::t(lang, "cancelled")
+        lang.t("cancelled")
     } else if event.registration_is_open(now) {
-        crate::i18n::t(lang, "registration-open")
+        lang.t("registration-open")
     } else if now < event.spec.registration_opens_at {
-        crate::i18n::t(lang, "registration-not-yet")
+        lang.t("registration-not-yet")
     } else {
-        crate::i18n::t(lang, "registration-closed")
+        lang.t("registration-closed")
     }
 }
 
@@ -92,10 +95,10 @@ fn venue_label(event: &Event, lang: Lang) -> Option<String> {
         (Some(v), EventFormat::Hybrid) => Some(format!(
             "{}{}",
             v.name(lang.content()),
-            crate::i18n::t(lang, "online-too")
+            lang.t("online-too")
         )),
         (Some(v), _) => Some(v.name(lang.content()).to_owned()),
-        (None, _) => Some(crate::i18n::t(lang, "online").to_owned()),
+        (None, _) => Some(lang.t("online")),
     }
 }
 
@@ -113,6 +116,7 @@ pub(super) fn card(listing: &EventListing, lang: Lang, now: DateTime<Utc>) -> Ev
         venue: venue_label(event, lang),
         seats: seats_label(event, lang),
         full: event.is_full(),
+        waitlist: event.is_full() && event.spec.waitlist_enabled,
         registration: registration_label(event, now, lang),
         registration_open: event.registration_is_open(now),
         partner_line: listing.partner_line(lang.content()),
@@ -409,8 +413,8 @@ pub(super) fn render_event(
             .as_slice()
             .iter()
             .map(|x| match x {
-                crate::domain::Language::Ja => crate::i18n::t(l, "lang-ja"),
-                crate::domain::Language::En => crate::i18n::t(l, "lang-en"),
+                crate::domain::Language::Ja => l.t("lang-ja"),
+                crate::domain::Language::En => l.t("lang-en"),
             })
             .collect(),
         per_company_limit: spec.per_company_limit,
@@ -434,7 +438,11 @@ pub(super) fn render_event(
                 .iter()
                 .map(|z| Choice {
                     value: (*z).to_owned(),
-                    label: z.replace('_', " "),
+                    // Named in the reader's words; a Fluent variant key cannot hold '/'.
+                    label: l.t_args(
+                        "zone-name",
+                        &crate::fluent_args![("zone", z.replace('/', "-"))],
+                    ),
                     selected: tz.is_some_and(|t| t.name() == *z),
                 })
                 .collect()

@@ -1,6 +1,6 @@
 //! Which locale a page is shown in: `?lang=` (remembered in a cookie), else the cookie,
 //! else `Accept-Language`, else Japanese. The back-office (`/admin`) exists in the locales that
-//! have `backoffice.ftl`; someone reading やさしい日本語 sees it in Japanese.
+//! have `backoffice.ftl`; someone reading easy Japanese (`ja-x-easy`) sees it in Japanese.
 use crate::i18n::Lang;
 use poem::{FromRequest, Request, RequestBody, Response};
 use serde::Serialize;
@@ -66,7 +66,7 @@ impl PageLang {
         PageLang {
             lang,
             switches,
-            // A back-office page must not overwrite a public choice such as やさしい日本語.
+            // A back-office page must not overwrite a public choice such as easy Japanese.
             remember: from_query.is_some() && lang == chosen,
         }
     }

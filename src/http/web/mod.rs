@@ -1,5 +1,5 @@
-//! The public web pages: server-rendered HTML, Japanese by default, English on request; no
-//! JavaScript needed.
+//! The public web pages: server-rendered HTML, Japanese by default, every locale under
+//! `locales/` on request (`?lang=`); no JavaScript needed.
 mod backoffice;
 mod catalogue;
 mod form;
@@ -41,6 +41,10 @@ impl Pages {
             ("macros.html", include_str!("templates/macros.html")),
             ("register.html", include_str!("templates/register.html")),
             ("manage.html", include_str!("templates/manage.html")),
+            (
+                "cancel_attendee.html",
+                include_str!("templates/cancel_attendee.html"),
+            ),
             (
                 "unsubscribe.html",
                 include_str!("templates/unsubscribe.html"),
@@ -228,10 +232,14 @@ pub fn routes(settings: &crate::config::Settings) -> impl Endpoint + use<> {
         )
         .at(
             "/r/:token/attendees/:attendee/cancel",
-            post(registration::cancel_attendee).with(csrf()),
+            get(registration::cancel_attendee_page)
+                .post(registration::cancel_attendee)
+                .with(csrf()),
         )
         .nest("/admin", backoffice_routes(csrf))
         .at("/static/style.css", get(stylesheet))
+        .at("/static/favicon.svg", get(favicon))
+        .at("/favicon.ico", get(favicon))
         .around(crate::http::limits::limit_body)
         .around(render_errors)
         .around(security_headers)
@@ -379,6 +387,15 @@ fn stylesheet() -> Response {
     include_str!("static/style.css")
         .with_content_type("text/css; charset=utf-8")
         .with_header(header::CACHE_CONTROL, "public, max-age=3600")
+        .into_response()
+}
+
+/// The site's icon: a small SVG, also answered at `/favicon.ico` for browsers that ask there.
+#[handler]
+fn favicon() -> Response {
+    include_str!("static/favicon.svg")
+        .with_content_type("image/svg+xml")
+        .with_header(header::CACHE_CONTROL, "public, max-age=86400")
         .into_response()
 }
 

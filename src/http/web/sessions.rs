@@ -11,7 +11,7 @@ pub struct SessionView {
     pub room: Option<String>,
     pub speaker: Option<String>,
     pub language: Option<String>,
-    /// 残り3席 / 満席（キャンセル待ち） / 定員なし
+    /// Seats left, full (with or without a waiting list), or no limit: in the reader's words.
     pub seats: String,
     pub full: bool,
     /// Can be picked now (has room, or waits).
@@ -19,7 +19,7 @@ pub struct SessionView {
     pub exclusive: bool,
 }
 
-/// `10:00〜10:45` on the event's first day, the date too on another.
+/// Only the times on the event's first day (`10:00-10:45`), the date too on another.
 fn when(s: &EventSession, first_day: chrono::NaiveDate, lang: Lang) -> String {
     let day = s
         .spec
@@ -27,11 +27,12 @@ fn when(s: &EventSession, first_day: chrono::NaiveDate, lang: Lang) -> String {
         .with_timezone(&chrono_tz::Asia::Tokyo)
         .date_naive();
     if day == first_day {
-        format!(
-            "{}{}{}",
-            jst::time(s.spec.starts_at),
-            lang.pick("〜", "–"),
-            jst::time(s.spec.ends_at)
+        lang.t_args(
+            "time-range",
+            &crate::fluent_args![
+                ("from", jst::time(s.spec.starts_at)),
+                ("to", jst::time(s.spec.ends_at))
+            ],
         )
     } else {
         jst::range(s.spec.starts_at, s.spec.ends_at, lang.content())
@@ -53,14 +54,14 @@ pub fn views(
             let full = s.is_full();
             let waits = full && waitlist && !s.spec.exclusive;
             let seats = match (s.seats_left(), waits, s.spec.exclusive) {
-                (_, _, true) if full => crate::i18n::t(lang, "slot-taken").to_owned(),
-                (_, _, true) => crate::i18n::t(lang, "slot-free").to_owned(),
-                (_, true, _) => crate::i18n::t(lang, "session-full-waitlist").to_owned(),
-                (Some(0), false, _) => crate::i18n::t(lang, "session-full").to_owned(),
+                (_, _, true) if full => lang.t("slot-taken"),
+                (_, _, true) => lang.t("slot-free"),
+                (_, true, _) => lang.t("session-full-waitlist"),
+                (Some(0), false, _) => lang.t("session-full"),
                 (Some(n), _, _) => {
                     lang.t_args("session-seats-left", &crate::fluent_args![("n", n)])
                 }
-                (None, _, _) => crate::i18n::t(lang, "no-limit").to_owned(),
+                (None, _, _) => lang.t("no-limit"),
             };
             SessionView {
                 id: s.id,
@@ -73,8 +74,8 @@ pub fn views(
                     .map(|r| r.get(lang.content()).to_owned()),
                 speaker: s.spec.speaker.clone(),
                 language: s.spec.language.map(|l| match l {
-                    crate::domain::Language::Ja => crate::i18n::t(lang, "lang-ja"),
-                    crate::domain::Language::En => crate::i18n::t(lang, "lang-en"),
+                    crate::domain::Language::Ja => lang.t("lang-ja"),
+                    crate::domain::Language::En => lang.t("lang-en"),
                 }),
                 seats,
                 full,

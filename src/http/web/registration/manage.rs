@@ -167,7 +167,19 @@ fn manage_view(
         Some("attendee_cancelled") => Some("attendee_cancelled"),
         _ => None,
     };
-    let slots = attendee_slots(&m.event).max(open.len());
+    // The attendees, plus one empty block while the company may add someone (not a page of
+    // empty blocks each marked required); a rejected post shows every block it filled.
+    let filled = (0..MAX_ATTENDEES)
+        .filter(|i| {
+            let prefix = format!("attendees.{i}.");
+            kept.values.iter().any(|(k, v)| {
+                k.starts_with(&prefix) && k != &format!("{prefix}id") && !v.trim().is_empty()
+            })
+        })
+        .max()
+        .map_or(0, |i| i + 1);
+    let room = usize::from(filled < attendee_slots(&m.event));
+    let slots = (filled + room).max(open.len()).max(1);
     ManageView {
         event: card(&m.event, lang, now),
         token: m.manage_token.clone(),
@@ -263,6 +275,18 @@ fn manage_view(
     }
 }
 
+/// The question before one attendee is cancelled.
+#[derive(Serialize)]
+struct CancelAttendeeView {
+    event_title: String,
+    token: String,
+    csrf_token: String,
+    attendee_id: i64,
+    attendee_name: String,
+    /// The seat may go to someone waiting: say so.
+    waitlist: bool,
+}
+
 #[derive(Deserialize)]
 pub struct ManageParams {
     done: Option<String>,
@@ -288,6 +312,48 @@ pub async fn manage_page(
     );
     let resp = state.pages.render("manage.html", &lang, view)?;
     Ok(private(resp))
+}
+
+/// `GET /r/{token}/attendees/{id}/cancel`: the question before one attendee is cancelled (the
+/// manage page's button posts without `confirm` and gets the same page).
+#[handler]
+pub async fn cancel_attendee_page(
+    state: Data<&AppState>,
+    lang: PageLang,
+    Path((token, attendee)): Path<(String, i64)>,
+    csrf: &CsrfToken,
+) -> Result<Response, AppError> {
+    let current = registrations::by_token(&state.db, &token).await?;
+    confirm_cancel_attendee(&state, &lang, &current, csrf, attendee)
+}
+
+fn confirm_cancel_attendee(
+    state: &AppState,
+    lang: &PageLang,
+    current: &Managed,
+    csrf: &CsrfToken,
+    id: i64,
+) -> Result<Response, AppError> {
+    let l = lang.lang;
+    let attendee = current
+        .registration
+        .attendees
+        .iter()
+        .find(|a| a.id == id && a.status != crate::domain::AttendeeStatus::Cancelled)
+        .ok_or(AppError::NotFound)?;
+    let view = CancelAttendeeView {
+        event_title: current.event.event.spec.title.get(l.content()).to_owned(),
+        token: current.manage_token.clone(),
+        csrf_token: csrf.0.clone(),
+        attendee_id: id,
+        attendee_name: attendee.name.clone(),
+        waitlist: current.event.event.spec.waitlist_enabled,
+    };
+    Ok(private(state.pages.render(
+        "cancel_attendee.html",
+        lang,
+        view,
+    )?))
 }
 
 /// What a post to the manage page asks for.
@@ -390,7 +456,7 @@ async fn manage_post(
             &current,
             StatusCode::FORBIDDEN,
             FieldMessages::default(),
-            Some(crate::i18n::t(l, "csrf-failed").into()),
+            Some(l.t("csrf-failed")),
         );
     }
     let now = Utc::now();
@@ -414,6 +480,10 @@ async fn manage_post(
             registrations::cancel(&state.db, token, None, now).await,
             "cancelled",
         ),
+        // One tap must not give a seat away: the button leads to a page that asks first.
+        ManageAction::CancelAttendee(id) if !form.flag("confirm") => {
+            return confirm_cancel_attendee(state, lang, &current, csrf, id);
+        }
         ManageAction::CancelAttendee(id) => (
             registrations::cancel(&state.db, token, Some(&[id]), now).await,
             "attendee_cancelled",

@@ -10,7 +10,14 @@ struct FormView {
     individuals: bool,
     csrf_token: String,
     form_token: String,
+    /// The attendee blocks shown: one, or as many as were filled in or asked for.
     slots: Vec<usize>,
+    /// The form names attendees (a company's seat registration), so it offers "I will attend
+    /// myself" and "add another attendee".
+    attendee_blocks: bool,
+    can_add_attendee: bool,
+    /// Attendee 1 has an error: show its fields even when "I will attend myself" is ticked.
+    first_block_errors: bool,
     per_company_limit: Option<u32>,
     prefectures: Vec<Choice>,
     industries: Vec<Choice>,
@@ -95,22 +102,51 @@ fn form_view(
     sessions: &[crate::domain::EventSession],
     lang: Lang,
     csrf: &CsrfToken,
-    kept: Kept,
+    mut kept: Kept,
     errors: FieldMessages,
     general_error: Option<String>,
 ) -> FormView {
     let now = Utc::now();
     let event = &listing.event;
+    if kept.chosen.contains("self_attends=on") {
+        // Attendee 1 is the contact person: show what was registered under that name.
+        for part in ["name", "kana", "department", "title", "email"] {
+            let typed = kept.values.get(&format!("contact.{part}")).cloned();
+            kept.values
+                .insert(format!("attendees.0.{part}"), typed.unwrap_or_default());
+        }
+    }
+    let max_blocks = attendee_slots(listing);
+    let filled = (0..MAX_ATTENDEES)
+        .filter(|i| {
+            let prefix = format!("attendees.{i}.");
+            kept.values
+                .iter()
+                .any(|(k, v)| k.starts_with(&prefix) && !v.trim().is_empty())
+                || errors.by_field.keys().any(|k| k.starts_with(&prefix))
+        })
+        .max()
+        .map_or(0, |i| i + 1);
+    let asked = usize::from(kept.values.contains_key("add_attendee"));
+    // Blocks filled beyond today's limit stay visible, so their errors can be seen.
+    let shown = (filled + asked).clamp(1, max_blocks.max(filled));
+    let attendee_blocks = event.spec.audience != Audience::Individuals
+        && !fair.exhibiting
+        && event.spec.kind != crate::domain::EventKind::Declaration
+        && event.spec.campaign_period().is_none();
+    let first_block_errors = errors
+        .by_field
+        .keys()
+        .any(|k| k.starts_with("attendees.0."));
     let open = event.registration_is_open(now);
     let closed_message = (!open).then(|| {
         if event.status == crate::domain::EventStatus::Cancelled {
-            crate::i18n::t(lang, "cancelled-banner")
+            lang.t("cancelled-banner")
         } else if now < event.spec.registration_opens_at {
-            crate::i18n::t(lang, "registration-not-open-yet")
+            lang.t("registration-not-open-yet")
         } else {
-            crate::i18n::t(lang, "registration-closed-message")
+            lang.t("registration-closed-message")
         }
-        .to_owned()
     });
     let form_token = kept
         .values
@@ -126,13 +162,17 @@ fn form_view(
         individuals: event.spec.audience == Audience::Individuals && !fair.exhibiting,
         csrf_token: csrf.0.clone(),
         form_token,
-        slots: (0..attendee_slots(listing)).collect(),
+        slots: (0..shown).collect(),
+        attendee_blocks,
+        can_add_attendee: attendee_blocks && shown < max_blocks,
+        first_block_errors,
         per_company_limit: event.spec.per_company_limit,
         prefectures: PREFECTURES
             .iter()
             .map(|(ja, en)| Choice {
                 value: (*ja).to_owned(),
-                label: lang.pick(ja, en).to_owned(),
+                // A place name from the prefecture table: data, in the content language.
+                label: lang.content().pick(ja, en).to_owned(),
                 selected: false,
             })
             .collect(),
@@ -217,12 +257,9 @@ fn form_view(
                 |a| a.code().into(),
                 |a| a.label(lang.content()).into(),
             ),
-            period: format!(
-                "{} {} {} {}",
-                crate::i18n::t(lang, "campaign-period"),
-                from,
-                lang.pick("〜", "to"),
-                to
+            period: lang.t_args(
+                "campaign-period-hint",
+                &crate::fluent_args![("from", from.to_string()), ("to", to.to_string())],
             ),
         }),
         purpose_of_use: event.spec.purpose_of_use(lang.content()).to_owned(),
@@ -352,12 +389,23 @@ async fn submit_form(
         return page(
             StatusCode::FORBIDDEN,
             FieldMessages::default(),
-            Some(crate::i18n::t(l, "csrf-failed").into()),
+            Some(l.t("csrf-failed")),
         );
+    }
+    // "Add another attendee": the same form again, as typed, with one more block.
+    if form.get("add_attendee").is_some() {
+        return page(StatusCode::OK, FieldMessages::default(), None);
     }
     // Every block sent is read, not only those the page showed: if the company limit fell
     // while the form was open, the extra attendees get an error, never silence.
-    let blocks = form.attendee_blocks(MAX_ATTENDEES);
+    let mut blocks = form.attendee_blocks(MAX_ATTENDEES);
+    if form.flag("self_attends") {
+        // "I will attend myself": attendee 1 is the contact person, whatever its block held.
+        blocks.retain(|(i, _, _)| *i != 0);
+        let mut me = form.person("contact");
+        me.phone = None;
+        blocks.insert(0, (0, me, None));
+    }
     let block_numbers: Vec<usize> = blocks.iter().map(|(i, _, _)| *i).collect();
     let input = RegistrationInput {
         company: form.company(),
@@ -414,7 +462,7 @@ async fn submit_form(
                 csrf,
                 kept,
                 FieldMessages::default(),
-                Some(crate::i18n::t(l, "form-resubmitted").into()),
+                Some(l.t("form-resubmitted")),
             );
             state
                 .pages
