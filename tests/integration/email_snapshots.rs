@@ -37,6 +37,7 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
                 "Tokyo Metropolitan Government Building No.1, 2-8-1 Nishi-Shinjuku (also online)"
             }
             .into(),
+            in_person: true,
             map_url: Some("https://maps.example.jp/tocho".into()),
             meeting_url: confirmed.then(|| "https://meet.example.jp/room-123".into()),
             url: "https://uketsuke.example.jp/events/telework-intro".into(),
@@ -100,11 +101,16 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
     }
 }
 
+/// The locales whose emails are snapshotted: Japanese, easy Japanese and English.
+fn locales() -> [Lang; 3] {
+    ["ja", "ja-x-easy", "en"].map(|tag| Lang::parse(tag).unwrap())
+}
+
 #[test]
-fn every_message_in_both_languages() {
+fn every_message_in_every_locale() {
     let emails = Emails::new().unwrap();
     for &kind in MessageKind::ALL {
-        for lang in [Lang::parse("ja").unwrap(), Lang::parse("en").unwrap()] {
+        for lang in locales() {
             let r = emails.render(kind, context(kind, lang)).unwrap();
             insta::assert_snapshot!(
                 format!("{}_{}", kind.code(), lang.tag()),
@@ -131,7 +137,7 @@ fn an_attendee_copy_says_whose_registration_it_is() {
 #[test]
 fn a_session_registration_lists_its_sessions_and_names_the_one_moved_up() {
     let emails = Emails::new().unwrap();
-    for lang in [Lang::parse("ja").unwrap(), Lang::parse("en").unwrap()] {
+    for lang in locales() {
         let mut ctx = context(MessageKind::Promoted, lang);
         ctx.sessions = vec![
             uketsuke::mail::SessionLine {
@@ -150,6 +156,36 @@ fn a_session_registration_lists_its_sessions_and_names_the_one_moved_up() {
         ctx.promoted_session = Some("基調講演".into());
         let r = emails.render(MessageKind::Promoted, ctx).unwrap();
         insta::assert_snapshot!(format!("promoted_session_{}", lang.tag()), r.text);
+    }
+}
+
+#[test]
+fn an_online_event_asks_for_no_qr_code_at_reception() {
+    let emails = Emails::new().unwrap();
+    for lang in locales() {
+        for kind in [MessageKind::Confirmed, MessageKind::Reminder] {
+            let mut ctx = context(kind, lang);
+            ctx.event.in_person = false;
+            ctx.event.map_url = None;
+            ctx.event.venue = if lang.content() == uketsuke::domain::Language::Ja {
+                "オンライン"
+            } else {
+                "Online"
+            }
+            .into();
+            let r = emails.render(kind, ctx).unwrap();
+            for part in [&r.text, &r.html] {
+                assert!(!part.contains("QR"), "{kind:?} {lang}: {part}");
+                assert!(!part.contains("k1-0011"), "{kind:?} {lang}: no code: {part}");
+                assert!(
+                    part.contains("meet.example.jp"),
+                    "{kind:?} {lang}: the meeting link is there"
+                );
+            }
+            if kind == MessageKind::Reminder {
+                insta::assert_snapshot!(format!("reminder_online_{}", lang.tag()), r.text);
+            }
+        }
     }
 }
 
