@@ -176,7 +176,10 @@ fn an_online_event_asks_for_no_qr_code_at_reception() {
             let r = emails.render(kind, ctx).unwrap();
             for part in [&r.text, &r.html] {
                 assert!(!part.contains("QR"), "{kind:?} {lang}: {part}");
-                assert!(!part.contains("k1-0011"), "{kind:?} {lang}: no code: {part}");
+                assert!(
+                    !part.contains("k1-0011"),
+                    "{kind:?} {lang}: no code: {part}"
+                );
                 assert!(
                     part.contains("meet.example.jp"),
                     "{kind:?} {lang}: the meeting link is there"
@@ -215,4 +218,47 @@ fn a_sample_invitation() {
         "sample_invitation_ics",
         calendar::render(Method::Request, &[event])
     );
+}
+
+/// A registrant may read any locale that has public pages, so each such locale has its own
+/// subject, text and HTML body for every message, and its own bases: none falls back to
+/// another's words. (A locale only the back-office is shown in would need none.)
+#[test]
+fn every_message_kind_exists_in_every_public_locale() {
+    let files: std::collections::BTreeSet<&str> = uketsuke::i18n::EMAIL_FILES
+        .iter()
+        .map(|(name, _)| *name)
+        .collect();
+    let public: Vec<_> = uketsuke::i18n::locales()
+        .iter()
+        .filter(|l| l.has_file("site.ftl") || l.has_file("forms.ftl"))
+        .collect();
+    assert!(public.len() >= 3, "ja, ja-x-easy and en at least");
+    let mut missing = Vec::new();
+    for locale in &public {
+        for base in ["base.txt", "base.html"] {
+            let name = format!("{base}.{}.j2", locale.tag);
+            if !files.contains(name.as_str()) {
+                missing.push(name);
+            }
+        }
+        for &kind in MessageKind::ALL {
+            for part in ["subject.txt", "body.txt", "body.html"] {
+                let name = format!("{}/{part}.{}.j2", kind.code(), locale.tag);
+                if !files.contains(name.as_str()) {
+                    missing.push(name);
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "emails/ lacks {missing:#?}");
+    // Each body extends its own locale's base.
+    for (name, source) in uketsuke::i18n::EMAIL_FILES {
+        if let Some(rest) = name.split_once("/body.").map(|(_, r)| r) {
+            let (part, tag) = rest.split_once('.').unwrap();
+            let tag = tag.trim_end_matches(".j2");
+            let base = format!("{{% extends \"base.{part}.{tag}.j2\" %}}");
+            assert!(source.contains(&base), "{name} extends {base}");
+        }
+    }
 }
