@@ -625,4 +625,52 @@ async fn a_registration_in_easy_japanese_gets_its_confirmation_in_easy_japanese_
         "{unfolded}"
     );
     assert!(unfolded.contains("申し込みを見る・変える・キャンセルする: "));
+
+    // The manage page's calendar link says the entry holds the meeting link: here it does.
+    let token = reg["manage_token"].as_str().unwrap();
+    let (status, page) = app
+        .get_html(&format!("/r/{token}?lang=ja-x-easy"), None)
+        .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("参加するURLも入っています"), "{page}");
+}
+
+#[tokio::test]
+async fn an_on_site_registrations_calendar_link_promises_no_meeting_link() {
+    let (app, tokens) = TestApp::with_demo().await;
+    let mut event = seminar("on-site-only");
+    event["format"] = json!("on_site");
+    event["online_url"] = json!(null);
+    let (status, created) = app
+        .api("POST", "/events", Some(&tokens.tmg), Some(event))
+        .await;
+    assert_eq!(status, 201, "{created}");
+    app.api(
+        "POST",
+        "/events/on-site-only/publish",
+        Some(&tokens.tmg),
+        None,
+    )
+    .await;
+    let (status, reg) = app
+        .register(
+            "on-site-only",
+            company_registration(&corporate_number(60_778), &["s@mirai.example.jp"]),
+        )
+        .await;
+    assert_eq!(status, 201, "{reg}");
+    let token = reg["manage_token"].as_str().unwrap();
+    for (lang, words, not) in [
+        ("ja", "参加予定をカレンダーに追加（.ics）", "参加用URL付き"),
+        (
+            "en",
+            "Add your place to your calendar (.ics)",
+            "meeting link",
+        ),
+    ] {
+        let (status, page) = app.get_html(&format!("/r/{token}?lang={lang}"), None).await;
+        assert_eq!(status, 200);
+        assert!(page.contains(words), "{lang}: {page}");
+        assert!(!page.contains(not), "{lang}: no meeting link promised");
+    }
 }
