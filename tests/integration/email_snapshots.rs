@@ -262,3 +262,89 @@ fn every_message_kind_exists_in_every_public_locale() {
         }
     }
 }
+
+#[test]
+fn calendar_text_escapes_backslash_semicolon_comma_and_newlines() {
+    assert_eq!(calendar::escape_text(r"a\b;c,d"), r"a\\b\;c\,d");
+    assert_eq!(
+        calendar::escape_text("一行目\r\n二行目\n三行目\r四"),
+        r"一行目\n二行目\n三行目\n四"
+    );
+    assert_eq!(calendar::escape_text("bell\u{7}"), "bell");
+}
+
+#[test]
+fn calendar_text_parameters_are_quoted_and_cannot_break_out() {
+    assert_eq!(
+        calendar::quote_param("山田 太郎, 株式会社テスト; 営業部"),
+        "\"山田 太郎, 株式会社テスト; 営業部\""
+    );
+    assert_eq!(calendar::quote_param("say \"hi\":x"), "\"say 'hi':x\"");
+    assert_eq!(
+        calendar::quote_param("a\r\nATTENDEE:evil"),
+        "\"aATTENDEE:evil\""
+    );
+}
+
+#[test]
+fn calendar_text_folding_keeps_lines_within_75_octets_and_characters_whole() {
+    let long = format!("SUMMARY:{}", "テレワーク体験セミナー、八王子；".repeat(10));
+    let folded = calendar::fold(&format!("{long}\r\n"));
+    for line in folded.split("\r\n").filter(|l| !l.is_empty()) {
+        assert!(line.len() <= 75, "{} octets: {line}", line.len());
+    }
+    assert_eq!(
+        icalendar::parser::unfold(&folded).trim_end(),
+        long,
+        "unfolding gives the line back"
+    );
+    // ASCII exactly at the limit is not folded; one more octet is.
+    let exact = "X".repeat(75);
+    assert_eq!(calendar::fold(&exact), format!("{exact}\r\n"));
+    assert_eq!(
+        calendar::fold(&format!("{exact}Y")),
+        format!("{exact}\r\n Y\r\n")
+    );
+}
+
+#[test]
+fn calendar_text_an_invitation_has_tokyo_times_method_and_quoted_names() {
+    let t = |h| {
+        chrono_tz::Asia::Tokyo
+            .with_ymd_and_hms(2026, 12, 3, h, 0, 0)
+            .unwrap()
+            .with_timezone(&Utc)
+    };
+    let ics = calendar::render(
+        Method::Request,
+        &[CalendarEvent {
+            uid: "registration-7@uketsuke".into(),
+            sequence: 2,
+            summary: "テレワーク体験セミナー, 八王子; 第1回".into(),
+            description: "1行目\n2行目".into(),
+            location: Some("八王子市学園都市センター".into()),
+            url: Some("https://uketsuke.example.jp/events/x".into()),
+            starts_at: t(14),
+            ends_at: t(16),
+            organizer: Some(Person {
+                name: "東京都".into(),
+                email: "events@tmg.example.jp".into(),
+            }),
+            attendees: vec![Person {
+                name: "山田 花子, 株式会社テスト".into(),
+                email: "hanako@example.jp".into(),
+            }],
+            cancelled: false,
+            stamp: t(9),
+        }],
+    );
+    let unfolded = icalendar::parser::unfold(&ics);
+    assert!(unfolded.contains("METHOD:REQUEST\r\n"));
+    assert!(unfolded.contains("DTSTART;TZID=Asia/Tokyo:20261203T140000\r\n"));
+    assert!(unfolded.contains("DTEND;TZID=Asia/Tokyo:20261203T160000\r\n"));
+    assert!(unfolded.contains("TZOFFSETTO:+0900"));
+    assert!(unfolded.contains("SUMMARY:テレワーク体験セミナー\\, 八王子\\; 第1回\r\n"));
+    assert!(unfolded.contains("ATTENDEE;CN=\"山田 花子, 株式会社テスト\";PARTSTAT=ACCEPTED;ROLE=REQ-PARTICIPANT:mailto:hanako@example.jp"));
+    assert!(unfolded.contains("SEQUENCE:2\r\n"));
+    assert!(ics.lines().all(|l| l.len() <= 75));
+}
