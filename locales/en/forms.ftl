@@ -1,5 +1,4 @@
 cancelled = Cancelled
-add-my-registration-to-calendar = Add your place to your calendar (.ics, with the meeting link)
 unsubscribe-title = Reminders and announcements
 unsubscribe-explain = You can stop the reminders and the organizer's announcements for this event. Messages about your registration and about changes to or cancellation of the event still come.
 unsubscribe-stop = Stop them

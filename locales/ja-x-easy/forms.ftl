@@ -1,5 +1,4 @@
 cancelled = 中止
-add-my-registration-to-calendar = 参加する 予定を カレンダーに 入れる（.ics、参加用の URLも あります）
 unsubscribe-title = お知らせの メール
 unsubscribe-explain = この イベントの 前に 届く お知らせの メールを 止める ことが できます。申し込み、変更、キャンセル、イベントの 変更や 中止の メールは、止めても 届きます。
 unsubscribe-stop = メールを 止める

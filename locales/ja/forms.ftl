@@ -1,5 +1,4 @@
 cancelled = 中止
-add-my-registration-to-calendar = 参加予定をカレンダーに追加（.ics、参加用URL付き）
 unsubscribe-title = リマインダー・お知らせメールの配信設定
 unsubscribe-explain = このイベントの開催前リマインダーと主催者からのお知らせメールを停止できます。申込・変更・キャンセル・開催内容の変更・中止に関するメールは、停止後もお送りします。
 unsubscribe-stop = 配信を停止する

@@ -95,10 +95,12 @@ pub fn registration_entries(
                 "registration-{}-session-{}@{}",
                 entry.registration_id, p.session.id, site.host
             );
-            e.summary = format!(
-                "{}（{}）",
-                s.title.get(lang.content()),
-                spec.title.get(lang.content())
+            e.summary = lang.t_args(
+                "calendar-session-summary",
+                &crate::fluent_args![
+                    ("session", s.title.get(lang.content())),
+                    ("event", spec.title.get(lang.content()))
+                ],
             );
             e.location = Some(match &s.room {
                 Some(room) => format!(
@@ -130,11 +132,11 @@ fn registration_entry(
         ),
         sequence: entry.sequence,
         summary: spec.title.get(lang.content()).to_owned(),
-        description: format!(
-            "{}\n\n{}\n{}",
+        description: registration_description(
             spec.description.get(lang.content()),
-            event_url,
-            entry.manage_url.unwrap_or_default()
+            &event_url,
+            &entry,
+            lang,
         ),
         location: Some(spec.venue_line(lang.content())),
         url: Some(entry.meeting_url.map_or(event_url, str::to_owned)),
@@ -145,4 +147,25 @@ fn registration_entry(
         cancelled: entry.cancelled,
         stamp: Utc::now(),
     }
+}
+
+/// A registrant's entry describes the event, then its links, each named: the meeting link only
+/// where there is one (an event with no online part, or a place not yet confirmed, has none).
+fn registration_description(
+    description: &str,
+    event_url: &str,
+    entry: &RegistrationEntry,
+    lang: Lang,
+) -> String {
+    let mut text = format!(
+        "{description}\n\n{}: {event_url}",
+        lang.t("calendar-event-page")
+    );
+    if let Some(url) = entry.meeting_url {
+        text.push_str(&format!("\n{}: {url}", lang.t("calendar-meeting-link")));
+    }
+    if let Some(url) = entry.manage_url {
+        text.push_str(&format!("\n{}: {url}", lang.t("calendar-manage")));
+    }
+    text
 }

@@ -186,14 +186,16 @@ impl Mailer {
         // The door: each attendee carries their own code. An attendee's copy shows theirs; the
         // contact's message shows the codes of those who get no copy of their own (the contact
         // attending, or everyone when the event sends no copies), so nobody forwards codes.
-        let door_kinds = matches!(
-            kind,
-            MessageKind::Confirmed
-                | MessageKind::Promoted
-                | MessageKind::Changed
-                | MessageKind::EventChanged
-                | MessageKind::Reminder
-        );
+        // Only where people come in person: an online event has no reception desk.
+        let door_kinds = spec.format.has_venue()
+            && matches!(
+                kind,
+                MessageKind::Confirmed
+                    | MessageKind::Promoted
+                    | MessageKind::Changed
+                    | MessageKind::EventChanged
+                    | MessageKind::Reminder
+            );
         let mut images: Vec<(String, Vec<u8>)> = Vec::new();
         let mut checkin = Vec::new();
         if let (true, true, Some(r)) = (confirmed, door_kinds, registration) {
@@ -230,6 +232,7 @@ impl Mailer {
                 title: spec.title.get(lang.content()).to_owned(),
                 when: jst::range(spec.starts_at, spec.ends_at, lang.content()),
                 venue: spec.venue_line(lang.content()),
+                in_person: spec.format.has_venue(),
                 map_url: spec.venue.as_ref().and_then(|v| v.map_url.clone()),
                 meeting_url: meeting_url.clone(),
                 url: event_url.clone(),
@@ -317,16 +320,20 @@ impl Mailer {
             }),
         };
         // A job fair speaks to students from abroad: its messages carry Japanese and English
-        // one after the other.
+        // one after the other. The Japanese is the reader's own when they read Japanese (plain
+        // or easy), the default locale's otherwise.
         let rendered = if spec.kind == crate::domain::EventKind::JobFair {
-            let ja = self
-                .emails
-                .render(kind, ctx_for(crate::i18n::Lang::default()))?;
-            let en = self.emails.render(
-                kind,
-                ctx_for(crate::i18n::Lang::parse("en").unwrap_or_default()),
-            )?;
-            render::side_by_side(ja, en)
+            let english = crate::i18n::Lang::all()
+                .find(|l| l.content() == crate::domain::Language::En && l.fallback().is_none())
+                .unwrap_or_default();
+            let japanese = if lang.content() == crate::domain::Language::Ja {
+                lang
+            } else {
+                crate::i18n::Lang::default()
+            };
+            let first = self.emails.render(kind, ctx_for(japanese))?;
+            let second = self.emails.render(kind, ctx_for(english))?;
+            render::side_by_side(first, second, japanese, english)
         } else {
             self.emails.render(kind, ctx_for(lang))?
         };

@@ -9,9 +9,12 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize)]
 pub struct EventBlock {
     pub title: String,
-    /// 2026年12月3日(木) 14:00〜16:00
+    /// The date and time in Tokyo, as `jst::range` writes it in the reader's language.
     pub when: String,
     pub venue: String,
+    /// People come to a venue (on site or hybrid): only then is there a reception desk to show
+    /// a QR code at. An online event's email asks nothing of the kind.
+    pub in_person: bool,
     pub map_url: Option<String>,
     /// Only for confirmed registrants.
     pub meeting_url: Option<String>,
@@ -85,7 +88,7 @@ pub struct CampaignBlock {
     pub listed: bool,
 }
 
-/// One session in a message: `10:00〜11:00 基調講演（会議室A）: 参加確定`.
+/// One session in a message: its time, title, room and the registrant's status in it.
 #[derive(Debug, Clone, Serialize)]
 pub struct SessionLine {
     pub when: String,
@@ -120,9 +123,16 @@ pub struct Rendered {
     pub html: String,
 }
 
-/// One message in Japanese, then in English: subjects joined, the text parts one after the
-/// other, and the English HTML body placed below the Japanese one (marked `lang="en"`).
-pub fn side_by_side(ja: Rendered, en: Rendered) -> Rendered {
+/// One message in two locales, one after the other (a job fair's Japanese, or easy Japanese,
+/// then English): subjects joined, the text parts one after the other under a heading naming
+/// the second locale (in the first one's words), and the second HTML body placed below the
+/// first (marked with its `lang`).
+pub fn side_by_side(
+    first: Rendered,
+    second: Rendered,
+    first_lang: Lang,
+    second_lang: Lang,
+) -> Rendered {
     let body = |html: &str| -> String {
         let start = html
             .find("<body")
@@ -131,23 +141,46 @@ pub fn side_by_side(ja: Rendered, en: Rendered) -> Rendered {
         let end = html.rfind("</body>").unwrap_or(html.len());
         html[start..end].to_owned()
     };
-    let english = format!("<hr><div lang=\"en\">{}</div></body>", body(&en.html));
-    let html = match ja.html.rfind("</body>") {
+    let appended = format!(
+        "<hr><div lang=\"{}\">{}</div></body>",
+        second_lang.html_lang(),
+        body(&second.html)
+    );
+    let html = match first.html.rfind("</body>") {
         Some(i) => format!(
             "{}{}{}",
-            &ja.html[..i],
-            english,
-            &ja.html[i + "</body>".len()..]
+            &first.html[..i],
+            appended,
+            &first.html[i + "</body>".len()..]
         ),
-        None => format!("{}{}", ja.html, english),
+        None => format!("{}{}", first.html, appended),
     };
+    let heading = first_lang.t("mail-english-version");
     Rendered {
-        subject: format!("{} / {}", ja.subject, en.subject),
+        subject: format!("{} / {}", first.subject, second.subject),
         text: format!(
-            "{}\n\n==================== English ====================\n\n{}",
-            ja.text, en.text
+            "{}\n\n==================== {heading} ====================\n\n{}",
+            first.text, second.text
         ),
         html,
+    }
+}
+
+/// The context as the templates see it: with what follows from the locale.
+#[derive(Serialize)]
+struct Full<'a> {
+    #[serde(flatten)]
+    ctx: &'a EmailContext,
+    /// The `lang` attribute of the HTML part (`ja` for easy Japanese; `lang` is the tag).
+    html_lang: &'static str,
+}
+
+impl<'a> Full<'a> {
+    fn of(ctx: &'a EmailContext) -> Self {
+        Full {
+            ctx,
+            html_lang: ctx.lang.html_lang(),
+        }
     }
 }
 
@@ -196,18 +229,18 @@ impl Emails {
         let subject = self
             .env
             .get_template(&name("subject.txt"))?
-            .render(Serde(&ctx))?
+            .render(Serde(&Full::of(&ctx)))?
             .trim()
             .replace(['\r', '\n'], " ");
         ctx.subject = subject.clone();
         let text = self
             .env
             .get_template(&name("body.txt"))?
-            .render(Serde(&ctx))?;
+            .render(Serde(&Full::of(&ctx)))?;
         let html = self
             .env
             .get_template(&name("body.html"))?
-            .render(Serde(&ctx))?;
+            .render(Serde(&Full::of(&ctx)))?;
         Ok(Rendered {
             subject,
             text,

@@ -37,6 +37,7 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
                 "Tokyo Metropolitan Government Building No.1, 2-8-1 Nishi-Shinjuku (also online)"
             }
             .into(),
+            in_person: true,
             map_url: Some("https://maps.example.jp/tocho".into()),
             meeting_url: confirmed.then(|| "https://meet.example.jp/room-123".into()),
             url: "https://uketsuke.example.jp/events/telework-intro".into(),
@@ -100,11 +101,16 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
     }
 }
 
+/// The locales whose emails are snapshotted: Japanese, easy Japanese and English.
+fn locales() -> [Lang; 3] {
+    ["ja", "ja-x-easy", "en"].map(|tag| Lang::parse(tag).unwrap())
+}
+
 #[test]
-fn every_message_in_both_languages() {
+fn every_message_in_every_locale() {
     let emails = Emails::new().unwrap();
     for &kind in MessageKind::ALL {
-        for lang in [Lang::parse("ja").unwrap(), Lang::parse("en").unwrap()] {
+        for lang in locales() {
             let r = emails.render(kind, context(kind, lang)).unwrap();
             insta::assert_snapshot!(
                 format!("{}_{}", kind.code(), lang.tag()),
@@ -131,7 +137,7 @@ fn an_attendee_copy_says_whose_registration_it_is() {
 #[test]
 fn a_session_registration_lists_its_sessions_and_names_the_one_moved_up() {
     let emails = Emails::new().unwrap();
-    for lang in [Lang::parse("ja").unwrap(), Lang::parse("en").unwrap()] {
+    for lang in locales() {
         let mut ctx = context(MessageKind::Promoted, lang);
         ctx.sessions = vec![
             uketsuke::mail::SessionLine {
@@ -150,6 +156,39 @@ fn a_session_registration_lists_its_sessions_and_names_the_one_moved_up() {
         ctx.promoted_session = Some("基調講演".into());
         let r = emails.render(MessageKind::Promoted, ctx).unwrap();
         insta::assert_snapshot!(format!("promoted_session_{}", lang.tag()), r.text);
+    }
+}
+
+#[test]
+fn an_online_event_asks_for_no_qr_code_at_reception() {
+    let emails = Emails::new().unwrap();
+    for lang in locales() {
+        for kind in [MessageKind::Confirmed, MessageKind::Reminder] {
+            let mut ctx = context(kind, lang);
+            ctx.event.in_person = false;
+            ctx.event.map_url = None;
+            ctx.event.venue = if lang.content() == uketsuke::domain::Language::Ja {
+                "オンライン"
+            } else {
+                "Online"
+            }
+            .into();
+            let r = emails.render(kind, ctx).unwrap();
+            for part in [&r.text, &r.html] {
+                assert!(!part.contains("QR"), "{kind:?} {lang}: {part}");
+                assert!(
+                    !part.contains("k1-0011"),
+                    "{kind:?} {lang}: no code: {part}"
+                );
+                assert!(
+                    part.contains("meet.example.jp"),
+                    "{kind:?} {lang}: the meeting link is there"
+                );
+            }
+            if kind == MessageKind::Reminder {
+                insta::assert_snapshot!(format!("reminder_online_{}", lang.tag()), r.text);
+            }
+        }
     }
 }
 
@@ -179,4 +218,133 @@ fn a_sample_invitation() {
         "sample_invitation_ics",
         calendar::render(Method::Request, &[event])
     );
+}
+
+/// A registrant may read any locale that has public pages, so each such locale has its own
+/// subject, text and HTML body for every message, and its own bases: none falls back to
+/// another's words. (A locale only the back-office is shown in would need none.)
+#[test]
+fn every_message_kind_exists_in_every_public_locale() {
+    let files: std::collections::BTreeSet<&str> = uketsuke::i18n::EMAIL_FILES
+        .iter()
+        .map(|(name, _)| *name)
+        .collect();
+    let public: Vec<_> = uketsuke::i18n::locales()
+        .iter()
+        .filter(|l| l.has_file("site.ftl") || l.has_file("forms.ftl"))
+        .collect();
+    assert!(public.len() >= 3, "ja, ja-x-easy and en at least");
+    let mut missing = Vec::new();
+    for locale in &public {
+        for base in ["base.txt", "base.html"] {
+            let name = format!("{base}.{}.j2", locale.tag);
+            if !files.contains(name.as_str()) {
+                missing.push(name);
+            }
+        }
+        for &kind in MessageKind::ALL {
+            for part in ["subject.txt", "body.txt", "body.html"] {
+                let name = format!("{}/{part}.{}.j2", kind.code(), locale.tag);
+                if !files.contains(name.as_str()) {
+                    missing.push(name);
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "emails/ lacks {missing:#?}");
+    // Each body extends its own locale's base.
+    for (name, source) in uketsuke::i18n::EMAIL_FILES {
+        if let Some(rest) = name.split_once("/body.").map(|(_, r)| r) {
+            let (part, tag) = rest.split_once('.').unwrap();
+            let tag = tag.trim_end_matches(".j2");
+            let base = format!("{{% extends \"base.{part}.{tag}.j2\" %}}");
+            assert!(source.contains(&base), "{name} extends {base}");
+        }
+    }
+}
+
+#[test]
+fn calendar_text_escapes_backslash_semicolon_comma_and_newlines() {
+    assert_eq!(calendar::escape_text(r"a\b;c,d"), r"a\\b\;c\,d");
+    assert_eq!(
+        calendar::escape_text("一行目\r\n二行目\n三行目\r四"),
+        r"一行目\n二行目\n三行目\n四"
+    );
+    assert_eq!(calendar::escape_text("bell\u{7}"), "bell");
+}
+
+#[test]
+fn calendar_text_parameters_are_quoted_and_cannot_break_out() {
+    assert_eq!(
+        calendar::quote_param("山田 太郎, 株式会社テスト; 営業部"),
+        "\"山田 太郎, 株式会社テスト; 営業部\""
+    );
+    assert_eq!(calendar::quote_param("say \"hi\":x"), "\"say 'hi':x\"");
+    assert_eq!(
+        calendar::quote_param("a\r\nATTENDEE:evil"),
+        "\"aATTENDEE:evil\""
+    );
+}
+
+#[test]
+fn calendar_text_folding_keeps_lines_within_75_octets_and_characters_whole() {
+    let long = format!("SUMMARY:{}", "テレワーク体験セミナー、八王子；".repeat(10));
+    let folded = calendar::fold(&format!("{long}\r\n"));
+    for line in folded.split("\r\n").filter(|l| !l.is_empty()) {
+        assert!(line.len() <= 75, "{} octets: {line}", line.len());
+    }
+    assert_eq!(
+        icalendar::parser::unfold(&folded).trim_end(),
+        long,
+        "unfolding gives the line back"
+    );
+    // ASCII exactly at the limit is not folded; one more octet is.
+    let exact = "X".repeat(75);
+    assert_eq!(calendar::fold(&exact), format!("{exact}\r\n"));
+    assert_eq!(
+        calendar::fold(&format!("{exact}Y")),
+        format!("{exact}\r\n Y\r\n")
+    );
+}
+
+#[test]
+fn calendar_text_an_invitation_has_tokyo_times_method_and_quoted_names() {
+    let t = |h| {
+        chrono_tz::Asia::Tokyo
+            .with_ymd_and_hms(2026, 12, 3, h, 0, 0)
+            .unwrap()
+            .with_timezone(&Utc)
+    };
+    let ics = calendar::render(
+        Method::Request,
+        &[CalendarEvent {
+            uid: "registration-7@uketsuke".into(),
+            sequence: 2,
+            summary: "テレワーク体験セミナー, 八王子; 第1回".into(),
+            description: "1行目\n2行目".into(),
+            location: Some("八王子市学園都市センター".into()),
+            url: Some("https://uketsuke.example.jp/events/x".into()),
+            starts_at: t(14),
+            ends_at: t(16),
+            organizer: Some(Person {
+                name: "東京都".into(),
+                email: "events@tmg.example.jp".into(),
+            }),
+            attendees: vec![Person {
+                name: "山田 花子, 株式会社テスト".into(),
+                email: "hanako@example.jp".into(),
+            }],
+            cancelled: false,
+            stamp: t(9),
+        }],
+    );
+    let unfolded = icalendar::parser::unfold(&ics);
+    assert!(unfolded.contains("METHOD:REQUEST\r\n"));
+    assert!(unfolded.contains("DTSTART;TZID=Asia/Tokyo:20261203T140000\r\n"));
+    assert!(unfolded.contains("DTEND;TZID=Asia/Tokyo:20261203T160000\r\n"));
+    assert!(unfolded.contains("TZOFFSETTO:+0900"));
+    assert!(unfolded.contains("SUMMARY:テレワーク体験セミナー\\, 八王子\\; 第1回\r\n"));
+    assert!(unfolded.contains("ATTENDEE;CN=\"山田 花子, 株式会社テスト\";PARTSTAT=ACCEPTED;ROLE=REQ-PARTICIPANT:mailto:hanako@example.jp"));
+    assert!(unfolded.contains("SEQUENCE:2\r\n"));
+    assert!(ics.lines().all(|l| l.len() <= 75));
 }

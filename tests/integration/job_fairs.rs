@@ -233,6 +233,40 @@ async fn exhibitors_apply_and_are_approved_and_students_mark_their_booths() {
     assert!(report.contains("<svg"), "the report draws its charts");
     let viewer = app.signed_in("FAIR", UserRole::Viewer).await;
     assert_eq!(decide_as(&viewer, admin, &first_id).await, 403);
+
+    // A student who reads easy Japanese gets it first, then English.
+    let easy_student = json!({
+        "contact": {"name": "Tran Thi Mai", "kana": "Tran Thi Mai", "email": "mai@student.example.jp"},
+        "affiliation": "東京情報大学", "consent": true, "lang": "ja-x-easy",
+        "student": {"graduation_year": 2027, "japanese_level": "n3", "field": "Design"},
+        "booths": [first_id.parse::<i64>().unwrap()]
+    });
+    let (status, body) = app.register("student-fair", easy_student).await;
+    assert_eq!(status, 201, "{body}");
+    app.drain(&mailer).await;
+    let raw = smtp.messages();
+    let mail = raw
+        .iter()
+        .map(|m| MessageParser::default().parse(m).unwrap())
+        .find(|m| m.to().unwrap().first().unwrap().address() == Some("mai@student.example.jp"))
+        .expect("the easy-Japanese student's confirmation");
+    let text = mail.body_text(0).unwrap();
+    let easy = text
+        .find("あなたの参加が決まりました")
+        .expect("easy Japanese");
+    let english = text.find("==== English ====").expect("then English");
+    assert!(easy < english && text.contains("is confirmed"), "{text}");
+    assert!(
+        !text.contains("お申し込みを受け付け"),
+        "not plain Japanese: {text}"
+    );
+    assert!(
+        mail.subject()
+            .unwrap()
+            .starts_with("【参加が決まりました】"),
+        "{:?}",
+        mail.subject()
+    );
 }
 
 async fn decide_as(b: &crate::helpers::Browser, admin: &str, id: &str) -> u16 {

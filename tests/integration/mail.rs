@@ -542,3 +542,135 @@ async fn event_changes_and_cancellation_reach_every_registrant_with_a_rising_seq
     );
     assert_eq!(x.3, "CANCELLED");
 }
+
+#[tokio::test]
+async fn a_registration_in_easy_japanese_gets_its_confirmation_in_easy_japanese_and_an_online_one_no_qr_code()
+ {
+    let (app, tokens) = TestApp::with_demo().await;
+    let smtp = SmtpReceiver::start();
+    let mailer = app.mailer(smtp.port);
+    let mut event = seminar("easy-online");
+    event["format"] = json!("online");
+    event["venue_name_ja"] = json!(null);
+    event["venue_address_ja"] = json!(null);
+    let (status, created) = app
+        .api("POST", "/events", Some(&tokens.tmg), Some(event))
+        .await;
+    assert_eq!(status, 201, "{created}");
+    app.api(
+        "POST",
+        "/events/easy-online/publish",
+        Some(&tokens.tmg),
+        None,
+    )
+    .await;
+    app.drain(&mailer).await;
+    let before = smtp.messages().len();
+
+    let mut body = company_registration(&corporate_number(60_777), &["e@mirai.example.jp"]);
+    body["lang"] = json!("ja-x-easy");
+    let (status, reg) = app.register("easy-online", body).await;
+    assert_eq!(status, 201, "{reg}");
+    assert_eq!(reg["lang"], "ja-x-easy");
+    deliver_due(&app.db, &mailer, Utc::now()).await.unwrap();
+    let contact = format!("contact-{}@example.co.jp", corporate_number(60_777));
+    let raw = smtp
+        .messages()
+        .into_iter()
+        .skip(before)
+        .find(|raw| {
+            let m = MessageParser::default().parse(raw).unwrap();
+            m.to().unwrap().first().unwrap().address() == Some(contact.as_str())
+        })
+        .expect("the contact's confirmation");
+    let message = MessageParser::default().parse(&raw).expect("parsable MIME");
+
+    // Easy Japanese: its own subject and words, not the plain Japanese ones.
+    let subject = message.subject().unwrap();
+    assert!(subject.starts_with("【参加が決まりました】"), "{subject}");
+    let text = message.body_text(0).unwrap();
+    for easy in [
+        "山田 花子 さん",
+        "あなたの参加が決まりました。",
+        "参加するURL: https://meet.example.jp/secret-room",
+        "申し込みを見る・変える・キャンセルする",
+    ] {
+        assert!(text.contains(easy), "{easy:?} in {text}");
+    }
+    for plain in ["様", "参加が確定しました", "申込内容の確認"] {
+        assert!(!text.contains(plain), "{plain:?} is plain Japanese: {text}");
+    }
+    let html = message.body_html(0).unwrap();
+    assert!(
+        html.contains("<html lang=\"ja\">"),
+        "easy Japanese is Japanese to a browser"
+    );
+    assert!(html.contains("あなたの参加が決まりました。"));
+
+    // Online: nobody is asked to show a QR code at reception, and none is attached.
+    assert!(!text.contains("QR") && !html.contains("QR"), "{text}");
+    assert!(!html.contains("cid:checkin-"));
+    assert!(
+        !message
+            .parts
+            .iter()
+            .any(|p| p.content_type().is_some_and(|c| c.subtype() == Some("png"))),
+        "no QR image"
+    );
+
+    // The invitation names its links in easy Japanese, the meeting link among them.
+    let unfolded = icalendar::parser::unfold(&ics_of(&message)).to_string();
+    assert!(
+        unfolded.contains("参加するURL: https://meet.example.jp/secret-room"),
+        "{unfolded}"
+    );
+    assert!(unfolded.contains("申し込みを見る・変える・キャンセルする: "));
+
+    // The manage page's calendar link says the entry holds the meeting link: here it does.
+    let token = reg["manage_token"].as_str().unwrap();
+    let (status, page) = app
+        .get_html(&format!("/r/{token}?lang=ja-x-easy"), None)
+        .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("参加するURLも入っています"), "{page}");
+}
+
+#[tokio::test]
+async fn an_on_site_registrations_calendar_link_promises_no_meeting_link() {
+    let (app, tokens) = TestApp::with_demo().await;
+    let mut event = seminar("on-site-only");
+    event["format"] = json!("on_site");
+    event["online_url"] = json!(null);
+    let (status, created) = app
+        .api("POST", "/events", Some(&tokens.tmg), Some(event))
+        .await;
+    assert_eq!(status, 201, "{created}");
+    app.api(
+        "POST",
+        "/events/on-site-only/publish",
+        Some(&tokens.tmg),
+        None,
+    )
+    .await;
+    let (status, reg) = app
+        .register(
+            "on-site-only",
+            company_registration(&corporate_number(60_778), &["s@mirai.example.jp"]),
+        )
+        .await;
+    assert_eq!(status, 201, "{reg}");
+    let token = reg["manage_token"].as_str().unwrap();
+    for (lang, words, not) in [
+        ("ja", "参加予定をカレンダーに追加（.ics）", "参加用URL付き"),
+        (
+            "en",
+            "Add your place to your calendar (.ics)",
+            "meeting link",
+        ),
+    ] {
+        let (status, page) = app.get_html(&format!("/r/{token}?lang={lang}"), None).await;
+        assert_eq!(status, 200);
+        assert!(page.contains(words), "{lang}: {page}");
+        assert!(!page.contains(not), "{lang}: no meeting link promised");
+    }
+}

@@ -20,6 +20,9 @@ struct ManageView {
     done: Option<&'static str>,
     status: &'static str,
     confirmed: bool,
+    /// The registrant's calendar entry carries the meeting link (a confirmed place at an
+    /// event with an online part): the link to it says so only then.
+    meeting_link: bool,
     waitlisted: bool,
     cancelled: bool,
     /// Nothing but addresses registered already: the page says so, and offers nothing to
@@ -187,6 +190,8 @@ fn manage_view(
         done,
         status: r.status.label(lang.content()),
         confirmed: r.status == RegistrationStatus::Confirmed,
+        meeting_link: r.status == RegistrationStatus::Confirmed
+            && m.event.event.spec.online_url.is_some(),
         waitlisted: r.status == RegistrationStatus::Waitlisted,
         cancelled: r.status == RegistrationStatus::Cancelled,
         duplicate: r.status == RegistrationStatus::Duplicate,
