@@ -217,3 +217,17 @@ a-events-held = Events
 a-seats-offered = Seats offered
 a-by-role = Events by role
 a-role = Role
+a-one-company = 1 company
+# The title a consultation slot gets when the organizer leaves it blank.
+a-consultation-slot-title = Consultation { $from }–{ $to }
+# The publicity kit's media, and the lines of its texts (always in Japanese: the media are).
+a-medium-mailmag = TCCI mail magazine
+a-medium-shimbun = Tosho Shimbun (notice column)
+a-medium-advisor = For TCCI management advisors
+a-kit-title = "{ $title }"
+a-kit-when = When: { $when }
+a-kit-venue = Where: { $venue }
+a-kit-capacity = Seats: { $n } (first come, first served; free of charge)
+a-kit-audience-companies = For: managers and HR or general-affairs staff of companies and organizations
+a-kit-audience-individuals = For: anyone
+a-kit-more = Details and registration:

@@ -217,3 +217,17 @@ a-events-held = 開催数
 a-seats-offered = 定員合計
 a-by-role = 役割別のイベント数
 a-role = 役割
+a-one-company = 1社
+# The title a consultation slot gets when the organizer leaves it blank.
+a-consultation-slot-title = { $from }〜{ $to } 相談枠
+# The publicity kit's media, and the lines of its texts (always in Japanese: the media are).
+a-medium-mailmag = 東京商工会議所 メールマガジン
+a-medium-shimbun = 東商新聞（告知欄）
+a-medium-advisor = 経営指導員からのご案内
+a-kit-title = 【{ $title }】
+a-kit-when = 日時：{ $when }
+a-kit-venue = 会場：{ $venue }
+a-kit-capacity = 定員：{ $n }名（先着順・参加無料）
+a-kit-audience-companies = 対象：企業・団体の経営者、人事・総務ご担当者
+a-kit-audience-individuals = 対象：どなたでも
+a-kit-more = ▼詳細・お申込み

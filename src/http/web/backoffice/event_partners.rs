@@ -1,5 +1,5 @@
-//! `/admin/events/{slug}/partners`: the organizer asks organizations to co-host (共催), back
-//! (後援), cooperate (協力) or publicise (周知協力), sees each answer with who gave it and when,
+//! `/admin/events/{slug}/partners`: the organizer asks organizations to co-host, back,
+//! cooperate or publicise, sees each answer with who gave it and when,
 //! sets the order names are shown in, and withdraws a request or role.
 use super::*;
 use crate::domain::PartnerRole;

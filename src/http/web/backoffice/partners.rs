@@ -1,6 +1,6 @@
-//! `/admin/partners`: the roles other organizers asked this organization to take (共催, 後援,
-//! 協力, 周知協力), and its answer. Only approved roles show on public pages; the answer records
-//! who gave it and when.
+//! `/admin/partners`: the roles other organizers asked this organization to take (co-host,
+//! backing, cooperation, publicity), and its answer. Only approved roles show on public
+//! pages; the answer records who gave it and when.
 use super::*;
 use crate::services::partners;
 
