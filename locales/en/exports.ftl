@@ -61,7 +61,7 @@ col-section = Section
 col-label = Label
 col-count = Count
 report-over-time = Registrations so far
-report-via-code = Via code
+report-via-code = Via code (?via=)
 report-company-size = Company size
 report-city = Ward or city
 
@@ -71,7 +71,7 @@ col-events-held = Events
 col-seats-offered = Seats offered
 col-companies = Companies
 col-smes = of which SMEs
-col-attendees = Attendees
+col-attendees = Attendees (confirmed)
 col-checked-in = Checked in
 col-attendance-rate = Attendance rate
 col-campaign-employees = Campaign employees covered

@@ -199,22 +199,15 @@ a-reports = 年度集計
 a-year-report = 年度集計
 a-registrations = 申込数
 a-companies = 参加企業数
-a-smes = うち中小企業
 a-sme-share = 中小企業の割合
 a-attendees = 参加者数（確定）
 a-attendance-rate = 出席率
 a-report-csv = 表をCSVでダウンロード
-a-over-time = 申込数の推移
 a-via-code = 申込経路コード（?via=）
-a-count = 件数
 a-company-size = 従業員規模
-a-city = 所在地（区市町村）
 a-fiscal-year = 年度
 a-show = 表示
 a-year-note = 年度は4月〜翌3月。公開中・開催済みのイベント（中止・下書きを除く）について、貴団体が主催または承認済みの役割で関わるものを集計しています。
-a-area = 分野
-a-events-held = 開催数
-a-seats-offered = 定員合計
 a-by-role = 役割別のイベント数
 a-role = 役割
 a-one-company = 1社
@@ -231,3 +224,15 @@ a-kit-capacity = 定員：{ $n }名（先着順・参加無料）
 a-kit-audience-companies = 対象：企業・団体の経営者、人事・総務ご担当者
 a-kit-audience-individuals = 対象：どなたでも
 a-kit-more = ▼詳細・お申込み
+# Who is signed in, in the header.
+a-signed-in-as = { $name }（{ $role }）
+a-booking-contact = { $name }（{ $phone } / { $email }）
+# Between the names of a list.
+a-list-separator = 、
+# After a question's label: its kind, and whether it must be answered.
+a-question-kind = （{ $kind }）
+a-question-kind-required = （{ $kind }・必須）
+# A fiscal year: its Japanese era name and its number.
+a-fiscal-year-label = { $era }（FY{ $year }）
+# The organizer declines a booth application; its state then reads 見送り.
+a-decline-booth = 見送る

@@ -61,7 +61,7 @@ col-section = 項目
 col-label = 区分
 col-count = 件数
 report-over-time = 申込数の推移（累計）
-report-via-code = 申込経路コード
+report-via-code = 申込経路コード（?via=）
 report-company-size = 従業員規模
 report-city = 所在地（区市町村）
 
@@ -71,7 +71,7 @@ col-events-held = 開催数
 col-seats-offered = 定員合計
 col-companies = 参加企業数
 col-smes = うち中小企業
-col-attendees = 参加者数
+col-attendees = 参加者数（確定）
 col-checked-in = 受付済み
 col-attendance-rate = 出席率
 col-campaign-employees = キャンペーン対象従業員数
