@@ -236,3 +236,6 @@ a-question-kind-required = {" "}({ $kind }, required)
 a-fiscal-year-label = FY{ $year } ({ $era })
 # The organizer declines a booth application; its state then reads Declined.
 a-decline-booth = Decline
+# A name or time with a detail after it: an event and its dates, a decision and who made it.
+a-with-detail = { $text } ({ $detail })
+a-row-number = No.

@@ -236,3 +236,6 @@ a-question-kind-required = （{ $kind }・必須）
 a-fiscal-year-label = { $era }（FY{ $year }）
 # The organizer declines a booth application; its state then reads 見送り.
 a-decline-booth = 見送る
+# A name or time with a detail after it: an event and its dates, a decision and who made it.
+a-with-detail = { $text }（{ $detail }）
+a-row-number = No.

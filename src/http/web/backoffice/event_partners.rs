@@ -67,10 +67,12 @@ async fn render(
                 .unwrap_or_default(),
             decided: r.decision.as_ref().and_then(|d| {
                 d.decided_at.map(|t| {
-                    format!(
-                        "{}（{}）",
-                        crate::domain::jst::date_time(t, l.content()),
-                        d.decided_by.clone().unwrap_or_default()
+                    l.t_args(
+                        "a-with-detail",
+                        &crate::fluent_args![
+                            ("text", crate::domain::jst::date_time(t, l.content())),
+                            ("detail", d.decided_by.clone().unwrap_or_default())
+                        ],
                     )
                 })
             }),
@@ -82,7 +84,13 @@ async fn render(
         .iter()
         .map(|o| Choice {
             value: o.code.to_string(),
-            label: format!("{}（{}）", o.name(l.content()), o.code),
+            label: l.t_args(
+                "a-with-detail",
+                &crate::fluent_args![
+                    ("text", o.name(l.content())),
+                    ("detail", o.code.to_string())
+                ],
+            ),
             selected: o.code.as_str() == chosen.0,
         })
         .collect();

@@ -48,10 +48,12 @@ pub async fn partners_page(
             pending: r.request.state == crate::domain::PartnerState::Requested,
             requested_at: crate::domain::jst::date_time(r.request.requested_at, l.content()),
             decided: r.request.decided_at.map(|t| {
-                format!(
-                    "{}（{}）",
-                    crate::domain::jst::date_time(t, l.content()),
-                    r.request.decided_by.unwrap_or_default()
+                l.t_args(
+                    "a-with-detail",
+                    &crate::fluent_args![
+                        ("text", crate::domain::jst::date_time(t, l.content())),
+                        ("detail", r.request.decided_by.unwrap_or_default())
+                    ],
                 )
             }),
         })
