@@ -239,3 +239,5 @@ a-decline-booth = 見送る
 # A name or time with a detail after it: an event and its dates, a decision and who made it.
 a-with-detail = { $text }（{ $detail }）
 a-row-number = No.
+# A detail in brackets after what it belongs to.
+a-in-brackets = （{ $text }）
