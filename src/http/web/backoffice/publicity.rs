@@ -187,3 +187,15 @@ pub async fn flyer_qr(
     let png = crate::mail::qr::png(&link).map_err(AppError::Internal)?;
     Ok(png.with_content_type("image/png").into_response())
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_medium_has_a_name_of_its_own() {
+        let names: std::collections::BTreeSet<_> = crate::services::publicity::MEDIA
+            .iter()
+            .map(|m| super::medium_name(m.via))
+            .collect();
+        assert_eq!(names.len(), crate::services::publicity::MEDIA.len());
+    }
+}
