@@ -199,21 +199,45 @@ a-reports = Year report
 a-year-report = Fiscal-year report
 a-registrations = Registrations
 a-companies = Companies
-a-smes = of which SMEs
 a-sme-share = SME share
 a-attendees = Attendees (confirmed)
 a-attendance-rate = Attendance rate
 a-report-csv = Download the tables as CSV
-a-over-time = Registrations over time
 a-via-code = Via code (?via=)
-a-count = Count
 a-company-size = Company size
-a-city = Ward or city
 a-fiscal-year = Fiscal year
 a-show = Show
 a-year-note = Fiscal years run April to March. Counted: published events (not cancelled, not drafts) that your organization runs or is an approved partner of.
-a-area = Programme area
-a-events-held = Events
-a-seats-offered = Seats offered
 a-by-role = Events by role
 a-role = Role
+a-one-company = 1 company
+# The title a consultation slot gets when the organizer leaves it blank.
+a-consultation-slot-title = Consultation { $from }–{ $to }
+# The publicity kit's media, and the lines of its texts (always in Japanese: the media are).
+a-medium-mailmag = TCCI mail magazine
+a-medium-shimbun = Tosho Shimbun (notice column)
+a-medium-advisor = For TCCI management advisors
+a-kit-title = "{ $title }"
+a-kit-when = When: { $when }
+a-kit-venue = Where: { $venue }
+a-kit-capacity = Seats: { $n } (first come, first served; free of charge)
+a-kit-audience-companies = For: managers and HR or general-affairs staff of companies and organizations
+a-kit-audience-individuals = For: anyone
+a-kit-more = Details and registration:
+# Who is signed in, in the header.
+a-signed-in-as = { $name } ({ $role })
+a-booking-contact = { $name } ({ $phone } / { $email })
+# Between the names of a list.
+a-list-separator = {", "}
+# After a question's label: its kind, and whether it must be answered.
+a-question-kind = {" "}({ $kind })
+a-question-kind-required = {" "}({ $kind }, required)
+# A fiscal year: its Japanese era name and its number.
+a-fiscal-year-label = FY{ $year } ({ $era })
+# The organizer declines a booth application; its state then reads Declined.
+a-decline-booth = Decline
+# A name or time with a detail after it: an event and its dates, a decision and who made it.
+a-with-detail = { $text } ({ $detail })
+a-row-number = No.
+# A detail in brackets after what it belongs to.
+a-in-brackets = {" "}({ $text })

@@ -199,21 +199,45 @@ a-reports = 年度集計
 a-year-report = 年度集計
 a-registrations = 申込数
 a-companies = 参加企業数
-a-smes = うち中小企業
 a-sme-share = 中小企業の割合
 a-attendees = 参加者数（確定）
 a-attendance-rate = 出席率
 a-report-csv = 表をCSVでダウンロード
-a-over-time = 申込数の推移
 a-via-code = 申込経路コード（?via=）
-a-count = 件数
 a-company-size = 従業員規模
-a-city = 所在地（区市町村）
 a-fiscal-year = 年度
 a-show = 表示
 a-year-note = 年度は4月〜翌3月。公開中・開催済みのイベント（中止・下書きを除く）について、貴団体が主催または承認済みの役割で関わるものを集計しています。
-a-area = 分野
-a-events-held = 開催数
-a-seats-offered = 定員合計
 a-by-role = 役割別のイベント数
 a-role = 役割
+a-one-company = 1社
+# The title a consultation slot gets when the organizer leaves it blank.
+a-consultation-slot-title = { $from }〜{ $to } 相談枠
+# The publicity kit's media, and the lines of its texts (always in Japanese: the media are).
+a-medium-mailmag = 東京商工会議所 メールマガジン
+a-medium-shimbun = 東商新聞（告知欄）
+a-medium-advisor = 経営指導員からのご案内
+a-kit-title = 【{ $title }】
+a-kit-when = 日時：{ $when }
+a-kit-venue = 会場：{ $venue }
+a-kit-capacity = 定員：{ $n }名（先着順・参加無料）
+a-kit-audience-companies = 対象：企業・団体の経営者、人事・総務ご担当者
+a-kit-audience-individuals = 対象：どなたでも
+a-kit-more = ▼詳細・お申込み
+# Who is signed in, in the header.
+a-signed-in-as = { $name }（{ $role }）
+a-booking-contact = { $name }（{ $phone } / { $email }）
+# Between the names of a list.
+a-list-separator = 、
+# After a question's label: its kind, and whether it must be answered.
+a-question-kind = （{ $kind }）
+a-question-kind-required = （{ $kind }・必須）
+# A fiscal year: its Japanese era name and its number.
+a-fiscal-year-label = { $era }（FY{ $year }）
+# The organizer declines a booth application; its state then reads 見送り.
+a-decline-booth = 見送る
+# A name or time with a detail after it: an event and its dates, a decision and who made it.
+a-with-detail = { $text }（{ $detail }）
+a-row-number = No.
+# A detail in brackets after what it belongs to.
+a-in-brackets = （{ $text }）

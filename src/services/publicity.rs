@@ -1,16 +1,14 @@
-//! The publicity kit TCCI asks for: ready-to-paste Japanese text for its mail magazine, for
-//! 東商新聞 and for its management advisors, each within the space the medium gives and each
-//! with its own tracked link (`?via=`), so that the reports count what each brought in.
-use super::catalogue::EventListing;
-use crate::domain::{Audience, Language, jst};
+//! The publicity kit TCCI asks for: ready-to-paste text for its mail magazine, for its
+//! newspaper (Tosho Shimbun) and for its management advisors, each within the space the medium
+//! gives and each with its own tracked link (`?via=`), so that the reports count what each
+//! brought in. The words come from the edge (`KitWords`); this module fits them to each
+//! medium.
 
 /// One medium: where the text goes, how many characters it may take, and its link code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Medium {
-    /// The `?via=` code its link carries.
+    /// The `?via=` code its link carries; the edge names the medium by it.
     pub via: &'static str,
-    pub label_ja: &'static str,
-    pub label_en: &'static str,
     /// Characters, as the editor counts them (every character one, full- or half-width).
     pub budget: usize,
 }
@@ -18,23 +16,34 @@ pub struct Medium {
 pub const MEDIA: [Medium; 3] = [
     Medium {
         via: "mailmag",
-        label_ja: "東京商工会議所 メールマガジン",
-        label_en: "TCCI mail magazine",
         budget: 400,
     },
     Medium {
         via: "shimbun",
-        label_ja: "東商新聞（告知欄）",
-        label_en: "Tosho Shimbun (notice column)",
         budget: 200,
     },
     Medium {
         via: "advisor",
-        label_ja: "経営指導員からのご案内",
-        label_en: "For TCCI management advisors",
         budget: 300,
     },
 ];
+
+/// The lines of a kit, already worded in the kit's language.
+#[derive(Debug, Clone)]
+pub struct KitWords {
+    /// The event's title as the heading line.
+    pub title: String,
+    /// The event's description; it is flattened to one line and cut to what room is left.
+    pub description: String,
+    /// When, where, how many seats: always kept.
+    pub facts: Vec<String>,
+    /// Who it is for: left out first when space is short.
+    pub audience: String,
+    /// The line above the link.
+    pub more: String,
+    /// Who runs it: left out when even the audience going is not enough.
+    pub partners: String,
+}
 
 /// The `?via=` code of the printed flyer's QR code.
 pub const FLYER_VIA: &str = "flyer";
@@ -56,54 +65,35 @@ pub fn tracked_link(public_url: &str, slug: &str, via: &str) -> String {
     )
 }
 
-/// The kit: one text per medium, in Japanese, each within its budget. The title, time, place
-/// and link always stay; the description fills what room is left and is cut with "…"; the
-/// partner line and the audience go first when even that does not fit.
-pub fn kit(listing: &EventListing, public_url: &str) -> Vec<PublicityText> {
+/// The kit: one text per medium, each within its budget. The title, facts and link always
+/// stay; the description fills what room is left and is cut with "…"; the audience and then
+/// the partner line go first when even that does not fit.
+pub fn kit(words: &KitWords, public_url: &str, slug: &str) -> Vec<PublicityText> {
     MEDIA
         .iter()
-        .map(|m| text_for(listing, public_url, *m))
+        .map(|m| text_for(words, public_url, slug, *m))
         .collect()
 }
 
-fn text_for(listing: &EventListing, public_url: &str, medium: Medium) -> PublicityText {
-    let l = Language::Ja;
-    let spec = &listing.event.spec;
-    let link = tracked_link(public_url, spec.slug.as_str(), medium.via);
-    let mut facts = vec![
-        format!("日時：{}", jst::range(spec.starts_at, spec.ends_at, l)),
-        format!("会場：{}", spec.venue_line(l)),
-    ];
-    if let Some(c) = spec.capacity {
-        facts.push(format!("定員：{}名（先着順・参加無料）", c.get()));
-    }
-    let audience = format!(
-        "対象：{}",
-        match spec.audience {
-            Audience::Companies => "企業・団体の経営者、人事・総務ご担当者",
-            Audience::Individuals => "どなたでも",
-        }
-    );
-    let partners = listing.partner_line(l);
-    let description: String = spec
+fn text_for(words: &KitWords, public_url: &str, slug: &str, medium: Medium) -> PublicityText {
+    let link = tracked_link(public_url, slug, medium.via);
+    let description: String = words
         .description
-        .get(l)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let title = format!("【{}】", spec.title.get(l));
     let compose = |description: &str, with_audience: bool, with_partners: bool| {
-        let mut lines = vec![title.clone()];
+        let mut lines = vec![words.title.clone()];
         if !description.is_empty() {
             lines.push(description.to_owned());
         }
-        lines.extend(facts.iter().cloned());
-        if with_audience {
-            lines.push(audience.clone());
+        lines.extend(words.facts.iter().cloned());
+        if with_audience && !words.audience.is_empty() {
+            lines.push(words.audience.clone());
         }
-        lines.push(format!("▼詳細・お申込み\n{link}"));
-        if with_partners {
-            lines.push(partners.clone());
+        lines.push(format!("{}\n{link}", words.more));
+        if with_partners && !words.partners.is_empty() {
+            lines.push(words.partners.clone());
         }
         lines.join("\n")
     };
@@ -149,9 +139,14 @@ mod tests {
 
     #[test]
     fn a_long_description_is_cut_and_nothing_else_is_lost() {
-        assert_eq!(cut("あいうえお", 5), "あいうえお");
-        assert_eq!(cut("あいうえおか", 5), "あいうえ…");
-        assert_eq!(count(&cut(&"長".repeat(1000), 120)), 120);
+        // Counted in characters, however wide: five kana are five.
+        let kana = "\u{3042}\u{3044}\u{3046}\u{3048}\u{304a}";
+        assert_eq!(cut(kana, 5), kana);
+        assert_eq!(
+            cut(&format!("{kana}\u{304b}"), 5),
+            "\u{3042}\u{3044}\u{3046}\u{3048}…"
+        );
+        assert_eq!(count(&cut(&"\u{9577}".repeat(1000), 120)), 120);
     }
 
     #[test]

@@ -472,6 +472,23 @@ async fn reports_show_counts_and_charts_to_partners_but_no_personal_data() {
         .get(&format!("/admin/reports?year={}", fy.year()))
         .await;
     assert!(page.contains("共催"));
+    // In English the page and its CSV are English, with ASCII brackets.
+    let (_, page) = cohost
+        .get(&format!("/admin/reports?year={}&lang=en", fy.year()))
+        .await;
+    assert!(
+        page.contains(&format!("FY{} (", fy.year()))
+            && page.contains("Programme area")
+            && !page.contains('（'),
+        "{page}"
+    );
+    let (_, csv) = cohost
+        .get(&format!("/admin/reports.csv?year={}&lang=en", fy.year()))
+        .await;
+    assert!(
+        csv.starts_with("\u{feff}Programme area,Events,Seats offered,"),
+        "{csv}"
+    );
 }
 
 #[tokio::test]

@@ -99,6 +99,19 @@ async fn exhibitors_apply_and_are_approved_and_students_mark_their_booths() {
         "one booth only"
     );
     assert_eq!(decide("decline", second_id.clone()).await, 303);
+    // The decline button and the state it leads to use one word.
+    let (_, list) = organizer.get(admin).await;
+    assert!(
+        list.contains(">見送る</button>") && list.contains("<td>見送り</td>"),
+        "{list}"
+    );
+    assert!(!list.contains("辞退") && !list.contains("却下"), "{list}");
+    let (_, list) = organizer.get(&format!("{admin}?lang=en")).await;
+    assert!(
+        list.contains(">Decline</button>") && list.contains("<td>Declined</td>"),
+        "{list}"
+    );
+    organizer.get(&format!("{admin}?lang=ja")).await;
     uketsuke::mail::worker::deliver_due(&app.db, &mailer, chrono::Utc::now())
         .await
         .unwrap();
@@ -228,6 +241,15 @@ async fn exhibitors_apply_and_are_approved_and_students_mark_their_booths() {
         csv.contains("ITエンジニア（正社員）") && csv.contains("出展決定"),
         "{csv}"
     );
+    assert!(csv.starts_with("\u{feff}申込ID,会社名,募集職種,"), "{csv}");
+    let (_, csv) = organizer
+        .get("/admin/events/student-fair/exhibitors.csv?lang=en")
+        .await;
+    assert!(
+        csv.starts_with("\u{feff}Registration ID,Company,Positions,") && csv.contains(",yes,"),
+        "the headers and cells in English: {csv}"
+    );
+    organizer.get(&format!("{admin}?lang=ja")).await;
     let (status, report) = organizer.get("/admin/events/student-fair/report").await;
     assert_eq!(status, 200);
     assert!(report.contains("<svg"), "the report draws its charts");

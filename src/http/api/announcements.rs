@@ -68,7 +68,7 @@ enum Announced {
 
 #[OpenApi(tag = "ApiTags::Organizer")]
 impl AnnouncementsApi {
-    /// Sends an announcement (お知らせ) to the event's registrants by email.
+    /// Sends an announcement to the event's registrants by email.
     #[oai(
         path = "/events/:slug/announcements",
         method = "post",

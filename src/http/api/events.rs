@@ -83,7 +83,7 @@ impl EventsApi {
         )))
     }
 
-    /// Creates a draft event of the token's organization, which becomes its organizer (主催).
+    /// Creates a draft event of the token's organization, which becomes its organizer.
     #[oai(
         path = "/events",
         method = "post",
@@ -139,7 +139,7 @@ impl EventsApi {
         Ok(organizer_view(&state, &listing))
     }
 
-    /// Cancels an event (中止). Its page stays, marked cancelled.
+    /// Cancels an event. Its page stays, marked cancelled.
     #[oai(
         path = "/events/:slug/cancel",
         method = "post",

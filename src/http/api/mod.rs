@@ -55,7 +55,7 @@ enum ApiTags {
     Events,
     /// An organizer's own events: create, change, publish, cancel.
     Organizer,
-    /// Partner organizations and their roles (共催, 後援, 協力, 周知協力).
+    /// Partner organizations and their roles (co-host, backing, cooperation, publicity).
     Partners,
     /// Registering, and managing a registration through its manage link.
     Registrations,

@@ -18,7 +18,7 @@ enum Invited {
 
 #[OpenApi(tag = "ApiTags::Partners")]
 impl PartnersApi {
-    /// The organizer asks an organization to take a role (共催, 後援, 協力, 周知協力).
+    /// Asks an organization to take a role (co-host, backing, cooperation, publicity).
     #[oai(
         path = "/events/:slug/partners",
         method = "post",

@@ -4,8 +4,8 @@
 use crate::domain::Event;
 use crate::domain::registration::{CompanyInput, PersonInput};
 use crate::domain::{
-    Answer, Attendee, AttendeeStatus, EmployeeBand, HeardVia, Industry, Language, Question,
-    QuestionKind, QuestionOption, Registration, RegistrationInput, RegistrationStatus,
+    Answer, Attendee, AttendeeStatus, EmployeeBand, HeardVia, Industry, Question, QuestionKind,
+    QuestionOption, Registration, RegistrationInput, RegistrationStatus,
 };
 use crate::services::registrations::{AttendeeChange, RegistrationChange};
 use chrono::{DateTime, FixedOffset};
@@ -25,7 +25,7 @@ pub struct CompanyBody {
     pub sole_proprietor: Option<bool>,
     /// Required, `NNN-NNNN`.
     pub postal_code: Option<String>,
-    /// Required, e.g. `東京都` or `Tokyo`.
+    /// Required, in Japanese or English, e.g. `Tokyo`.
     pub prefecture: Option<String>,
     pub city: Option<String>,
     pub street: Option<String>,
@@ -569,7 +569,7 @@ impl From<&crate::domain::CampaignEntry> for CampaignEntryBody {
     }
 }
 
-/// A declaration (「テレワーク東京ルール」実践企業宣言) as submitted.
+/// A declaration (of a company practising the Tokyo Telework Rule) as submitted.
 #[derive(Debug, Object)]
 #[oai(rename = "DeclarationCreate", skip_serializing_if_is_none)]
 pub struct DeclarationCreateBody {

@@ -76,7 +76,7 @@ pub struct EventBody {
     pub capacity: Option<u32>,
     pub seats_left: Option<u32>,
     pub full: bool,
-    /// At most this many attendees per company (法人番号).
+    /// At most this many attendees per company (by corporate number).
     pub per_company_limit: Option<u32>,
     pub languages: Vec<Language>,
     pub audience: Audience,
@@ -88,7 +88,7 @@ pub struct EventBody {
     pub status: EventStatus,
     /// The Japanese fiscal year (April to March) the event starts in.
     pub fiscal_year: i32,
-    /// 主催 東京都 / 後援 東京商工会議所 …
+    /// Who runs it, in Japanese: the organizer, then each partner with its role.
     pub partner_line_ja: String,
     pub partner_line_en: String,
     /// The organizer first, then approved partners.
@@ -237,7 +237,7 @@ pub struct EventCreateBody {
     pub audience: Option<Audience>,
     /// Registrations that do not fit wait for a seat (default), or are refused as full.
     pub waitlist_enabled: Option<bool>,
-    /// The event's own purpose of use of personal information (個人情報の利用目的), in both
+    /// The event's own statement of the purpose of use of personal information, in both
     /// languages; leave both out for the standard statement.
     pub purpose_of_use_ja: Option<String>,
     pub purpose_of_use_en: Option<String>,

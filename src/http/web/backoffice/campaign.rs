@@ -1,7 +1,7 @@
 //! `/admin/events/{slug}/campaign`: a campaign's totals (companies, employees covered, by
 //! action, industry and size) for everyone who sees its counts, and its participants with
 //! their entries for those who may read the roster; `campaign.csv` for those who may export.
-use super::export::csv_lines;
+use super::export::{csv_lines, header_row};
 use super::report::csv_response;
 use super::*;
 use crate::services::campaigns;
@@ -116,23 +116,21 @@ pub async fn campaign_csv(
         Utc::now(),
     )
     .await?;
-    let mut rows = vec![
-        [
-            l.pick("申込ID", "Registration"),
-            l.pick("会社名", "Company"),
-            l.pick("法人番号", "Corporate number"),
-            l.pick("業種", "Industry"),
-            l.pick("従業員数", "Employees (company)"),
-            l.pick("取組", "Actions"),
-            l.pick("対象従業員数", "Employees covered"),
-            l.pick("開始日", "First day"),
-            l.pick("終了日", "Last day"),
-            l.pick("一覧掲載", "Listed"),
-        ]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect::<Vec<_>>(),
-    ];
+    let mut rows = vec![header_row(
+        l,
+        &[
+            "col-registration-id",
+            "col-company",
+            "col-corporate-number",
+            "col-industry",
+            "col-company-employees",
+            "col-actions",
+            "col-employees-covered",
+            "col-first-day",
+            "col-last-day",
+            "col-listed",
+        ],
+    )];
     for p in &t.participants {
         rows.push(vec![
             p.registration_id.to_string(),
@@ -155,15 +153,11 @@ pub async fn campaign_csv(
             p.entry.employees.to_string(),
             p.entry.from.to_string(),
             p.entry.to.to_string(),
-            l.pick(
-                if p.entry.listed {
-                    "はい"
-                } else {
-                    "いいえ"
-                },
-                if p.entry.listed { "yes" } else { "no" },
-            )
-            .to_owned(),
+            l.t(if p.entry.listed {
+                "export-yes"
+            } else {
+                "export-no"
+            }),
         ]);
     }
     Ok(csv_response(

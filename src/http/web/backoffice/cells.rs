@@ -64,7 +64,7 @@ impl Phones {
     }
 }
 
-/// A stored 法人番号 for a CSV file, in the NTA's 1-4-4-4 groups (`1-2345-6789-0123`): thirteen
+/// A stored corporate number for a CSV file, in the NTA's 1-4-4-4 groups (`1-2345-6789-0123`): thirteen
 /// bare digits become a number in both spreadsheets (Excel shows `1.23457E+12`), and the
 /// text-formula form `="1234567890123"` is shown as just that by LibreOffice, whose CSV
 /// import dialog does not evaluate formulas unless asked. XLSX cells are typed text and keep
@@ -81,12 +81,13 @@ mod tests {
 
     #[test]
     fn text_longer_than_an_xlsx_cell_is_cut_with_an_ellipsis() {
-        let fits = "あ".repeat(XLSX_MAX_CELL);
+        // A kana character: one UTF-16 unit.
+        let fits = "\u{3042}".repeat(XLSX_MAX_CELL);
         assert!(matches!(fit_xlsx_cell(&fits), Cow::Borrowed(_)));
-        let long = "あ".repeat(XLSX_MAX_CELL + 1);
+        let long = "\u{3042}".repeat(XLSX_MAX_CELL + 1);
         let cut = fit_xlsx_cell(&long);
         assert_eq!(cut.chars().count(), XLSX_MAX_CELL);
-        assert!(cut.ends_with("あ…"));
+        assert!(cut.ends_with("\u{3042}…"));
         // Counted in UTF-16 units, as Excel counts: an emoji is two, and is never split.
         let emoji = "😀".repeat(XLSX_MAX_CELL);
         let cut = fit_xlsx_cell(&emoji);

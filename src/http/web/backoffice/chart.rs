@@ -100,7 +100,7 @@ mod tests {
     #[test]
     fn labels_are_escaped_and_bars_scale_to_the_largest() {
         let svg = bars(
-            "経路 <test>",
+            "Via <test>",
             &[
                 Bar {
                     label: "A&B".into(),
@@ -112,13 +112,13 @@ mod tests {
                 },
             ],
         );
-        assert!(svg.contains("<title>経路 &lt;test&gt;</title>") && svg.contains(">A&amp;B<"));
+        assert!(svg.contains("<title>Via &lt;test&gt;</title>") && svg.contains(">A&amp;B<"));
         assert!(svg.contains(r#"width="330""#) && svg.contains(r#"width="165""#));
         let cols = columns("x", &[("11/1".into(), 1), ("11/2".into(), 3)]);
         assert_eq!(cols.matches("<rect").count(), 2);
         // Screen readers skip the picture and read the figures from the table.
         assert!(svg.contains(r#"aria-hidden="true""#) && !svg.contains("role=\"img\""));
-        assert!(svg.contains(r#"<caption>経路 &lt;test&gt;</caption>"#));
+        assert!(svg.contains(r#"<caption>Via &lt;test&gt;</caption>"#));
         assert!(svg.contains(r#"<tr><th scope="row">A&amp;B</th><td>10</td></tr>"#));
         assert!(cols.contains(r#"<tr><th scope="row">11/2</th><td>3</td></tr>"#));
     }

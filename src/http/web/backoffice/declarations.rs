@@ -159,20 +159,18 @@ pub async fn declarations_csv(
         Utc::now(),
     )
     .await?;
-    let mut rows = vec![
-        [
-            l.pick("申込ID", "Registration"),
-            l.pick("会社名", "Company"),
-            l.pick("宣言する取組", "Commitments"),
-            l.pick("宣言文", "Statement"),
-            l.pick("審査状況", "Review"),
-            l.pick("審査日時", "Reviewed at"),
-            l.pick("一覧掲載", "Listed"),
-        ]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect::<Vec<_>>(),
-    ];
+    let mut rows = vec![super::export::header_row(
+        l,
+        &[
+            "col-registration-id",
+            "col-company",
+            "col-commitments",
+            "col-statement",
+            "col-review",
+            "col-reviewed-at",
+            "col-listed",
+        ],
+    )];
     for d in declared {
         rows.push(vec![
             d.registration_id.to_string(),
@@ -184,19 +182,11 @@ pub async fn declarations_csv(
                 .reviewed_at
                 .map(|t| crate::domain::jst::date_time(t, l.content()))
                 .unwrap_or_default(),
-            l.pick(
-                if d.record.declaration.listed {
-                    "はい"
-                } else {
-                    "いいえ"
-                },
-                if d.record.declaration.listed {
-                    "yes"
-                } else {
-                    "no"
-                },
-            )
-            .to_owned(),
+            l.t(if d.record.declaration.listed {
+                "export-yes"
+            } else {
+                "export-no"
+            }),
         ]);
     }
     Ok(super::report::csv_response(

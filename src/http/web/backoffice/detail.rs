@@ -219,10 +219,15 @@ fn detail_view(
         .iter()
         .map(|e| Choice {
             value: e.spec.slug.to_string(),
-            label: format!(
-                "{}（{}）",
-                e.spec.title.get(lang.content()),
-                crate::domain::jst::range(e.spec.starts_at, e.spec.ends_at, lang.content())
+            label: lang.t_args(
+                "a-with-detail",
+                &crate::fluent_args![
+                    ("text", e.spec.title.get(lang.content())),
+                    (
+                        "detail",
+                        crate::domain::jst::range(e.spec.starts_at, e.spec.ends_at, lang.content())
+                    )
+                ],
             ),
             selected: e.spec.slug.as_str() == chosen_target,
         })

@@ -174,7 +174,7 @@ pub(super) fn read_input(
     let starts_at = time("starts_at");
     let ends_at = time("ends_at");
     let reminder_days = form.get("reminder_days").map(|raw| {
-        raw.split([',', '、', ' '])
+        raw.split([',', '\u{3001}', ' '])
             .filter(|s| !s.trim().is_empty())
             .filter_map(|s| crate::domain::normalize::digits(s).parse().ok())
             .collect::<Vec<i64>>()

@@ -1,5 +1,5 @@
-//! `/admin/events/{slug}/partners`: the organizer asks organizations to co-host (共催), back
-//! (後援), cooperate (協力) or publicise (周知協力), sees each answer with who gave it and when,
+//! `/admin/events/{slug}/partners`: the organizer asks organizations to co-host, back,
+//! cooperate or publicise, sees each answer with who gave it and when,
 //! sets the order names are shown in, and withdraws a request or role.
 use super::*;
 use crate::domain::PartnerRole;
@@ -67,10 +67,12 @@ async fn render(
                 .unwrap_or_default(),
             decided: r.decision.as_ref().and_then(|d| {
                 d.decided_at.map(|t| {
-                    format!(
-                        "{}（{}）",
-                        crate::domain::jst::date_time(t, l.content()),
-                        d.decided_by.clone().unwrap_or_default()
+                    l.t_args(
+                        "a-with-detail",
+                        &crate::fluent_args![
+                            ("text", crate::domain::jst::date_time(t, l.content())),
+                            ("detail", d.decided_by.clone().unwrap_or_default())
+                        ],
                     )
                 })
             }),
@@ -82,7 +84,13 @@ async fn render(
         .iter()
         .map(|o| Choice {
             value: o.code.to_string(),
-            label: format!("{}（{}）", o.name(l.content()), o.code),
+            label: l.t_args(
+                "a-with-detail",
+                &crate::fluent_args![
+                    ("text", o.name(l.content())),
+                    ("detail", o.code.to_string())
+                ],
+            ),
             selected: o.code.as_str() == chosen.0,
         })
         .collect();

@@ -151,22 +151,20 @@ pub async fn exhibitors_csv(
         Utc::now(),
     )
     .await?;
-    let mut rows = vec![
-        [
-            l.pick("申込ID", "Registration"),
-            l.pick("会社名", "Company"),
-            l.pick("募集職種", "Positions"),
-            l.pick("対応言語", "Languages"),
-            l.pick("担当者数", "Booth staff"),
-            l.pick("就労ビザ支援", "Work visa support"),
-            l.pick("採用分野", "Fields"),
-            l.pick("審査", "Review"),
-            l.pick("訪問希望の学生", "Students interested"),
-        ]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect::<Vec<_>>(),
-    ];
+    let mut rows = vec![super::export::header_row(
+        l,
+        &[
+            "col-registration-id",
+            "col-company",
+            "col-positions",
+            "col-languages",
+            "col-booth-staff",
+            "col-visa-support",
+            "col-fields",
+            "col-review",
+            "col-students-interested",
+        ],
+    )];
     for r in list {
         let p = &r.booth.exhibitor.profile;
         rows.push(vec![
@@ -175,11 +173,11 @@ pub async fn exhibitors_csv(
             p.positions.clone(),
             p.languages_text(l.content()),
             p.staff_count.to_string(),
-            l.pick(
-                if p.visa_support { "あり" } else { "なし" },
-                if p.visa_support { "yes" } else { "no" },
-            )
-            .to_owned(),
+            l.t(if p.visa_support {
+                "export-has"
+            } else {
+                "export-has-not"
+            }),
             p.hiring_fields.clone().unwrap_or_default(),
             r.booth.exhibitor.state.label(l.content()).to_owned(),
             r.interested.to_string(),

@@ -9,59 +9,34 @@ use futures_util::{StreamExt, stream};
 
 const CHUNK: u64 = 1000;
 
-const HEADERS_JA: [&str; 21] = [
-    "参加者ID",
-    "申込ID",
-    "申込状態",
-    "参加者",
-    "フリガナ",
-    "部署",
-    "役職",
-    "メールアドレス",
-    "受付",
-    "会社名",
-    "会社名フリガナ",
-    "法人番号",
-    "従業員数",
-    "都道府県",
-    "区市町村",
-    "申込担当者",
-    "担当者メール",
-    "担当者電話",
-    "認知経路",
-    "申込日時",
-    "セッション",
-];
-const HEADERS_EN: [&str; 21] = [
-    "Attendee ID",
-    "Registration ID",
-    "Status",
-    "Attendee",
-    "Kana",
-    "Department",
-    "Title",
-    "Email",
-    "Checked in",
-    "Company",
-    "Company kana",
-    "Corporate number",
-    "Employees",
-    "Prefecture",
-    "City",
-    "Contact",
-    "Contact email",
-    "Contact phone",
-    "Heard via",
-    "Registered at",
-    "Sessions",
+/// The roster's columns, in order: message ids in `exports.ftl`.
+const COLUMNS: [&str; 21] = [
+    "col-attendee-id",
+    "col-registration-id",
+    "col-status",
+    "col-attendee",
+    "col-kana",
+    "col-department",
+    "col-title",
+    "col-email",
+    "col-check-in",
+    "col-company",
+    "col-company-kana",
+    "col-corporate-number",
+    "col-employees",
+    "col-prefecture",
+    "col-city",
+    "col-contact",
+    "col-contact-email",
+    "col-contact-phone",
+    "col-heard-via",
+    "col-registered-at",
+    "col-sessions",
 ];
 
-/// The column names in the reader's language.
-fn headers(lang: crate::i18n::Lang) -> [&'static str; 21] {
-    match lang.content() {
-        crate::domain::Language::Ja => HEADERS_JA,
-        crate::domain::Language::En => HEADERS_EN,
-    }
+/// A header row: each column's name (a message id in `exports.ftl`) in the reader's language.
+pub fn header_row(lang: crate::i18n::Lang, columns: &[&str]) -> Vec<String> {
+    columns.iter().map(|id| lang.t(id)).collect()
 }
 
 /// A cell that a spreadsheet would read as a formula (`= + - @`, or a leading tab or line end
@@ -74,7 +49,7 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Where a row is going: the two files differ in how a 法人番号 survives being opened.
+/// Where a row is going: the two files differ in how a corporate number survives being opened.
 #[derive(Clone, Copy)]
 enum Target {
     Csv,
@@ -201,12 +176,8 @@ pub async fn roster_csv(
     let q = params.query();
     backoffice::start_export(&state.db, &me.staff.principal, &e, &q, "csv", Utc::now()).await?;
     let lang = lang.lang;
-    let headers = headers(lang);
     let mut first = b"\xEF\xBB\xBF".to_vec();
-    first.extend(csv_lines(&[headers
-        .iter()
-        .map(|h| h.to_string())
-        .collect()]));
+    first.extend(csv_lines(&[header_row(lang, &COLUMNS)]));
 
     let db = state.db.clone();
     let event_id = e.listing.event.id;
@@ -266,7 +237,7 @@ mod tests {
         for bad in ["=1+2", "+81", "-1", "@SUM(A1)", "\tx", "\rx", "\nx"] {
             assert_eq!(neutralise(bad), format!("'{bad}"));
         }
-        for fine in ["山田", "03-1234", "a=b", ""] {
+        for fine in ["\u{5c71}\u{7530}", "03-1234", "a=b", ""] {
             assert_eq!(neutralise(fine), fine);
         }
         let out = String::from_utf8(csv_lines(&[vec!["=HYPERLINK(\"x\")".into(), "a,b".into()]]))
@@ -294,7 +265,7 @@ mod tests {
 
 /// `/admin/events/{slug}/roster.xlsx`: the same rows as the CSV in an Excel workbook. Cells
 /// are written as text, so nothing in them can run as a formula and identifiers (phone
-/// numbers, the 法人番号) stay exactly as written. The worksheet is written in
+/// numbers, the corporate number) stay exactly as written. The worksheet is written in
 /// constant-memory mode on a blocking thread to a temporary file, which is then streamed.
 #[handler]
 pub async fn roster_xlsx(
@@ -308,10 +279,11 @@ pub async fn roster_xlsx(
     let q = params.query();
     backoffice::start_export(&state.db, &me.staff.principal, &e, &q, "xlsx", Utc::now()).await?;
     let lang = lang.lang;
-    let headers = headers(lang);
+    let headers = header_row(lang, &COLUMNS);
+    let sheet_name = lang.t("export-roster-sheet");
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Vec<String>>>(2);
     let titles = session_titles(&state, e.listing.event.id, lang).await?;
-    let writer = tokio::task::spawn_blocking(move || write_workbook(&headers, rx));
+    let writer = tokio::task::spawn_blocking(move || write_workbook(&sheet_name, &headers, rx));
     let mut after = 0;
     loop {
         let rows = backoffice::export_page(&state.db, e.listing.event.id, &q, after, CHUNK).await?;
@@ -347,16 +319,17 @@ pub async fn roster_xlsx(
 }
 
 fn write_workbook(
-    headers: &[&str],
+    sheet_name: &str,
+    headers: &[String],
     rows: std::sync::mpsc::Receiver<Vec<Vec<String>>>,
 ) -> anyhow::Result<tempfile::NamedTempFile> {
     use rust_xlsxwriter::{Format, Workbook};
     let mut workbook = Workbook::new();
     let bold = Format::new().set_bold();
     let sheet = workbook.add_worksheet_with_constant_memory()?;
-    sheet.set_name("名簿")?;
+    sheet.set_name(sheet_name)?;
     for (col, h) in headers.iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, *h, &bold)?;
+        sheet.write_string_with_format(0, col as u16, h, &bold)?;
     }
     let mut row = 1u32;
     for chunk in rows {

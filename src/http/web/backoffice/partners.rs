@@ -1,6 +1,6 @@
-//! `/admin/partners`: the roles other organizers asked this organization to take (共催, 後援,
-//! 協力, 周知協力), and its answer. Only approved roles show on public pages; the answer records
-//! who gave it and when.
+//! `/admin/partners`: the roles other organizers asked this organization to take (co-host,
+//! backing, cooperation, publicity), and its answer. Only approved roles show on public
+//! pages; the answer records who gave it and when.
 use super::*;
 use crate::services::partners;
 
@@ -48,10 +48,12 @@ pub async fn partners_page(
             pending: r.request.state == crate::domain::PartnerState::Requested,
             requested_at: crate::domain::jst::date_time(r.request.requested_at, l.content()),
             decided: r.request.decided_at.map(|t| {
-                format!(
-                    "{}（{}）",
-                    crate::domain::jst::date_time(t, l.content()),
-                    r.request.decided_by.unwrap_or_default()
+                l.t_args(
+                    "a-with-detail",
+                    &crate::fluent_args![
+                        ("text", crate::domain::jst::date_time(t, l.content())),
+                        ("detail", r.request.decided_by.unwrap_or_default())
+                    ],
                 )
             }),
         })

@@ -1,6 +1,6 @@
 //! `/admin/events/{slug}/questions`: the organizer's own questions on the registration form
 //! (free text, single or multiple choice, yes/no). Options are typed one per line, as
-//! `日本語 / English`.
+//! `Japanese / English`.
 use super::*;
 use crate::domain::question::QuestionOption;
 use crate::domain::{QuestionInput, QuestionKind, registration::MAX_ATTENDEES};
@@ -55,7 +55,7 @@ async fn page(
                 .spec
                 .options
                 .iter()
-                .map(|o| l.pick(&o.label_ja, &o.label_en).to_owned())
+                .map(|o| l.content().pick(&o.label_ja, &o.label_en).to_owned())
                 .collect(),
         })
         .collect();
@@ -108,7 +108,7 @@ pub async fn questions_page(
     .await
 }
 
-/// One option per line, `日本語 / English` (English may be left out).
+/// One option per line, `Japanese / English` (English may be left out).
 fn options(raw: &str) -> Vec<QuestionOption> {
     raw.lines()
         .map(str::trim)

@@ -1,7 +1,7 @@
-//! Reports: `/admin/events/{slug}/report` and `/admin/reports?year=` (年度), with charts and
+//! Reports: `/admin/events/{slug}/report` and `/admin/reports?year=` (fiscal year), with charts and
 //! CSV downloads of each table.
 use super::chart;
-use super::export::csv_lines;
+use super::export::{csv_lines, header_row};
 use super::*;
 use crate::domain::FiscalYear;
 use crate::services::reports::{self, Bar, YearRow};
@@ -75,13 +75,10 @@ pub async fn event_report(
         attendees: r.attendees,
         checked_in: r.checked_in,
         attendance_rate: percent(r.attendance_rate()),
-        over_time_chart: chart::columns(
-            l.pick("申込数の推移（累計）", "Registrations so far"),
-            &over_time,
-        ),
-        channel_chart: chart::bars(l.pick("認知経路", "Heard via"), &r.by_channel),
-        band_chart: chart::bars(l.pick("従業員規模", "Company size"), &r.by_band),
-        city_chart: chart::bars(l.pick("所在地（区市町村）", "Ward or city"), &cities),
+        over_time_chart: chart::columns(&l.t("report-over-time"), &over_time),
+        channel_chart: chart::bars(&l.t("col-heard-via"), &r.by_channel),
+        band_chart: chart::bars(&l.t("report-company-size"), &r.by_band),
+        city_chart: chart::bars(&l.t("report-city"), &cities),
         channels: bar_views(&r.by_channel),
         vias: bar_views(&r.by_via),
         bands: bar_views(&r.by_band),
@@ -119,20 +116,17 @@ pub async fn event_report_csv(
     let e = staff_event(&state, &me, &slug).await?;
     let l = lang.lang;
     let r = reports::for_event(&state.db, &e, l.content()).await?;
-    let mut rows = vec![vec![
-        l.pick("項目", "Section").to_owned(),
-        l.pick("区分", "Label").to_owned(),
-        l.pick("件数", "Count").to_owned(),
-    ]];
-    let mut section = |name: &str, bars: &[Bar]| {
+    let mut rows = vec![header_row(l, &["col-section", "col-label", "col-count"])];
+    let mut section = |id: &str, bars: &[Bar]| {
+        let name = l.t(id);
         for b in bars {
-            rows.push(vec![name.to_owned(), b.label.clone(), b.value.to_string()]);
+            rows.push(vec![name.clone(), b.label.clone(), b.value.to_string()]);
         }
     };
-    section(l.pick("認知経路", "Heard via"), &r.by_channel);
-    section(l.pick("申込経路コード", "Via code"), &r.by_via);
-    section(l.pick("従業員規模", "Company size"), &r.by_band);
-    section(l.pick("区市町村", "Ward or city"), &r.by_city);
+    section("col-heard-via", &r.by_channel);
+    section("report-via-code", &r.by_via);
+    section("report-company-size", &r.by_band);
+    section("report-city", &r.by_city);
     let over_time: Vec<Bar> = r
         .over_time
         .iter()
@@ -141,7 +135,7 @@ pub async fn event_report_csv(
             value: *n,
         })
         .collect();
-    section(l.pick("申込数累計", "Registrations so far"), &over_time);
+    section("report-over-time", &over_time);
     Ok(csv_response(
         csv_lines(&rows),
         &format!("report-{slug}.csv"),
@@ -231,10 +225,7 @@ pub async fn year_report(
         rows: r.by_area.iter().map(year_row).collect(),
         total: year_row(&r.total),
         roles: bar_views(&r.by_role),
-        attendees_chart: chart::bars(
-            l.pick("分野別の参加者数", "Attendees by programme area"),
-            &attendees,
-        ),
+        attendees_chart: chart::bars(&l.t("report-attendees-by-area"), &attendees),
     };
     Ok(private(state.pages.render(
         "admin/year.html",
@@ -253,21 +244,20 @@ pub async fn year_report_csv(
     let year = chosen_year(&params);
     let l = lang.lang;
     let r = reports::fiscal_year(&state.db, &me.staff.principal, year, l.content()).await?;
-    let mut rows = vec![
-        [
-            l.pick("分野", "Programme area"),
-            l.pick("開催数", "Events"),
-            l.pick("定員合計", "Seats offered"),
-            l.pick("参加企業数", "Companies"),
-            l.pick("うち中小企業", "of which SMEs"),
-            l.pick("参加者数", "Attendees"),
-            l.pick("受付済み", "Checked in"),
-            l.pick("出席率", "Attendance rate"),
-            l.pick("キャンペーン対象従業員数", "Campaign employees covered"),
-        ]
-        .map(str::to_owned)
-        .to_vec(),
-    ];
+    let mut rows = vec![header_row(
+        l,
+        &[
+            "col-programme-area",
+            "col-events-held",
+            "col-seats-offered",
+            "col-companies",
+            "col-smes",
+            "col-attendees",
+            "col-checked-in",
+            "col-attendance-rate",
+            "col-campaign-employees",
+        ],
+    )];
     for row in r.by_area.iter().chain(std::iter::once(&r.total)) {
         let v = year_row(row);
         rows.push(vec![

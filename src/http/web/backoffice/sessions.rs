@@ -75,7 +75,7 @@ async fn page(
                 .unwrap_or_default(),
             speaker: s.spec.speaker.clone().unwrap_or_default(),
             capacity: match (s.spec.exclusive, s.spec.capacity) {
-                (true, _) => l.pick("1社", "1 company").to_owned(),
+                (true, _) => l.t("a-one-company"),
                 (false, Some(c)) => c.to_string(),
                 (false, None) => "–".to_owned(),
             },
@@ -190,22 +190,27 @@ pub async fn add_session(
                 _ => Duration::zero(),
             };
             let (s, e) = (starts.map(|t| t + shift), ends.map(|t| t + shift));
-            let time_title = |lang| match (s, e) {
-                (Some(s), Some(e)) => format!(
-                    "{}{}{}",
-                    crate::domain::jst::time(s),
-                    crate::domain::Language::pick(lang, "〜", "–"),
-                    crate::domain::jst::time(e)
-                ),
-                _ => String::new(),
+            // A slot's own title is stored in both of the event's languages, each worded
+            // by that language's messages.
+            let time_title = |content: crate::domain::Language| {
+                let lang = crate::i18n::Lang::parse(content.code()).unwrap_or_default();
+                let (from, to) = s
+                    .zip(e)
+                    .map(|(s, e)| (crate::domain::jst::time(s), crate::domain::jst::time(e)))
+                    .unwrap_or_default();
+                exclusive.then(|| {
+                    lang.t_args(
+                        "a-consultation-slot-title",
+                        &crate::fluent_args![("from", from), ("to", to)],
+                    )
+                })
             };
-            let title_ja = form.text("title_ja").or_else(|| {
-                exclusive.then(|| format!("{} 相談枠", time_title(crate::domain::Language::Ja)))
-            });
-            let title_en = form.text("title_en").or_else(|| {
-                exclusive
-                    .then(|| format!("Consultation {}", time_title(crate::domain::Language::En)))
-            });
+            let title_ja = form
+                .text("title_ja")
+                .or_else(|| time_title(crate::domain::Language::Ja));
+            let title_en = form
+                .text("title_en")
+                .or_else(|| time_title(crate::domain::Language::En));
             let input = SessionInput {
                 title_ja,
                 title_en,

@@ -1,4 +1,4 @@
-//! `/admin/events/{slug}/sheet`: the printable sign-in sheet (受付名簿) for the door: confirmed
+//! `/admin/events/{slug}/sheet`: the printable sign-in sheet for the door: confirmed
 //! attendees by company, with a column to tick or sign. Audited like the roster.
 use super::roster::{RowView, row_view};
 use super::*;

@@ -1,0 +1,78 @@
+## Column headers of the back-office's CSV and Excel files, and the labels of the report
+## tables, in the order the columns appear. Back-office only: やさしい日本語 reads them from ja.
+
+## The roster (roster.csv, roster.xlsx)
+col-attendee-id = 参加者ID
+col-registration-id = 申込ID
+col-status = 申込状態
+col-attendee = 参加者
+col-kana = フリガナ
+col-department = 部署
+col-title = 役職
+col-email = メールアドレス
+col-check-in = 受付
+col-company = 会社名
+col-company-kana = 会社名フリガナ
+col-corporate-number = 法人番号
+col-employees = 従業員数
+col-prefecture = 都道府県
+col-city = 区市町村
+col-contact = 申込担当者
+col-contact-email = 担当者メール
+col-contact-phone = 担当者電話
+col-heard-via = 認知経路
+col-registered-at = 申込日時
+col-sessions = セッション
+# The worksheet's name in roster.xlsx.
+export-roster-sheet = 名簿
+
+## A campaign's entries (campaign.csv)
+col-industry = 業種
+col-company-employees = 従業員数
+col-actions = 取組
+col-employees-covered = 対象従業員数
+col-first-day = 開始日
+col-last-day = 終了日
+col-listed = 一覧掲載
+
+## Declarations (declarations.csv)
+col-commitments = 宣言する取組
+col-statement = 宣言文
+col-review = 審査状況
+col-reviewed-at = 審査日時
+
+## Booth applications (exhibitors.csv)
+col-positions = 募集職種
+col-languages = 対応言語
+col-booth-staff = 担当者数
+col-visa-support = 就労ビザ支援
+col-fields = 採用分野
+col-students-interested = 訪問希望の学生
+
+## Yes and no in a cell
+export-yes = はい
+export-no = いいえ
+# Whether a company supports a work visa.
+export-has = あり
+export-has-not = なし
+
+## An event's report (report.csv) and its charts
+col-section = 項目
+col-label = 区分
+col-count = 件数
+report-over-time = 申込数の推移（累計）
+report-via-code = 申込経路コード（?via=）
+report-company-size = 従業員規模
+report-city = 所在地（区市町村）
+
+## The fiscal year's report (reports.csv) and its chart
+col-programme-area = 分野
+col-events-held = 開催数
+col-seats-offered = 定員合計
+col-companies = 参加企業数
+col-smes = うち中小企業
+col-attendees = 参加者数（確定）
+col-checked-in = 受付済み
+col-attendance-rate = 出席率
+col-campaign-employees = キャンペーン対象従業員数
+report-attendees-by-area = 分野別の参加者数
