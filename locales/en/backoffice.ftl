@@ -217,3 +217,15 @@ a-events-held = Events
 a-seats-offered = Seats offered
 a-by-role = Events by role
 a-role = Role
+
+## The publicity kit (src/i18n/words.rs publicity_words): ready-to-paste text for TCCI's media.
+a-publicity-medium-mailmag = TCCI mail magazine
+a-publicity-medium-shimbun = Tosho Shimbun (notice column)
+a-publicity-medium-advisor = For TCCI management advisors
+a-publicity-title = [{ $title }]
+a-publicity-when = When: { $when }
+a-publicity-where = Where: { $where }
+a-publicity-capacity = Seats: { $capacity } (first come, first served; free)
+a-publicity-audience-companies = For: owners, HR and general affairs staff of companies and organizations
+a-publicity-audience-individuals = For: everyone
+a-publicity-link-heading = Details and registration:

@@ -217,3 +217,15 @@ a-events-held = 開催数
 a-seats-offered = 定員合計
 a-by-role = 役割別のイベント数
 a-role = 役割
+
+## The publicity kit (src/i18n/words.rs publicity_words): ready-to-paste text for TCCI's media.
+a-publicity-medium-mailmag = 東京商工会議所 メールマガジン
+a-publicity-medium-shimbun = 東商新聞（告知欄）
+a-publicity-medium-advisor = 経営指導員からのご案内
+a-publicity-title = 【{ $title }】
+a-publicity-when = 日時：{ $when }
+a-publicity-where = 会場：{ $where }
+a-publicity-capacity = 定員：{ $capacity }名（先着順・参加無料）
+a-publicity-audience-companies = 対象：企業・団体の経営者、人事・総務ご担当者
+a-publicity-audience-individuals = 対象：どなたでも
+a-publicity-link-heading = ▼詳細・お申込み

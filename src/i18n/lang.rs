@@ -114,6 +114,11 @@ impl Lang {
     pub fn t_args(self, id: &str, args: &fluent_bundle::FluentArgs) -> String {
         super::t_args(self, id, args)
     }
+
+    /// What a value of a closed set (an industry, a status, a role) is called in this locale.
+    pub fn label(self, x: impl crate::domain::Labelled) -> String {
+        self.t(x.label_id())
+    }
 }
 
 impl std::fmt::Display for Lang {

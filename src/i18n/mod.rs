@@ -5,8 +5,10 @@
 //!
 //! Which locales exist is read from the folders, not listed in Rust: a folder with a
 //! `locale.ftl` (its name, its `lang` attribute, which locale fills its gaps) is a locale.
+pub mod dates;
 mod lang;
 mod templates;
+pub mod words;
 
 pub use lang::Lang;
 pub use templates::{add_to, kwargs_to_args};

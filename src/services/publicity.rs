@@ -1,16 +1,18 @@
 //! The publicity kit TCCI asks for: ready-to-paste Japanese text for its mail magazine, for
-//! 東商新聞 and for its management advisors, each within the space the medium gives and each
-//! with its own tracked link (`?via=`), so that the reports count what each brought in.
+//! its newspaper (Tosho Shimbun) and for its management advisors, each within the space the
+//! medium gives and each with its own tracked link (`?via=`), so that the reports count what
+//! each brought in. The words of the text are written at the edge (`KitWords`); here they are
+//! fitted into each medium's space.
 use super::catalogue::EventListing;
-use crate::domain::{Audience, Language, jst};
+use crate::domain::Language;
 
 /// One medium: where the text goes, how many characters it may take, and its link code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Medium {
     /// The `?via=` code its link carries.
     pub via: &'static str,
-    pub label_ja: &'static str,
-    pub label_en: &'static str,
+    /// The id of the message that names it.
+    pub label_id: &'static str,
     /// Characters, as the editor counts them (every character one, full- or half-width).
     pub budget: usize,
 }
@@ -18,20 +20,17 @@ pub struct Medium {
 pub const MEDIA: [Medium; 3] = [
     Medium {
         via: "mailmag",
-        label_ja: "東京商工会議所 メールマガジン",
-        label_en: "TCCI mail magazine",
+        label_id: "a-publicity-medium-mailmag",
         budget: 400,
     },
     Medium {
         via: "shimbun",
-        label_ja: "東商新聞（告知欄）",
-        label_en: "Tosho Shimbun (notice column)",
+        label_id: "a-publicity-medium-shimbun",
         budget: 200,
     },
     Medium {
         via: "advisor",
-        label_ja: "経営指導員からのご案内",
-        label_en: "For TCCI management advisors",
+        label_id: "a-publicity-medium-advisor",
         budget: 300,
     },
 ];
@@ -56,54 +55,58 @@ pub fn tracked_link(public_url: &str, slug: &str, via: &str) -> String {
     )
 }
 
+/// The words of a kit, written at the edge in the media's language.
+#[derive(Debug, Clone)]
+pub struct KitWords {
+    /// The title as it heads the text.
+    pub title: String,
+    /// Lines that always stay: when, where, how many seats.
+    pub facts: Vec<String>,
+    /// Who it is for.
+    pub audience: String,
+    /// The organizer and partners, in one line.
+    pub partners: String,
+    /// The line above the link.
+    pub link_heading: String,
+}
+
 /// The kit: one text per medium, in Japanese, each within its budget. The title, time, place
 /// and link always stay; the description fills what room is left and is cut with "…"; the
 /// partner line and the audience go first when even that does not fit.
-pub fn kit(listing: &EventListing, public_url: &str) -> Vec<PublicityText> {
+pub fn kit(listing: &EventListing, public_url: &str, words: &KitWords) -> Vec<PublicityText> {
     MEDIA
         .iter()
-        .map(|m| text_for(listing, public_url, *m))
+        .map(|m| text_for(listing, public_url, words, *m))
         .collect()
 }
 
-fn text_for(listing: &EventListing, public_url: &str, medium: Medium) -> PublicityText {
-    let l = Language::Ja;
+fn text_for(
+    listing: &EventListing,
+    public_url: &str,
+    words: &KitWords,
+    medium: Medium,
+) -> PublicityText {
     let spec = &listing.event.spec;
     let link = tracked_link(public_url, spec.slug.as_str(), medium.via);
-    let mut facts = vec![
-        format!("日時：{}", jst::range(spec.starts_at, spec.ends_at, l)),
-        format!("会場：{}", spec.venue_line(l)),
-    ];
-    if let Some(c) = spec.capacity {
-        facts.push(format!("定員：{}名（先着順・参加無料）", c.get()));
-    }
-    let audience = format!(
-        "対象：{}",
-        match spec.audience {
-            Audience::Companies => "企業・団体の経営者、人事・総務ご担当者",
-            Audience::Individuals => "どなたでも",
-        }
-    );
-    let partners = listing.partner_line(l);
+    // The media are Japanese: the event's own description in Japanese.
     let description: String = spec
         .description
-        .get(l)
+        .get(Language::Ja)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let title = format!("【{}】", spec.title.get(l));
     let compose = |description: &str, with_audience: bool, with_partners: bool| {
-        let mut lines = vec![title.clone()];
+        let mut lines = vec![words.title.clone()];
         if !description.is_empty() {
             lines.push(description.to_owned());
         }
-        lines.extend(facts.iter().cloned());
+        lines.extend(words.facts.iter().cloned());
         if with_audience {
-            lines.push(audience.clone());
+            lines.push(words.audience.clone());
         }
-        lines.push(format!("▼詳細・お申込み\n{link}"));
+        lines.push(format!("{}\n{link}", words.link_heading));
         if with_partners {
-            lines.push(partners.clone());
+            lines.push(words.partners.clone());
         }
         lines.join("\n")
     };
@@ -149,9 +152,16 @@ mod tests {
 
     #[test]
     fn a_long_description_is_cut_and_nothing_else_is_lost() {
-        assert_eq!(cut("あいうえお", 5), "あいうえお");
-        assert_eq!(cut("あいうえおか", 5), "あいうえ…");
-        assert_eq!(count(&cut(&"長".repeat(1000), 120)), 120);
+        // Full-width letters count one each, as the editors count them.
+        assert_eq!(
+            cut("\u{3042}\u{3044}\u{3046}", 3),
+            "\u{3042}\u{3044}\u{3046}"
+        );
+        assert_eq!(
+            cut("\u{3042}\u{3044}\u{3046}\u{3048}", 3),
+            "\u{3042}\u{3044}…"
+        );
+        assert_eq!(count(&cut(&"\u{9577}".repeat(1000), 120)), 120);
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub async fn insert(
         corporate_number: Set(spec.corporate_number().map(|n| n.as_str().to_owned())),
         sole_proprietor: Set(company.is_some_and(|c| c.sole_proprietor)),
         postal_code: Set(company.map(|c| c.postal_code.as_str().to_owned())),
-        prefecture: Set(company.map(|c| c.prefecture.name(crate::domain::Language::Ja).to_owned())),
+        prefecture: Set(company.map(|c| c.prefecture.stored_name().to_owned())),
         city: Set(company.map(|c| c.city.clone())),
         street: Set(company.map(|c| c.street.clone())),
         industry: Set(company.map(|c| c.industry.code().to_owned())),

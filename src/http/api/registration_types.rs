@@ -4,8 +4,8 @@
 use crate::domain::Event;
 use crate::domain::registration::{CompanyInput, PersonInput};
 use crate::domain::{
-    Answer, Attendee, AttendeeStatus, EmployeeBand, HeardVia, Industry, Language, Question,
-    QuestionKind, QuestionOption, Registration, RegistrationInput, RegistrationStatus,
+    Answer, Attendee, AttendeeStatus, EmployeeBand, HeardVia, Industry, Question, QuestionKind,
+    QuestionOption, Registration, RegistrationInput, RegistrationStatus,
 };
 use crate::services::registrations::{AttendeeChange, RegistrationChange};
 use chrono::{DateTime, FixedOffset};

@@ -34,7 +34,7 @@ fn when(s: &EventSession, first_day: chrono::NaiveDate, lang: Lang) -> String {
             jst::time(s.spec.ends_at)
         )
     } else {
-        jst::range(s.spec.starts_at, s.spec.ends_at, lang.content())
+        crate::i18n::dates::range(lang, s.spec.starts_at, s.spec.ends_at)
     }
 }
 

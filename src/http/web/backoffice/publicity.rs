@@ -8,7 +8,7 @@ use crate::services::publicity;
 
 #[derive(Serialize)]
 struct TextView {
-    label: &'static str,
+    label: String,
     via: &'static str,
     budget: usize,
     chars: usize,
@@ -46,10 +46,12 @@ pub async fn publicity_page(
     csrf: &CsrfToken,
 ) -> Result<Response, AppError> {
     let e = published(&state, &me, &slug).await?;
-    let texts = publicity::kit(&e.listing, &state.settings.server.public_url)
+    // The media are Japanese: the texts are, whatever the page's language.
+    let words = crate::i18n::words::publicity_words(crate::i18n::Lang::default(), &e.listing);
+    let texts = publicity::kit(&e.listing, &state.settings.server.public_url, &words)
         .into_iter()
         .map(|t| TextView {
-            label: lang.lang.pick(t.medium.label_ja, t.medium.label_en),
+            label: lang.lang.t(t.medium.label_id),
             via: t.medium.via,
             budget: t.medium.budget,
             chars: t.chars,
@@ -103,7 +105,7 @@ pub async fn flyer(
             .map(|p| p.trim().to_owned())
             .filter(|p| !p.is_empty())
             .collect(),
-        venue: spec.venue_line(l.content()),
+        venue: crate::i18n::words::venue_line(l, spec),
         capacity: spec.capacity.map(|c| c.get()),
         link: publicity::tracked_link(
             &state.settings.server.public_url,

@@ -4,7 +4,18 @@ use super::chart;
 use super::export::csv_lines;
 use super::*;
 use crate::domain::FiscalYear;
-use crate::services::reports::{self, Bar, YearRow};
+use crate::services::reports::{self, YearRow};
+use chart::Bar;
+
+/// A report's counts, each named in the reader's words.
+fn named(l: crate::i18n::Lang, bars: &[reports::Bar]) -> Vec<Bar> {
+    bars.iter()
+        .map(|b| Bar {
+            label: crate::i18n::words::bar_label(l, &b.key),
+            value: b.value,
+        })
+        .collect()
+}
 
 fn percent(rate: Option<f64>) -> String {
     rate.map_or("–".to_owned(), |r| format!("{:.1}%", r * 100.0))
@@ -57,13 +68,19 @@ pub async fn event_report(
 ) -> Result<Response, AppError> {
     let e = staff_event(&state, &me, &slug).await?;
     let l = lang.lang;
-    let r = reports::for_event(&state.db, &e, l.content()).await?;
+    let r = reports::for_event(&state.db, &e).await?;
+    let (by_channel, by_via, by_band, by_city) = (
+        named(l, &r.by_channel),
+        named(l, &r.by_via),
+        named(l, &r.by_band),
+        named(l, &r.by_city),
+    );
     let over_time: Vec<(String, u64)> = r
         .over_time
         .iter()
         .map(|(d, n)| (d.format("%-m/%-d").to_string(), *n))
         .collect();
-    let cities: Vec<Bar> = r.by_city.iter().take(15).cloned().collect();
+    let cities: Vec<Bar> = by_city.iter().take(15).cloned().collect();
     let view = EventReportView {
         me: header(&me.staff, &lang),
         csrf_token: csrf.0.clone(),
@@ -79,13 +96,13 @@ pub async fn event_report(
             l.pick("申込数の推移（累計）", "Registrations so far"),
             &over_time,
         ),
-        channel_chart: chart::bars(l.pick("認知経路", "Heard via"), &r.by_channel),
-        band_chart: chart::bars(l.pick("従業員規模", "Company size"), &r.by_band),
+        channel_chart: chart::bars(l.pick("認知経路", "Heard via"), &by_channel),
+        band_chart: chart::bars(l.pick("従業員規模", "Company size"), &by_band),
         city_chart: chart::bars(l.pick("所在地（区市町村）", "Ward or city"), &cities),
-        channels: bar_views(&r.by_channel),
-        vias: bar_views(&r.by_via),
-        bands: bar_views(&r.by_band),
-        cities: bar_views(&r.by_city),
+        channels: bar_views(&by_channel),
+        vias: bar_views(&by_via),
+        bands: bar_views(&by_band),
+        cities: bar_views(&by_city),
     };
     Ok(private(state.pages.render(
         "admin/report.html",
@@ -118,7 +135,7 @@ pub async fn event_report_csv(
 ) -> Result<Response, AppError> {
     let e = staff_event(&state, &me, &slug).await?;
     let l = lang.lang;
-    let r = reports::for_event(&state.db, &e, l.content()).await?;
+    let r = reports::for_event(&state.db, &e).await?;
     let mut rows = vec![vec![
         l.pick("項目", "Section").to_owned(),
         l.pick("区分", "Label").to_owned(),
@@ -129,10 +146,10 @@ pub async fn event_report_csv(
             rows.push(vec![name.to_owned(), b.label.clone(), b.value.to_string()]);
         }
     };
-    section(l.pick("認知経路", "Heard via"), &r.by_channel);
-    section(l.pick("申込経路コード", "Via code"), &r.by_via);
-    section(l.pick("従業員規模", "Company size"), &r.by_band);
-    section(l.pick("区市町村", "Ward or city"), &r.by_city);
+    section(l.pick("認知経路", "Heard via"), &named(l, &r.by_channel));
+    section(l.pick("申込経路コード", "Via code"), &named(l, &r.by_via));
+    section(l.pick("従業員規模", "Company size"), &named(l, &r.by_band));
+    section(l.pick("区市町村", "Ward or city"), &named(l, &r.by_city));
     let over_time: Vec<Bar> = r
         .over_time
         .iter()
@@ -166,9 +183,9 @@ struct YearRowView {
     employees_covered: u64,
 }
 
-fn year_row(r: &YearRow) -> YearRowView {
+fn year_row(l: crate::i18n::Lang, r: &YearRow) -> YearRowView {
     YearRowView {
-        label: r.label.clone(),
+        label: r.area.map_or_else(|| l.t("report-total"), |a| l.label(a)),
         events: r.events,
         seats_offered: r.seats_offered,
         companies: r.companies,
@@ -211,13 +228,13 @@ pub async fn year_report(
 ) -> Result<Response, AppError> {
     let year = chosen_year(&params);
     let l = lang.lang;
-    let r = reports::fiscal_year(&state.db, &me.staff.principal, year, l.content()).await?;
+    let r = reports::fiscal_year(&state.db, &me.staff.principal, year).await?;
     let current = FiscalYear::of(Utc::now()).year();
     let attendees: Vec<Bar> = r
         .by_area
         .iter()
         .map(|row| Bar {
-            label: row.label.clone(),
+            label: year_row(l, row).label,
             value: row.attendees,
         })
         .collect();
@@ -225,12 +242,22 @@ pub async fn year_report(
         me: header(&me.staff, &lang),
         csrf_token: csrf.0.clone(),
         year: year.year(),
-        label_ja: year.label(crate::domain::Language::Ja),
-        label_en: year.label(crate::domain::Language::En),
+        label_ja: crate::i18n::dates::fiscal_year(crate::i18n::Lang::default(), year),
+        label_en: crate::i18n::dates::fiscal_year(
+            crate::i18n::Lang::parse("en").unwrap_or_default(),
+            year,
+        ),
         years: (current - 4..=current + 1).rev().collect(),
-        rows: r.by_area.iter().map(year_row).collect(),
-        total: year_row(&r.total),
-        roles: bar_views(&r.by_role),
+        rows: r.by_area.iter().map(|row| year_row(l, row)).collect(),
+        total: year_row(l, &r.total),
+        roles: r
+            .by_role
+            .iter()
+            .map(|(role, n)| BarView {
+                label: l.label(role),
+                value: *n,
+            })
+            .collect(),
         attendees_chart: chart::bars(
             l.pick("分野別の参加者数", "Attendees by programme area"),
             &attendees,
@@ -252,7 +279,7 @@ pub async fn year_report_csv(
 ) -> Result<Response, AppError> {
     let year = chosen_year(&params);
     let l = lang.lang;
-    let r = reports::fiscal_year(&state.db, &me.staff.principal, year, l.content()).await?;
+    let r = reports::fiscal_year(&state.db, &me.staff.principal, year).await?;
     let mut rows = vec![
         [
             l.pick("分野", "Programme area"),
@@ -269,7 +296,7 @@ pub async fn year_report_csv(
         .to_vec(),
     ];
     for row in r.by_area.iter().chain(std::iter::once(&r.total)) {
-        let v = year_row(row);
+        let v = year_row(l, row);
         rows.push(vec![
             v.label,
             v.events.to_string(),

@@ -71,7 +71,7 @@ pub(super) async fn fair(
             .into_iter()
             .map(|b| BoothChoice {
                 id: b.registration_id,
-                details: b.details(lang.content()),
+                details: crate::i18n::words::booth_details(lang, &b.exhibitor.profile),
                 company: b.company,
             })
             .collect()
@@ -128,11 +128,10 @@ fn form_view(
         form_token,
         slots: (0..attendee_slots(listing)).collect(),
         per_company_limit: event.spec.per_company_limit,
-        prefectures: PREFECTURES
-            .iter()
-            .map(|(ja, en)| Choice {
-                value: (*ja).to_owned(),
-                label: lang.pick(ja, en).to_owned(),
+        prefectures: crate::domain::Prefecture::all()
+            .map(|p| Choice {
+                value: p.stored_name().to_owned(),
+                label: lang.label(p),
                 selected: false,
             })
             .collect(),
@@ -140,19 +139,19 @@ fn form_view(
             Industry::ALL,
             None,
             |v| v.code().into(),
-            |v| v.label(lang.content()).into(),
+            |v| lang.label(v).into(),
         ),
         employee_bands: choices(
             EmployeeBand::ALL,
             None,
             |v| v.code().into(),
-            |v| v.label(lang.content()).into(),
+            |v| lang.label(v).into(),
         ),
         heard_via: choices(
             HeardVia::ALL,
             None,
             |v| v.code().into(),
-            |v| v.label(lang.content()).into(),
+            |v| lang.label(v).into(),
         ),
         questions: if fair.exhibiting {
             Vec::new()
@@ -174,7 +173,7 @@ fn form_view(
                 crate::domain::BoothLanguage::ALL,
                 None,
                 |c| c.code().into(),
-                |c| c.label(lang.content()).into(),
+                |c| lang.label(c).into(),
             )
         }),
         student: (event.spec.kind == crate::domain::EventKind::JobFair
@@ -185,7 +184,7 @@ fn form_view(
                     crate::domain::JapaneseLevel::ALL,
                     None,
                     |c| c.code().into(),
-                    |c| c.label(lang.content()).into(),
+                    |c| lang.label(c).into(),
                 ),
                 booths: fair
                     .booths
@@ -207,7 +206,7 @@ fn form_view(
                 crate::domain::Commitment::ALL,
                 None,
                 |c| c.code().into(),
-                |c| c.label(lang.content()).into(),
+                |c| lang.label(c).into(),
             )
         }),
         campaign: event.spec.campaign_period().map(|(from, to)| CampaignForm {
@@ -215,7 +214,7 @@ fn form_view(
                 crate::domain::CampaignAction::ALL,
                 None,
                 |a| a.code().into(),
-                |a| a.label(lang.content()).into(),
+                |a| lang.label(a).into(),
             ),
             period: format!(
                 "{} {} {} {}",
@@ -225,7 +224,7 @@ fn form_view(
                 to
             ),
         }),
-        purpose_of_use: event.spec.purpose_of_use(lang.content()).to_owned(),
+        purpose_of_use: crate::i18n::words::purpose_of_use(lang, &event.spec),
         kept,
         errors,
         general_error,
