@@ -1,4 +1,4 @@
-//! uketsuke (受付): event and seminar registration for the Tokyo work-style reform programme
+//! uketsuke (reception): event and seminar registration for the Tokyo work-style reform programme
 //! run by the Tokyo Metropolitan Government and the Tokyo Chamber of Commerce and Industry.
 pub mod app;
 pub mod calendar;

@@ -7,7 +7,7 @@ use uketsuke::error::AppError;
 use uketsuke::services::{accounts, demo};
 use uketsuke::store;
 
-/// uketsuke (受付): event registration for the TMG/TCCI work-style reform programme.
+/// uketsuke (reception): event registration for the TMG/TCCI work-style reform programme.
 ///
 /// Configuration: config/default.toml, config/$UKETSUKE_ENV.toml (development, test or
 /// production), then UKETSUKE__SECTION__KEY environment variables.

@@ -48,5 +48,8 @@ dates-month = { $month ->
         [11] November
        *[12] December
     } { $year }
-# A fiscal year (April to March). $reiwa is the year of Japan's Reiwa era, 0 before 2019.
-dates-fiscal-year = FY{ $year }
+# A fiscal year (April to March). $reiwa is the year of Japan's Reiwa era, 0 before 2019;
+# English does not name it.
+dates-fiscal-year = { $reiwa ->
+       *[other] FY{ $year }
+    }

@@ -3,7 +3,8 @@ use super::ValidationErrors;
 use super::normalize::{digits, fold_width, hiragana_to_katakana};
 use serde::Serialize;
 
-/// 法人番号: 13 digits, the first a check digit over the other twelve (国税庁's rule:
+/// Corporate number (houjin bangou): 13 digits, the first a check digit over the other twelve (the
+/// National Tax Agency's rule:
 /// 9 − (Σ Pn·Qn mod 9), Pn the n-th digit from the right, Qn 1 for odd n and 2 for even n).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct CorporateNumber(String);
@@ -46,7 +47,7 @@ impl CorporateNumber {
     }
 
     /// The digits in groups of 1, 4, 4 and 4 (`1-2345-6789-0123`), as the NTA prints them on
-    /// the 法人番号指定通知書 for people to read and copy. For spreadsheets that open CSV files:
+    /// the NTA's notice of the number for people to read and copy. For spreadsheets that open CSV files:
     /// thirteen bare digits become a number (Excel shows `1.23457E+12`), and hyphens keep it
     /// text. Data meant for machines keeps `as_str`, as the NTA's own downloads do.
     pub fn grouped(&self) -> String {
@@ -68,13 +69,22 @@ impl CorporateNumber {
     }
 }
 
-/// 郵便番号, kept as `NNN-NNNN`.
+/// What people type between the digits of a postal code: the postal mark U+3012, the long
+/// vowel mark U+30FC, the minus sign U+2212 and the hyphen U+2010 (full-width forms are folded
+/// first).
+const POSTAL_DASHES: [char; 4] = ['\u{3012}', '\u{30FC}', '\u{2212}', '\u{2010}'];
+
+/// What people type between the parts of a phone number: the long vowel mark, minus sign,
+/// hyphen, and full-width brackets.
+const PHONE_SEPARATORS: [char; 5] = ['\u{30FC}', '\u{2212}', '\u{2010}', '\u{FF08}', '\u{FF09}'];
+
+/// Postal code (yuubin bangou), kept as `NNN-NNNN`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PostalCode(String);
 
 impl PostalCode {
     pub fn parse(field: &str, s: &str) -> Result<Self, ValidationErrors> {
-        let folded = fold_width(s).replace(['〒', 'ー', '−', '‐'], "-");
+        let folded = fold_width(s).replace(POSTAL_DASHES, "-");
         let d = digits(&folded);
         let shape_ok = folded
             .chars()
@@ -102,7 +112,7 @@ pub struct PhoneNumber(String);
 
 impl PhoneNumber {
     pub fn parse(field: &str, s: &str) -> Result<Self, ValidationErrors> {
-        let folded = fold_width(s).replace(['ー', '−', '‐', '（', '）'], "-");
+        let folded = fold_width(s).replace(PHONE_SEPARATORS, "-");
         let allowed = folded
             .chars()
             .all(|c| c.is_ascii_digit() || "-+() ".contains(c));
@@ -139,7 +149,7 @@ impl PhoneNumber {
     }
 }
 
-/// フリガナ: katakana, whatever width or script was typed. Where `romaji` is allowed (for
+/// Furigana: katakana, whatever width or script was typed. Where `romaji` is allowed (for
 /// names that are not Japanese), Latin letters are accepted as the reading.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Kana(String);
@@ -147,8 +157,12 @@ pub struct Kana(String);
 impl Kana {
     pub fn parse(field: &str, s: &str, romaji: bool) -> Result<Self, ValidationErrors> {
         let k = hiragana_to_katakana(&fold_width(s));
-        let is_kana =
-            |c: char| matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '・' | 'ヽ' | 'ヾ' | ' ');
+        let is_kana = |c: char| {
+            matches!(
+                c,
+                '\u{30A1}'..='\u{30FA}' | '\u{30FC}' | '\u{30FB}' | '\u{30FD}' | '\u{30FE}' | ' '
+            )
+        };
         let is_romaji = |c: char| c.is_ascii_alphabetic() || " -'.".contains(c);
         let ok = !k.is_empty()
             && k.chars().count() <= 100
@@ -312,7 +326,7 @@ labelled_enum! {
 }
 
 impl Industry {
-    /// The most employees an SME of this industry has (中小企業基本法).
+    /// The most employees an SME of this industry has (the SME Basic Act).
     pub fn sme_employee_limit(self) -> u32 {
         match self {
             Industry::Wholesale => 100,
@@ -329,7 +343,7 @@ impl Industry {
 }
 
 labelled_enum! {
-    /// 従業員数: bands whose edges match the SME limits, so SMEs can be counted.
+    /// Number of employees: bands whose edges match the SME limits, so SMEs can be counted.
     pub enum EmployeeBand {
         UpTo5 = "1-5" => "label-employee-band-1-5";
         UpTo20 = "6-20" => "label-employee-band-6-20";

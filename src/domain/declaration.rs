@@ -1,4 +1,4 @@
-//! 「テレワーク東京ルール」実践企業宣言: a company declares once what it commits to; the
+//! The Tokyo Telework Rule declaration of practising companies: a company declares once what it commits to; the
 //! organizer reviews it; an approved declaration may be listed publicly.
 use super::ValidationErrors;
 use super::text::{optional_text, required_lines};
@@ -30,7 +30,7 @@ labelled_enum! {
 pub struct DeclarationInput {
     pub commitments: Vec<String>,
     pub other: Option<String>,
-    /// The company's own words: 宣言文.
+    /// The company's own words: the statement.
     pub statement: Option<String>,
     pub listed: bool,
 }

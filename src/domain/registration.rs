@@ -67,7 +67,7 @@ labelled_enum! {
 }
 
 labelled_enum! {
-    /// どこで知ったか: how the registrant heard of the event.
+    /// How the registrant heard of the event.
     pub enum HeardVia {
         TcciMailMagazine = "tcci_mail_magazine" => "label-heard-via-tcci-mail-magazine";
         ToshoShimbun = "tosho_shimbun" => "label-heard-via-tosho-shimbun";
@@ -398,7 +398,7 @@ impl RegistrationSpec {
         })
     }
 
-    /// A campaign entry, a declaration or a booth: the company's own, so one per 法人番号.
+    /// A campaign entry, a declaration or a booth: the company's own, so one per corporate number.
     pub fn once_per_company(&self) -> bool {
         self.campaign.is_some() || self.declaration.is_some() || self.exhibitor.is_some()
     }
@@ -415,7 +415,7 @@ impl RegistrationSpec {
                 .all(|p| taken.contains(p.email.as_str()))
     }
 
-    /// The 法人番号 the per-company limit is counted by.
+    /// The corporate number the per-company limit is counted by.
     pub fn corporate_number(&self) -> Option<&CorporateNumber> {
         self.company
             .as_ref()

@@ -26,7 +26,7 @@ pub struct Email(String);
 
 impl Email {
     pub fn parse(field: &str, s: &str) -> Result<Self, ValidationErrors> {
-        // Japanese input methods type full-width letters (ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ).
+        // Japanese input methods type full-width letters (U+FF41 and on) and a full-width at sign.
         let folded = super::normalize::fold_width(s);
         let s = folded.as_str();
         let invalid = || {

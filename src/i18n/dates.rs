@@ -1,4 +1,5 @@
-//! Dates and times in words: `2026年12月3日(木) 14:00〜16:00`, `Thu 3 Dec 2026, 14:00–16:00 JST`.
+//! Dates and times in words: `Thu 3 Dec 2026, 14:00–16:00 JST`, and in Japanese year, month, day,
+//! the weekday in brackets, then the times joined by a wave dash.
 //! The domain keeps the arithmetic (Tokyo time, fiscal years, `jst::time`); the order of the
 //! parts, the weekday and month names and the dashes are Fluent messages (`locales/*/dates.ftl`).
 use super::{Lang, number};
@@ -42,17 +43,17 @@ fn date_time_in(lang: Lang, t: DateTime<Utc>, tz: Tz) -> String {
     )
 }
 
-/// `2026年12月3日(木)` / `Thu 3 Dec 2026`, in Tokyo.
+/// `Thu 3 Dec 2026` (in Japanese year, month, day and weekday), in Tokyo.
 pub fn date(lang: Lang, t: DateTime<Utc>) -> String {
     date_in(lang, t, Tokyo)
 }
 
-/// `2026年12月3日(木) 14:00`, in Tokyo.
+/// `Thu 3 Dec 2026 14:00`, in Tokyo.
 pub fn date_time(lang: Lang, t: DateTime<Utc>) -> String {
     date_time_in(lang, t, Tokyo)
 }
 
-/// `2026年12月3日(木) 14:00〜16:00` on one day, both dates when it spans days; the English
+/// `Thu 3 Dec 2026, 14:00–16:00 JST` on one day, both dates when it spans days; the English
 /// form ends in `JST` because readers abroad need to know.
 pub fn range(lang: Lang, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
     if jst::same_day(start, end, Tokyo) {
@@ -100,7 +101,7 @@ pub fn range_in(lang: Lang, start: DateTime<Utc>, end: DateTime<Utc>, tz: Tz) ->
     }
 }
 
-/// A calendar month: `2026年12月` / `December 2026`.
+/// A calendar month: `December 2026`.
 pub fn month(lang: Lang, m: Month) -> String {
     lang.t_args(
         "dates-month",
@@ -108,7 +109,7 @@ pub fn month(lang: Lang, m: Month) -> String {
     )
 }
 
-/// A fiscal year: `令和8年度` / `FY2026`. The message gets the Reiwa year too (0 before it).
+/// A fiscal year: `FY2026`, in Japanese by the Reiwa era. The message gets the Reiwa year too (0 before it).
 pub fn fiscal_year(lang: Lang, fy: FiscalYear) -> String {
     lang.t_args(
         "dates-fiscal-year",

@@ -3,7 +3,7 @@ use super::{Locale, locales};
 use crate::domain::Language;
 use serde::{Deserialize, Serialize};
 
-/// A reader's locale: `ja`, `ja-x-easy` (やさしい日本語, a private-use BCP 47 tag), `en`, or any
+/// A reader's locale: `ja`, `ja-x-easy` (easy Japanese, yasashii nihongo: a private-use BCP 47 tag), `en`, or any
 /// locale a translator adds under `locales/`. Stored as its tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Lang(u8);

@@ -29,9 +29,9 @@ pub use embedded::EMAIL_FILES;
 /// One locale: its bundle of messages and what the program needs to know about it.
 pub struct Locale {
     pub tag: &'static str,
-    /// In its own words: 日本語, やさしい日本語, English.
+    /// In its own words (as `locale-name` in its `locale.ftl` gives it).
     pub name: String,
-    /// The `lang` attribute of its pages (`ja` for やさしい日本語).
+    /// The `lang` attribute of its pages (`ja` for easy Japanese).
     pub html_lang: String,
     /// Which stored version of an event's own texts (title, description) its readers see.
     pub content: Language,

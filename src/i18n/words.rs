@@ -235,3 +235,133 @@ pub fn publicity_words(
         link_heading: lang.t("a-publicity-link-heading"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::*;
+
+    /// Every message id of every closed set, with the set's name.
+    fn all_label_ids() -> Vec<(&'static str, &'static str)> {
+        fn ids<T: Labelled>(set: &'static str, all: &[T]) -> Vec<(&'static str, &'static str)> {
+            all.iter().map(|x| (set, x.label_id())).collect()
+        }
+        let prefectures: Vec<Prefecture> = Prefecture::all().collect();
+        [
+            ids("Audience", Audience::ALL),
+            ids("RegistrationStatus", RegistrationStatus::ALL),
+            ids("AttendeeStatus", AttendeeStatus::ALL),
+            ids("HeardVia", HeardVia::ALL),
+            ids("MessageKind", MessageKind::ALL),
+            ids("QuestionKind", QuestionKind::ALL),
+            ids("CampaignAction", CampaignAction::ALL),
+            ids("PartnerRole", PartnerRole::ALL),
+            ids("PartnerState", PartnerState::ALL),
+            ids("BoothLanguage", BoothLanguage::ALL),
+            ids("JapaneseLevel", JapaneseLevel::ALL),
+            ids("ExhibitorState", ExhibitorState::ALL),
+            ids("ProgrammeArea", ProgrammeArea::ALL),
+            ids("EventKind", EventKind::ALL),
+            ids("EventFormat", EventFormat::ALL),
+            ids("EventStatus", EventStatus::ALL),
+            ids("UserRole", UserRole::ALL),
+            ids("Industry", Industry::ALL),
+            ids("EmployeeBand", EmployeeBand::ALL),
+            ids("OrganizationKind", OrganizationKind::ALL),
+            ids("Commitment", Commitment::ALL),
+            ids("ReviewState", ReviewState::ALL),
+            ids("PickStatus", PickStatus::ALL),
+            ids("Prefecture", &prefectures),
+        ]
+        .concat()
+    }
+
+    #[test]
+    fn every_value_of_every_closed_set_is_named_in_every_locale() {
+        let mut missing = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (set, id) in all_label_ids() {
+            assert!(seen.insert(id), "{set}: {id} names two values");
+            for locale in super::super::locales() {
+                if locale.ids.get(id).map(String::as_str) != Some("labels.ftl") {
+                    missing.push(format!("locales/{}/labels.ftl: {id} ({set})", locale.tag));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "missing labels:\n{}",
+            missing.join("\n")
+        );
+    }
+
+    #[test]
+    fn lines_are_joined_the_locales_way() {
+        let en = Lang::parse("en").unwrap();
+        assert_eq!(list(en, ["a", "b"]), "a, b");
+        assert_eq!(en.label(PartnerRole::Backing), "Supported by");
+        assert_eq!(
+            with_other(en, en.label(CampaignAction::Other), Some("no-overtime day")),
+            "Other (no-overtime day)"
+        );
+        assert_eq!(
+            channel(en, true, Some("tmg_website")).as_deref(),
+            Some("Walk-in")
+        );
+        assert_eq!(
+            channel(en, false, Some("tmg_website")).as_deref(),
+            Some("TMG website")
+        );
+        assert_eq!(channel(en, false, Some("nonsense")), None);
+    }
+
+    #[test]
+    fn the_partner_line_shows_approved_roles_in_order() {
+        let org = |code: &str, ja: &str, en: &str| Organization {
+            id: 0,
+            code: OrgCode::parse(code).unwrap(),
+            kind: OrganizationKind::Other,
+            name_ja: ja.into(),
+            name_en: en.into(),
+        };
+        let partner = |o, role, state| Partner {
+            organization: o,
+            role,
+            state,
+            display_order: 0,
+        };
+        let tmg = org("TMG", "tmg-ja", "Tokyo Metropolitan Government");
+        let partners = vec![
+            partner(
+                org("NAKANO", "nakano-ja", "Nakano City"),
+                PartnerRole::Publicity,
+                PartnerState::Approved,
+            ),
+            partner(
+                org("TCCI", "tcci-ja", "TCCI"),
+                PartnerRole::Backing,
+                PartnerState::Approved,
+            ),
+            partner(
+                org("PENDING", "pending-ja", "Pending"),
+                PartnerRole::CoHost,
+                PartnerState::Requested,
+            ),
+        ];
+        let en = Lang::parse("en").unwrap();
+        assert_eq!(
+            partner_line(en, &tmg, &partners),
+            "Organized by Tokyo Metropolitan Government / Supported by TCCI / Publicity by Nakano City"
+        );
+        let ja = Lang::parse("ja").unwrap();
+        assert_eq!(
+            partner_line(ja, &tmg, &partners),
+            format!(
+                "{} tmg-ja / {} tcci-ja / {} nakano-ja",
+                ja.label(PartnerRole::Organizer),
+                ja.label(PartnerRole::Backing),
+                ja.label(PartnerRole::Publicity)
+            )
+        );
+    }
+}
