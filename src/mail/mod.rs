@@ -244,7 +244,7 @@ impl Mailer {
             contact_email: self.from.email.to_string(),
             purpose_of_use: crate::i18n::words::purpose_of_use(lang, spec),
             status: registration
-                .map(|r| lang.label(r.status).to_owned())
+                .map(|r| lang.label(r.status))
                 .unwrap_or_default(),
             waitlist_position,
             attendees: attendees.clone(),
@@ -285,7 +285,7 @@ impl Mailer {
                                 .room
                                 .as_ref()
                                 .map(|x| x.get(lang.content()).to_owned()),
-                            status: lang.label(p.status).to_owned(),
+                            status: lang.label(p.status),
                         })
                         .collect()
                 })
@@ -296,9 +296,9 @@ impl Mailer {
             campaign: registration
                 .and_then(|r| r.campaign.as_ref())
                 .map(|c| CampaignBlock {
-                    actions: crate::i18n::words::campaign_actions(lang, &c),
+                    actions: crate::i18n::words::campaign_actions(lang, c),
                     employees: c.employees,
-                    period: crate::i18n::words::campaign_period(lang, &c),
+                    period: crate::i18n::words::campaign_period(lang, c),
                     listed: c.listed,
                 }),
             declaration: registration.and_then(|r| r.declaration.as_ref()).map(|d| {

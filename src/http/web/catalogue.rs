@@ -184,19 +184,19 @@ pub async fn catalogue_page(
             ProgrammeArea::ALL,
             filter.programme_area,
             |v| v.code().into(),
-            |v| l.label(v).into(),
+            |v| l.label(v),
         ),
         kinds: choices(
             EventKind::ALL,
             filter.kind,
             |v| v.code().into(),
-            |v| l.label(v).into(),
+            |v| l.label(v),
         ),
         formats: choices(
             EventFormat::ALL,
             filter.format,
             |v| v.code().into(),
-            |v| l.label(v).into(),
+            |v| l.label(v),
         ),
         months: choices(
             &months,

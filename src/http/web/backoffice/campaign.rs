@@ -153,12 +153,12 @@ pub async fn campaign_csv(
             p.industry
                 .as_deref()
                 .and_then(|i| i.parse::<crate::domain::Industry>().ok())
-                .map(|i| l.label(i).to_owned())
+                .map(|i| l.label(i))
                 .unwrap_or_default(),
             p.employee_band
                 .as_deref()
                 .and_then(|b| b.parse::<crate::domain::EmployeeBand>().ok())
-                .map(|b| l.label(b).to_owned())
+                .map(|b| l.label(b))
                 .unwrap_or_default(),
             crate::i18n::words::campaign_actions(l, &p.entry),
             p.entry.employees.to_string(),

@@ -179,7 +179,7 @@ pub async fn declarations_csv(
             d.company.unwrap_or_default(),
             crate::i18n::words::commitments(l, &d.record.declaration),
             d.record.declaration.statement.clone(),
-            l.label(d.record.state).to_owned(),
+            l.label(d.record.state),
             d.record
                 .reviewed_at
                 .map(|t| crate::i18n::dates::date_time(l, t))

@@ -86,7 +86,7 @@ fn detail_view(
             "a-channel",
             match (r.walk_in, r.heard_via) {
                 (true, _) => crate::i18n::t(lang, "a-walk-in-channel").to_owned(),
-                (false, Some(h)) => lang.label(h).to_owned(),
+                (false, Some(h)) => lang.label(h),
                 (false, None) => String::new(),
             },
         ),
@@ -251,7 +251,7 @@ fn detail_view(
                     ),
                     p.session.spec.title.get(lang.content())
                 ),
-                value: lang.label(p.status).to_owned(),
+                value: lang.label(p.status),
             })
             .collect(),
         messages,

@@ -90,7 +90,7 @@ async fn render(
         &PartnerRole::ALL[1..],
         chosen.1.parse().ok(),
         |r| r.code().to_owned(),
-        |r| l.label(r).to_owned(),
+        |r| l.label(r),
     );
     let failed = !errors.list.is_empty();
     let view = PartnersView {

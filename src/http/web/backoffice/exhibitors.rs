@@ -52,7 +52,7 @@ pub async fn exhibitors_page(
             ExhibitorView {
                 registration_id: r.booth.registration_id,
                 positions: p.positions.clone(),
-                languages: crate::i18n::words::booth_languages(l, &p),
+                languages: crate::i18n::words::booth_languages(l, p),
                 staff: p.staff_count,
                 visa_support: p.visa_support,
                 hiring_fields: p.hiring_fields.clone().unwrap_or_default(),
@@ -173,7 +173,7 @@ pub async fn exhibitors_csv(
             r.booth.registration_id.to_string(),
             r.booth.company.clone(),
             p.positions.clone(),
-            crate::i18n::words::booth_languages(l, &p),
+            crate::i18n::words::booth_languages(l, p),
             p.staff_count.to_string(),
             l.pick(
                 if p.visa_support { "あり" } else { "なし" },
@@ -181,7 +181,7 @@ pub async fn exhibitors_csv(
             )
             .to_owned(),
             p.hiring_fields.clone().unwrap_or_default(),
-            l.label(r.booth.exhibitor.state).to_owned(),
+            l.label(r.booth.exhibitor.state),
             r.interested.to_string(),
         ]);
     }

@@ -106,7 +106,7 @@ fn record(
         if r.attendee_status == crate::domain::AttendeeStatus::Cancelled {
             lang.label(crate::domain::AttendeeStatus::Cancelled)
         } else {
-            lang.label(r.status).to_owned()
+            lang.label(r.status)
         },
         r.name.clone(),
         r.kana.clone(),
@@ -122,7 +122,7 @@ fn record(
         r.employee_band
             .as_deref()
             .and_then(|b| b.parse::<crate::domain::EmployeeBand>().ok())
-            .map(|b| lang.label(b).to_owned())
+            .map(|b| lang.label(b))
             .unwrap_or_default(),
         opt(&r.prefecture),
         opt(&r.city),

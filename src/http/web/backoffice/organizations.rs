@@ -73,7 +73,7 @@ async fn render(
             OrganizationKind::ALL,
             values.get("kind").and_then(|k| k.parse().ok()),
             |k| k.code().to_owned(),
-            |k| l.label(k).to_owned(),
+            |k| l.label(k),
         ),
         values,
         errors,

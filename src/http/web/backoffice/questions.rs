@@ -68,7 +68,7 @@ async fn page(
             QuestionKind::ALL,
             values.get("kind").and_then(|k| k.parse().ok()),
             |k| k.code().to_owned(),
-            |k| l.label(k).to_owned(),
+            |k| l.label(k),
         ),
         values,
         errors,

@@ -192,7 +192,7 @@ pub async fn roster_page(
             ],
             params.status.parse().ok(),
             |s| s.code().to_owned(),
-            |s| lang.lang.label(s).to_owned(),
+            |s| lang.lang.label(s),
         ),
         sessions: crate::services::sessions::of_event(&state.db, e.listing.event.id)
             .await?
@@ -212,7 +212,7 @@ pub async fn roster_page(
                 HeardVia::ALL,
                 params.via.parse().ok(),
                 |h| h.code().to_owned(),
-                |h| lang.lang.label(h).to_owned(),
+                |h| lang.lang.label(h),
             );
             let code = crate::domain::registration::WALK_IN_CHANNEL;
             c.push(Choice {

@@ -46,7 +46,7 @@ fn role_choices(chosen: Option<UserRole>, lang: crate::i18n::Lang) -> Vec<Choice
         UserRole::ALL,
         chosen,
         |r| r.code().to_owned(),
-        |r| lang.label(r).to_owned(),
+        |r| lang.label(r),
     )
 }
 

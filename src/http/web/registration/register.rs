@@ -135,24 +135,14 @@ fn form_view(
                 selected: false,
             })
             .collect(),
-        industries: choices(
-            Industry::ALL,
-            None,
-            |v| v.code().into(),
-            |v| lang.label(v).into(),
-        ),
+        industries: choices(Industry::ALL, None, |v| v.code().into(), |v| lang.label(v)),
         employee_bands: choices(
             EmployeeBand::ALL,
             None,
             |v| v.code().into(),
-            |v| lang.label(v).into(),
+            |v| lang.label(v),
         ),
-        heard_via: choices(
-            HeardVia::ALL,
-            None,
-            |v| v.code().into(),
-            |v| lang.label(v).into(),
-        ),
+        heard_via: choices(HeardVia::ALL, None, |v| v.code().into(), |v| lang.label(v)),
         questions: if fair.exhibiting {
             Vec::new()
         } else {
@@ -173,7 +163,7 @@ fn form_view(
                 crate::domain::BoothLanguage::ALL,
                 None,
                 |c| c.code().into(),
-                |c| lang.label(c).into(),
+                |c| lang.label(c),
             )
         }),
         student: (event.spec.kind == crate::domain::EventKind::JobFair
@@ -184,7 +174,7 @@ fn form_view(
                     crate::domain::JapaneseLevel::ALL,
                     None,
                     |c| c.code().into(),
-                    |c| lang.label(c).into(),
+                    |c| lang.label(c),
                 ),
                 booths: fair
                     .booths
@@ -206,7 +196,7 @@ fn form_view(
                 crate::domain::Commitment::ALL,
                 None,
                 |c| c.code().into(),
-                |c| lang.label(c).into(),
+                |c| lang.label(c),
             )
         }),
         campaign: event.spec.campaign_period().map(|(from, to)| CampaignForm {
@@ -214,7 +204,7 @@ fn form_view(
                 crate::domain::CampaignAction::ALL,
                 None,
                 |a| a.code().into(),
-                |a| lang.label(a).into(),
+                |a| lang.label(a),
             ),
             period: format!(
                 "{} {} {} {}",
