@@ -33,6 +33,8 @@ dates-range-same-day = { $date }, { $start }–{ $end } JST
 dates-range = { $start } – { $end } JST
 dates-range-in-same-day = { $date }, { $start }–{ $end } ({ $zone })
 dates-range-in = { $start } – { $end } ({ $zone })
+# Two times of one day.
+dates-time-range = { $start }–{ $end }
 # December 2026
 dates-month = { $month ->
         [1] January

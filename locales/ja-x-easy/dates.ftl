@@ -20,6 +20,8 @@ dates-range-same-day = { $date } { $start }から{ $end }まで
 dates-range = { $start }から{ $end }まで
 dates-range-in-same-day = { $date } { $start }から{ $end }まで ({ $zone })
 dates-range-in = { $start }から { $end }まで ({ $zone })
+# Two times of one day.
+dates-time-range = { $start }から{ $end }まで
 # 2026年12月
 dates-month = { $year }年{ $month }月
 # A fiscal year (April to March). $reiwa is the year of the Reiwa era, 0 before 2019.

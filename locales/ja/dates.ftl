@@ -20,6 +20,8 @@ dates-range-same-day = { $date } { $start }〜{ $end }
 dates-range = { $start }〜{ $end }
 dates-range-in-same-day = { $date } { $start }〜{ $end } ({ $zone })
 dates-range-in = { $start } 〜 { $end } ({ $zone })
+# Two times of one day.
+dates-time-range = { $start }〜{ $end }
 # 2026年12月
 dates-month = { $year }年{ $month }月
 # A fiscal year (April to March). $reiwa is the year of the Reiwa era, 0 before 2019.

@@ -101,6 +101,14 @@ pub fn range_in(lang: Lang, start: DateTime<Utc>, end: DateTime<Utc>, tz: Tz) ->
     }
 }
 
+/// Two times of one day in Tokyo: `14:00–16:00`.
+pub fn time_range(lang: Lang, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    lang.t_args(
+        "dates-time-range",
+        &crate::fluent_args![("start", jst::time(start)), ("end", jst::time(end))],
+    )
+}
+
 /// A calendar month: `December 2026`.
 pub fn month(lang: Lang, m: Month) -> String {
     lang.t_args(
