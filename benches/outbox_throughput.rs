@@ -15,7 +15,7 @@ use common::database;
 use serde_json::json;
 use std::time::Instant;
 use uketsuke::config::{Environment, MailTransport, Settings, SmtpSecurity};
-use uketsuke::domain::{Language, MessageKind, RegistrationStatus};
+use uketsuke::domain::{MessageKind, RegistrationStatus};
 use uketsuke::mail::{Mailer, worker::deliver_due};
 use uketsuke::services::{demo, links::ManageLinks};
 use uketsuke::store::{self, Db, outbox::NewMessage};

@@ -19,8 +19,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use uketsuke::config::{Environment, Settings};
 use uketsuke::domain::{
-    Audience, CorporateNumber, Language, MessageKind, RegistrationInput, RegistrationRules,
-    RegistrationSpec, RegistrationStatus,
+    Audience, CorporateNumber, MessageKind, RegistrationInput, RegistrationRules, RegistrationSpec,
+    RegistrationStatus,
     registration::{CompanyInput, PersonInput},
 };
 use uketsuke::services::links::ManageLinks;

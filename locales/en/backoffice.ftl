@@ -213,17 +213,6 @@ a-role = Role
 a-one-company = 1 company
 # The title a consultation slot gets when the organizer leaves it blank.
 a-consultation-slot-title = Consultation { $from }–{ $to }
-# The publicity kit's media, and the lines of its texts (always in Japanese: the media are).
-a-medium-mailmag = TCCI mail magazine
-a-medium-shimbun = Tosho Shimbun (notice column)
-a-medium-advisor = For TCCI management advisors
-a-kit-title = "{ $title }"
-a-kit-when = When: { $when }
-a-kit-venue = Where: { $venue }
-a-kit-capacity = Seats: { $n } (first come, first served; free of charge)
-a-kit-audience-companies = For: managers and HR or general-affairs staff of companies and organizations
-a-kit-audience-individuals = For: anyone
-a-kit-more = Details and registration:
 # Who is signed in, in the header.
 a-signed-in-as = { $name } ({ $role })
 a-booking-contact = { $name } ({ $phone } / { $email })
@@ -241,3 +230,15 @@ a-with-detail = { $text } ({ $detail })
 a-row-number = No.
 # A detail in brackets after what it belongs to.
 a-in-brackets = {" "}({ $text })
+
+## The publicity kit (src/i18n/words.rs publicity_words): ready-to-paste text for TCCI's media.
+a-publicity-medium-mailmag = TCCI mail magazine
+a-publicity-medium-shimbun = Tosho Shimbun (notice column)
+a-publicity-medium-advisor = For TCCI management advisors
+a-publicity-title = [{ $title }]
+a-publicity-when = When: { $when }
+a-publicity-where = Where: { $where }
+a-publicity-capacity = Seats: { $capacity } (first come, first served; free)
+a-publicity-audience-companies = For: owners, HR and general affairs staff of companies and organizations
+a-publicity-audience-individuals = For: everyone
+a-publicity-link-heading = Details and registration:

@@ -213,17 +213,6 @@ a-role = 役割
 a-one-company = 1社
 # The title a consultation slot gets when the organizer leaves it blank.
 a-consultation-slot-title = { $from }〜{ $to } 相談枠
-# The publicity kit's media, and the lines of its texts (always in Japanese: the media are).
-a-medium-mailmag = 東京商工会議所 メールマガジン
-a-medium-shimbun = 東商新聞（告知欄）
-a-medium-advisor = 経営指導員からのご案内
-a-kit-title = 【{ $title }】
-a-kit-when = 日時：{ $when }
-a-kit-venue = 会場：{ $venue }
-a-kit-capacity = 定員：{ $n }名（先着順・参加無料）
-a-kit-audience-companies = 対象：企業・団体の経営者、人事・総務ご担当者
-a-kit-audience-individuals = 対象：どなたでも
-a-kit-more = ▼詳細・お申込み
 # Who is signed in, in the header.
 a-signed-in-as = { $name }（{ $role }）
 a-booking-contact = { $name }（{ $phone } / { $email }）
@@ -241,3 +230,15 @@ a-with-detail = { $text }（{ $detail }）
 a-row-number = No.
 # A detail in brackets after what it belongs to.
 a-in-brackets = （{ $text }）
+
+## The publicity kit (src/i18n/words.rs publicity_words): ready-to-paste text for TCCI's media.
+a-publicity-medium-mailmag = 東京商工会議所 メールマガジン
+a-publicity-medium-shimbun = 東商新聞（告知欄）
+a-publicity-medium-advisor = 経営指導員からのご案内
+a-publicity-title = 【{ $title }】
+a-publicity-when = 日時：{ $when }
+a-publicity-where = 会場：{ $where }
+a-publicity-capacity = 定員：{ $capacity }名（先着順・参加無料）
+a-publicity-audience-companies = 対象：企業・団体の経営者、人事・総務ご担当者
+a-publicity-audience-individuals = 対象：どなたでも
+a-publicity-link-heading = ▼詳細・お申込み

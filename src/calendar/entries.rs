@@ -32,9 +32,9 @@ pub fn public_entry(listing: &EventListing, site: &Site, lang: Lang) -> Calendar
         description: format!(
             "{}\n\n{}\n{url}",
             spec.description.get(lang.content()),
-            listing.partner_line(lang.content())
+            crate::i18n::words::partner_line(lang, &listing.organizer, &listing.partners)
         ),
-        location: Some(spec.venue_line(lang.content())),
+        location: Some(crate::i18n::words::venue_line(lang, spec)),
         url: Some(url),
         starts_at: spec.starts_at,
         ends_at: spec.ends_at,
@@ -106,9 +106,9 @@ pub fn registration_entries(
                 Some(room) => format!(
                     "{} {}",
                     room.get(lang.content()),
-                    spec.venue_line(lang.content())
+                    crate::i18n::words::venue_line(lang, spec)
                 ),
-                None => spec.venue_line(lang.content()),
+                None => crate::i18n::words::venue_line(lang, spec),
             });
             e.starts_at = s.starts_at;
             e.ends_at = s.ends_at;
@@ -138,7 +138,7 @@ fn registration_entry(
             &entry,
             lang,
         ),
-        location: Some(spec.venue_line(lang.content())),
+        location: Some(crate::i18n::words::venue_line(lang, spec)),
         url: Some(entry.meeting_url.map_or(event_url, str::to_owned)),
         starts_at: spec.starts_at,
         ends_at: spec.ends_at,

@@ -1,4 +1,4 @@
-//! An organizer's message to the registrants of an event (お知らせ): a change of room, the
+//! An organizer's message to the registrants of an event (an oshirase): a change of room, the
 //! materials to bring, a survey after the day.
 use super::text::{optional_lines, optional_text, required_lines, required_text};
 use super::{Language, ValidationErrors};

@@ -1,9 +1,10 @@
 //! What Japanese forms ask about a company.
+use super::ValidationErrors;
 use super::normalize::{digits, fold_width, hiragana_to_katakana};
-use super::{Language, ValidationErrors};
 use serde::Serialize;
 
-/// 法人番号: 13 digits, the first a check digit over the other twelve (国税庁's rule:
+/// Corporate number (houjin bangou): 13 digits, the first a check digit over the other twelve (the
+/// National Tax Agency's rule:
 /// 9 − (Σ Pn·Qn mod 9), Pn the n-th digit from the right, Qn 1 for odd n and 2 for even n).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct CorporateNumber(String);
@@ -46,7 +47,7 @@ impl CorporateNumber {
     }
 
     /// The digits in groups of 1, 4, 4 and 4 (`1-2345-6789-0123`), as the NTA prints them on
-    /// the 法人番号指定通知書 for people to read and copy. For spreadsheets that open CSV files:
+    /// the NTA's notice of the number for people to read and copy. For spreadsheets that open CSV files:
     /// thirteen bare digits become a number (Excel shows `1.23457E+12`), and hyphens keep it
     /// text. Data meant for machines keeps `as_str`, as the NTA's own downloads do.
     pub fn grouped(&self) -> String {
@@ -68,13 +69,22 @@ impl CorporateNumber {
     }
 }
 
-/// 郵便番号, kept as `NNN-NNNN`.
+/// What people type between the digits of a postal code: the postal mark U+3012, the long
+/// vowel mark U+30FC, the minus sign U+2212 and the hyphen U+2010 (full-width forms are folded
+/// first).
+const POSTAL_DASHES: [char; 4] = ['\u{3012}', '\u{30FC}', '\u{2212}', '\u{2010}'];
+
+/// What people type between the parts of a phone number: the long vowel mark, minus sign,
+/// hyphen, and full-width brackets.
+const PHONE_SEPARATORS: [char; 5] = ['\u{30FC}', '\u{2212}', '\u{2010}', '\u{FF08}', '\u{FF09}'];
+
+/// Postal code (yuubin bangou), kept as `NNN-NNNN`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PostalCode(String);
 
 impl PostalCode {
     pub fn parse(field: &str, s: &str) -> Result<Self, ValidationErrors> {
-        let folded = fold_width(s).replace(['〒', 'ー', '−', '‐'], "-");
+        let folded = fold_width(s).replace(POSTAL_DASHES, "-");
         let d = digits(&folded);
         let shape_ok = folded
             .chars()
@@ -102,7 +112,7 @@ pub struct PhoneNumber(String);
 
 impl PhoneNumber {
     pub fn parse(field: &str, s: &str) -> Result<Self, ValidationErrors> {
-        let folded = fold_width(s).replace(['ー', '−', '‐', '（', '）'], "-");
+        let folded = fold_width(s).replace(PHONE_SEPARATORS, "-");
         let allowed = folded
             .chars()
             .all(|c| c.is_ascii_digit() || "-+() ".contains(c));
@@ -139,7 +149,7 @@ impl PhoneNumber {
     }
 }
 
-/// フリガナ: katakana, whatever width or script was typed. Where `romaji` is allowed (for
+/// Furigana: katakana, whatever width or script was typed. Where `romaji` is allowed (for
 /// names that are not Japanese), Latin letters are accepted as the reading.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Kana(String);
@@ -147,8 +157,12 @@ pub struct Kana(String);
 impl Kana {
     pub fn parse(field: &str, s: &str, romaji: bool) -> Result<Self, ValidationErrors> {
         let k = hiragana_to_katakana(&fold_width(s));
-        let is_kana =
-            |c: char| matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '・' | 'ヽ' | 'ヾ' | ' ');
+        let is_kana = |c: char| {
+            matches!(
+                c,
+                '\u{30A1}'..='\u{30FA}' | '\u{30FC}' | '\u{30FB}' | '\u{30FD}' | '\u{30FE}' | ' '
+            )
+        };
         let is_romaji = |c: char| c.is_ascii_alphabetic() || " -'.".contains(c);
         let ok = !k.is_empty()
             && k.chars().count() <= 100
@@ -176,58 +190,79 @@ impl Kana {
     }
 }
 
-/// The 47 prefectures, by JIS code order: (code, Japanese, English).
-pub const PREFECTURES: [(&str, &str); 47] = [
-    ("北海道", "Hokkaido"),
-    ("青森県", "Aomori"),
-    ("岩手県", "Iwate"),
-    ("宮城県", "Miyagi"),
-    ("秋田県", "Akita"),
-    ("山形県", "Yamagata"),
-    ("福島県", "Fukushima"),
-    ("茨城県", "Ibaraki"),
-    ("栃木県", "Tochigi"),
-    ("群馬県", "Gunma"),
-    ("埼玉県", "Saitama"),
-    ("千葉県", "Chiba"),
-    ("東京都", "Tokyo"),
-    ("神奈川県", "Kanagawa"),
-    ("新潟県", "Niigata"),
-    ("富山県", "Toyama"),
-    ("石川県", "Ishikawa"),
-    ("福井県", "Fukui"),
-    ("山梨県", "Yamanashi"),
-    ("長野県", "Nagano"),
-    ("岐阜県", "Gifu"),
-    ("静岡県", "Shizuoka"),
-    ("愛知県", "Aichi"),
-    ("三重県", "Mie"),
-    ("滋賀県", "Shiga"),
-    ("京都府", "Kyoto"),
-    ("大阪府", "Osaka"),
-    ("兵庫県", "Hyogo"),
-    ("奈良県", "Nara"),
-    ("和歌山県", "Wakayama"),
-    ("鳥取県", "Tottori"),
-    ("島根県", "Shimane"),
-    ("岡山県", "Okayama"),
-    ("広島県", "Hiroshima"),
-    ("山口県", "Yamaguchi"),
-    ("徳島県", "Tokushima"),
-    ("香川県", "Kagawa"),
-    ("愛媛県", "Ehime"),
-    ("高知県", "Kochi"),
-    ("福岡県", "Fukuoka"),
-    ("佐賀県", "Saga"),
-    ("長崎県", "Nagasaki"),
-    ("熊本県", "Kumamoto"),
-    ("大分県", "Oita"),
-    ("宮崎県", "Miyazaki"),
-    ("鹿児島県", "Kagoshima"),
-    ("沖縄県", "Okinawa"),
+/// The 47 prefectures in JIS code order, one a line: the Japanese name (what is stored, and
+/// what addresses are parsed by), a tab, the romanized name (accepted in input too). This is
+/// data, not prose: the names people read are messages (`label-prefecture-*`), so they live in
+/// a data file and not in Rust.
+const PREFECTURE_DATA: &str = include_str!("data/prefectures.txt");
+
+/// (Japanese, romanized) names of the prefectures, in JIS code order.
+pub static PREFECTURES: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
+    std::sync::LazyLock::new(|| {
+        let list: Vec<(&str, &str)> = PREFECTURE_DATA
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| l.split_once('\t').expect("name<TAB>romanized"))
+            .collect();
+        assert_eq!(list.len(), PREFECTURE_LABELS.len(), "data/prefectures.txt");
+        list
+    });
+
+/// The message ids naming each prefecture, in the order of [`PREFECTURES`].
+const PREFECTURE_LABELS: [&str; 47] = [
+    "label-prefecture-hokkaido",
+    "label-prefecture-aomori",
+    "label-prefecture-iwate",
+    "label-prefecture-miyagi",
+    "label-prefecture-akita",
+    "label-prefecture-yamagata",
+    "label-prefecture-fukushima",
+    "label-prefecture-ibaraki",
+    "label-prefecture-tochigi",
+    "label-prefecture-gunma",
+    "label-prefecture-saitama",
+    "label-prefecture-chiba",
+    "label-prefecture-tokyo",
+    "label-prefecture-kanagawa",
+    "label-prefecture-niigata",
+    "label-prefecture-toyama",
+    "label-prefecture-ishikawa",
+    "label-prefecture-fukui",
+    "label-prefecture-yamanashi",
+    "label-prefecture-nagano",
+    "label-prefecture-gifu",
+    "label-prefecture-shizuoka",
+    "label-prefecture-aichi",
+    "label-prefecture-mie",
+    "label-prefecture-shiga",
+    "label-prefecture-kyoto",
+    "label-prefecture-osaka",
+    "label-prefecture-hyogo",
+    "label-prefecture-nara",
+    "label-prefecture-wakayama",
+    "label-prefecture-tottori",
+    "label-prefecture-shimane",
+    "label-prefecture-okayama",
+    "label-prefecture-hiroshima",
+    "label-prefecture-yamaguchi",
+    "label-prefecture-tokushima",
+    "label-prefecture-kagawa",
+    "label-prefecture-ehime",
+    "label-prefecture-kochi",
+    "label-prefecture-fukuoka",
+    "label-prefecture-saga",
+    "label-prefecture-nagasaki",
+    "label-prefecture-kumamoto",
+    "label-prefecture-oita",
+    "label-prefecture-miyazaki",
+    "label-prefecture-kagoshima",
+    "label-prefecture-okinawa",
 ];
 
-/// A prefecture, stored by its Japanese name (`東京都`); English names are accepted too.
+/// The suffixes of prefecture names (to, do, fu, ken) that people often leave out.
+const PREFECTURE_SUFFIXES: [char; 4] = ['\u{90fd}', '\u{9053}', '\u{5e9c}', '\u{770c}'];
+
+/// A prefecture, stored by its Japanese name; romanized names (`Tokyo`) are accepted too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Prefecture(usize);
 
@@ -239,7 +274,7 @@ impl Prefecture {
             .position(|(ja, en)| {
                 *ja == s
                     || en.eq_ignore_ascii_case(&s)
-                    || ja.trim_end_matches(['都', '道', '府', '県']) == s
+                    || ja.trim_end_matches(PREFECTURE_SUFFIXES) == s
             })
             .map(Prefecture)
             .ok_or_else(|| {
@@ -252,35 +287,46 @@ impl Prefecture {
             })
     }
 
-    pub fn name(self, lang: Language) -> &'static str {
-        let (ja, en) = PREFECTURES[self.0];
-        lang.pick(ja, en)
+    /// The Japanese name: what is stored with a company's address.
+    pub fn stored_name(self) -> &'static str {
+        PREFECTURES[self.0].0
+    }
+
+    /// Every prefecture, in JIS code order.
+    pub fn all() -> impl Iterator<Item = Prefecture> {
+        (0..PREFECTURES.len()).map(Prefecture)
+    }
+}
+
+impl crate::domain::Labelled for Prefecture {
+    fn label_id(&self) -> &'static str {
+        PREFECTURE_LABELS[self.0]
     }
 }
 
 labelled_enum! {
     /// Industry, by the major groups of the Japan Standard Industrial Classification.
     pub enum Industry {
-        Construction = "construction", ja: "建設業", en: "Construction";
-        Manufacturing = "manufacturing", ja: "製造業", en: "Manufacturing";
-        InformationCommunications = "information_communications", ja: "情報通信業", en: "Information and communications";
-        Transport = "transport", ja: "運輸業・郵便業", en: "Transport and postal services";
-        Wholesale = "wholesale", ja: "卸売業", en: "Wholesale";
-        Retail = "retail", ja: "小売業", en: "Retail";
-        Finance = "finance", ja: "金融業・保険業", en: "Finance and insurance";
-        RealEstate = "real_estate", ja: "不動産業・物品賃貸業", en: "Real estate and leasing";
-        ProfessionalServices = "professional_services", ja: "学術研究・専門・技術サービス業", en: "Professional and technical services";
-        Hospitality = "hospitality", ja: "宿泊業・飲食サービス業", en: "Accommodation and food services";
-        LivingServices = "living_services", ja: "生活関連サービス業・娯楽業", en: "Personal services and entertainment";
-        Education = "education", ja: "教育・学習支援業", en: "Education";
-        Medical = "medical", ja: "医療・福祉", en: "Medical care and welfare";
-        OtherServices = "other_services", ja: "サービス業（他に分類されないもの）", en: "Other services";
-        Other = "other", ja: "その他", en: "Other";
+        Construction = "construction" => "label-industry-construction";
+        Manufacturing = "manufacturing" => "label-industry-manufacturing";
+        InformationCommunications = "information_communications" => "label-industry-information-communications";
+        Transport = "transport" => "label-industry-transport";
+        Wholesale = "wholesale" => "label-industry-wholesale";
+        Retail = "retail" => "label-industry-retail";
+        Finance = "finance" => "label-industry-finance";
+        RealEstate = "real_estate" => "label-industry-real-estate";
+        ProfessionalServices = "professional_services" => "label-industry-professional-services";
+        Hospitality = "hospitality" => "label-industry-hospitality";
+        LivingServices = "living_services" => "label-industry-living-services";
+        Education = "education" => "label-industry-education";
+        Medical = "medical" => "label-industry-medical";
+        OtherServices = "other_services" => "label-industry-other-services";
+        Other = "other" => "label-industry-other";
     }
 }
 
 impl Industry {
-    /// The most employees an SME of this industry has (中小企業基本法).
+    /// The most employees an SME of this industry has (the SME Basic Act).
     pub fn sme_employee_limit(self) -> u32 {
         match self {
             Industry::Wholesale => 100,
@@ -297,15 +343,15 @@ impl Industry {
 }
 
 labelled_enum! {
-    /// 従業員数: bands whose edges match the SME limits, so SMEs can be counted.
+    /// Number of employees: bands whose edges match the SME limits, so SMEs can be counted.
     pub enum EmployeeBand {
-        UpTo5 = "1-5", ja: "1〜5人", en: "1–5";
-        UpTo20 = "6-20", ja: "6〜20人", en: "6–20";
-        UpTo50 = "21-50", ja: "21〜50人", en: "21–50";
-        UpTo100 = "51-100", ja: "51〜100人", en: "51–100";
-        UpTo300 = "101-300", ja: "101〜300人", en: "101–300";
-        UpTo1000 = "301-1000", ja: "301〜1,000人", en: "301–1,000";
-        Over1000 = "1001+", ja: "1,001人以上", en: "1,001 or more";
+        UpTo5 = "1-5" => "label-employee-band-1-5";
+        UpTo20 = "6-20" => "label-employee-band-6-20";
+        UpTo50 = "21-50" => "label-employee-band-21-50";
+        UpTo100 = "51-100" => "label-employee-band-51-100";
+        UpTo300 = "101-300" => "label-employee-band-101-300";
+        UpTo1000 = "301-1000" => "label-employee-band-301-1000";
+        Over1000 = "1001+" => "label-employee-band-1001-or-more";
     }
 }
 
@@ -453,17 +499,18 @@ mod tests {
     #[test]
     fn prefectures_and_smes() {
         assert_eq!(
-            Prefecture::parse("p", "東京都").unwrap().name(Language::En),
-            "Tokyo"
+            Prefecture::parse("p", "東京都").unwrap(),
+            Prefecture::parse("p", "Tokyo").unwrap()
         );
         assert_eq!(
-            Prefecture::parse("p", "tokyo").unwrap().name(Language::Ja),
+            Prefecture::parse("p", "tokyo").unwrap().stored_name(),
             "東京都"
         );
         assert_eq!(
-            Prefecture::parse("p", "神奈川").unwrap().name(Language::Ja),
+            Prefecture::parse("p", "神奈川").unwrap().stored_name(),
             "神奈川県"
         );
+        assert_eq!(Prefecture::all().count(), 47);
         assert!(Prefecture::parse("p", "東京").is_ok());
         assert!(Prefecture::parse("p", "Tokio").is_err());
         assert!(EmployeeBand::UpTo300.is_sme(Industry::Manufacturing));

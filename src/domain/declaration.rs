@@ -1,28 +1,28 @@
-//! 「テレワーク東京ルール」実践企業宣言: a company declares once what it commits to; the
+//! The Tokyo Telework Rule declaration of practising companies: a company declares once what it commits to; the
 //! organizer reviews it; an approved declaration may be listed publicly.
+use super::ValidationErrors;
 use super::text::{optional_text, required_lines};
-use super::{Language, ValidationErrors};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 labelled_enum! {
     /// What a company commits to under the Tokyo Telework Rule.
     pub enum Commitment {
-        Telework = "telework", ja: "テレワークの推進", en: "Promote telework";
-        FlexibleHours = "flexible_hours", ja: "時差出勤・フレックスタイムの活用", en: "Staggered hours and flexitime";
-        OnlineMeetings = "online_meetings", ja: "オンライン会議・商談の活用", en: "Online meetings and sales";
-        Paperless = "paperless", ja: "ペーパーレス化・電子決裁", en: "Paperless work and e-approval";
-        Satellite = "satellite", ja: "サテライトオフィスの活用", en: "Satellite offices";
-        Other = "other", ja: "その他", en: "Other";
+        Telework = "telework" => "label-commitment-telework";
+        FlexibleHours = "flexible_hours" => "label-commitment-flexible-hours";
+        OnlineMeetings = "online_meetings" => "label-commitment-online-meetings";
+        Paperless = "paperless" => "label-commitment-paperless";
+        Satellite = "satellite" => "label-commitment-satellite";
+        Other = "other" => "label-commitment-other";
     }
 }
 
 labelled_enum! {
     /// Where a declaration stands with the organizer.
     pub enum ReviewState {
-        Pending = "pending", ja: "審査中", en: "Under review";
-        Approved = "approved", ja: "承認済み", en: "Approved";
-        Returned = "returned", ja: "差し戻し", en: "Returned for changes";
+        Pending = "pending" => "label-review-state-pending";
+        Approved = "approved" => "label-review-state-approved";
+        Returned = "returned" => "label-review-state-returned";
     }
 }
 
@@ -30,7 +30,7 @@ labelled_enum! {
 pub struct DeclarationInput {
     pub commitments: Vec<String>,
     pub other: Option<String>,
-    /// The company's own words: 宣言文.
+    /// The company's own words: the statement.
     pub statement: Option<String>,
     pub listed: bool,
 }
@@ -106,17 +106,6 @@ impl Declaration {
             .map(|c| c.code())
             .collect::<Vec<_>>()
             .join(",")
-    }
-
-    pub fn commitments_text(&self, lang: Language) -> String {
-        self.commitments
-            .iter()
-            .map(|c| match (c, &self.other) {
-                (Commitment::Other, Some(o)) => format!("{}（{o}）", c.label(lang)),
-                _ => c.label(lang).to_owned(),
-            })
-            .collect::<Vec<_>>()
-            .join(lang.pick("、", ", "))
     }
 }
 

@@ -8,28 +8,28 @@ use serde::Serialize;
 labelled_enum! {
     /// The six programme areas of the TMG/TCCI plan.
     pub enum ProgrammeArea {
-        WorkStyleReform = "work_style_reform", ja: "働き方改革", en: "Work-style reform";
-        Telework = "telework", ja: "テレワーク", en: "Telework";
-        SmoothBiz = "smooth_biz", ja: "スムーズビズ", en: "Smooth-Biz";
-        LifeWorkBalance = "life_work_balance", ja: "ライフ・ワーク・バランス", en: "Life-work balance";
-        WomensAdvancement = "womens_advancement", ja: "女性の活躍推進", en: "Women's advancement";
-        SmeTalent = "sme_talent", ja: "中小企業の人材確保", en: "SME talent acquisition";
+        WorkStyleReform = "work_style_reform" => "label-programme-area-work-style-reform";
+        Telework = "telework" => "label-programme-area-telework";
+        SmoothBiz = "smooth_biz" => "label-programme-area-smooth-biz";
+        LifeWorkBalance = "life_work_balance" => "label-programme-area-life-work-balance";
+        WomensAdvancement = "womens_advancement" => "label-programme-area-womens-advancement";
+        SmeTalent = "sme_talent" => "label-programme-area-sme-talent";
     }
 }
 
 labelled_enum! {
     pub enum EventKind {
-        Seminar = "seminar", ja: "セミナー", en: "Seminar";
-        ExperienceSeminar = "experience_seminar", ja: "体験セミナー", en: "Hands-on seminar";
-        Expo = "expo", ja: "EXPO", en: "EXPO";
-        JobFair = "job_fair", ja: "合同企業説明会", en: "Job fair";
-        Campaign = "campaign", ja: "キャンペーン", en: "Campaign";
-        Consultation = "consultation", ja: "相談会", en: "Consultation";
-        InfoExchange = "info_exchange", ja: "情報交流会", en: "Information exchange";
-        CasePresentation = "case_presentation", ja: "事例発表会", en: "Case presentation";
-        MatchingEvent = "matching_event", ja: "マッチングイベント", en: "Matching event";
-        Internship = "internship", ja: "インターンシップ", en: "Internship";
-        Declaration = "declaration", ja: "宣言", en: "Declaration";
+        Seminar = "seminar" => "label-event-kind-seminar";
+        ExperienceSeminar = "experience_seminar" => "label-event-kind-experience-seminar";
+        Expo = "expo" => "label-event-kind-expo";
+        JobFair = "job_fair" => "label-event-kind-job-fair";
+        Campaign = "campaign" => "label-event-kind-campaign";
+        Consultation = "consultation" => "label-event-kind-consultation";
+        InfoExchange = "info_exchange" => "label-event-kind-info-exchange";
+        CasePresentation = "case_presentation" => "label-event-kind-case-presentation";
+        MatchingEvent = "matching_event" => "label-event-kind-matching-event";
+        Internship = "internship" => "label-event-kind-internship";
+        Declaration = "declaration" => "label-event-kind-declaration";
     }
 }
 
@@ -43,9 +43,9 @@ impl EventKind {
 
 labelled_enum! {
     pub enum EventFormat {
-        OnSite = "on_site", ja: "会場開催", en: "On site";
-        Online = "online", ja: "オンライン", en: "Online";
-        Hybrid = "hybrid", ja: "会場・オンライン併用", en: "On site and online";
+        OnSite = "on_site" => "label-event-format-on-site";
+        Online = "online" => "label-event-format-online";
+        Hybrid = "hybrid" => "label-event-format-hybrid";
     }
 }
 
@@ -57,9 +57,9 @@ impl EventFormat {
 
 labelled_enum! {
     pub enum EventStatus {
-        Draft = "draft", ja: "下書き", en: "Draft";
-        Published = "published", ja: "公開中", en: "Published";
-        Cancelled = "cancelled", ja: "中止", en: "Cancelled";
+        Draft = "draft" => "label-event-status-draft";
+        Published = "published" => "label-event-status-published";
+        Cancelled = "cancelled" => "label-event-status-cancelled";
     }
 }
 
@@ -245,19 +245,14 @@ pub struct EventSpec {
     pub audience: Audience,
     /// Whether registrations that do not fit wait for a seat (or are refused as full).
     pub waitlist_enabled: bool,
-    /// The event's own 個人情報の利用目的; `None` uses [`DEFAULT_PURPOSE_OF_USE`].
+    /// The event's own purpose-of-use statement for personal data; `None` uses the programme's
+    /// (message `default-purpose-of-use`).
     pub purpose_of_use: Option<Bilingual>,
     /// Whether each attendee whose address differs from the contact's gets a copy of every
     /// email about the registration.
     pub attendee_copies: bool,
     pub reminder_days: ReminderDays,
 }
-
-/// The purpose-of-use statement registrants agree to when an event has none of its own.
-pub const DEFAULT_PURPOSE_OF_USE: (&str, &str) = (
-    "ご登録いただいた個人情報は、本イベントの運営（参加者の確認、連絡、資料の送付、当日の受付）および主催者・共催者による今後の事業のご案内、実施結果の統計的な分析にのみ利用し、法令に基づく場合を除き、ご本人の同意なく第三者に提供することはありません。",
-    "The personal information you register is used only to run this event (confirming attendance, contacting you, sending materials, reception on the day), to tell you about future programmes of the organizer and co-hosts, and for statistical analysis of results. It is not given to third parties without your consent, except where the law requires.",
-);
 
 impl EventSpec {
     /// Checks an input as a whole and reports every problem at once. `now` is the default
@@ -518,28 +513,6 @@ impl EventSpec {
             attendee_copies: input.attendee_copies.unwrap_or(true),
             reminder_days: reminder_days.expect("checked"),
         })
-    }
-
-    /// Where it happens, as one line: the venue and its address, or オンライン / Online.
-    pub fn venue_line(&self, lang: Language) -> String {
-        match (&self.venue, self.format) {
-            (Some(v), EventFormat::Hybrid) => format!(
-                "{} {}（{}）",
-                v.name(lang),
-                v.address(lang),
-                lang.pick("オンライン併用", "also online")
-            ),
-            (Some(v), _) => format!("{} {}", v.name(lang), v.address(lang)),
-            (None, _) => lang.pick("オンライン", "Online").to_owned(),
-        }
-    }
-
-    /// The purpose-of-use statement in `lang`, the event's own or the default.
-    pub fn purpose_of_use(&self, lang: Language) -> &str {
-        match &self.purpose_of_use {
-            Some(p) => p.get(lang),
-            None => lang.pick(DEFAULT_PURPOSE_OF_USE.0, DEFAULT_PURPOSE_OF_USE.1),
-        }
     }
 
     /// A campaign's first and last day in Tokyo; `None` for any other kind of event.

@@ -1,8 +1,7 @@
-use super::Language;
 use chrono::{DateTime, Datelike, TimeZone, Utc};
 use chrono_tz::Asia::Tokyo;
 
-/// A Japanese fiscal year (年度): FY2026 runs from 1 April 2026 to 31 March 2027, Tokyo time.
+/// A Japanese fiscal year (nendo): FY2026 runs from 1 April 2026 to 31 March 2027, Tokyo time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub struct FiscalYear(i32);
 
@@ -33,20 +32,10 @@ impl FiscalYear {
             .with_timezone(&Utc)
     }
 
-    /// 令和8年度 / FY2026. Reiwa began in 2019, so Reiwa N is year 2018 + N.
-    pub fn label(self, lang: Language) -> String {
-        match lang {
-            Language::Ja if self.0 >= 2019 => {
-                let n = self.0 - 2018;
-                if n == 1 {
-                    "令和元年度".to_owned()
-                } else {
-                    format!("令和{n}年度")
-                }
-            }
-            Language::Ja => format!("{}年度", self.0),
-            Language::En => format!("FY{}", self.0),
-        }
+    /// The year of the Reiwa era (which began in 2019, so Reiwa N is year 2018 + N), for
+    /// Japanese labels; `None` before it. The label itself is built at the edge.
+    pub fn reiwa(self) -> Option<i32> {
+        (self.0 >= 2019).then_some(self.0 - 2018)
     }
 }
 
@@ -71,9 +60,9 @@ mod tests {
     }
 
     #[test]
-    fn labels_use_the_reiwa_era_in_japanese() {
-        assert_eq!(FiscalYear::new(2023).label(Language::Ja), "令和5年度");
-        assert_eq!(FiscalYear::new(2019).label(Language::Ja), "令和元年度");
-        assert_eq!(FiscalYear::new(2026).label(Language::En), "FY2026");
+    fn reiwa_began_in_2019() {
+        assert_eq!(FiscalYear::new(2023).reiwa(), Some(5));
+        assert_eq!(FiscalYear::new(2019).reiwa(), Some(1));
+        assert_eq!(FiscalYear::new(2018).reiwa(), None);
     }
 }

@@ -8,34 +8,34 @@ use serde::Serialize;
 labelled_enum! {
     /// A language spoken at a booth.
     pub enum BoothLanguage {
-        Japanese = "ja", ja: "日本語", en: "Japanese";
-        English = "en", ja: "英語", en: "English";
-        Chinese = "zh", ja: "中国語", en: "Chinese";
-        Korean = "ko", ja: "韓国語", en: "Korean";
-        Vietnamese = "vi", ja: "ベトナム語", en: "Vietnamese";
-        Other = "other", ja: "その他", en: "Other";
+        Japanese = "ja" => "label-booth-language-ja";
+        English = "en" => "label-booth-language-en";
+        Chinese = "zh" => "label-booth-language-zh";
+        Korean = "ko" => "label-booth-language-ko";
+        Vietnamese = "vi" => "label-booth-language-vi";
+        Other = "other" => "label-booth-language-other";
     }
 }
 
 labelled_enum! {
     /// A student's Japanese, as the JLPT counts it.
     pub enum JapaneseLevel {
-        N1 = "n1", ja: "JLPT N1", en: "JLPT N1";
-        N2 = "n2", ja: "JLPT N2", en: "JLPT N2";
-        N3 = "n3", ja: "JLPT N3", en: "JLPT N3";
-        N4 = "n4", ja: "JLPT N4", en: "JLPT N4";
-        N5 = "n5", ja: "JLPT N5", en: "JLPT N5";
-        Native = "native", ja: "母語", en: "Native speaker";
-        Learning = "learning", ja: "学習中（資格なし）", en: "Learning (no certificate)";
+        N1 = "n1" => "label-japanese-level-n1";
+        N2 = "n2" => "label-japanese-level-n2";
+        N3 = "n3" => "label-japanese-level-n3";
+        N4 = "n4" => "label-japanese-level-n4";
+        N5 = "n5" => "label-japanese-level-n5";
+        Native = "native" => "label-japanese-level-native";
+        Learning = "learning" => "label-japanese-level-learning";
     }
 }
 
 labelled_enum! {
     /// Where an exhibitor's application stands.
     pub enum ExhibitorState {
-        Pending = "pending", ja: "審査中", en: "Under review";
-        Approved = "approved", ja: "出展決定", en: "Approved";
-        Declined = "declined", ja: "見送り", en: "Declined";
+        Pending = "pending" => "label-exhibitor-state-pending";
+        Approved = "approved" => "label-exhibitor-state-approved";
+        Declined = "declined" => "label-exhibitor-state-declined";
     }
 }
 
@@ -146,14 +146,6 @@ impl ExhibitorProfile {
             .map(|l| l.code())
             .collect::<Vec<_>>()
             .join(",")
-    }
-
-    pub fn languages_text(&self, lang: super::Language) -> String {
-        self.languages
-            .iter()
-            .map(|l| l.label(lang))
-            .collect::<Vec<_>>()
-            .join(lang.pick("・", ", "))
     }
 }
 

@@ -1,11 +1,24 @@
-//! A closed set of values with a stable code (stored and sent over the API) and a label in
-//! Japanese and English (shown to people). One declaration keeps all three in step.
+//! A closed set of values with a stable code (stored and sent over the API) and the id of the
+//! message that names it to people (`label-industry-manufacturing`, in `locales/*/labels.ftl`).
+//! One declaration keeps the value, its code and its message id in step; the words are looked
+//! up at the edge (`Lang::label`).
+
+/// A value people see named: the id of the message that names it.
+pub trait Labelled {
+    fn label_id(&self) -> &'static str;
+}
+
+impl<T: Labelled + ?Sized> Labelled for &T {
+    fn label_id(&self) -> &'static str {
+        (**self).label_id()
+    }
+}
 
 macro_rules! labelled_enum {
     (
         $(#[$meta:meta])*
         pub enum $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = $code:literal, ja: $ja:literal, en: $en:literal; )+
+            $( $(#[$vmeta:meta])* $variant:ident = $code:literal => $label:literal; )+
         }
     ) => {
         $(#[$meta])*
@@ -30,11 +43,15 @@ macro_rules! labelled_enum {
                 match self { $($name::$variant => $code),+ }
             }
 
-            pub fn label(self, lang: $crate::domain::Language) -> &'static str {
-                match lang {
-                    $crate::domain::Language::Ja => match self { $($name::$variant => $ja),+ },
-                    $crate::domain::Language::En => match self { $($name::$variant => $en),+ },
-                }
+            /// The id of the message that names this value (`locales/*/labels.ftl`).
+            pub fn label_id(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+        }
+
+        impl $crate::domain::Labelled for $name {
+            fn label_id(&self) -> &'static str {
+                $name::label_id(*self)
             }
         }
 

@@ -38,6 +38,7 @@ pub use job_fair::{
     BoothLanguage, ExhibitorInput, ExhibitorProfile, ExhibitorState, JapaneseLevel, StudentInput,
     StudentProfile,
 };
+pub use labelled::Labelled;
 pub use language::Language;
 pub use organization::{OrgCode, Organization, OrganizationKind};
 pub use partner::{Partner, PartnerRole, PartnerState};

@@ -3,17 +3,18 @@
 use unicode_normalization::UnicodeNormalization;
 
 /// NFKC folds full-width ASCII to ASCII and half-width katakana to full-width
-/// (`ｶﾌﾞｼｷ` → `カブシキ`, `０３` → `03`); whitespace runs become one space.
+/// (half-width katakana to full-width, full-width digits `\u{FF10}\u{FF13}` to `03`); whitespace
+/// runs become one space.
 pub fn fold_width(s: &str) -> String {
     let folded: String = s.nfkc().collect();
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Hiragana to katakana (`やまだ` → `ヤマダ`); everything else unchanged.
+/// Hiragana to katakana (yamada in hiragana to yamada in katakana); everything else unchanged.
 pub fn hiragana_to_katakana(s: &str) -> String {
     s.chars()
         .map(|c| match c {
-            // ぁ..ゖ and ゝゞ sit 0x60 below their katakana.
+            // U+3041..U+3096 and the iteration marks U+309D, U+309E sit 0x60 below their katakana.
             '\u{3041}'..='\u{3096}' | '\u{309D}'..='\u{309E}' => {
                 char::from_u32(c as u32 + 0x60).unwrap_or(c)
             }
@@ -22,7 +23,7 @@ pub fn hiragana_to_katakana(s: &str) -> String {
         .collect()
 }
 
-/// Only the digits of `s` after width folding (`０３-1234（5678）` → `0312345678`).
+/// Only the digits of `s` after width folding (full-width `03-1234(5678)` gives `0312345678`).
 pub fn digits(s: &str) -> String {
     fold_width(s).chars().filter(char::is_ascii_digit).collect()
 }

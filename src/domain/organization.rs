@@ -4,12 +4,12 @@ use serde::Serialize;
 labelled_enum! {
     /// What kind of body an organization is.
     pub enum OrganizationKind {
-        Tmg = "tmg", ja: "東京都", en: "Tokyo Metropolitan Government";
-        Tcci = "tcci", ja: "東京商工会議所", en: "Tokyo Chamber of Commerce and Industry";
-        Municipality = "municipality", ja: "区市町村", en: "Municipality";
-        Association = "association", ja: "商工団体・業界団体", en: "Business association";
-        Company = "company", ja: "企業", en: "Company";
-        Other = "other", ja: "その他", en: "Other";
+        Tmg = "tmg" => "label-organization-kind-tmg";
+        Tcci = "tcci" => "label-organization-kind-tcci";
+        Municipality = "municipality" => "label-organization-kind-municipality";
+        Association = "association" => "label-organization-kind-association";
+        Company = "company" => "label-organization-kind-company";
+        Other = "other" => "label-organization-kind-other";
     }
 }
 

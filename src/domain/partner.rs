@@ -1,25 +1,25 @@
-use super::{Language, Organization};
+use super::Organization;
 use serde::Serialize;
 
 labelled_enum! {
     /// The part an organization plays in an event. Declared in the order the partner line
-    /// shows them: 主催 first, 周知協力 last.
+    /// shows them: the organizer first, publicity last.
     pub enum PartnerRole {
-        Organizer = "organizer", ja: "主催", en: "Organized by";
-        CoHost = "co_host", ja: "共催", en: "Co-hosted by";
-        Backing = "backing", ja: "後援", en: "Supported by";
-        Cooperation = "cooperation", ja: "協力", en: "In cooperation with";
-        Publicity = "publicity", ja: "周知協力", en: "Publicity by";
+        Organizer = "organizer" => "label-partner-role-organizer";
+        CoHost = "co_host" => "label-partner-role-co-host";
+        Backing = "backing" => "label-partner-role-backing";
+        Cooperation = "cooperation" => "label-partner-role-cooperation";
+        Publicity = "publicity" => "label-partner-role-publicity";
     }
 }
 
 labelled_enum! {
     /// A role is requested by the organizer and granted (or not) by the partner itself:
-    /// a backing (後援) is never assumed.
+    /// a backing (kouen) is never assumed.
     pub enum PartnerState {
-        Requested = "requested", ja: "依頼中", en: "Requested";
-        Approved = "approved", ja: "承認済み", en: "Approved";
-        Declined = "declined", ja: "辞退", en: "Declined";
+        Requested = "requested" => "label-partner-state-requested";
+        Approved = "approved" => "label-partner-state-approved";
+        Declined = "declined" => "label-partner-state-declined";
     }
 }
 
@@ -32,31 +32,26 @@ pub struct Partner {
     pub display_order: i32,
 }
 
-/// One line per role, e.g. `主催 東京都 / 後援 東京商工会議所`, in the order of [`PartnerRole`].
-/// Only the organizer and approved partners appear.
-pub fn partner_line(organizer: &Organization, partners: &[Partner], lang: Language) -> String {
-    let separator = match lang {
-        Language::Ja => "、",
-        Language::En => ", ",
-    };
-    let mut parts = vec![format!(
-        "{} {}",
-        PartnerRole::Organizer.label(lang),
-        organizer.name(lang)
-    )];
+/// The organizations of an event by role, in the order of [`PartnerRole`]: the organizer, then
+/// each role's approved partners in their display order. Roles without one are left out. The
+/// edge writes it as one line (`i18n::words::partner_line`).
+pub fn partner_groups<'a>(
+    organizer: &'a Organization,
+    partners: &'a [Partner],
+) -> Vec<(PartnerRole, Vec<&'a Organization>)> {
+    let mut groups = vec![(PartnerRole::Organizer, vec![organizer])];
     for role in PartnerRole::ALL.iter().skip(1) {
-        let mut names: Vec<&Partner> = partners
+        let mut approved: Vec<&Partner> = partners
             .iter()
             .filter(|p| p.role == *role && p.state == PartnerState::Approved)
             .collect();
-        if names.is_empty() {
+        if approved.is_empty() {
             continue;
         }
-        names.sort_by_key(|p| p.display_order);
-        let names: Vec<&str> = names.iter().map(|p| p.organization.name(lang)).collect();
-        parts.push(format!("{} {}", role.label(lang), names.join(separator)));
+        approved.sort_by_key(|p| p.display_order);
+        groups.push((*role, approved.iter().map(|p| &p.organization).collect()));
     }
-    parts.join(" / ")
+    groups
 }
 
 #[cfg(test)]
@@ -64,49 +59,62 @@ mod tests {
     use super::*;
     use crate::domain::{OrgCode, OrganizationKind};
 
-    fn org(code: &str, ja: &str, en: &str) -> Organization {
+    fn org(code: &str, name: &str) -> Organization {
         Organization {
             id: 0,
             code: OrgCode::parse(code).unwrap(),
             kind: OrganizationKind::Other,
-            name_ja: ja.into(),
-            name_en: en.into(),
+            name_ja: name.into(),
+            name_en: name.into(),
         }
     }
 
     #[test]
-    fn partner_line_shows_approved_roles_in_order() {
-        let tmg = org("TMG", "東京都", "Tokyo Metropolitan Government");
-        let partner = |o, role, state| Partner {
+    fn groups_show_approved_roles_in_order() {
+        let tmg = org("TMG", "Tokyo Metropolitan Government");
+        let partner = |o, role, state, display_order| Partner {
             organization: o,
             role,
             state,
-            display_order: 0,
+            display_order,
         };
         let partners = vec![
             partner(
-                org("NAKANO", "中野区", "Nakano City"),
+                org("NAKANO", "Nakano City"),
                 PartnerRole::Publicity,
                 PartnerState::Approved,
+                0,
             ),
             partner(
-                org("TCCI", "東京商工会議所", "TCCI"),
+                org("TCCI", "TCCI"),
                 PartnerRole::Backing,
                 PartnerState::Approved,
+                2,
             ),
             partner(
-                org("PENDING", "未承認団体", "Pending"),
+                org("SHINJUKU", "Shinjuku City"),
+                PartnerRole::Backing,
+                PartnerState::Approved,
+                1,
+            ),
+            partner(
+                org("PENDING", "Pending"),
                 PartnerRole::CoHost,
                 PartnerState::Requested,
+                0,
             ),
         ];
+        let groups: Vec<(PartnerRole, Vec<&str>)> = partner_groups(&tmg, &partners)
+            .into_iter()
+            .map(|(role, orgs)| (role, orgs.iter().map(|o| o.code.as_str()).collect()))
+            .collect();
         assert_eq!(
-            partner_line(&tmg, &partners, Language::Ja),
-            "主催 東京都 / 後援 東京商工会議所 / 周知協力 中野区"
-        );
-        assert_eq!(
-            partner_line(&tmg, &partners, Language::En),
-            "Organized by Tokyo Metropolitan Government / Supported by TCCI / Publicity by Nakano City"
+            groups,
+            vec![
+                (PartnerRole::Organizer, vec!["TMG"]),
+                (PartnerRole::Backing, vec!["SHINJUKU", "TCCI"]),
+                (PartnerRole::Publicity, vec!["NAKANO"]),
+            ]
         );
     }
 }

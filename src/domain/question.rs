@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 
 labelled_enum! {
     pub enum QuestionKind {
-        Text = "text", ja: "自由記述", en: "Free text";
-        SingleChoice = "single_choice", ja: "単一選択", en: "Single choice";
-        MultipleChoice = "multiple_choice", ja: "複数選択", en: "Multiple choice";
-        YesNo = "yes_no", ja: "はい・いいえ", en: "Yes or no";
+        Text = "text" => "label-question-kind-text";
+        SingleChoice = "single_choice" => "label-question-kind-single-choice";
+        MultipleChoice = "multiple_choice" => "label-question-kind-multiple-choice";
+        YesNo = "yes_no" => "label-question-kind-yes-no";
     }
 }
 
@@ -157,32 +157,6 @@ pub enum Answer {
 
 /// The answers to an event's questions, keyed by question id.
 pub type Answers = BTreeMap<i64, Answer>;
-
-impl Question {
-    /// An answer as the organizer reads it: choices by their labels, yes/no in words.
-    pub fn answer_text(&self, answer: &Answer, lang: Language) -> String {
-        match answer {
-            Answer::Text(t) => t.clone(),
-            Answer::YesNo(b) => lang
-                .pick(
-                    if *b { "はい" } else { "いいえ" },
-                    if *b { "Yes" } else { "No" },
-                )
-                .to_owned(),
-            Answer::Choices(values) => values
-                .iter()
-                .map(|v| {
-                    self.spec
-                        .options
-                        .iter()
-                        .find(|o| &o.value == v)
-                        .map_or(v.as_str(), |o| lang.pick(&o.label_ja, &o.label_en))
-                })
-                .collect::<Vec<_>>()
-                .join(lang.pick("、", ", ")),
-        }
-    }
-}
 
 /// Checks raw answers (`question id → the values sent`, as a form or JSON gives them) against
 /// the questions. Errors are named `answers.<question id>`.

@@ -12,21 +12,21 @@ use std::collections::{BTreeMap, HashSet};
 labelled_enum! {
     /// Who registers for an event.
     pub enum Audience {
-        Companies = "companies", ja: "企業・団体", en: "Companies and organizations";
-        Individuals = "individuals", ja: "個人", en: "Individuals";
+        Companies = "companies" => "label-audience-companies";
+        Individuals = "individuals" => "label-audience-individuals";
     }
 }
 
 labelled_enum! {
     pub enum RegistrationStatus {
-        Confirmed = "confirmed", ja: "参加確定", en: "Confirmed";
-        Waitlisted = "waitlisted", ja: "キャンセル待ち", en: "Waitlisted";
-        Cancelled = "cancelled", ja: "キャンセル済み", en: "Cancelled";
+        Confirmed = "confirmed" => "label-registration-status-confirmed";
+        Waitlisted = "waitlisted" => "label-registration-status-waitlisted";
+        Cancelled = "cancelled" => "label-registration-status-cancelled";
         /// Every attendee it named was registered for the event already, by an earlier
         /// registration. It never held a seat or a place in line: calling it "confirmed" sent a
         /// second invitation to someone who already had one (issue 13). Only the owners of the
         /// addresses are told, by the AlreadyRegistered notice.
-        Duplicate = "duplicate", ja: "登録済み（重複）", en: "Already registered";
+        Duplicate = "duplicate" => "label-registration-status-duplicate";
     }
 }
 
@@ -58,23 +58,23 @@ impl RegistrationStatus {
 
 labelled_enum! {
     pub enum AttendeeStatus {
-        Active = "active", ja: "参加", en: "Attending";
-        Cancelled = "cancelled", ja: "キャンセル", en: "Cancelled";
+        Active = "active" => "label-attendee-status-active";
+        Cancelled = "cancelled" => "label-attendee-status-cancelled";
         /// The address was registered for this event already; the owner is told by email and
         /// no second seat is taken.
-        Duplicate = "duplicate", ja: "重複", en: "Duplicate";
+        Duplicate = "duplicate" => "label-attendee-status-duplicate";
     }
 }
 
 labelled_enum! {
-    /// どこで知ったか: how the registrant heard of the event.
+    /// How the registrant heard of the event.
     pub enum HeardVia {
-        TcciMailMagazine = "tcci_mail_magazine", ja: "東京商工会議所のメールマガジン", en: "TCCI mail magazine";
-        ToshoShimbun = "tosho_shimbun", ja: "東商新聞", en: "Tosho Shimbun (TCCI newspaper)";
-        TcciAdvisor = "tcci_advisor", ja: "東京商工会議所の経営指導員", en: "A TCCI management advisor";
-        TmgWebsite = "tmg_website", ja: "東京都のホームページ", en: "TMG website";
-        Municipality = "municipality", ja: "区市町村からの案内", en: "My municipality";
-        Other = "other", ja: "その他", en: "Other";
+        TcciMailMagazine = "tcci_mail_magazine" => "label-heard-via-tcci-mail-magazine";
+        ToshoShimbun = "tosho_shimbun" => "label-heard-via-tosho-shimbun";
+        TcciAdvisor = "tcci_advisor" => "label-heard-via-tcci-advisor";
+        TmgWebsite = "tmg_website" => "label-heard-via-tmg-website";
+        Municipality = "municipality" => "label-heard-via-municipality";
+        Other = "other" => "label-heard-via-other";
     }
 }
 
@@ -91,21 +91,6 @@ pub fn clean_via(v: &str) -> Option<String> {
 
 /// The code the roster filter uses for walk-ins, beside the [`HeardVia`] codes.
 pub const WALK_IN_CHANNEL: &str = "walk_in";
-
-/// How a registration came, as staff read it: a walk-in at the door, else what the registrant
-/// said (`heard_via` code); `None` when unknown.
-pub fn channel_label(
-    walk_in: bool,
-    heard_via: Option<&str>,
-    lang: Language,
-) -> Option<&'static str> {
-    if walk_in {
-        return Some(lang.pick("当日参加", "Walk-in"));
-    }
-    heard_via
-        .and_then(|h| h.parse::<HeardVia>().ok())
-        .map(|h| h.label(lang))
-}
 
 /// The most attendees one registration may bring where the event sets no limit.
 pub const MAX_ATTENDEES: usize = 50;
@@ -413,7 +398,7 @@ impl RegistrationSpec {
         })
     }
 
-    /// A campaign entry, a declaration or a booth: the company's own, so one per 法人番号.
+    /// A campaign entry, a declaration or a booth: the company's own, so one per corporate number.
     pub fn once_per_company(&self) -> bool {
         self.campaign.is_some() || self.declaration.is_some() || self.exhibitor.is_some()
     }
@@ -430,7 +415,7 @@ impl RegistrationSpec {
                 .all(|p| taken.contains(p.email.as_str()))
     }
 
-    /// The 法人番号 the per-company limit is counted by.
+    /// The corporate number the per-company limit is counted by.
     pub fn corporate_number(&self) -> Option<&CorporateNumber> {
         self.company
             .as_ref()
@@ -651,17 +636,17 @@ pub struct Attendee {
 labelled_enum! {
     /// The messages registrants are sent; one outbox row each.
     pub enum MessageKind {
-        Confirmed = "confirmed", ja: "参加確定のお知らせ", en: "Registration confirmed";
-        Waitlisted = "waitlisted", ja: "キャンセル待ち受付のお知らせ", en: "You are on the waiting list";
-        Promoted = "promoted", ja: "キャンセル待ちから参加確定のお知らせ", en: "A seat is yours";
-        Changed = "changed", ja: "申込内容変更のお知らせ", en: "Registration changed";
-        Cancelled = "cancelled", ja: "キャンセル受付のお知らせ", en: "Cancellation received";
-        AlreadyRegistered = "already_registered", ja: "既にお申し込み済みです", en: "You are already registered";
-        EventChanged = "event_changed", ja: "開催内容変更のお知らせ", en: "Event changed";
-        EventCancelled = "event_cancelled", ja: "開催中止のお知らせ", en: "Event cancelled";
-        Reminder = "reminder", ja: "開催前のご案内", en: "Reminder";
-        Announcement = "announcement", ja: "主催者からのお知らせ", en: "Announcement from the organizer";
-        Reviewed = "reviewed", ja: "宣言の審査結果のお知らせ", en: "Your declaration has been reviewed";
+        Confirmed = "confirmed" => "label-message-kind-confirmed";
+        Waitlisted = "waitlisted" => "label-message-kind-waitlisted";
+        Promoted = "promoted" => "label-message-kind-promoted";
+        Changed = "changed" => "label-message-kind-changed";
+        Cancelled = "cancelled" => "label-message-kind-cancelled";
+        AlreadyRegistered = "already_registered" => "label-message-kind-already-registered";
+        EventChanged = "event_changed" => "label-message-kind-event-changed";
+        EventCancelled = "event_cancelled" => "label-message-kind-event-cancelled";
+        Reminder = "reminder" => "label-message-kind-reminder";
+        Announcement = "announcement" => "label-message-kind-announcement";
+        Reviewed = "reviewed" => "label-message-kind-reviewed";
     }
 }
 

@@ -1,4 +1,4 @@
-//! When reminders go out (開催前のご案内): the days before an event, at 9:00 Tokyo time.
+//! When reminders go out: the days before an event, at 9:00 Tokyo time.
 use super::ValidationErrors;
 use chrono::{DateTime, Utc};
 use serde::Serialize;

@@ -162,9 +162,9 @@ impl EventSession {
 labelled_enum! {
     /// Where a registration stands in one session it picked.
     pub enum PickStatus {
-        Confirmed = "confirmed", ja: "参加確定", en: "Confirmed";
-        Waitlisted = "waitlisted", ja: "キャンセル待ち", en: "Waitlisted";
-        Cancelled = "cancelled", ja: "取消", en: "Dropped";
+        Confirmed = "confirmed" => "label-pick-status-confirmed";
+        Waitlisted = "waitlisted" => "label-pick-status-waitlisted";
+        Cancelled = "cancelled" => "label-pick-status-cancelled";
     }
 }
 

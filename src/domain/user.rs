@@ -4,10 +4,10 @@ use serde::Serialize;
 labelled_enum! {
     /// What a user may do within their organization.
     pub enum UserRole {
-        Admin = "admin", ja: "管理者", en: "Administrator";
-        Organizer = "organizer", ja: "担当者", en: "Organizer";
-        CheckinStaff = "checkin_staff", ja: "受付スタッフ", en: "Check-in staff";
-        Viewer = "viewer", ja: "閲覧者", en: "Viewer";
+        Admin = "admin" => "label-user-role-admin";
+        Organizer = "organizer" => "label-user-role-organizer";
+        CheckinStaff = "checkin_staff" => "label-user-role-checkin-staff";
+        Viewer = "viewer" => "label-user-role-viewer";
     }
 }
 
@@ -26,7 +26,7 @@ pub struct Email(String);
 
 impl Email {
     pub fn parse(field: &str, s: &str) -> Result<Self, ValidationErrors> {
-        // Japanese input methods type full-width letters (ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ).
+        // Japanese input methods type full-width letters (U+FF41 and on) and a full-width at sign.
         let folded = super::normalize::fold_width(s);
         let s = folded.as_str();
         let invalid = || {

@@ -3,7 +3,7 @@ use super::{Locale, locales};
 use crate::domain::Language;
 use serde::{Deserialize, Serialize};
 
-/// A reader's locale: `ja`, `ja-x-easy` (やさしい日本語, a private-use BCP 47 tag), `en`, or any
+/// A reader's locale: `ja`, `ja-x-easy` (easy Japanese, yasashii nihongo: a private-use BCP 47 tag), `en`, or any
 /// locale a translator adds under `locales/`. Stored as its tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Lang(u8);
@@ -113,6 +113,11 @@ impl Lang {
 
     pub fn t_args(self, id: &str, args: &fluent_bundle::FluentArgs) -> String {
         super::t_args(self, id, args)
+    }
+
+    /// What a value of a closed set (an industry, a status, a role) is called in this locale.
+    pub fn label(self, x: impl crate::domain::Labelled) -> String {
+        self.t(x.label_id())
     }
 }
 

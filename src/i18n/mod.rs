@@ -5,8 +5,10 @@
 //!
 //! Which locales exist is read from the folders, not listed in Rust: a folder with a
 //! `locale.ftl` (its name, its `lang` attribute, which locale fills its gaps) is a locale.
+pub mod dates;
 mod lang;
 mod templates;
+pub mod words;
 
 pub use lang::Lang;
 pub use templates::{add_to, kwargs_to_args};
@@ -27,9 +29,9 @@ pub use embedded::EMAIL_FILES;
 /// One locale: its bundle of messages and what the program needs to know about it.
 pub struct Locale {
     pub tag: &'static str,
-    /// In its own words: 日本語, やさしい日本語, English.
+    /// In its own words (as `locale-name` in its `locale.ftl` gives it).
     pub name: String,
-    /// The `lang` attribute of its pages (`ja` for やさしい日本語).
+    /// The `lang` attribute of its pages (`ja` for easy Japanese).
     pub html_lang: String,
     /// Which stored version of an event's own texts (title, description) its readers see.
     pub content: Language,
@@ -202,6 +204,7 @@ pub fn number(n: impl Into<f64>) -> FluentValue<'static> {
 }
 
 /// The `$arguments` message `id` uses in `locale` (for the completeness test).
+#[cfg(test)]
 fn arguments(locale: &Locale, id: &str) -> std::collections::BTreeSet<String> {
     fn walk_pattern(p: &ast::Pattern<&str>, out: &mut std::collections::BTreeSet<String>) {
         for element in &p.elements {

@@ -13,7 +13,7 @@ pub use transport::{SendError, Transport};
 
 use crate::calendar::{self, Method, Person};
 use crate::config::Settings;
-use crate::domain::{AttendeeStatus, MessageKind, RegistrationStatus, jst};
+use crate::domain::{AttendeeStatus, MessageKind, RegistrationStatus};
 use crate::services::catalogue::{EventListing, with_partners};
 use crate::services::links::{ManageLinks, Subscriber};
 use crate::store::{self, Db, outbox::Claimed};
@@ -230,28 +230,30 @@ impl Mailer {
             recipient_name: one_line(&row.recipient_name),
             event: EventBlock {
                 title: spec.title.get(lang.content()).to_owned(),
-                when: jst::range(spec.starts_at, spec.ends_at, lang.content()),
-                venue: spec.venue_line(lang.content()),
+                when: crate::i18n::dates::range(lang, spec.starts_at, spec.ends_at),
+                venue: crate::i18n::words::venue_line(lang, spec),
                 in_person: spec.format.has_venue(),
                 map_url: spec.venue.as_ref().and_then(|v| v.map_url.clone()),
                 meeting_url: meeting_url.clone(),
                 url: event_url.clone(),
-                partner_line: listing.partner_line(lang.content()),
+                partner_line: crate::i18n::words::partner_line(
+                    lang,
+                    &listing.organizer,
+                    &listing.partners,
+                ),
             },
             manage_url: manage_url.clone(),
             organizer_name: listing.organizer.name(lang.content()).to_owned(),
             contact_email: self.from.email.to_string(),
-            purpose_of_use: spec.purpose_of_use(lang.content()).to_owned(),
+            purpose_of_use: crate::i18n::words::purpose_of_use(lang, spec),
             status: registration
-                .map(|r| r.status.label(lang.content()).to_owned())
+                .map(|r| lang.label(r.status))
                 .unwrap_or_default(),
             waitlist_position,
             attendees: attendees.clone(),
             cancelled: cancelled.clone(),
             all,
-            moved_to: row.payload["moved_to"][lang.content().code()]
-                .as_str()
-                .map(str::to_owned),
+            moved_to: moved_to_line(lang, &row.payload),
             copy_of: attendee_id
                 .and(registration)
                 .map(|r| one_line(&r.contact.name)),
@@ -274,10 +276,10 @@ impl Mailer {
                 .map(|r| {
                     r.live_picks()
                         .map(|p| SessionLine {
-                            when: jst::range(
+                            when: crate::i18n::dates::range(
+                                lang,
                                 p.session.spec.starts_at,
                                 p.session.spec.ends_at,
-                                lang.content(),
                             ),
                             title: p.session.spec.title.get(lang.content()).to_owned(),
                             room: p
@@ -286,7 +288,7 @@ impl Mailer {
                                 .room
                                 .as_ref()
                                 .map(|x| x.get(lang.content()).to_owned()),
-                            status: p.status.label(lang.content()).to_owned(),
+                            status: lang.label(p.status),
                         })
                         .collect()
                 })
@@ -297,14 +299,14 @@ impl Mailer {
             campaign: registration
                 .and_then(|r| r.campaign.as_ref())
                 .map(|c| CampaignBlock {
-                    actions: c.actions_text(lang.content()),
+                    actions: crate::i18n::words::campaign_actions(lang, c),
                     employees: c.employees,
-                    period: c.period_text(lang.content()),
+                    period: crate::i18n::words::campaign_period(lang, c),
                     listed: c.listed,
                 }),
             declaration: registration.and_then(|r| r.declaration.as_ref()).map(|d| {
                 DeclarationBlock {
-                    commitments: d.declaration.commitments_text(lang.content()),
+                    commitments: crate::i18n::words::commitments(lang, &d.declaration),
                     statement: d.declaration.statement.clone(),
                     approved: d.state == crate::domain::ReviewState::Approved,
                     returned: d.state == crate::domain::ReviewState::Returned,
@@ -314,7 +316,7 @@ impl Mailer {
             }),
             exhibitor: exhibitor.as_ref().map(|x| ExhibitorBlock {
                 positions: x.profile.positions.clone(),
-                languages: x.profile.languages_text(lang.content()),
+                languages: crate::i18n::words::booth_languages(lang, &x.profile),
                 approved: x.state == crate::domain::ExhibitorState::Approved,
                 declined: x.state == crate::domain::ExhibitorState::Declined,
             }),
@@ -441,4 +443,29 @@ impl Mailer {
         let message = builder.multipart(body)?;
         Ok(Composed::Ready(Box::new(message)))
     }
+}
+
+/// The event a registration was moved to, in the reader's words. Rows queued before the
+/// payload carried the event as data hold the line in Japanese and English.
+fn moved_to_line(lang: crate::i18n::Lang, payload: &serde_json::Value) -> Option<String> {
+    let to = &payload["moved_to_event"];
+    let at = |k: &str| {
+        to[k]
+            .as_str()
+            .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+            .map(|t| t.with_timezone(&chrono::Utc))
+    };
+    if let (Some(starts_at), Some(ends_at)) = (at("starts_at"), at("ends_at")) {
+        let title = match lang.content() {
+            crate::domain::Language::Ja => to["title_ja"].as_str(),
+            crate::domain::Language::En => to["title_en"].as_str(),
+        }
+        .unwrap_or_default();
+        return Some(crate::i18n::words::event_with_time(
+            lang, title, starts_at, ends_at,
+        ));
+    }
+    payload["moved_to"][lang.content().code()]
+        .as_str()
+        .map(str::to_owned)
 }

@@ -1,4 +1,4 @@
-//! Organizer announcements to an event's registrants (お知らせ).
+//! Organizer announcements to an event's registrants.
 use super::events::own_event;
 use super::notices;
 use crate::domain::announcement::{Announcement, AnnouncementInput, AnnouncementSpec};

@@ -32,8 +32,8 @@ impl Access {
         manage: false,
     };
 
-    /// The organizer's own staff get what their role gives. An approved co-host (共催) runs
-    /// the event with the organizer: roster, export and the door. Backing (後援), cooperation
+    /// The organizer's own staff get what their role gives. An approved co-host runs
+    /// the event with the organizer: roster, export and the door. Backing, cooperation
     /// and publicity partners see counts, never personal data.
     pub fn of(who: &Principal, listing: &EventListing) -> Access {
         let role = who.role;

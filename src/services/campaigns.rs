@@ -1,6 +1,6 @@
 //! Campaigns (Smooth-Biz): the public list of participating companies, and the totals the
 //! organizer reports: companies, employees covered, by action, by industry and by size.
-use crate::domain::{CampaignAction, EmployeeBand, Industry, Language};
+use crate::domain::{CampaignAction, EmployeeBand, Industry};
 use crate::error::AppResult;
 use crate::store::{self, Db, campaigns::Participant};
 use std::collections::BTreeMap;
@@ -22,20 +22,22 @@ pub async fn listed(db: &Db, event_id: i64) -> AppResult<Vec<Participant>> {
 pub struct Totals {
     pub companies: u64,
     pub employees: u64,
-    /// (label, companies, employees)
-    pub by_action: Vec<(String, u64, u64)>,
-    pub by_industry: Vec<(String, u64, u64)>,
-    pub by_size: Vec<(String, u64, u64)>,
+    /// (action, companies, employees)
+    pub by_action: Vec<(CampaignAction, u64, u64)>,
+    /// In the order of [`Industry`], not given (`None`) last.
+    pub by_industry: Vec<(Option<Industry>, u64, u64)>,
+    /// Sizes in their natural order, not given (`None`) last.
+    pub by_size: Vec<(Option<EmployeeBand>, u64, u64)>,
     pub participants: Vec<Participant>,
 }
 
-pub async fn totals(db: &Db, event_id: i64, lang: Language) -> AppResult<Totals> {
+pub async fn totals(db: &Db, event_id: i64) -> AppResult<Totals> {
     let participants = store::campaigns::participants(db, event_id).await?;
-    let unknown = lang.pick("未回答", "Not given").to_owned();
     let mut t = Totals::default();
     let mut by_action: BTreeMap<CampaignAction, (u64, u64)> = BTreeMap::new();
-    let mut by_industry: BTreeMap<String, (u64, u64)> = BTreeMap::new();
-    let mut by_size: BTreeMap<(usize, String), (u64, u64)> = BTreeMap::new();
+    // `(is None, value)`: what was not given sorts last.
+    let mut by_industry: BTreeMap<(bool, Option<Industry>), (u64, u64)> = BTreeMap::new();
+    let mut by_size: BTreeMap<(bool, Option<EmployeeBand>), (u64, u64)> = BTreeMap::new();
     for p in &participants {
         let e = u64::from(p.entry.employees);
         t.companies += 1;
@@ -48,34 +50,24 @@ pub async fn totals(db: &Db, event_id: i64, lang: Language) -> AppResult<Totals>
         let industry = p
             .industry
             .as_deref()
-            .and_then(|i| i.parse::<Industry>().ok())
-            .map_or(unknown.clone(), |i| i.label(lang).to_owned());
-        let slot = by_industry.entry(industry).or_default();
+            .and_then(|i| i.parse::<Industry>().ok());
+        let slot = by_industry
+            .entry((industry.is_none(), industry))
+            .or_default();
         slot.0 += 1;
         slot.1 += e;
         let band = p
             .employee_band
             .as_deref()
             .and_then(|b| b.parse::<EmployeeBand>().ok());
-        // Sizes in their natural order, unknown last.
-        let key = match band {
-            Some(b) => (
-                EmployeeBand::ALL.iter().position(|x| *x == b).unwrap_or(0),
-                b.label(lang).to_owned(),
-            ),
-            None => (usize::MAX, unknown.clone()),
-        };
-        let slot = by_size.entry(key).or_default();
+        let slot = by_size.entry((band.is_none(), band)).or_default();
         slot.0 += 1;
         slot.1 += e;
     }
-    t.by_action = by_action
-        .into_iter()
-        .map(|(a, (c, e))| (a.label(lang).to_owned(), c, e))
-        .collect();
+    t.by_action = by_action.into_iter().map(|(a, (c, e))| (a, c, e)).collect();
     t.by_industry = by_industry
         .into_iter()
-        .map(|(k, (c, e))| (k, c, e))
+        .map(|((_, k), (c, e))| (k, c, e))
         .collect();
     t.by_size = by_size
         .into_iter()

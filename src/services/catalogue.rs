@@ -1,7 +1,6 @@
 //! What the public sees: published events with their partners.
-use crate::domain::partner::partner_line;
 use crate::domain::{
-    Event, EventFormat, EventKind, EventStatus, Language, Organization, Partner, ProgrammeArea,
+    Event, EventFormat, EventKind, EventStatus, Organization, Partner, ProgrammeArea,
 };
 use crate::error::{AppError, AppResult};
 use crate::store::{self, Db, events::EventQuery};
@@ -56,29 +55,6 @@ impl Month {
     pub fn code(self) -> String {
         format!("{:04}-{:02}", self.year, self.month)
     }
-
-    pub fn label(self, lang: Language) -> String {
-        match lang {
-            Language::Ja => format!("{}年{}月", self.year, self.month),
-            Language::En => {
-                const NAMES: [&str; 12] = [
-                    "January",
-                    "February",
-                    "March",
-                    "April",
-                    "May",
-                    "June",
-                    "July",
-                    "August",
-                    "September",
-                    "October",
-                    "November",
-                    "December",
-                ];
-                format!("{} {}", NAMES[self.month as usize - 1], self.year)
-            }
-        }
-    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -97,12 +73,6 @@ pub struct EventListing {
     pub organizer: Organization,
     /// Every partner, whatever its state; public views show only approved ones.
     pub partners: Vec<Partner>,
-}
-
-impl EventListing {
-    pub fn partner_line(&self, lang: Language) -> String {
-        partner_line(&self.organizer, &self.partners, lang)
-    }
 }
 
 pub struct CataloguePage {
@@ -212,7 +182,6 @@ mod tests {
                 month: 1
             }
         );
-        assert_eq!(dec.label(Language::Ja), "2026年12月");
         assert!(Month::parse("2026-13").is_none());
         assert!(Month::parse("december").is_none());
     }

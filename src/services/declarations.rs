@@ -1,4 +1,4 @@
-//! Declaration schemes (「テレワーク東京ルール」実践企業宣言): the organizer reviews each
+//! Declaration schemes (the Tokyo Telework Rule declaration): the organizer reviews each
 //! declaration (approve, or return it with a note); the company is told either way and may
 //! change its declaration through its manage link, which sends it back to review. Approved
 //! declarations may be listed publicly, and are counted by the fiscal year of approval.

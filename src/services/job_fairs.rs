@@ -3,7 +3,7 @@
 //! want to visit; each exhibitor sees how many did.
 use super::events::own_event;
 use super::notices::{self, Copies};
-use crate::domain::{ExhibitorState, Language, MessageKind, Principal};
+use crate::domain::{ExhibitorState, MessageKind, Principal};
 use crate::error::{AppError, AppResult};
 use crate::store::{self, Db, job_fairs::Exhibitor};
 use chrono::{DateTime, Utc};
@@ -14,23 +14,6 @@ pub struct Booth {
     pub registration_id: i64,
     pub company: String,
     pub exhibitor: Exhibitor,
-}
-
-impl Booth {
-    /// `ITエンジニア（正社員） · 日本語・英語 · ビザ支援あり`
-    pub fn details(&self, lang: Language) -> String {
-        let p = &self.exhibitor.profile;
-        format!(
-            "{} · {} · {}",
-            p.positions,
-            p.languages_text(lang),
-            if p.visa_support {
-                lang.pick("就労ビザ取得支援あり", "work visa supported")
-            } else {
-                lang.pick("就労ビザ取得支援なし", "no work visa support")
-            }
-        )
-    }
 }
 
 /// An event's exhibitors with their company names and how many students marked each,

@@ -1,14 +1,18 @@
-//! The publicity kit TCCI asks for: ready-to-paste text for its mail magazine, for its
-//! newspaper (Tosho Shimbun) and for its management advisors, each within the space the medium
-//! gives and each with its own tracked link (`?via=`), so that the reports count what each
-//! brought in. The words come from the edge (`KitWords`); this module fits them to each
-//! medium.
+//! The publicity kit TCCI asks for: ready-to-paste Japanese text for its mail magazine, for
+//! its newspaper (Tosho Shimbun) and for its management advisors, each within the space the
+//! medium gives and each with its own tracked link (`?via=`), so that the reports count what
+//! each brought in. The words of the text are written at the edge (`KitWords`); here they are
+//! fitted into each medium's space.
+use super::catalogue::EventListing;
+use crate::domain::Language;
 
 /// One medium: where the text goes, how many characters it may take, and its link code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Medium {
-    /// The `?via=` code its link carries; the edge names the medium by it.
+    /// The `?via=` code its link carries.
     pub via: &'static str,
+    /// The id of the message that names it.
+    pub label_id: &'static str,
     /// Characters, as the editor counts them (every character one, full- or half-width).
     pub budget: usize,
 }
@@ -16,34 +20,20 @@ pub struct Medium {
 pub const MEDIA: [Medium; 3] = [
     Medium {
         via: "mailmag",
+        label_id: "a-publicity-medium-mailmag",
         budget: 400,
     },
     Medium {
         via: "shimbun",
+        label_id: "a-publicity-medium-shimbun",
         budget: 200,
     },
     Medium {
         via: "advisor",
+        label_id: "a-publicity-medium-advisor",
         budget: 300,
     },
 ];
-
-/// The lines of a kit, already worded in the kit's language.
-#[derive(Debug, Clone)]
-pub struct KitWords {
-    /// The event's title as the heading line.
-    pub title: String,
-    /// The event's description; it is flattened to one line and cut to what room is left.
-    pub description: String,
-    /// When, where, how many seats: always kept.
-    pub facts: Vec<String>,
-    /// Who it is for: left out first when space is short.
-    pub audience: String,
-    /// The line above the link.
-    pub more: String,
-    /// Who runs it: left out when even the audience going is not enough.
-    pub partners: String,
-}
 
 /// The `?via=` code of the printed flyer's QR code.
 pub const FLYER_VIA: &str = "flyer";
@@ -65,20 +55,43 @@ pub fn tracked_link(public_url: &str, slug: &str, via: &str) -> String {
     )
 }
 
-/// The kit: one text per medium, each within its budget. The title, facts and link always
-/// stay; the description fills what room is left and is cut with "…"; the audience and then
-/// the partner line go first when even that does not fit.
-pub fn kit(words: &KitWords, public_url: &str, slug: &str) -> Vec<PublicityText> {
+/// The words of a kit, written at the edge in the media's language.
+#[derive(Debug, Clone)]
+pub struct KitWords {
+    /// The title as it heads the text.
+    pub title: String,
+    /// Lines that always stay: when, where, how many seats.
+    pub facts: Vec<String>,
+    /// Who it is for.
+    pub audience: String,
+    /// The organizer and partners, in one line.
+    pub partners: String,
+    /// The line above the link.
+    pub link_heading: String,
+}
+
+/// The kit: one text per medium, in Japanese, each within its budget. The title, time, place
+/// and link always stay; the description fills what room is left and is cut with "…"; the
+/// partner line and the audience go first when even that does not fit.
+pub fn kit(listing: &EventListing, public_url: &str, words: &KitWords) -> Vec<PublicityText> {
     MEDIA
         .iter()
-        .map(|m| text_for(words, public_url, slug, *m))
+        .map(|m| text_for(listing, public_url, words, *m))
         .collect()
 }
 
-fn text_for(words: &KitWords, public_url: &str, slug: &str, medium: Medium) -> PublicityText {
-    let link = tracked_link(public_url, slug, medium.via);
-    let description: String = words
+fn text_for(
+    listing: &EventListing,
+    public_url: &str,
+    words: &KitWords,
+    medium: Medium,
+) -> PublicityText {
+    let spec = &listing.event.spec;
+    let link = tracked_link(public_url, spec.slug.as_str(), medium.via);
+    // The media are Japanese: the event's own description in Japanese.
+    let description: String = spec
         .description
+        .get(Language::Ja)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
@@ -88,11 +101,11 @@ fn text_for(words: &KitWords, public_url: &str, slug: &str, medium: Medium) -> P
             lines.push(description.to_owned());
         }
         lines.extend(words.facts.iter().cloned());
-        if with_audience && !words.audience.is_empty() {
+        if with_audience {
             lines.push(words.audience.clone());
         }
-        lines.push(format!("{}\n{link}", words.more));
-        if with_partners && !words.partners.is_empty() {
+        lines.push(format!("{}\n{link}", words.link_heading));
+        if with_partners {
             lines.push(words.partners.clone());
         }
         lines.join("\n")
@@ -139,12 +152,14 @@ mod tests {
 
     #[test]
     fn a_long_description_is_cut_and_nothing_else_is_lost() {
-        // Counted in characters, however wide: five kana are five.
-        let kana = "\u{3042}\u{3044}\u{3046}\u{3048}\u{304a}";
-        assert_eq!(cut(kana, 5), kana);
+        // Full-width letters count one each, as the editors count them.
         assert_eq!(
-            cut(&format!("{kana}\u{304b}"), 5),
-            "\u{3042}\u{3044}\u{3046}\u{3048}…"
+            cut("\u{3042}\u{3044}\u{3046}", 3),
+            "\u{3042}\u{3044}\u{3046}"
+        );
+        assert_eq!(
+            cut("\u{3042}\u{3044}\u{3046}\u{3048}", 3),
+            "\u{3042}\u{3044}…"
         );
         assert_eq!(count(&cut(&"\u{9577}".repeat(1000), 120)), 120);
     }

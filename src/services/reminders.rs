@@ -1,4 +1,4 @@
-//! Reminders before the day (開催前のご案内): each event's configured days before, at 9:00
+//! Reminders before the day: each event's configured days before, at 9:00
 //! Tokyo time, once, to every confirmed registration (not for campaigns and declaration
 //! schemes, which have no day to come to). The mail worker calls [`queue_due`].
 use super::notices;

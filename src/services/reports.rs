@@ -3,7 +3,7 @@
 //! personal data leaves here, so whoever may see an event's counts may see its report.
 use super::backoffice::{self, StaffEvent};
 use crate::domain::{
-    EmployeeBand, EventStatus, FiscalYear, Industry, Language, PartnerRole, PartnerState,
+    EmployeeBand, EventStatus, FiscalYear, HeardVia, Industry, PartnerRole, PartnerState,
     Principal, ProgrammeArea, RegistrationStatus,
 };
 use crate::error::AppResult;
@@ -12,19 +12,32 @@ use crate::store::{self, Db};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};
 
-/// A labelled count, for tables and bar charts.
+/// What a bar counts. The edge names it: a value of a closed set by its message id, a text
+/// as it was given (a city, a `?via=` code), or "not given".
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum BarKey {
+    /// A message id: a label of a code ([`crate::domain::Labelled`]) or `channel-walk-in`.
+    Label(&'static str),
+    Text(String),
+    NotGiven,
+}
+
+/// The message id of a walk-in, beside the [`HeardVia`] labels of the channel chart.
+pub const WALK_IN_LABEL: &str = "channel-walk-in";
+
+/// A count, for tables and bar charts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bar {
-    pub label: String,
+    pub key: BarKey,
     pub value: u64,
 }
 
-fn bars(map: BTreeMap<String, u64>) -> Vec<Bar> {
+fn bars(map: BTreeMap<BarKey, u64>) -> Vec<Bar> {
     let mut v: Vec<Bar> = map
         .into_iter()
-        .map(|(label, value)| Bar { label, value })
+        .map(|(key, value)| Bar { key, value })
         .collect();
-    v.sort_by(|a, b| b.value.cmp(&a.value).then(a.label.cmp(&b.label)));
+    v.sort_by(|a, b| b.value.cmp(&a.value).then(a.key.cmp(&b.key)));
     v
 }
 
@@ -71,40 +84,41 @@ fn is_sme(f: &RegistrationFact) -> bool {
 
 /// Builds an event's report from its facts. Only registrations holding a place count:
 /// cancelled ones gave theirs back, duplicates never had one.
-pub fn event_report(
-    regs: &[RegistrationFact],
-    attendees: &[AttendeeFact],
-    lang: Language,
-) -> EventReport {
+pub fn event_report(regs: &[RegistrationFact], attendees: &[AttendeeFact]) -> EventReport {
     let live: Vec<&RegistrationFact> = regs.iter().filter(|r| r.status.is_live()).collect();
     let mut per_day: BTreeMap<NaiveDate, u64> = BTreeMap::new();
-    let mut channel: BTreeMap<String, u64> = BTreeMap::new();
-    let mut via: BTreeMap<String, u64> = BTreeMap::new();
-    let mut band: BTreeMap<String, u64> = BTreeMap::new();
-    let mut city: BTreeMap<String, u64> = BTreeMap::new();
+    let mut channel: BTreeMap<BarKey, u64> = BTreeMap::new();
+    let mut via: BTreeMap<BarKey, u64> = BTreeMap::new();
+    let mut band: BTreeMap<BarKey, u64> = BTreeMap::new();
+    let mut city: BTreeMap<BarKey, u64> = BTreeMap::new();
     let mut companies: HashSet<&str> = HashSet::new();
     let mut sme_companies: HashSet<&str> = HashSet::new();
-    let unknown = lang.pick("未回答", "Not given").to_owned();
     for r in &live {
         let day = r
             .created_at
             .with_timezone(&chrono_tz::Asia::Tokyo)
             .date_naive();
         *per_day.entry(day).or_default() += 1;
-        let c = crate::domain::registration::channel_label(r.walk_in, r.heard_via.as_deref(), lang)
-            .map_or(unknown.clone(), str::to_owned);
+        let c = if r.walk_in {
+            BarKey::Label(WALK_IN_LABEL)
+        } else {
+            r.heard_via
+                .as_deref()
+                .and_then(|h| h.parse::<HeardVia>().ok())
+                .map_or(BarKey::NotGiven, |h| BarKey::Label(h.label_id()))
+        };
         *channel.entry(c).or_default() += 1;
         if let Some(v) = &r.via {
-            *via.entry(v.clone()).or_default() += 1;
+            *via.entry(BarKey::Text(v.clone())).or_default() += 1;
         }
         let b = r
             .employee_band
             .as_deref()
             .and_then(|b| b.parse::<EmployeeBand>().ok())
-            .map_or(unknown.clone(), |b| b.label(lang).to_owned());
+            .map_or(BarKey::NotGiven, |b| BarKey::Label(b.label_id()));
         *band.entry(b).or_default() += 1;
         *city
-            .entry(r.city.clone().unwrap_or_else(|| unknown.clone()))
+            .entry(r.city.clone().map_or(BarKey::NotGiven, BarKey::Text))
             .or_default() += 1;
         if let Some(k) = r.company_key.as_deref() {
             companies.insert(k);
@@ -138,17 +152,18 @@ pub fn event_report(
     }
 }
 
-pub async fn for_event(db: &Db, e: &StaffEvent, lang: Language) -> AppResult<EventReport> {
+pub async fn for_event(db: &Db, e: &StaffEvent) -> AppResult<EventReport> {
     let id = [e.listing.event.id];
     let regs = store::reports::registrations(db, &id).await?;
     let attendees = store::reports::attendees(db, &id).await?;
-    Ok(event_report(&regs, &attendees, lang))
+    Ok(event_report(&regs, &attendees))
 }
 
 /// One line of the fiscal-year table.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct YearRow {
-    pub label: String,
+    /// The programme area; `None` for the total.
+    pub area: Option<ProgrammeArea>,
     pub events: u64,
     pub seats_offered: u64,
     pub companies: u64,
@@ -170,18 +185,13 @@ pub struct YearReport {
     pub year: FiscalYear,
     pub by_area: Vec<YearRow>,
     pub total: YearRow,
-    /// Events by the part the organization played (主催, 共催, 後援, …).
-    pub by_role: Vec<Bar>,
+    /// Events by the part the organization played (organizer, co-host, backing, ...).
+    pub by_role: Vec<(PartnerRole, u64)>,
 }
 
 /// The fiscal year of the organization's events (its own and those it is an approved
 /// partner of), by programme area. Cancelled events are not counted; drafts neither.
-pub async fn fiscal_year(
-    db: &Db,
-    who: &Principal,
-    year: FiscalYear,
-    lang: Language,
-) -> AppResult<YearReport> {
+pub async fn fiscal_year(db: &Db, who: &Principal, year: FiscalYear) -> AppResult<YearReport> {
     let events: Vec<StaffEvent> = backoffice::events(db, who)
         .await?
         .into_iter()
@@ -247,15 +257,12 @@ pub async fn fiscal_year(
             }
         }
     }
-    let mut total = YearRow {
-        label: lang.pick("合計", "Total").to_owned(),
-        ..Default::default()
-    };
+    let mut total = YearRow::default();
     let by_area = rows
         .into_iter()
         .map(|(area, mut row)| {
             let (companies, smes) = &companies_by_area[&area];
-            row.label = area.label(lang).to_owned();
+            row.area = Some(area);
             row.companies = companies.len() as u64;
             row.smes = smes.len() as u64;
             total.events += row.events;
@@ -272,13 +279,7 @@ pub async fn fiscal_year(
         year,
         by_area,
         total,
-        by_role: roles
-            .into_iter()
-            .map(|(role, n)| Bar {
-                label: role.label(lang).to_owned(),
-                value: n,
-            })
-            .collect(),
+        by_role: roles.into_iter().collect(),
     })
 }
 
@@ -303,7 +304,7 @@ mod tests {
             via: via.map(Into::into),
             industry: Some("manufacturing".into()),
             employee_band: Some(band.into()),
-            city: Some("千代田区".into()),
+            city: Some("Chiyoda".into()),
             company_key: Some(cn.into()),
         }
     }
@@ -337,7 +338,7 @@ mod tests {
                 checked_in: false,
             },
         ];
-        let r = event_report(&regs, &attendees, Language::Ja);
+        let r = event_report(&regs, &attendees);
         assert_eq!(r.registrations, 3);
         let days: Vec<(u32, u64)> = r
             .over_time
@@ -349,14 +350,14 @@ mod tests {
         assert_eq!(
             r.by_channel,
             [Bar {
-                label: "東京商工会議所のメールマガジン".into(),
+                key: BarKey::Label(HeardVia::TcciMailMagazine.label_id()),
                 value: 3
             }]
         );
         assert_eq!(
             r.by_via,
             [Bar {
-                label: "mm-12".into(),
+                key: BarKey::Text("mm-12".into()),
                 value: 1
             }]
         );

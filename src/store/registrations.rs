@@ -49,7 +49,7 @@ pub async fn insert(
         corporate_number: Set(spec.corporate_number().map(|n| n.as_str().to_owned())),
         sole_proprietor: Set(company.is_some_and(|c| c.sole_proprietor)),
         postal_code: Set(company.map(|c| c.postal_code.as_str().to_owned())),
-        prefecture: Set(company.map(|c| c.prefecture.name(crate::domain::Language::Ja).to_owned())),
+        prefecture: Set(company.map(|c| c.prefecture.stored_name().to_owned())),
         city: Set(company.map(|c| c.city.clone())),
         street: Set(company.map(|c| c.street.clone())),
         industry: Set(company.map(|c| c.industry.code().to_owned())),
@@ -305,7 +305,7 @@ pub async fn active_emails(
         .collect())
 }
 
-/// Active attendees of the event registered under one 法人番号 (confirmed or waiting), in one
+/// Active attendees of the event registered under one corporate number (confirmed or waiting), in one
 /// query.
 pub async fn active_attendees_of_company(
     db: &impl ConnectionTrait,
@@ -623,7 +623,7 @@ pub async fn live_models(
     Ok(out)
 }
 
-/// Whether a live registration of this company (by 法人番号) exists for the event.
+/// Whether a live registration of this company (by corporate number) exists for the event.
 pub async fn active_by_corporate_number(
     db: &impl ConnectionTrait,
     event_id: i64,

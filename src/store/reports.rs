@@ -18,7 +18,7 @@ pub struct RegistrationFact {
     pub industry: Option<String>,
     pub employee_band: Option<String>,
     pub city: Option<String>,
-    /// The company, by 法人番号 or else by name: counts distinct companies.
+    /// The company, by corporate number or else by name: counts distinct companies.
     pub company_key: Option<String>,
 }
 

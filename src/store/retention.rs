@@ -61,7 +61,12 @@ pub async fn counts(db: &impl ConnectionTrait, event_id: i64) -> Result<(u64, u6
     Ok((regs, people))
 }
 
-const GONE: &str = "（削除済み）";
+/// What an anonymised name becomes: a stored value, not a message. Rows anonymised since the
+/// first release hold it and staff search and export them as they are, so it stays one fixed
+/// value in a data file rather than words that change with the reader's language.
+fn gone() -> &'static str {
+    include_str!("data/anonymised_name.txt").trim()
+}
 
 /// Blanks every personal field of the event's registrations and attendees, deletes its
 /// delivery log, and marks the event purged. Manage links stop working.
@@ -72,7 +77,7 @@ pub async fn anonymise(
 ) -> Result<(), DbErr> {
     let null = || Expr::value(Option::<String>::None);
     registration::Entity::update_many()
-        .col_expr(registration::Column::ContactName, Expr::value(GONE))
+        .col_expr(registration::Column::ContactName, Expr::value(gone()))
         .col_expr(registration::Column::ContactKana, Expr::value(""))
         .col_expr(registration::Column::ContactEmail, Expr::value(""))
         .col_expr(registration::Column::ContactPhone, null())
@@ -103,7 +108,7 @@ pub async fn anonymise(
         .exec(db)
         .await?;
     attendee::Entity::update_many()
-        .col_expr(attendee::Column::Name, Expr::value(GONE))
+        .col_expr(attendee::Column::Name, Expr::value(gone()))
         .col_expr(attendee::Column::Kana, Expr::value(""))
         .col_expr(attendee::Column::Email, Expr::value(""))
         .col_expr(attendee::Column::ActiveEmail, null())

@@ -443,8 +443,10 @@ async fn reports_show_counts_and_charts_to_partners_but_no_personal_data() {
         .await;
     assert_eq!(status, 200);
     assert!(
-        page.contains(&fy.label(uketsuke::domain::Language::Ja))
-            && page.contains(&format!("FY{}", fy.year()))
+        page.contains(&uketsuke::i18n::dates::fiscal_year(
+            uketsuke::i18n::Lang::default(),
+            fy
+        )) && page.contains(&format!("FY{}", fy.year()))
     );
     assert!(
         page.contains("テレワーク") && page.contains("<svg"),

@@ -3,7 +3,7 @@
 //! (`INSTA_UPDATE=always cargo test --test integration email_snapshots` to accept changes.)
 use chrono::{TimeZone, Utc};
 use uketsuke::calendar::{self, CalendarEvent, Method, Person};
-use uketsuke::domain::{MessageKind, jst};
+use uketsuke::domain::MessageKind;
 use uketsuke::i18n::Lang;
 use uketsuke::mail::{AnnouncementBlock, CheckinCode, EmailContext, Emails, EventBlock};
 
@@ -30,7 +30,7 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
                 "Telework seminar <intro>"
             }
             .into(),
-            when: jst::range(starts, ends, lang.content()),
+            when: uketsuke::i18n::dates::range(lang, starts, ends),
             venue: if ja {
                 "東京都庁 第一本庁舎 東京都新宿区西新宿2-8-1（オンライン併用）"
             } else {

@@ -116,6 +116,9 @@ impl EventBody {
             .collect();
         approved.sort_by_key(|p| (p.role, p.display_order));
         shown.extend(approved.into_iter().map(PartnerBody::from));
+        // The API carries both Japanese and English texts.
+        let ja = crate::i18n::Lang::parse("ja").unwrap_or_default();
+        let en = crate::i18n::Lang::parse("en").unwrap_or_default();
         EventBody {
             slug: spec.slug.to_string(),
             url: format!("{}/events/{}", public_url.trim_end_matches('/'), spec.slug),
@@ -145,13 +148,21 @@ impl EventBody {
             languages: spec.languages.as_slice().to_vec(),
             audience: spec.audience,
             waitlist_enabled: spec.waitlist_enabled,
-            purpose_of_use_ja: spec.purpose_of_use(Language::Ja).to_owned(),
-            purpose_of_use_en: spec.purpose_of_use(Language::En).to_owned(),
+            purpose_of_use_ja: crate::i18n::words::purpose_of_use(ja, spec),
+            purpose_of_use_en: crate::i18n::words::purpose_of_use(en, spec),
             purpose_of_use_version: event.purpose_of_use_version,
             status: event.status,
             fiscal_year: spec.fiscal_year().year(),
-            partner_line_ja: listing.partner_line(Language::Ja),
-            partner_line_en: listing.partner_line(Language::En),
+            partner_line_ja: crate::i18n::words::partner_line(
+                ja,
+                &listing.organizer,
+                &listing.partners,
+            ),
+            partner_line_en: crate::i18n::words::partner_line(
+                en,
+                &listing.organizer,
+                &listing.partners,
+            ),
             partners: shown,
         }
     }

@@ -50,9 +50,9 @@ pub(super) fn choices<T: Copy + PartialEq>(
 pub(super) struct EventCard {
     url: String,
     title: String,
-    kind: &'static str,
-    area: &'static str,
-    format: &'static str,
+    kind: String,
+    area: String,
+    format: String,
     when: String,
     starts_at_iso: String,
     venue: Option<String>,
@@ -108,10 +108,10 @@ pub(super) fn card(listing: &EventListing, lang: Lang, now: DateTime<Utc>) -> Ev
     EventCard {
         url: format!("/events/{}", spec.slug),
         title: spec.title.get(lang.content()).to_owned(),
-        kind: spec.kind.label(lang.content()),
-        area: spec.programme_area.label(lang.content()),
-        format: spec.format.label(lang.content()),
-        when: jst::range(spec.starts_at, spec.ends_at, lang.content()),
+        kind: lang.label(spec.kind),
+        area: lang.label(spec.programme_area),
+        format: lang.label(spec.format),
+        when: crate::i18n::dates::range(lang, spec.starts_at, spec.ends_at),
         starts_at_iso: spec.starts_at.to_rfc3339(),
         venue: venue_label(event, lang),
         seats: seats_label(event, lang),
@@ -119,7 +119,7 @@ pub(super) fn card(listing: &EventListing, lang: Lang, now: DateTime<Utc>) -> Ev
         waitlist: event.is_full() && event.spec.waitlist_enabled,
         registration: registration_label(event, now, lang),
         registration_open: event.registration_is_open(now),
-        partner_line: listing.partner_line(lang.content()),
+        partner_line: crate::i18n::words::partner_line(lang, &listing.organizer, &listing.partners),
     }
 }
 
@@ -188,25 +188,25 @@ pub async fn catalogue_page(
             ProgrammeArea::ALL,
             filter.programme_area,
             |v| v.code().into(),
-            |v| v.label(l.content()).into(),
+            |v| l.label(v),
         ),
         kinds: choices(
             EventKind::ALL,
             filter.kind,
             |v| v.code().into(),
-            |v| v.label(l.content()).into(),
+            |v| l.label(v),
         ),
         formats: choices(
             EventFormat::ALL,
             filter.format,
             |v| v.code().into(),
-            |v| v.label(l.content()).into(),
+            |v| l.label(v),
         ),
         months: choices(
             &months,
             filter.month,
             |m| m.code(),
-            |m| m.label(l.content()),
+            |m| crate::i18n::dates::month(l, m),
         ),
         q: params.q.unwrap_or_default(),
         filtered: filter.programme_area.is_some()
@@ -260,7 +260,7 @@ impl PageCache {
 
 #[derive(Serialize)]
 struct PartnerGroup {
-    role: &'static str,
+    role: String,
     names: Vec<String>,
 }
 
@@ -320,7 +320,7 @@ pub async fn event_page(
             .await?
             .into_iter()
             .map(|b| Booth {
-                details: b.details(lang.lang.content()),
+                details: crate::i18n::words::booth_details(lang.lang, &b.exhibitor.profile),
                 company: b.company,
             })
             .collect()
@@ -371,7 +371,7 @@ pub(super) fn render_event(
     let spec = &listing.event.spec;
 
     let mut partners = vec![PartnerGroup {
-        role: PartnerRole::Organizer.label(l.content()),
+        role: l.label(PartnerRole::Organizer),
         names: vec![listing.organizer.name(l.content()).to_owned()],
     }];
     for role in PartnerRole::ALL.iter().skip(1) {
@@ -383,7 +383,7 @@ pub(super) fn render_event(
         of_role.sort_by_key(|p| p.display_order);
         if !of_role.is_empty() {
             partners.push(PartnerGroup {
-                role: role.label(l.content()),
+                role: l.label(role),
                 names: of_role
                     .iter()
                     .map(|p| p.organization.name(l.content()).to_owned())
@@ -418,12 +418,12 @@ pub(super) fn render_event(
             })
             .collect(),
         per_company_limit: spec.per_company_limit,
-        registration_period: jst::range(
+        registration_period: crate::i18n::dates::range(
+            l,
             spec.registration_opens_at,
             spec.registration_closes_at,
-            l.content(),
         ),
-        fiscal_year: spec.fiscal_year().label(l.content()),
+        fiscal_year: crate::i18n::dates::fiscal_year(l, spec.fiscal_year()),
         partners,
         preview,
         register_query: via
@@ -463,7 +463,7 @@ pub(super) fn render_event(
         slug: spec.slug.to_string(),
         local_when: tz
             .filter(|t| *t != chrono_tz::Asia::Tokyo && spec.format != EventFormat::OnSite)
-            .map(|t| jst::range_in(spec.starts_at, spec.ends_at, t, l.content())),
+            .map(|t| crate::i18n::dates::range_in(l, spec.starts_at, spec.ends_at, t)),
     };
     state.pages.render("event.html", lang, view)
 }
@@ -499,7 +499,7 @@ pub async fn participants_page(
             .into_iter()
             .map(|p| ParticipantRow {
                 company: p.company.unwrap_or_default(),
-                actions: p.entry.actions_text(l.content()),
+                actions: crate::i18n::words::campaign_actions(l, &p.entry),
             })
             .collect(),
         // Only approved declarations are shown.
@@ -509,7 +509,7 @@ pub async fn participants_page(
                 .into_iter()
                 .map(|d| ParticipantRow {
                     company: d.company.unwrap_or_default(),
-                    actions: d.record.declaration.commitments_text(l.content()),
+                    actions: crate::i18n::words::commitments(l, &d.record.declaration),
                 })
                 .collect()
         }
@@ -518,7 +518,7 @@ pub async fn participants_page(
     let view = ParticipantsView {
         slug: slug.clone(),
         title: spec.title.get(l.content()).to_owned(),
-        when: jst::range(spec.starts_at, spec.ends_at, l.content()),
+        when: crate::i18n::dates::range(l, spec.starts_at, spec.ends_at),
         rows,
     };
     state.pages.render("participants.html", &lang, view)

@@ -1,5 +1,5 @@
 //! Sessions as the public pages, the form and the manage page show them.
-use crate::domain::{EventSession, jst};
+use crate::domain::EventSession;
 use crate::i18n::Lang;
 use serde::Serialize;
 
@@ -27,15 +27,9 @@ fn when(s: &EventSession, first_day: chrono::NaiveDate, lang: Lang) -> String {
         .with_timezone(&chrono_tz::Asia::Tokyo)
         .date_naive();
     if day == first_day {
-        lang.t_args(
-            "time-range",
-            &crate::fluent_args![
-                ("from", jst::time(s.spec.starts_at)),
-                ("to", jst::time(s.spec.ends_at))
-            ],
-        )
+        crate::i18n::dates::time_range(lang, s.spec.starts_at, s.spec.ends_at)
     } else {
-        jst::range(s.spec.starts_at, s.spec.ends_at, lang.content())
+        crate::i18n::dates::range(lang, s.spec.starts_at, s.spec.ends_at)
     }
 }
 

@@ -284,14 +284,13 @@ async fn cancel_locked(
     let names: Vec<&str> = chosen.iter().map(|a| a.name.as_str()).collect();
     let mut payload = json!({ "attendees": names, "all": left == 0 });
     if let Some(to) = moved_to {
-        let line = |lang| {
-            format!(
-                "{}（{}）",
-                to.spec.title.get(lang),
-                crate::domain::jst::range(to.spec.starts_at, to.spec.ends_at, lang)
-            )
-        };
-        payload["moved_to"] = json!({ "ja": line(Language::Ja), "en": line(Language::En) });
+        // What the message announces, as data: the mail edge writes it in the reader's words.
+        payload["moved_to_event"] = json!({
+            "title_ja": to.spec.title.ja,
+            "title_en": to.spec.title.en,
+            "starts_at": to.spec.starts_at,
+            "ends_at": to.spec.ends_at,
+        });
     }
     notices::tell(
         txn,

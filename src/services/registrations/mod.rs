@@ -11,9 +11,9 @@ use super::links::ManageLinks;
 use super::notices::{self, Copies};
 use crate::domain::registration::{MAX_ATTENDEES, parse_attendee};
 use crate::domain::{
-    Attendee, AttendeeStatus, Event, EventStatus, Language, MessageKind, Person, Principal,
-    Question, Registration, RegistrationInput, RegistrationRules, RegistrationSpec,
-    RegistrationStatus, ValidationErrors, question::parse_answers, registration::PersonInput,
+    Attendee, AttendeeStatus, Event, EventStatus, MessageKind, Person, Principal, Question,
+    Registration, RegistrationInput, RegistrationRules, RegistrationSpec, RegistrationStatus,
+    ValidationErrors, question::parse_answers, registration::PersonInput,
 };
 use crate::error::{AppError, AppResult};
 use crate::store::{self, Db, outbox::NewMessage, registrations::NewRegistration};

@@ -20,7 +20,7 @@ pub struct Model {
     pub cancelled_at: Option<DateTimeUtc>,
     /// This attendee asked for no copies of reminders or announcements.
     pub notices_opt_out: bool,
-    /// Arrived on the day (受付済み), and the staff member who checked them in.
+    /// Arrived on the day (checked in), and the staff member who checked them in.
     pub checked_in_at: Option<DateTimeUtc>,
     pub checked_in_by: Option<i64>,
 }

@@ -46,7 +46,7 @@ pub async fn bookings_page(
     let slots = day
         .into_iter()
         .map(|(s, regs)| SlotView {
-            when: crate::domain::jst::range(s.spec.starts_at, s.spec.ends_at, l.content()),
+            when: crate::i18n::dates::range(l, s.spec.starts_at, s.spec.ends_at),
             title: s.spec.title.get(l.content()).to_owned(),
             room: s
                 .spec
@@ -75,7 +75,7 @@ pub async fn bookings_page(
                             r.answers.get(&q.id).map(|a| {
                                 (
                                     q.spec.label.get(l.content()).to_owned(),
-                                    q.answer_text(a, l.content()),
+                                    crate::i18n::words::answer_text(l, q, a),
                                 )
                             })
                         })

@@ -36,10 +36,13 @@ struct CampaignView {
     export: bool,
 }
 
-fn lines(v: Vec<(String, u64, u64)>) -> Vec<Line> {
+fn lines<K: crate::domain::Labelled>(
+    l: crate::i18n::Lang,
+    v: Vec<(Option<K>, u64, u64)>,
+) -> Vec<Line> {
     v.into_iter()
-        .map(|(label, companies, employees)| Line {
-            label,
+        .map(|(key, companies, employees)| Line {
+            label: crate::i18n::words::label_or_not_given(l, key),
             companies,
             employees,
         })
@@ -64,15 +67,15 @@ pub async fn campaign_page(
 ) -> Result<Response, AppError> {
     let e = campaign_event(&state, &me, &slug).await?;
     let l = lang.lang;
-    let t = campaigns::totals(&state.db, e.listing.event.id, l.content()).await?;
+    let t = campaigns::totals(&state.db, e.listing.event.id).await?;
     let participants = e.access.roster.then(|| {
         t.participants
             .iter()
             .map(|p| ParticipantView {
                 company: p.company.clone().unwrap_or_default(),
-                actions: p.entry.actions_text(l.content()),
+                actions: crate::i18n::words::campaign_actions(l, &p.entry),
                 employees: p.entry.employees,
-                period: p.entry.period_text(l.content()),
+                period: crate::i18n::words::campaign_period(l, &p.entry),
                 listed: p.entry.listed,
             })
             .collect()
@@ -83,9 +86,15 @@ pub async fn campaign_page(
         event: summary(&state, &e, &lang).await?,
         companies: t.companies,
         employees: t.employees,
-        by_action: lines(t.by_action),
-        by_industry: lines(t.by_industry),
-        by_size: lines(t.by_size),
+        by_action: lines(
+            l,
+            t.by_action
+                .into_iter()
+                .map(|(a, c, e)| (Some(a), c, e))
+                .collect(),
+        ),
+        by_industry: lines(l, t.by_industry),
+        by_size: lines(l, t.by_size),
         participants,
         export: e.access.export,
     };
@@ -106,7 +115,7 @@ pub async fn campaign_csv(
 ) -> Result<Response, AppError> {
     let e = campaign_event(&state, &me, &slug).await?;
     let l = lang.lang;
-    let t = campaigns::totals(&state.db, e.listing.event.id, l.content()).await?;
+    let t = campaigns::totals(&state.db, e.listing.event.id).await?;
     backoffice::record_export(
         &state.db,
         &me.staff.principal,
@@ -142,14 +151,14 @@ pub async fn campaign_csv(
             p.industry
                 .as_deref()
                 .and_then(|i| i.parse::<crate::domain::Industry>().ok())
-                .map(|i| i.label(l.content()).to_owned())
+                .map(|i| l.label(i))
                 .unwrap_or_default(),
             p.employee_band
                 .as_deref()
                 .and_then(|b| b.parse::<crate::domain::EmployeeBand>().ok())
-                .map(|b| b.label(l.content()).to_owned())
+                .map(|b| l.label(b))
                 .unwrap_or_default(),
-            p.entry.actions_text(l.content()),
+            crate::i18n::words::campaign_actions(l, &p.entry),
             p.entry.employees.to_string(),
             p.entry.from.to_string(),
             p.entry.to.to_string(),

@@ -1,8 +1,13 @@
 //! Charts as SVG drawn on the server: no script, prints as it shows. The picture is hidden from
 //! screen readers, which read the same figures from a table that only they get.
-use crate::services::reports::Bar;
 use std::fmt::Write;
 
+/// A named count: one bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bar {
+    pub label: String,
+    pub value: u64,
+}
 /// The chart's figures as a table for screen readers (the SVG beside it is hidden from them).
 fn table_for_screen_readers<'a>(title: &str, rows: impl Iterator<Item = (&'a str, u64)>) -> String {
     let mut table = format!(

@@ -12,7 +12,7 @@ struct DeclaredView {
     commitments: String,
     statement: String,
     listed: bool,
-    state: &'static str,
+    state: String,
     pending: bool,
     reviewed: Option<String>,
     note: Option<String>,
@@ -53,7 +53,7 @@ async fn render(
     let by_year = declarations::approved_by_fiscal_year(&declared)
         .into_iter()
         .map(|(fy, count)| YearCount {
-            year: fy.label(l.content()),
+            year: crate::i18n::dates::fiscal_year(l, fy),
             count,
         })
         .collect();
@@ -62,15 +62,15 @@ async fn render(
         .map(|d| DeclaredView {
             registration_id: d.registration_id,
             company: d.company.unwrap_or_default(),
-            commitments: d.record.declaration.commitments_text(l.content()),
+            commitments: crate::i18n::words::commitments(l, &d.record.declaration),
             statement: d.record.declaration.statement.clone(),
             listed: d.record.declaration.listed,
-            state: d.record.state.label(l.content()),
+            state: l.label(d.record.state),
             pending: d.record.state == ReviewState::Pending,
             reviewed: d
                 .record
                 .reviewed_at
-                .map(|t| crate::domain::jst::date_time(t, l.content())),
+                .map(|t| crate::i18n::dates::date_time(l, t)),
             note: d.record.note,
         })
         .collect();
@@ -175,12 +175,12 @@ pub async fn declarations_csv(
         rows.push(vec![
             d.registration_id.to_string(),
             d.company.unwrap_or_default(),
-            d.record.declaration.commitments_text(l.content()),
+            crate::i18n::words::commitments(l, &d.record.declaration),
             d.record.declaration.statement.clone(),
-            d.record.state.label(l.content()).to_owned(),
+            l.label(d.record.state),
             d.record
                 .reviewed_at
-                .map(|t| crate::domain::jst::date_time(t, l.content()))
+                .map(|t| crate::i18n::dates::date_time(l, t))
                 .unwrap_or_default(),
             l.t(if d.record.declaration.listed {
                 "export-yes"

@@ -19,13 +19,13 @@ struct AttendeeView {
     department: String,
     title: String,
     email: String,
-    status: &'static str,
+    status: String,
     checked_in: Option<String>,
 }
 
 #[derive(Serialize)]
 struct MessageView {
-    kind: &'static str,
+    kind: String,
     to: String,
     status: String,
     at: String,
@@ -37,7 +37,7 @@ struct DetailView {
     csrf_token: String,
     event: EventSummary,
     id: i64,
-    status: &'static str,
+    status: String,
     status_code: &'static str,
     /// Holds a place: only then are there actions (a duplicate has nothing to resend, cancel
     /// or move).
@@ -78,7 +78,7 @@ fn detail_view(
 ) -> DetailView {
     let lang = page_lang.lang;
     let r = &d.registration;
-    let when = |t| crate::domain::jst::date_time(t, lang.content());
+    let when = |t| crate::i18n::dates::date_time(lang, t);
     let mut facts = vec![
         fact(lang, "a-registered-at", when(r.created_at)),
         fact(
@@ -86,7 +86,7 @@ fn detail_view(
             "a-channel",
             match (r.walk_in, r.heard_via) {
                 (true, _) => crate::i18n::t(lang, "a-walk-in-channel").to_owned(),
-                (false, Some(h)) => h.label(lang.content()).to_owned(),
+                (false, Some(h)) => lang.label(h),
                 (false, None) => String::new(),
             },
         ),
@@ -128,16 +128,12 @@ fn detail_view(
                 fact(
                     lang,
                     "industry",
-                    c.industry
-                        .map(|i| i.label(lang.content()))
-                        .unwrap_or_default(),
+                    c.industry.map(|i| lang.label(i)).unwrap_or_default(),
                 ),
                 fact(
                     lang,
                     "employee-band",
-                    c.employee_band
-                        .map(|b| b.label(lang.content()))
-                        .unwrap_or_default(),
+                    c.employee_band.map(|b| lang.label(b)).unwrap_or_default(),
                 ),
                 fact(lang, "a-tcci-member", yes_no(c.tcci_member)),
             ]
@@ -173,7 +169,7 @@ fn detail_view(
             department: a.department.clone().unwrap_or_default(),
             title: a.title.clone().unwrap_or_default(),
             email: a.email.clone(),
-            status: a.status.label(lang.content()),
+            status: lang.label(a.status),
             checked_in: d
                 .checked_in
                 .iter()
@@ -189,7 +185,7 @@ fn detail_view(
             value: r
                 .answers
                 .get(&q.id)
-                .map(|a| q.answer_text(a, lang.content()))
+                .map(|a| crate::i18n::words::answer_text(lang, q, a))
                 .unwrap_or_default(),
         })
         .collect();
@@ -200,7 +196,7 @@ fn detail_view(
             kind: m
                 .message
                 .parse::<crate::domain::MessageKind>()
-                .map_or("", |k| k.label(lang.content())),
+                .map_or(String::new(), |k| lang.label(k)),
             to: m.recipient_email.clone(),
             status: crate::i18n::t(
                 lang,
@@ -219,15 +215,11 @@ fn detail_view(
         .iter()
         .map(|e| Choice {
             value: e.spec.slug.to_string(),
-            label: lang.t_args(
-                "a-with-detail",
-                &crate::fluent_args![
-                    ("text", e.spec.title.get(lang.content())),
-                    (
-                        "detail",
-                        crate::domain::jst::range(e.spec.starts_at, e.spec.ends_at, lang.content())
-                    )
-                ],
+            label: crate::i18n::words::event_with_time(
+                lang,
+                e.spec.title.get(lang.content()),
+                e.spec.starts_at,
+                e.spec.ends_at,
             ),
             selected: e.spec.slug.as_str() == chosen_target,
         })
@@ -237,7 +229,7 @@ fn detail_view(
         csrf_token: csrf.0.clone(),
         event,
         id: r.id,
-        status: r.status.label(lang.content()),
+        status: lang.label(r.status),
         status_code: r.status.code(),
         live: r.status.is_live(),
         walk_in: r.walk_in,
@@ -252,14 +244,14 @@ fn detail_view(
             .map(|p| Fact {
                 label: format!(
                     "{} {}",
-                    crate::domain::jst::range(
+                    crate::i18n::dates::range(
+                        lang,
                         p.session.spec.starts_at,
-                        p.session.spec.ends_at,
-                        lang.content()
+                        p.session.spec.ends_at
                     ),
                     p.session.spec.title.get(lang.content())
                 ),
-                value: p.status.label(lang.content()).to_owned(),
+                value: lang.label(p.status),
             })
             .collect(),
         messages,

@@ -98,7 +98,7 @@ async fn door_view(
             crate::domain::EmployeeBand::ALL,
             band,
             |b| b.code().to_owned(),
-            |b| b.label(lang.lang.content()).to_owned(),
+            |b| lang.lang.label(b),
         ),
         values,
         errors,

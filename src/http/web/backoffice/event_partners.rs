@@ -10,8 +10,8 @@ use crate::services::partners;
 struct PartnerView {
     code: String,
     name: String,
-    role: &'static str,
-    state: &'static str,
+    role: String,
+    state: String,
     state_code: &'static str,
     requested_at: String,
     decided: Option<String>,
@@ -57,20 +57,20 @@ async fn render(
         .map(|(i, r)| PartnerView {
             code: r.partner.organization.code.to_string(),
             name: r.partner.organization.name(l.content()).to_owned(),
-            role: r.partner.role.label(l.content()),
-            state: r.partner.state.label(l.content()),
+            role: l.label(r.partner.role),
+            state: l.label(r.partner.state),
             state_code: r.partner.state.code(),
             requested_at: r
                 .decision
                 .as_ref()
-                .map(|d| crate::domain::jst::date_time(d.requested_at, l.content()))
+                .map(|d| crate::i18n::dates::date_time(l, d.requested_at))
                 .unwrap_or_default(),
             decided: r.decision.as_ref().and_then(|d| {
                 d.decided_at.map(|t| {
                     l.t_args(
                         "a-with-detail",
                         &crate::fluent_args![
-                            ("text", crate::domain::jst::date_time(t, l.content())),
+                            ("text", crate::i18n::dates::date_time(l, t)),
                             ("detail", d.decided_by.clone().unwrap_or_default())
                         ],
                     )
@@ -98,7 +98,7 @@ async fn render(
         &PartnerRole::ALL[1..],
         chosen.1.parse().ok(),
         |r| r.code().to_owned(),
-        |r| r.label(l.content()).to_owned(),
+        |r| l.label(r),
     );
     let failed = !errors.list.is_empty();
     let view = PartnersView {

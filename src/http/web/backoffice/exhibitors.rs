@@ -14,7 +14,7 @@ struct ExhibitorView {
     staff: u32,
     visa_support: bool,
     hiring_fields: String,
-    state: &'static str,
+    state: String,
     pending: bool,
     interested: u64,
 }
@@ -52,11 +52,11 @@ pub async fn exhibitors_page(
             ExhibitorView {
                 registration_id: r.booth.registration_id,
                 positions: p.positions.clone(),
-                languages: p.languages_text(l.content()),
+                languages: crate::i18n::words::booth_languages(l, p),
                 staff: p.staff_count,
                 visa_support: p.visa_support,
                 hiring_fields: p.hiring_fields.clone().unwrap_or_default(),
-                state: r.booth.exhibitor.state.label(l.content()),
+                state: l.label(r.booth.exhibitor.state),
                 pending: r.booth.exhibitor.state == ExhibitorState::Pending,
                 interested: r.interested,
                 company: r.booth.company,
@@ -75,7 +75,7 @@ pub async fn exhibitors_page(
             .unwrap_or_default(),
         approved: rows
             .iter()
-            .filter(|r| r.state == ExhibitorState::Approved.label(l.content()))
+            .filter(|r| r.state == l.label(ExhibitorState::Approved))
             .count(),
         rows,
     };
@@ -171,7 +171,7 @@ pub async fn exhibitors_csv(
             r.booth.registration_id.to_string(),
             r.booth.company.clone(),
             p.positions.clone(),
-            p.languages_text(l.content()),
+            crate::i18n::words::booth_languages(l, p),
             p.staff_count.to_string(),
             l.t(if p.visa_support {
                 "export-has"
@@ -179,7 +179,7 @@ pub async fn exhibitors_csv(
                 "export-has-not"
             }),
             p.hiring_fields.clone().unwrap_or_default(),
-            r.booth.exhibitor.state.label(l.content()).to_owned(),
+            l.label(r.booth.exhibitor.state),
             r.interested.to_string(),
         ]);
     }

@@ -79,11 +79,9 @@ fn record(
         r.attendee_id.to_string(),
         r.registration_id.to_string(),
         if r.attendee_status == crate::domain::AttendeeStatus::Cancelled {
-            crate::domain::AttendeeStatus::Cancelled
-                .label(lang.content())
-                .to_owned()
+            lang.label(crate::domain::AttendeeStatus::Cancelled)
         } else {
-            r.status.label(lang.content()).to_owned()
+            lang.label(r.status)
         },
         r.name.clone(),
         r.kana.clone(),
@@ -91,7 +89,7 @@ fn record(
         opt(&r.title),
         r.email.clone(),
         r.checked_in_at
-            .map(|t| crate::domain::jst::date_time(t, lang.content()))
+            .map(|t| crate::i18n::dates::date_time(lang, t))
             .unwrap_or_default(),
         opt(&r.company),
         opt(&r.company_kana),
@@ -99,7 +97,7 @@ fn record(
         r.employee_band
             .as_deref()
             .and_then(|b| b.parse::<crate::domain::EmployeeBand>().ok())
-            .map(|b| b.label(lang.content()).to_owned())
+            .map(|b| lang.label(b))
             .unwrap_or_default(),
         opt(&r.prefecture),
         opt(&r.city),
@@ -110,7 +108,7 @@ fn record(
             .map(|p| phones.written(p))
             .unwrap_or_default(),
         channel(r, lang),
-        crate::domain::jst::date_time(r.registered_at, lang.content()),
+        crate::i18n::dates::date_time(lang, r.registered_at),
         r.session_ids
             .iter()
             .filter_map(|id| titles.get(id).map(String::as_str))
@@ -133,11 +131,7 @@ async fn session_titles(
 
 /// The channel, with the `?via=` code after it when there is one.
 fn channel(r: &RosterRow, lang: crate::i18n::Lang) -> String {
-    let heard = crate::domain::registration::channel_label(
-        r.walk_in,
-        r.heard_via.as_deref(),
-        lang.content(),
-    );
+    let heard = crate::i18n::words::channel(lang, r.walk_in, r.heard_via.as_deref());
     match (heard, &r.via) {
         (Some(h), Some(v)) => format!("{h} ({v})"),
         (Some(h), None) => h.to_owned(),

@@ -66,7 +66,7 @@ pub use users::{add_user, user_action, users_page};
 struct Header {
     name: String,
     email: String,
-    role: &'static str,
+    role: String,
     admin: bool,
     platform_admin: bool,
 }
@@ -75,7 +75,7 @@ fn header(staff: &Staff, lang: &PageLang) -> Header {
     Header {
         name: staff.display_name.clone(),
         email: staff.email.clone(),
-        role: staff.principal.role.label(lang.lang.content()),
+        role: lang.lang.label(staff.principal.role),
         admin: staff.principal.role == crate::domain::UserRole::Admin,
         platform_admin: staff.platform_admin,
     }
@@ -86,7 +86,7 @@ struct EventSummary {
     slug: String,
     title: String,
     when: String,
-    status: &'static str,
+    status: String,
     status_code: &'static str,
     roster: bool,
     export: bool,
@@ -109,12 +109,8 @@ async fn summary(
     Ok(EventSummary {
         slug: event.spec.slug.to_string(),
         title: event.spec.title.get(lang.lang.content()).to_owned(),
-        when: crate::domain::jst::range(
-            event.spec.starts_at,
-            event.spec.ends_at,
-            lang.lang.content(),
-        ),
-        status: event.status.label(lang.lang.content()),
+        when: crate::i18n::dates::range(lang.lang, event.spec.starts_at, event.spec.ends_at),
+        status: lang.lang.label(event.status),
         status_code: event.status.code(),
         roster: e.access.roster,
         export: e.access.export,
@@ -124,7 +120,11 @@ async fn summary(
         waitlisted: counts.waitlisted,
         cancelled: counts.cancelled,
         checked_in: counts.checked_in,
-        partner_line: e.listing.partner_line(lang.lang.content()),
+        partner_line: crate::i18n::words::partner_line(
+            lang.lang,
+            &e.listing.organizer,
+            &e.listing.partners,
+        ),
     })
 }
 
@@ -188,7 +188,7 @@ pub async fn audit_page(
         .await?
         .into_iter()
         .map(|r| AuditRow {
-            at: crate::domain::jst::date_time(r.at, lang.lang.content()),
+            at: crate::i18n::dates::date_time(lang.lang, r.at),
             user_id: r.user_id,
             action: r.action,
             event_id: r.event_id,

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 #[derive(Serialize)]
 struct OrgView {
     code: String,
-    kind: &'static str,
+    kind: String,
     name_ja: String,
     name_en: String,
     retention_days: i32,
@@ -56,7 +56,7 @@ async fn render(
         .into_iter()
         .map(|o| OrgView {
             code: o.organization.code.to_string(),
-            kind: o.organization.kind.label(l.content()),
+            kind: l.label(o.organization.kind),
             name_ja: o.organization.name_ja,
             name_en: o.organization.name_en,
             retention_days: o.retention_days,
@@ -73,7 +73,7 @@ async fn render(
             OrganizationKind::ALL,
             values.get("kind").and_then(|k| k.parse().ok()),
             |k| k.code().to_owned(),
-            |k| k.label(l.content()).to_owned(),
+            |k| l.label(k),
         ),
         values,
         errors,

@@ -9,8 +9,8 @@ struct RequestView {
     slug: String,
     title: String,
     when: String,
-    role: &'static str,
-    state: &'static str,
+    role: String,
+    state: String,
     pending: bool,
     requested_at: String,
     decided: Option<String>,
@@ -38,20 +38,16 @@ pub async fn partners_page(
         .map(|r| RequestView {
             slug: r.event.spec.slug.to_string(),
             title: r.event.spec.title.get(l.content()).to_owned(),
-            when: crate::domain::jst::range(
-                r.event.spec.starts_at,
-                r.event.spec.ends_at,
-                l.content(),
-            ),
-            role: r.request.role.label(l.content()),
-            state: r.request.state.label(l.content()),
+            when: crate::i18n::dates::range(l, r.event.spec.starts_at, r.event.spec.ends_at),
+            role: l.label(r.request.role),
+            state: l.label(r.request.state),
             pending: r.request.state == crate::domain::PartnerState::Requested,
-            requested_at: crate::domain::jst::date_time(r.request.requested_at, l.content()),
+            requested_at: crate::i18n::dates::date_time(l, r.request.requested_at),
             decided: r.request.decided_at.map(|t| {
                 l.t_args(
                     "a-with-detail",
                     &crate::fluent_args![
-                        ("text", crate::domain::jst::date_time(t, l.content())),
+                        ("text", crate::i18n::dates::date_time(l, t)),
                         ("detail", r.request.decided_by.unwrap_or_default())
                     ],
                 )

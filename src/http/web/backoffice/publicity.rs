@@ -1,8 +1,7 @@
 //! `/admin/events/{slug}/publicity`: the publicity kit for a published event, for everyone who
 //! sees the event (its organizers and its partners, publicity partners above all): texts to
-//! paste into TCCI's mail magazine, its newspaper (Tosho Shimbun) and advisors' mail, each
-//! with its tracked link, and a printable A4 flyer with a QR code to the event page. Nothing
-//! personal is on either.
+//! paste into TCCI's mail magazine, 東商新聞 and advisors' mail, each with its tracked link, and
+//! a printable A4 flyer with a QR code to the event page. Nothing personal is on either.
 use super::*;
 use crate::domain::EventStatus;
 use crate::services::publicity;
@@ -47,11 +46,12 @@ pub async fn publicity_page(
     csrf: &CsrfToken,
 ) -> Result<Response, AppError> {
     let e = published(&state, &me, &slug).await?;
-    let words = kit_words(&e.listing);
-    let texts = publicity::kit(&words, &state.settings.server.public_url, &slug)
+    // The media are Japanese: the texts are, whatever the page's language.
+    let words = crate::i18n::words::publicity_words(crate::i18n::Lang::default(), &e.listing);
+    let texts = publicity::kit(&e.listing, &state.settings.server.public_url, &words)
         .into_iter()
         .map(|t| TextView {
-            label: lang.lang.t(medium_name(t.medium.via)),
+            label: lang.lang.t(t.medium.label_id),
             via: t.medium.via,
             budget: t.medium.budget,
             chars: t.chars,
@@ -70,56 +70,6 @@ pub async fn publicity_page(
         &lang,
         view,
     )?))
-}
-
-/// The message naming a medium, by its `?via=` code.
-fn medium_name(via: &str) -> &'static str {
-    match via {
-        "mailmag" => "a-medium-mailmag",
-        "shimbun" => "a-medium-shimbun",
-        _ => "a-medium-advisor",
-    }
-}
-
-/// The kit's lines. Its media are Japanese, so it is worded in Japanese whatever language the
-/// back-office is read in, from the event's Japanese texts.
-fn kit_words(listing: &crate::services::catalogue::EventListing) -> publicity::KitWords {
-    let content = crate::domain::Language::Ja;
-    let l = crate::i18n::Lang::parse(content.code()).unwrap_or_default();
-    let spec = &listing.event.spec;
-    let mut facts = vec![
-        l.t_args(
-            "a-kit-when",
-            &crate::fluent_args![(
-                "when",
-                crate::domain::jst::range(spec.starts_at, spec.ends_at, content)
-            )],
-        ),
-        l.t_args(
-            "a-kit-venue",
-            &crate::fluent_args![("venue", spec.venue_line(content))],
-        ),
-    ];
-    if let Some(c) = spec.capacity {
-        facts.push(l.t_args(
-            "a-kit-capacity",
-            &crate::fluent_args![("n", crate::i18n::number(c.get()))],
-        ));
-    }
-    publicity::KitWords {
-        title: l.t_args(
-            "a-kit-title",
-            &crate::fluent_args![("title", spec.title.get(content))],
-        ),
-        description: spec.description.get(content).to_owned(),
-        facts,
-        audience: l.t(match spec.audience {
-            crate::domain::Audience::Companies => "a-kit-audience-companies",
-            crate::domain::Audience::Individuals => "a-kit-audience-individuals",
-        }),
-        more: l.t("a-kit-more"),
-        partners: listing.partner_line(content),
-    }
 }
 
 #[derive(Serialize)]
@@ -155,7 +105,7 @@ pub async fn flyer(
             .map(|p| p.trim().to_owned())
             .filter(|p| !p.is_empty())
             .collect(),
-        venue: spec.venue_line(l.content()),
+        venue: crate::i18n::words::venue_line(l, spec),
         capacity: spec.capacity.map(|c| c.get()),
         link: publicity::tracked_link(
             &state.settings.server.public_url,
@@ -186,16 +136,4 @@ pub async fn flyer_qr(
     );
     let png = crate::mail::qr::png(&link).map_err(AppError::Internal)?;
     Ok(png.with_content_type("image/png").into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn every_medium_has_a_name_of_its_own() {
-        let names: std::collections::BTreeSet<_> = crate::services::publicity::MEDIA
-            .iter()
-            .map(|m| super::medium_name(m.via))
-            .collect();
-        assert_eq!(names.len(), crate::services::publicity::MEDIA.len());
-    }
 }

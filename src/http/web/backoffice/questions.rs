@@ -11,7 +11,7 @@ use crate::services::questions;
 struct QuestionView {
     id: i64,
     label: String,
-    kind: &'static str,
+    kind: String,
     required: bool,
     options: Vec<String>,
 }
@@ -49,7 +49,7 @@ async fn page(
         .map(|q| QuestionView {
             id: q.id,
             label: q.spec.label.get(l.content()).to_owned(),
-            kind: q.spec.kind.label(l.content()),
+            kind: l.label(q.spec.kind),
             required: q.spec.required,
             options: q
                 .spec
@@ -68,7 +68,7 @@ async fn page(
             QuestionKind::ALL,
             values.get("kind").and_then(|k| k.parse().ok()),
             |k| k.code().to_owned(),
-            |k| k.label(l.content()).to_owned(),
+            |k| l.label(k),
         ),
         values,
         errors,

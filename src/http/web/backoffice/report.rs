@@ -1,10 +1,21 @@
-//! Reports: `/admin/events/{slug}/report` and `/admin/reports?year=` (fiscal year), with charts and
+//! Reports: `/admin/events/{slug}/report` and `/admin/reports?year=` (年度), with charts and
 //! CSV downloads of each table.
 use super::chart;
 use super::export::{csv_lines, header_row};
 use super::*;
 use crate::domain::FiscalYear;
-use crate::services::reports::{self, Bar, YearRow};
+use crate::services::reports::{self, YearRow};
+use chart::Bar;
+
+/// A report's counts, each named in the reader's words.
+fn named(l: crate::i18n::Lang, bars: &[reports::Bar]) -> Vec<Bar> {
+    bars.iter()
+        .map(|b| Bar {
+            label: crate::i18n::words::bar_label(l, &b.key),
+            value: b.value,
+        })
+        .collect()
+}
 
 fn percent(rate: Option<f64>) -> String {
     rate.map_or("–".to_owned(), |r| format!("{:.1}%", r * 100.0))
@@ -57,13 +68,19 @@ pub async fn event_report(
 ) -> Result<Response, AppError> {
     let e = staff_event(&state, &me, &slug).await?;
     let l = lang.lang;
-    let r = reports::for_event(&state.db, &e, l.content()).await?;
+    let r = reports::for_event(&state.db, &e).await?;
+    let (by_channel, by_via, by_band, by_city) = (
+        named(l, &r.by_channel),
+        named(l, &r.by_via),
+        named(l, &r.by_band),
+        named(l, &r.by_city),
+    );
     let over_time: Vec<(String, u64)> = r
         .over_time
         .iter()
         .map(|(d, n)| (d.format("%-m/%-d").to_string(), *n))
         .collect();
-    let cities: Vec<Bar> = r.by_city.iter().take(15).cloned().collect();
+    let cities: Vec<Bar> = by_city.iter().take(15).cloned().collect();
     let view = EventReportView {
         me: header(&me.staff, &lang),
         csrf_token: csrf.0.clone(),
@@ -76,13 +93,13 @@ pub async fn event_report(
         checked_in: r.checked_in,
         attendance_rate: percent(r.attendance_rate()),
         over_time_chart: chart::columns(&l.t("report-over-time"), &over_time),
-        channel_chart: chart::bars(&l.t("col-heard-via"), &r.by_channel),
-        band_chart: chart::bars(&l.t("report-company-size"), &r.by_band),
+        channel_chart: chart::bars(&l.t("col-heard-via"), &by_channel),
+        band_chart: chart::bars(&l.t("report-company-size"), &by_band),
         city_chart: chart::bars(&l.t("report-city"), &cities),
-        channels: bar_views(&r.by_channel),
-        vias: bar_views(&r.by_via),
-        bands: bar_views(&r.by_band),
-        cities: bar_views(&r.by_city),
+        channels: bar_views(&by_channel),
+        vias: bar_views(&by_via),
+        bands: bar_views(&by_band),
+        cities: bar_views(&by_city),
     };
     Ok(private(state.pages.render(
         "admin/report.html",
@@ -115,18 +132,18 @@ pub async fn event_report_csv(
 ) -> Result<Response, AppError> {
     let e = staff_event(&state, &me, &slug).await?;
     let l = lang.lang;
-    let r = reports::for_event(&state.db, &e, l.content()).await?;
+    let r = reports::for_event(&state.db, &e).await?;
     let mut rows = vec![header_row(l, &["col-section", "col-label", "col-count"])];
     let mut section = |id: &str, bars: &[Bar]| {
         let name = l.t(id);
         for b in bars {
-            rows.push(vec![name.clone(), b.label.clone(), b.value.to_string()]);
+            rows.push(vec![name.to_owned(), b.label.clone(), b.value.to_string()]);
         }
     };
-    section("col-heard-via", &r.by_channel);
-    section("report-via-code", &r.by_via);
-    section("report-company-size", &r.by_band);
-    section("report-city", &r.by_city);
+    section("col-heard-via", &named(l, &r.by_channel));
+    section("report-via-code", &named(l, &r.by_via));
+    section("report-company-size", &named(l, &r.by_band));
+    section("report-city", &named(l, &r.by_city));
     let over_time: Vec<Bar> = r
         .over_time
         .iter()
@@ -160,9 +177,9 @@ struct YearRowView {
     employees_covered: u64,
 }
 
-fn year_row(r: &YearRow) -> YearRowView {
+fn year_row(l: crate::i18n::Lang, r: &YearRow) -> YearRowView {
     YearRowView {
-        label: r.label.clone(),
+        label: r.area.map_or_else(|| l.t("report-total"), |a| l.label(a)),
         events: r.events,
         seats_offered: r.seats_offered,
         companies: r.companies,
@@ -205,13 +222,13 @@ pub async fn year_report(
 ) -> Result<Response, AppError> {
     let year = chosen_year(&params);
     let l = lang.lang;
-    let r = reports::fiscal_year(&state.db, &me.staff.principal, year, l.content()).await?;
+    let r = reports::fiscal_year(&state.db, &me.staff.principal, year).await?;
     let current = FiscalYear::of(Utc::now()).year();
     let attendees: Vec<Bar> = r
         .by_area
         .iter()
         .map(|row| Bar {
-            label: row.label.clone(),
+            label: year_row(l, row).label,
             value: row.attendees,
         })
         .collect();
@@ -219,12 +236,22 @@ pub async fn year_report(
         me: header(&me.staff, &lang),
         csrf_token: csrf.0.clone(),
         year: year.year(),
-        label_ja: year.label(crate::domain::Language::Ja),
-        label_en: year.label(crate::domain::Language::En),
+        label_ja: crate::i18n::dates::fiscal_year(crate::i18n::Lang::default(), year),
+        label_en: crate::i18n::dates::fiscal_year(
+            crate::i18n::Lang::parse("en").unwrap_or_default(),
+            year,
+        ),
         years: (current - 4..=current + 1).rev().collect(),
-        rows: r.by_area.iter().map(year_row).collect(),
-        total: year_row(&r.total),
-        roles: bar_views(&r.by_role),
+        rows: r.by_area.iter().map(|row| year_row(l, row)).collect(),
+        total: year_row(l, &r.total),
+        roles: r
+            .by_role
+            .iter()
+            .map(|(role, n)| BarView {
+                label: l.label(role),
+                value: *n,
+            })
+            .collect(),
         attendees_chart: chart::bars(&l.t("report-attendees-by-area"), &attendees),
     };
     Ok(private(state.pages.render(
@@ -243,7 +270,7 @@ pub async fn year_report_csv(
 ) -> Result<Response, AppError> {
     let year = chosen_year(&params);
     let l = lang.lang;
-    let r = reports::fiscal_year(&state.db, &me.staff.principal, year, l.content()).await?;
+    let r = reports::fiscal_year(&state.db, &me.staff.principal, year).await?;
     let mut rows = vec![header_row(
         l,
         &[
@@ -259,7 +286,7 @@ pub async fn year_report_csv(
         ],
     )];
     for row in r.by_area.iter().chain(std::iter::once(&r.total)) {
-        let v = year_row(row);
+        let v = year_row(l, row);
         rows.push(vec![
             v.label,
             v.events.to_string(),

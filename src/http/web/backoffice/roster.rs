@@ -67,7 +67,7 @@ pub(super) struct RowView {
     email: String,
     company: String,
     contact: String,
-    status: &'static str,
+    status: String,
     status_code: &'static str,
     checked_in: Option<String>,
     channel: String,
@@ -86,20 +86,16 @@ pub(super) fn row_view(r: &RosterRow, lang: crate::i18n::Lang) -> RowView {
         company: r.company.clone().unwrap_or_default(),
         contact: r.contact_name.clone(),
         status: if r.attendee_status == crate::domain::AttendeeStatus::Cancelled {
-            crate::domain::AttendeeStatus::Cancelled.label(lang.content())
+            lang.label(crate::domain::AttendeeStatus::Cancelled)
         } else {
-            r.status.label(lang.content())
+            lang.label(r.status)
         },
         status_code: r.status.code(),
         checked_in: r.checked_in_at.map(crate::domain::jst::time),
-        channel: crate::domain::registration::channel_label(
-            r.walk_in,
-            r.heard_via.as_deref(),
-            lang.content(),
-        )
-        .unwrap_or_default()
-        .to_owned(),
-        registered_at: crate::domain::jst::date_time(r.registered_at, lang.content()),
+        channel: crate::i18n::words::channel(lang, r.walk_in, r.heard_via.as_deref())
+            .unwrap_or_default()
+            .to_owned(),
+        registered_at: crate::i18n::dates::date_time(lang, r.registered_at),
         first_of_registration: true,
     }
 }
@@ -196,7 +192,7 @@ pub async fn roster_page(
             ],
             params.status.parse().ok(),
             |s| s.code().to_owned(),
-            |s| s.label(lang.lang.content()).to_owned(),
+            |s| lang.lang.label(s),
         ),
         sessions: crate::services::sessions::of_event(&state.db, e.listing.event.id)
             .await?
@@ -216,12 +212,12 @@ pub async fn roster_page(
                 HeardVia::ALL,
                 params.via.parse().ok(),
                 |h| h.code().to_owned(),
-                |h| h.label(lang.lang.content()).to_owned(),
+                |h| lang.lang.label(h),
             );
             let code = crate::domain::registration::WALK_IN_CHANNEL;
             c.push(Choice {
                 value: code.to_owned(),
-                label: crate::domain::registration::channel_label(true, None, lang.lang.content())
+                label: crate::i18n::words::channel(lang.lang, true, None)
                     .unwrap_or_default()
                     .to_owned(),
                 selected: params.via == code,

@@ -65,7 +65,7 @@ async fn page(
     for s in sessions::of_event(&state.db, e.listing.event.id).await? {
         rows.push(SessionRow {
             id: s.id,
-            when: crate::domain::jst::range(s.spec.starts_at, s.spec.ends_at, l.content()),
+            when: crate::i18n::dates::range(l, s.spec.starts_at, s.spec.ends_at),
             title: s.spec.title.get(l.content()).to_owned(),
             room: s
                 .spec

@@ -35,7 +35,7 @@ pub async fn sign_in_sheet(
     let view = SheetView {
         me: header(&me.staff, &lang),
         csrf_token: csrf.0.clone(),
-        venue: e.listing.event.spec.venue_line(lang.lang.content()),
+        venue: crate::i18n::words::venue_line(lang.lang, &e.listing.event.spec),
         event: summary(&state, &e, &lang).await?,
         rows: rows.iter().map(|r| row_view(r, lang.lang)).collect(),
     };

@@ -12,7 +12,7 @@ struct UserView {
     id: i64,
     email: String,
     name: String,
-    role: &'static str,
+    role: String,
     roles: Vec<Choice>,
     disabled: bool,
     me: bool,
@@ -46,7 +46,7 @@ fn role_choices(chosen: Option<UserRole>, lang: crate::i18n::Lang) -> Vec<Choice
         UserRole::ALL,
         chosen,
         |r| r.code().to_owned(),
-        |r| r.label(lang.content()).to_owned(),
+        |r| lang.label(r),
     )
 }
 
@@ -71,7 +71,7 @@ async fn render(
                 id: u.id,
                 email: u.email,
                 name: u.display_name,
-                role: role.map_or("", |r| r.label(l.content())),
+                role: role.map_or(String::new(), |r| l.label(r)),
                 roles: role_choices(role, l),
                 disabled: u.disabled_at.is_some(),
                 me: u.id == me.staff.principal.user_id,

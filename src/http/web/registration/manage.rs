@@ -18,7 +18,7 @@ struct ManageView {
     token: String,
     csrf_token: String,
     done: Option<&'static str>,
-    status: &'static str,
+    status: String,
     confirmed: bool,
     /// The registrant's calendar entry carries the meeting link (a confirmed place at an
     /// event with an online part): the link to it says so only then.
@@ -54,7 +54,7 @@ struct ManageView {
 
 #[derive(Serialize)]
 struct BoothView {
-    state: &'static str,
+    state: String,
     positions: String,
     languages: String,
     interested: u64,
@@ -65,7 +65,7 @@ struct DeclarationView {
     commitments: String,
     statement: String,
     listed: bool,
-    state: &'static str,
+    state: String,
     note: Option<String>,
     choices: Vec<crate::http::web::catalogue::Choice>,
 }
@@ -75,7 +75,7 @@ struct PickView {
     when: String,
     title: String,
     room: Option<String>,
-    status: &'static str,
+    status: String,
 }
 
 /// Shows what the manage page needs, with the form fields filled from the registration unless
@@ -188,7 +188,7 @@ fn manage_view(
         token: m.manage_token.clone(),
         csrf_token: csrf.0.clone(),
         done,
-        status: r.status.label(lang.content()),
+        status: lang.label(r.status),
         confirmed: r.status == RegistrationStatus::Confirmed,
         meeting_link: r.status == RegistrationStatus::Confirmed
             && m.event.event.spec.online_url.is_some(),
@@ -222,10 +222,10 @@ fn manage_view(
         picks: r
             .live_picks()
             .map(|p| PickView {
-                when: crate::domain::jst::range(
+                when: crate::i18n::dates::range(
+                    lang,
                     p.session.spec.starts_at,
                     p.session.spec.ends_at,
-                    lang.content(),
                 ),
                 title: p.session.spec.title.get(lang.content()).to_owned(),
                 room: p
@@ -234,7 +234,7 @@ fn manage_view(
                     .room
                     .as_ref()
                     .map(|x| x.get(lang.content()).to_owned()),
-                status: p.status.label(lang.content()),
+                status: lang.label(p.status),
             })
             .collect(),
         // What may be chosen: sessions with room or a waiting list, and those held already.
@@ -249,29 +249,29 @@ fn manage_view(
         .collect(),
         consultation_slots: m.sessions.iter().any(|s| s.spec.exclusive),
         booth: m.booth.as_ref().map(|(x, interested)| BoothView {
-            state: x.state.label(lang.content()),
+            state: lang.label(x.state),
             positions: x.profile.positions.clone(),
-            languages: x.profile.languages_text(lang.content()),
+            languages: crate::i18n::words::booth_languages(lang, &x.profile),
             interested: *interested,
         }),
         marked_booths: m.marked_booths.clone(),
         declaration: r.declaration.as_ref().map(|d| DeclarationView {
-            commitments: d.declaration.commitments_text(lang.content()),
+            commitments: crate::i18n::words::commitments(lang, &d.declaration),
             statement: d.declaration.statement.clone(),
             listed: d.declaration.listed,
-            state: d.state.label(lang.content()),
+            state: lang.label(d.state),
             note: d.note.clone(),
             choices: crate::http::web::catalogue::choices(
                 crate::domain::Commitment::ALL,
                 None,
                 |c| c.code().into(),
-                |c| c.label(lang.content()).into(),
+                |c| lang.label(c),
             ),
         }),
         campaign: r.campaign.as_ref().map(|c| crate::mail::CampaignBlock {
-            actions: c.actions_text(lang.content()),
+            actions: crate::i18n::words::campaign_actions(lang, c),
             employees: c.employees,
-            period: c.period_text(lang.content()),
+            period: crate::i18n::words::campaign_period(lang, c),
             listed: c.listed,
         }),
         kept,

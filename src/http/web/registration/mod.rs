@@ -5,7 +5,6 @@ use super::PageLang;
 use super::catalogue::{Choice, EventCard, card, choices};
 use super::form::{FieldMessages, Kept, read_form};
 use super::private;
-use crate::domain::company::PREFECTURES;
 use crate::domain::registration::MAX_ATTENDEES;
 use crate::domain::{
     Answer, Audience, EmployeeBand, HeardVia, Industry, Question, QuestionKind, RegistrationInput,

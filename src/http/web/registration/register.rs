@@ -78,7 +78,7 @@ pub(super) async fn fair(
             .into_iter()
             .map(|b| BoothChoice {
                 id: b.registration_id,
-                details: b.details(lang.content()),
+                details: crate::i18n::words::booth_details(lang, &b.exhibitor.profile),
                 company: b.company,
             })
             .collect()
@@ -167,33 +167,21 @@ fn form_view(
         can_add_attendee: attendee_blocks && shown < max_blocks,
         first_block_errors,
         per_company_limit: event.spec.per_company_limit,
-        prefectures: PREFECTURES
-            .iter()
-            .map(|(ja, en)| Choice {
-                value: (*ja).to_owned(),
-                // A place name from the prefecture table: data, in the content language.
-                label: lang.content().pick(ja, en).to_owned(),
+        prefectures: crate::domain::Prefecture::all()
+            .map(|p| Choice {
+                value: p.stored_name().to_owned(),
+                label: lang.label(p),
                 selected: false,
             })
             .collect(),
-        industries: choices(
-            Industry::ALL,
-            None,
-            |v| v.code().into(),
-            |v| v.label(lang.content()).into(),
-        ),
+        industries: choices(Industry::ALL, None, |v| v.code().into(), |v| lang.label(v)),
         employee_bands: choices(
             EmployeeBand::ALL,
             None,
             |v| v.code().into(),
-            |v| v.label(lang.content()).into(),
+            |v| lang.label(v),
         ),
-        heard_via: choices(
-            HeardVia::ALL,
-            None,
-            |v| v.code().into(),
-            |v| v.label(lang.content()).into(),
-        ),
+        heard_via: choices(HeardVia::ALL, None, |v| v.code().into(), |v| lang.label(v)),
         questions: if fair.exhibiting {
             Vec::new()
         } else {
@@ -214,7 +202,7 @@ fn form_view(
                 crate::domain::BoothLanguage::ALL,
                 None,
                 |c| c.code().into(),
-                |c| c.label(lang.content()).into(),
+                |c| lang.label(c),
             )
         }),
         student: (event.spec.kind == crate::domain::EventKind::JobFair
@@ -225,7 +213,7 @@ fn form_view(
                     crate::domain::JapaneseLevel::ALL,
                     None,
                     |c| c.code().into(),
-                    |c| c.label(lang.content()).into(),
+                    |c| lang.label(c),
                 ),
                 booths: fair
                     .booths
@@ -247,7 +235,7 @@ fn form_view(
                 crate::domain::Commitment::ALL,
                 None,
                 |c| c.code().into(),
-                |c| c.label(lang.content()).into(),
+                |c| lang.label(c),
             )
         }),
         campaign: event.spec.campaign_period().map(|(from, to)| CampaignForm {
@@ -255,14 +243,14 @@ fn form_view(
                 crate::domain::CampaignAction::ALL,
                 None,
                 |a| a.code().into(),
-                |a| a.label(lang.content()).into(),
+                |a| lang.label(a),
             ),
             period: lang.t_args(
                 "campaign-period-hint",
                 &crate::fluent_args![("from", from.to_string()), ("to", to.to_string())],
             ),
         }),
-        purpose_of_use: event.spec.purpose_of_use(lang.content()).to_owned(),
+        purpose_of_use: crate::i18n::words::purpose_of_use(lang, &event.spec),
         kept,
         errors,
         general_error,

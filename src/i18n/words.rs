@@ -1,0 +1,367 @@
+//! Lines built from codes and data: a partner line, a venue line, a list of labels. The domain
+//! gives the parts; the words and the punctuation between them are messages
+//! (`locales/*/labels.ftl`), so each locale joins them its own way.
+use super::Lang;
+use crate::domain::{
+    Answer, CampaignEntry, Declaration, EventFormat, EventSpec, ExhibitorProfile, HeardVia,
+    Organization, Partner, Question,
+};
+
+/// Items joined the locale's way (`a, b` in English).
+pub fn list<S: AsRef<str>>(lang: Lang, items: impl IntoIterator<Item = S>) -> String {
+    let separator = lang.t("list-separator");
+    items
+        .into_iter()
+        .map(|s| s.as_ref().to_owned())
+        .collect::<Vec<_>>()
+        .join(&separator)
+}
+
+/// A label with the registrant's own words for "other": `Other (no-overtime day)`.
+fn with_other(lang: Lang, label: String, other: Option<&str>) -> String {
+    match other {
+        Some(o) => lang.t_args(
+            "label-with-other",
+            &crate::fluent_args![("label", label), ("other", o)],
+        ),
+        None => label,
+    }
+}
+
+/// One part per role, organizer first, e.g. `Organized by TMG / Supported by TCCI`; only the
+/// organizer and approved partners appear (see [`crate::domain::partner::partner_groups`]).
+pub fn partner_line(lang: Lang, organizer: &Organization, partners: &[Partner]) -> String {
+    let content = lang.content();
+    let parts = crate::domain::partner::partner_groups(organizer, partners)
+        .into_iter()
+        .map(|(role, orgs)| {
+            lang.t_args(
+                "partner-line-role",
+                &crate::fluent_args![
+                    ("role", lang.label(role)),
+                    ("names", list(lang, orgs.iter().map(|o| o.name(content)))),
+                ],
+            )
+        })
+        .collect::<Vec<_>>();
+    parts.join(&lang.t("partner-line-separator"))
+}
+
+/// How a registration came, as staff read it: a walk-in at the door, else what the registrant
+/// said (a [`HeardVia`] code); `None` when unknown.
+pub fn channel(lang: Lang, walk_in: bool, heard_via: Option<&str>) -> Option<String> {
+    if walk_in {
+        return Some(lang.t("channel-walk-in"));
+    }
+    heard_via
+        .and_then(|h| h.parse::<HeardVia>().ok())
+        .map(|h| lang.label(h))
+}
+
+/// Where it happens, as one line: the venue and its address, or "online".
+pub fn venue_line(lang: Lang, spec: &EventSpec) -> String {
+    let content = lang.content();
+    match (&spec.venue, spec.format) {
+        (Some(v), EventFormat::Hybrid) => lang.t_args(
+            "venue-line-hybrid",
+            &crate::fluent_args![("name", v.name(content)), ("address", v.address(content))],
+        ),
+        (Some(v), _) => lang.t_args(
+            "venue-line",
+            &crate::fluent_args![("name", v.name(content)), ("address", v.address(content))],
+        ),
+        (None, _) => lang.t("venue-line-online"),
+    }
+}
+
+/// The purpose-of-use statement registrants agree to: the event's own, or the programme's.
+pub fn purpose_of_use(lang: Lang, spec: &EventSpec) -> String {
+    match &spec.purpose_of_use {
+        Some(p) => p.get(lang.content()).to_owned(),
+        None => lang.t("default-purpose-of-use"),
+    }
+}
+
+/// The days a company takes part in a campaign: `2027-07-01 to 2027-08-31`.
+pub fn campaign_period(lang: Lang, entry: &CampaignEntry) -> String {
+    lang.t_args(
+        "campaign-days",
+        &crate::fluent_args![
+            ("from", entry.from.to_string()),
+            ("to", entry.to.to_string())
+        ],
+    )
+}
+
+/// A campaign entry's actions, the "other" one with the company's own words.
+pub fn campaign_actions(lang: Lang, entry: &CampaignEntry) -> String {
+    list(
+        lang,
+        entry.actions.iter().map(|a| {
+            let other = (*a == crate::domain::CampaignAction::Other)
+                .then_some(entry.other_action.as_deref())
+                .flatten();
+            with_other(lang, lang.label(a), other)
+        }),
+    )
+}
+
+/// A declaration's commitments, the "other" one with the company's own words.
+pub fn commitments(lang: Lang, declaration: &Declaration) -> String {
+    list(
+        lang,
+        declaration.commitments.iter().map(|c| {
+            let other = (*c == crate::domain::Commitment::Other)
+                .then_some(declaration.other.as_deref())
+                .flatten();
+            with_other(lang, lang.label(c), other)
+        }),
+    )
+}
+
+/// The languages spoken at a booth.
+pub fn booth_languages(lang: Lang, profile: &ExhibitorProfile) -> String {
+    let separator = lang.t("list-separator-languages");
+    profile
+        .languages
+        .iter()
+        .map(|l| lang.label(l))
+        .collect::<Vec<_>>()
+        .join(&separator)
+}
+
+/// A booth in one line: the positions, the languages, whether a work visa is supported.
+pub fn booth_details(lang: Lang, profile: &ExhibitorProfile) -> String {
+    lang.t_args(
+        "booth-details",
+        &crate::fluent_args![
+            ("positions", profile.positions.as_str()),
+            ("languages", booth_languages(lang, profile)),
+            ("visa", if profile.visa_support { "yes" } else { "no" }),
+        ],
+    )
+}
+
+/// An answer as the organizer reads it: choices by their labels, yes/no in words.
+pub fn answer_text(lang: Lang, question: &Question, answer: &Answer) -> String {
+    match answer {
+        Answer::Text(t) => t.clone(),
+        Answer::YesNo(true) => lang.t("answer-yes"),
+        Answer::YesNo(false) => lang.t("answer-no"),
+        Answer::Choices(values) => list(
+            lang,
+            values.iter().map(|v| {
+                question
+                    .spec
+                    .options
+                    .iter()
+                    .find(|o| &o.value == v)
+                    .map_or(v.as_str(), |o| o.label(lang.content()))
+            }),
+        ),
+    }
+}
+
+/// An event by its title and time: `Seminar (Thu 3 Dec 2026, 14:00–16:00 JST)`.
+pub fn event_with_time(
+    lang: Lang,
+    title: &str,
+    starts_at: chrono::DateTime<chrono::Utc>,
+    ends_at: chrono::DateTime<chrono::Utc>,
+) -> String {
+    lang.t_args(
+        "event-with-time",
+        &crate::fluent_args![
+            ("title", title),
+            ("when", super::dates::range(lang, starts_at, ends_at)),
+        ],
+    )
+}
+
+/// What a bar of a report counts, in words.
+pub fn bar_label(lang: Lang, key: &crate::services::reports::BarKey) -> String {
+    use crate::services::reports::BarKey;
+    match key {
+        BarKey::Label(id) => lang.t(id),
+        BarKey::Text(text) => text.clone(),
+        BarKey::NotGiven => lang.t("report-not-given"),
+    }
+}
+
+/// A count of a closed set's value, or of "not given" (`None`).
+pub fn label_or_not_given(lang: Lang, x: Option<impl crate::domain::Labelled>) -> String {
+    match x {
+        Some(x) => lang.label(x),
+        None => lang.t("report-not-given"),
+    }
+}
+
+/// The words of the publicity kit, in `lang` (the media are Japanese: the caller passes `ja`).
+pub fn publicity_words(
+    lang: Lang,
+    listing: &crate::services::catalogue::EventListing,
+) -> crate::services::publicity::KitWords {
+    let spec = &listing.event.spec;
+    let mut facts = vec![
+        lang.t_args(
+            "a-publicity-when",
+            &crate::fluent_args![(
+                "when",
+                super::dates::range(lang, spec.starts_at, spec.ends_at)
+            )],
+        ),
+        lang.t_args(
+            "a-publicity-where",
+            &crate::fluent_args![("where", venue_line(lang, spec))],
+        ),
+    ];
+    if let Some(c) = spec.capacity {
+        facts.push(lang.t_args(
+            "a-publicity-capacity",
+            &crate::fluent_args![("capacity", super::number(c.get()))],
+        ));
+    }
+    crate::services::publicity::KitWords {
+        title: lang.t_args(
+            "a-publicity-title",
+            &crate::fluent_args![("title", spec.title.get(lang.content()))],
+        ),
+        facts,
+        audience: match spec.audience {
+            crate::domain::Audience::Companies => lang.t("a-publicity-audience-companies"),
+            crate::domain::Audience::Individuals => lang.t("a-publicity-audience-individuals"),
+        },
+        partners: partner_line(lang, &listing.organizer, &listing.partners),
+        link_heading: lang.t("a-publicity-link-heading"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::*;
+
+    /// Every message id of every closed set, with the set's name.
+    fn all_label_ids() -> Vec<(&'static str, &'static str)> {
+        fn ids<T: Labelled>(set: &'static str, all: &[T]) -> Vec<(&'static str, &'static str)> {
+            all.iter().map(|x| (set, x.label_id())).collect()
+        }
+        let prefectures: Vec<Prefecture> = Prefecture::all().collect();
+        [
+            ids("Audience", Audience::ALL),
+            ids("RegistrationStatus", RegistrationStatus::ALL),
+            ids("AttendeeStatus", AttendeeStatus::ALL),
+            ids("HeardVia", HeardVia::ALL),
+            ids("MessageKind", MessageKind::ALL),
+            ids("QuestionKind", QuestionKind::ALL),
+            ids("CampaignAction", CampaignAction::ALL),
+            ids("PartnerRole", PartnerRole::ALL),
+            ids("PartnerState", PartnerState::ALL),
+            ids("BoothLanguage", BoothLanguage::ALL),
+            ids("JapaneseLevel", JapaneseLevel::ALL),
+            ids("ExhibitorState", ExhibitorState::ALL),
+            ids("ProgrammeArea", ProgrammeArea::ALL),
+            ids("EventKind", EventKind::ALL),
+            ids("EventFormat", EventFormat::ALL),
+            ids("EventStatus", EventStatus::ALL),
+            ids("UserRole", UserRole::ALL),
+            ids("Industry", Industry::ALL),
+            ids("EmployeeBand", EmployeeBand::ALL),
+            ids("OrganizationKind", OrganizationKind::ALL),
+            ids("Commitment", Commitment::ALL),
+            ids("ReviewState", ReviewState::ALL),
+            ids("PickStatus", PickStatus::ALL),
+            ids("Prefecture", &prefectures),
+        ]
+        .concat()
+    }
+
+    #[test]
+    fn every_value_of_every_closed_set_is_named_in_every_locale() {
+        let mut missing = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (set, id) in all_label_ids() {
+            assert!(seen.insert(id), "{set}: {id} names two values");
+            for locale in super::super::locales() {
+                if locale.ids.get(id).map(String::as_str) != Some("labels.ftl") {
+                    missing.push(format!("locales/{}/labels.ftl: {id} ({set})", locale.tag));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "missing labels:\n{}",
+            missing.join("\n")
+        );
+    }
+
+    #[test]
+    fn lines_are_joined_the_locales_way() {
+        let en = Lang::parse("en").unwrap();
+        assert_eq!(list(en, ["a", "b"]), "a, b");
+        assert_eq!(en.label(PartnerRole::Backing), "Supported by");
+        assert_eq!(
+            with_other(en, en.label(CampaignAction::Other), Some("no-overtime day")),
+            "Other (no-overtime day)"
+        );
+        assert_eq!(
+            channel(en, true, Some("tmg_website")).as_deref(),
+            Some("Walk-in")
+        );
+        assert_eq!(
+            channel(en, false, Some("tmg_website")).as_deref(),
+            Some("TMG website")
+        );
+        assert_eq!(channel(en, false, Some("nonsense")), None);
+    }
+
+    #[test]
+    fn the_partner_line_shows_approved_roles_in_order() {
+        let org = |code: &str, ja: &str, en: &str| Organization {
+            id: 0,
+            code: OrgCode::parse(code).unwrap(),
+            kind: OrganizationKind::Other,
+            name_ja: ja.into(),
+            name_en: en.into(),
+        };
+        let partner = |o, role, state| Partner {
+            organization: o,
+            role,
+            state,
+            display_order: 0,
+        };
+        let tmg = org("TMG", "tmg-ja", "Tokyo Metropolitan Government");
+        let partners = vec![
+            partner(
+                org("NAKANO", "nakano-ja", "Nakano City"),
+                PartnerRole::Publicity,
+                PartnerState::Approved,
+            ),
+            partner(
+                org("TCCI", "tcci-ja", "TCCI"),
+                PartnerRole::Backing,
+                PartnerState::Approved,
+            ),
+            partner(
+                org("PENDING", "pending-ja", "Pending"),
+                PartnerRole::CoHost,
+                PartnerState::Requested,
+            ),
+        ];
+        let en = Lang::parse("en").unwrap();
+        assert_eq!(
+            partner_line(en, &tmg, &partners),
+            "Organized by Tokyo Metropolitan Government / Supported by TCCI / Publicity by Nakano City"
+        );
+        let ja = Lang::parse("ja").unwrap();
+        assert_eq!(
+            partner_line(ja, &tmg, &partners),
+            format!(
+                "{} tmg-ja / {} tcci-ja / {} nakano-ja",
+                ja.label(PartnerRole::Organizer),
+                ja.label(PartnerRole::Backing),
+                ja.label(PartnerRole::Publicity)
+            )
+        );
+    }
+}
