@@ -112,11 +112,15 @@ pub async fn limit_rate<E: Endpoint>(
     {
         tracing::warn!(%ip, ?door, wait, "rate limited");
         let api = req.uri().path().starts_with("/api/");
-        let ja =
-            format!("リクエストが多すぎます。{wait}秒ほど待ってから、もう一度お試しください。");
-        let en = format!("Too many requests: please try again in about {wait} seconds.");
+        let words = |lang: crate::i18n::Lang| {
+            let args = crate::error_args![("seconds", wait)];
+            super::error_words::words("too_many_requests", &args, lang)
+        };
+        let ja = words(crate::i18n::Lang::default());
+        let en = words(crate::i18n::Lang::parse("en").unwrap_or_default());
         let resp = if api {
-            serde_json::json!({"code": "too_many_requests", "message": ja, "message_en": en})
+            let message = words(super::accept_language(&req));
+            serde_json::json!({"code": "too_many_requests", "message": message, "message_en": en})
                 .to_string()
                 .with_content_type("application/json")
                 .into_response()

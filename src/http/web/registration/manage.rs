@@ -397,12 +397,7 @@ async fn manage_post(
     let mut blocks = Vec::new();
     let (result, done) = match action {
         ManageAction::CancelAll if !form.flag("confirm") => {
-            let errors = crate::domain::ValidationErrors::single(
-                "confirm",
-                "confirm_required",
-                "キャンセルする場合は、確認のチェックを入れてください。",
-                "To cancel, tick the box to confirm.",
-            );
+            let errors = crate::domain::ValidationErrors::single("confirm", "confirm_required");
             return again(
                 &current,
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -480,7 +475,7 @@ async fn manage_post(
             &current,
             e.status(),
             FieldMessages::default(),
-            Some(e.message(l.content())),
+            Some(crate::http::error_words::app_message(&e, l)),
         ),
         Err(e) => Err(e),
     }

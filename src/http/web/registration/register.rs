@@ -429,7 +429,7 @@ async fn submit_form(
         Err(e @ (AppError::Conflict { .. } | AppError::Gone { .. })) => page(
             e.status(),
             FieldMessages::default(),
-            Some(e.message(l.content())),
+            Some(crate::http::error_words::app_message(&e, l)),
         ),
         Err(e) => Err(e),
     }
