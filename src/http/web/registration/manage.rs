@@ -401,7 +401,7 @@ async fn manage_post(
             return again(
                 &current,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                FieldMessages::new(&errors, l, &[], &|f| field_label(f, l, &[])),
+                FieldMessages::new(&errors, l, &[], &|f| labels(&current, l).label(f)),
                 None,
             );
         }
@@ -466,9 +466,7 @@ async fn manage_post(
         Err(AppError::Validation(errors)) => again(
             &current,
             StatusCode::UNPROCESSABLE_ENTITY,
-            FieldMessages::new(&errors, l, &blocks, &|f| {
-                field_label(f, l, &current.questions)
-            }),
+            FieldMessages::new(&errors, l, &blocks, &|f| labels(&current, l).label(f)),
             None,
         ),
         Err(e @ (AppError::Conflict { .. } | AppError::Gone { .. })) => again(
@@ -478,5 +476,15 @@ async fn manage_post(
             Some(crate::http::error_words::app_message(&e, l)),
         ),
         Err(e) => Err(e),
+    }
+}
+
+/// How the manage page names its fields in the error summary.
+fn labels(m: &Managed, lang: Lang) -> FormLabels<'_> {
+    FormLabels {
+        lang,
+        individuals: false,
+        slots: m.sessions.iter().any(|s| s.spec.exclusive),
+        questions: &m.questions,
     }
 }
