@@ -122,6 +122,7 @@ error-options-count = Give 2 to 50 options.
 error-invalid-value = Use letters, digits, '-' or '_' for the value.
 error-duplicate-value = Two options have the same value.
 error-booths-full = All { $booths } booths are taken: raise the number of booths or decline another.
+error-return-note-required = Say what should be changed.
 
 ## Moving a registration, the door
 

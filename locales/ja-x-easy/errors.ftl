@@ -112,6 +112,7 @@ error-options-count = 選択肢は2〜50個にしてください。
 error-invalid-value = 値は、英字・数字・ハイフン・下線で入力してください。
 error-duplicate-value = 同じ値の選択肢があります。
 error-booths-full = ブースの数（{ $booths }）がいっぱいです。ブースの数を増やすか、ほかの出展を見送ってください。
+error-return-note-required = もどす理由（直してほしいところ）を書いてください。
 
 ## Moving a registration, the door
 

@@ -113,6 +113,7 @@ error-options-count = 選択肢は2〜50個にしてください。
 error-invalid-value = 値は半角英数字・ハイフン・下線で入力してください。
 error-duplicate-value = 同じ値の選択肢があります。
 error-booths-full = ブース数（{ $booths }）に達しています。ブース数を増やすか、他の出展を見送ってください。
+error-return-note-required = 差し戻す理由（修正してほしい点）を入力してください。
 
 ## Moving a registration, the door
 

@@ -255,7 +255,7 @@ mod tests {
         );
         assert_eq!(
             check_picks(&slots, &[]).unwrap_err().fields()[0].code,
-            "required"
+            "choose_one"
         );
         let mut taken = slots[0].clone();
         taken.seats_taken = 2;
