@@ -390,7 +390,7 @@ async fn manage_post(
             &current,
             StatusCode::FORBIDDEN,
             FieldMessages::default(),
-            Some(crate::i18n::t(l, "csrf-failed").into()),
+            Some(crate::i18n::t(l, "csrf-failed")),
         );
     }
     let now = Utc::now();

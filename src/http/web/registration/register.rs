@@ -352,7 +352,7 @@ async fn submit_form(
         return page(
             StatusCode::FORBIDDEN,
             FieldMessages::default(),
-            Some(crate::i18n::t(l, "csrf-failed").into()),
+            Some(crate::i18n::t(l, "csrf-failed")),
         );
     }
     // Every block sent is read, not only those the page showed: if the company limit fell
@@ -414,7 +414,7 @@ async fn submit_form(
                 csrf,
                 kept,
                 FieldMessages::default(),
-                Some(crate::i18n::t(l, "form-resubmitted").into()),
+                Some(crate::i18n::t(l, "form-resubmitted")),
             );
             state
                 .pages
