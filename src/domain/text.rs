@@ -129,7 +129,7 @@ pub fn for_output(value: &str, lines: Lines) -> std::borrow::Cow<'_, str> {
 }
 
 /// Trims `value` and checks it is present, one line, free of control characters and at most
-/// `max` characters long. Records a field error (in both languages) and returns `None`
+/// `max` characters long. Records a field error (a code) and returns `None`
 /// otherwise.
 pub fn required_text(
     errors: &mut ValidationErrors,
