@@ -231,7 +231,7 @@ pub async fn edit_save(
             &e,
             csrf,
             kept,
-            messages(&errors, l),
+            event_form_messages(&errors, l),
             None,
             422,
         )
@@ -255,7 +255,7 @@ pub async fn edit_save(
             &e,
             csrf,
             kept,
-            messages(&errors, l),
+            event_form_messages(&errors, l),
             None,
             422,
         )
@@ -301,7 +301,7 @@ pub async fn edit_save(
                 &e,
                 csrf,
                 kept,
-                messages(&errors, l),
+                event_form_messages(&errors, l),
                 None,
                 422,
             )
