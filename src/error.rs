@@ -1,6 +1,8 @@
-//! The one error type of uketsuke. Services return it; the HTTP layer maps it to a status and
-//! a message in the user's language once (see `http::api::error` and `http::web::error`).
-use crate::domain::{Language, ValidationErrors};
+//! The one error type of uketsuke. Services return it with codes and the values their messages
+//! need; the HTTP layer maps it to a status and, once, to words in the reader's language
+//! (`http::error_words`, from `locales/<tag>/errors.ftl`).
+use crate::domain::ValidationErrors;
+use crate::domain::validation::ErrorArgs;
 use poem::http::StatusCode;
 
 #[derive(Debug, thiserror::Error)]
@@ -17,29 +19,17 @@ pub enum AppError {
     /// The request is valid but clashes with the current state (a slug taken, an event
     /// already cancelled).
     #[error("conflict: {code}")]
-    Conflict {
-        code: &'static str,
-        message_ja: String,
-        message_en: String,
-    },
+    Conflict { code: &'static str, args: ErrorArgs },
     /// The thing exists but its time is over (registration closed, event cancelled).
     #[error("gone: {code}")]
-    Gone {
-        code: &'static str,
-        message_ja: String,
-        message_en: String,
-    },
+    Gone { code: &'static str, args: ErrorArgs },
     /// The request body is larger than we accept.
     #[error("payload too large")]
     TooLarge,
     /// The request cannot be read as text at all (bytes that are not UTF-8, a NUL where no
     /// field check saw it): no field to point at, so the whole request is refused.
     #[error("bad request: {code}")]
-    BadRequest {
-        code: &'static str,
-        message_ja: String,
-        message_en: String,
-    },
+    BadRequest { code: &'static str, args: ErrorArgs },
     /// Our fault. The cause is logged; the user sees a generic message.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -48,20 +38,12 @@ pub enum AppError {
 pub type AppResult<T> = Result<T, AppError>;
 
 impl AppError {
-    pub fn conflict(code: &'static str, ja: impl Into<String>, en: impl Into<String>) -> Self {
-        AppError::Conflict {
-            code,
-            message_ja: ja.into(),
-            message_en: en.into(),
-        }
+    pub fn conflict(code: &'static str, args: ErrorArgs) -> Self {
+        AppError::Conflict { code, args }
     }
 
-    pub fn gone(code: &'static str, ja: impl Into<String>, en: impl Into<String>) -> Self {
-        AppError::Gone {
-            code,
-            message_ja: ja.into(),
-            message_en: en.into(),
-        }
+    pub fn gone(code: &'static str, args: ErrorArgs) -> Self {
+        AppError::Gone { code, args }
     }
 
     pub fn status(&self) -> StatusCode {
@@ -92,51 +74,6 @@ impl AppError {
             AppError::Internal(_) => "internal_error",
         }
     }
-
-    pub fn message(&self, lang: Language) -> String {
-        let (ja, en) = match self {
-            AppError::Validation(_) => (
-                "入力内容に誤りがあります。各項目のメッセージをご確認ください。",
-                "Some fields need attention; see the message for each field.",
-            ),
-            AppError::NotFound => (
-                "お探しのページまたはデータは見つかりませんでした。",
-                "What you are looking for was not found.",
-            ),
-            AppError::Unauthenticated => (
-                "認証が必要です。有効なAPIトークンを Authorization: Bearer で送ってください。",
-                "Authentication required: send a valid API token as Authorization: Bearer.",
-            ),
-            AppError::Forbidden => (
-                "この操作を行う権限がありません。",
-                "You are not allowed to do this.",
-            ),
-            AppError::Conflict {
-                message_ja,
-                message_en,
-                ..
-            }
-            | AppError::Gone {
-                message_ja,
-                message_en,
-                ..
-            }
-            | AppError::BadRequest {
-                message_ja,
-                message_en,
-                ..
-            } => return lang.pick(message_ja, message_en).to_owned(),
-            AppError::TooLarge => (
-                "送信された内容が大きすぎます。",
-                "What was sent is too large.",
-            ),
-            AppError::Internal(_) => (
-                "システムエラーが発生しました。時間をおいて再度お試しください。",
-                "Something went wrong on our side. Please try again later.",
-            ),
-        };
-        lang.pick(ja, en).to_owned()
-    }
 }
 
 impl AppError {
@@ -144,11 +81,7 @@ impl AppError {
     pub fn control_character() -> Self {
         AppError::BadRequest {
             code: "control_character",
-            message_ja: "使用できない文字（制御文字など）が含まれています。取り除いてから送信してください。"
-                .into(),
-            message_en:
-                "What was sent contains a character that cannot be used (a control character); remove it and send again."
-                    .into(),
+            args: Vec::new(),
         }
     }
 
@@ -156,10 +89,7 @@ impl AppError {
     pub fn not_utf8() -> Self {
         AppError::BadRequest {
             code: "invalid_encoding",
-            message_ja: "送信内容に文字として読めないデータ（UTF-8ではないバイト列）が含まれていたため、受け付けていません。ブラウザの「戻る」で入力画面に戻り、文字化けしている項目を入力し直してから送信してください。"
-                .into(),
-            message_en: "Nothing was saved: what was sent contains bytes that are not UTF-8 text. Go back in your browser to the form, type the garbled field again and send it."
-                .into(),
+            args: Vec::new(),
         }
     }
 }

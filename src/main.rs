@@ -352,10 +352,17 @@ fn describe(err: &AppError) -> String {
         AppError::Validation(v) => v
             .fields()
             .iter()
-            .map(|f| format!("{}: {}", f.field, f.message_en))
+            .map(|f| {
+                let message = uketsuke::http::error_words::field_message(f, english());
+                format!("{}: {message}", f.field)
+            })
             .collect::<Vec<_>>()
             .join("; "),
         AppError::Internal(cause) => format!("{cause:#}"),
-        other => other.message(uketsuke::domain::Language::En),
+        other => uketsuke::http::error_words::app_message(other, english()),
     }
+}
+
+fn english() -> uketsuke::i18n::Lang {
+    uketsuke::i18n::Lang::parse("en").unwrap_or_default()
 }

@@ -1,6 +1,5 @@
 site-name = uketsuke
 site-tagline = Work-style reform events of TMG and TCCI
-too-many-requests = Too many requests: please try again in about { $wait } seconds.
 skip-to-content = Skip to main content
 language = Language
 catalogue-title = Events and seminars

@@ -1,6 +1,5 @@
 site-name = 受付 uketsuke
 site-tagline = 東京都と東京商工会議所の イベントの 申し込み
-too-many-requests = アクセスが 多すぎます。{ $wait }秒くらい 待ってから、もう一度 ためしてください。
 skip-to-content = 本文へ 行く
 language = ことば
 catalogue-title = イベントと セミナー

@@ -1,6 +1,5 @@
 site-name = 受付 uketsuke
 site-tagline = 東京都・東京商工会議所 働き方改革 イベント申込
-too-many-requests = リクエストが多すぎます。{ $wait }秒ほど待ってから、もう一度お試しください。
 skip-to-content = 本文へ移動
 language = 言語
 catalogue-title = イベント・セミナー一覧

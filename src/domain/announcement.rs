@@ -45,33 +45,18 @@ impl AnnouncementSpec {
         let body_en = optional_lines(&mut errors, "body_en", input.body_en.as_deref(), BODY_MAX);
         for (field, value) in [("subject_ja", &subject_ja), ("subject_en", &subject_en)] {
             if value.as_deref().is_some_and(|s| s.contains(['\r', '\n'])) {
-                errors.add(
-                    field,
-                    "one_line",
-                    "件名は1行で入力してください。",
-                    "A subject is one line.",
-                );
+                errors.add(field, "one_line");
             }
         }
         let english = match (subject_en, body_en) {
             (Some(s), Some(b)) => Some((s, b)),
             (None, None) => None,
             (None, Some(_)) => {
-                errors.add(
-                    "subject_en",
-                    "required",
-                    "英語の本文があるときは英語の件名も入力してください。",
-                    "With an English body, give an English subject too.",
-                );
+                errors.add("subject_en", "needs_english_subject");
                 None
             }
             (Some(_), None) => {
-                errors.add(
-                    "body_en",
-                    "required",
-                    "英語の件名があるときは英語の本文も入力してください。",
-                    "With an English subject, give an English body too.",
-                );
+                errors.add("body_en", "needs_english_body");
                 None
             }
         };

@@ -51,21 +51,11 @@ impl CampaignEntry {
             match a.parse::<CampaignAction>() {
                 Ok(a) if !actions.contains(&a) => actions.push(a),
                 Ok(_) => {}
-                Err(_) => errors.add(
-                    "campaign.actions",
-                    "invalid_choice",
-                    "取組内容を一覧から選んでください。",
-                    "Choose the actions from the list.",
-                ),
+                Err(_) => errors.add("campaign.actions", "invalid_choice"),
             }
         }
         if actions.is_empty() && errors.is_empty() {
-            errors.add(
-                "campaign.actions",
-                "required",
-                "取り組む内容を1つ以上選んでください。",
-                "Choose at least one action.",
-            );
+            errors.add("campaign.actions", "choose_at_least_one");
         }
         actions.sort();
         let other_action = optional_text(
@@ -75,12 +65,7 @@ impl CampaignEntry {
             200,
         );
         if actions.contains(&CampaignAction::Other) && other_action.is_none() {
-            errors.add(
-                "campaign.other_action",
-                "required",
-                "「その他」の内容を入力してください。",
-                "Describe the other action.",
-            );
+            errors.add("campaign.other_action", "other_required");
         }
         let employees = match input.employees.as_deref().map(|e| {
             super::normalize::fold_width(e.trim())
@@ -89,21 +74,15 @@ impl CampaignEntry {
         }) {
             Some(Ok(n)) if (1..=1_000_000).contains(&n) => Some(n),
             Some(Ok(_)) | Some(Err(_)) => {
-                errors.add(
+                errors.add_with(
                     "campaign.employees",
                     "invalid_number",
-                    "対象従業員数は1以上の数字で入力してください。",
-                    "Enter the number of employees covered (1 or more).",
+                    crate::error_args![("min", 1)],
                 );
                 None
             }
             None => {
-                errors.add(
-                    "campaign.employees",
-                    "required",
-                    "対象従業員数を入力してください。",
-                    "Enter the number of employees covered.",
-                );
+                errors.add("campaign.employees", "required");
                 None
             }
         };
@@ -115,12 +94,7 @@ impl CampaignEntry {
             Some(s) => match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
                 Ok(d) => Some(d),
                 Err(_) => {
-                    errors.add(
-                        field,
-                        "invalid_date",
-                        "日付は 2026-07-01 の形で入力してください。",
-                        "Enter the date as 2026-07-01.",
-                    );
+                    errors.add(field, "invalid_date");
                     None
                 }
             },
@@ -129,25 +103,16 @@ impl CampaignEntry {
         let to = date(&mut errors, "campaign.to", &input.to, period.1);
         if let (Some(f), Some(t)) = (from, to) {
             if f < period.0 || t > period.1 {
-                errors.add(
+                errors.add_with(
                     "campaign.from",
                     "outside_period",
-                    format!(
-                        "取組期間はキャンペーン期間（{}〜{}）の中で選んでください。",
-                        period.0, period.1
-                    ),
-                    format!(
-                        "Choose dates within the campaign ({} to {}).",
-                        period.0, period.1
-                    ),
+                    crate::error_args![
+                        ("from", period.0.to_string()),
+                        ("to", period.1.to_string())
+                    ],
                 );
             } else if t < f {
-                errors.add(
-                    "campaign.to",
-                    "ends_before_start",
-                    "終了日は開始日以降にしてください。",
-                    "The last day must not come before the first.",
-                );
+                errors.add("campaign.to", "last_day_before_first");
             }
         }
         match (employees, from, to) {

@@ -17,12 +17,7 @@ impl CorporateNumber {
                 .chars()
                 .any(|c| !(c.is_ascii_digit() || c == '-' || c == ' '))
         {
-            return Err(ValidationErrors::single(
-                field,
-                "invalid_corporate_number",
-                "法人番号は13桁の数字で入力してください。",
-                "A corporate number has 13 digits.",
-            ));
+            return Err(ValidationErrors::single(field, "invalid_corporate_number"));
         }
         let bytes: Vec<u32> = d.chars().map(|c| c.to_digit(10).expect("digits")).collect();
         let sum: u32 = bytes[1..]
@@ -35,8 +30,6 @@ impl CorporateNumber {
             return Err(ValidationErrors::single(
                 field,
                 "corporate_number_check_digit",
-                "法人番号が正しくありません（チェックデジットが一致しません）。国税庁法人番号公表サイトでご確認ください。",
-                "This corporate number is not valid (its check digit does not match). Please check it on the National Tax Agency's site.",
             ));
         }
         Ok(Self(d))
@@ -92,12 +85,7 @@ impl PostalCode {
         if d.len() == 7 && shape_ok {
             Ok(Self(format!("{}-{}", &d[..3], &d[3..])))
         } else {
-            Err(ValidationErrors::single(
-                field,
-                "invalid_postal_code",
-                "郵便番号は7桁（例: 100-0005）で入力してください。",
-                "Enter a 7-digit postal code, e.g. 100-0005.",
-            ))
+            Err(ValidationErrors::single(field, "invalid_postal_code"))
         }
     }
 
@@ -123,12 +111,7 @@ impl PhoneNumber {
         if allowed && d.starts_with('0') && (10..=11).contains(&d.len()) {
             Ok(Self(d))
         } else {
-            Err(ValidationErrors::single(
-                field,
-                "invalid_phone",
-                "電話番号は0から始まる10〜11桁で入力してください（例: 03-1234-5678）。",
-                "Enter a Japanese phone number of 10 or 11 digits starting with 0, e.g. 03-1234-5678.",
-            ))
+            Err(ValidationErrors::single(field, "invalid_phone"))
         }
     }
 
@@ -170,18 +153,14 @@ impl Kana {
         if ok {
             Ok(Self(k))
         } else {
-            let (ja, en) = if romaji {
-                (
-                    "フリガナはカタカナ・ひらがな、またはローマ字で入力してください。",
-                    "Enter the reading in katakana, hiragana or Latin letters.",
-                )
-            } else {
-                (
-                    "フリガナはカタカナまたはひらがなで入力してください。",
-                    "Enter the reading in katakana or hiragana.",
-                )
-            };
-            Err(ValidationErrors::single(field, "invalid_kana", ja, en))
+            // One code either way, so clients keep it; the message says whether Latin
+            // letters would have done.
+            let latin = if romaji { "yes" } else { "no" };
+            Err(ValidationErrors::single_with(
+                field,
+                "invalid_kana",
+                crate::error_args![("latin", latin)],
+            ))
         }
     }
 
@@ -277,14 +256,7 @@ impl Prefecture {
                     || ja.trim_end_matches(PREFECTURE_SUFFIXES) == s
             })
             .map(Prefecture)
-            .ok_or_else(|| {
-                ValidationErrors::single(
-                    field,
-                    "invalid_prefecture",
-                    "都道府県を選んでください。",
-                    "Choose a prefecture.",
-                )
-            })
+            .ok_or_else(|| ValidationErrors::single(field, "invalid_prefecture"))
     }
 
     /// The Japanese name: what is stored with a company's address.

@@ -52,21 +52,11 @@ impl Declaration {
             match c.parse::<Commitment>() {
                 Ok(c) if !commitments.contains(&c) => commitments.push(c),
                 Ok(_) => {}
-                Err(_) => errors.add(
-                    "declaration.commitments",
-                    "invalid_choice",
-                    "取組を一覧から選んでください。",
-                    "Choose the commitments from the list.",
-                ),
+                Err(_) => errors.add("declaration.commitments", "invalid_choice"),
             }
         }
         if commitments.is_empty() && errors.is_empty() {
-            errors.add(
-                "declaration.commitments",
-                "required",
-                "宣言する取組を1つ以上選んでください。",
-                "Choose at least one commitment.",
-            );
+            errors.add("declaration.commitments", "choose_at_least_one");
         }
         commitments.sort();
         let other = optional_text(
@@ -76,12 +66,7 @@ impl Declaration {
             200,
         );
         if commitments.contains(&Commitment::Other) && other.is_none() {
-            errors.add(
-                "declaration.other",
-                "required",
-                "「その他」の内容を入力してください。",
-                "Describe the other commitment.",
-            );
+            errors.add("declaration.other", "other_required");
         }
         let statement = required_lines(
             &mut errors,

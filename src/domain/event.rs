@@ -80,12 +80,7 @@ impl Slug {
         if ok {
             Ok(Self(s.to_owned()))
         } else {
-            Err(ValidationErrors::single(
-                "slug",
-                "invalid_slug",
-                "URL名は半角英小文字・数字・ハイフンの3〜64文字で入力してください（例: telework-seminar-2026-12）。",
-                "Use 3 to 64 lower-case letters, digits and single hyphens (e.g. telework-seminar-2026-12).",
-            ))
+            Err(ValidationErrors::single("slug", "invalid_slug"))
         }
     }
 
@@ -159,12 +154,7 @@ impl Languages {
             }
         }
         if out.is_empty() {
-            return Err(ValidationErrors::single(
-                "languages",
-                "required",
-                "開催言語を1つ以上選んでください。",
-                "Choose at least one language.",
-            ));
+            return Err(ValidationErrors::single("languages", "choose_at_least_one"));
         }
         Ok(Self(out))
     }
@@ -269,10 +259,10 @@ impl EventSpec {
         let programme_area = errors.take(
             input
                 .programme_area
-                .ok_or_else(|| required("programme_area")),
+                .ok_or_else(|| not_chosen("programme_area")),
         );
-        let kind = errors.take(input.kind.ok_or_else(|| required("kind")));
-        let format = errors.take(input.format.ok_or_else(|| required("format")));
+        let kind = errors.take(input.kind.ok_or_else(|| not_chosen("kind")));
+        let format = errors.take(input.format.ok_or_else(|| not_chosen("format")));
         let starts_at = errors.take(input.starts_at.ok_or_else(|| required("starts_at")));
         let ends_at = errors.take(input.ends_at.ok_or_else(|| required("ends_at")));
 
@@ -321,20 +311,10 @@ impl EventSpec {
         let venue = match format {
             Some(f) if f.has_venue() => {
                 if venue_name_ja.is_none() && !errors.has("venue_name_ja") {
-                    errors.add(
-                        "venue_name_ja",
-                        "required",
-                        "会場で開催するイベントには会場名が必要です。",
-                        "An on-site event needs a venue name.",
-                    );
+                    errors.add("venue_name_ja", "required_on_site");
                 }
                 if venue_address_ja.is_none() && !errors.has("venue_address_ja") {
-                    errors.add(
-                        "venue_address_ja",
-                        "required",
-                        "会場で開催するイベントには会場の住所が必要です。",
-                        "An on-site event needs the venue's address.",
-                    );
+                    errors.add("venue_address_ja", "required_on_site");
                 }
                 match (venue_name_ja, venue_address_ja) {
                     (Some(name_ja), Some(address_ja)) => Some(Venue {
@@ -354,12 +334,7 @@ impl EventSpec {
         if let (Some(s), Some(e)) = (starts_at, ends_at)
             && e <= s
         {
-            errors.add(
-                "ends_at",
-                "ends_before_start",
-                "終了日時は開始日時より後にしてください。",
-                "The end must be after the start.",
-            );
+            errors.add("ends_at", "ends_before_start");
         }
 
         let opens = input.registration_opens_at.unwrap_or(now);
@@ -373,44 +348,25 @@ impl EventSpec {
         if let (Some(c), Some(latest)) = (closes, latest_close)
             && c > latest
         {
-            errors.add(
-                "registration_closes_at",
-                "closes_after_start",
-                "申込締切は開始日時（キャンペーンは終了日時）までにしてください。",
-                "Registration must close by the start (for a campaign, by the end).",
-            );
+            errors.add("registration_closes_at", "closes_after_start");
         }
         if let Some(c) = closes
             && c <= opens
         {
-            errors.add(
-                "registration_closes_at",
-                "closes_before_opening",
-                "申込締切は受付開始より後にしてください。",
-                "Registration must close after it opens.",
-            );
+            errors.add("registration_closes_at", "closes_before_opening");
         }
 
         let capacity = match (input.capacity, kind) {
             (None, _) => None,
             (Some(_), Some(k)) if k.joined_by_company() => {
-                errors.add(
-                    "capacity",
-                    "campaign_has_no_capacity",
-                    "キャンペーン・宣言には定員を設定できません。",
-                    "A campaign or declaration scheme has no seats; leave the capacity empty.",
-                );
+                errors.add("capacity", "campaign_has_no_capacity");
                 None
             }
             (Some(n), _) if n < 1 || n > i64::from(Capacity::MAX) => {
-                errors.add(
+                errors.add_with(
                     "capacity",
                     "out_of_range",
-                    format!("定員は1〜{}の整数で入力してください。", Capacity::MAX),
-                    format!(
-                        "Capacity must be a whole number from 1 to {}.",
-                        Capacity::MAX
-                    ),
+                    crate::error_args![("min", 1), ("max", Capacity::MAX)],
                 );
                 None
             }
@@ -420,11 +376,10 @@ impl EventSpec {
         let per_company_limit = match input.per_company_limit {
             None => None,
             Some(n) if n < 1 || n > i64::from(Capacity::MAX) => {
-                errors.add(
+                errors.add_with(
                     "per_company_limit",
                     "out_of_range",
-                    "1社あたりの上限は1以上の整数で入力してください。",
-                    "The per-company limit must be a whole number of at least 1.",
+                    crate::error_args![("min", 1), ("max", Capacity::MAX)],
                 );
                 None
             }
@@ -432,12 +387,7 @@ impl EventSpec {
                 if let Some(c) = capacity
                     && n > i64::from(c.get())
                 {
-                    errors.add(
-                        "per_company_limit",
-                        "exceeds_capacity",
-                        "1社あたりの上限は定員以下にしてください。",
-                        "The per-company limit cannot exceed the capacity.",
-                    );
+                    errors.add("per_company_limit", "exceeds_capacity");
                 }
                 Some(n as u32)
             }
@@ -470,12 +420,7 @@ impl EventSpec {
                     "purpose_of_use_ja"
                 };
                 if !errors.has(field) {
-                    errors.add(
-                        field,
-                        "required",
-                        "利用目的は日本語と英語の両方で入力してください。",
-                        "Give the purpose of use in both Japanese and English.",
-                    );
+                    errors.add(field, "both_languages");
                 }
                 None
             }
@@ -605,12 +550,12 @@ impl Event {
 }
 
 fn required(field: &str) -> ValidationErrors {
-    ValidationErrors::single(
-        field,
-        "required",
-        "入力してください。",
-        "This field is required.",
-    )
+    ValidationErrors::single(field, "required")
+}
+
+/// A choice (a select, radio buttons) left empty.
+fn not_chosen(field: &str) -> ValidationErrors {
+    ValidationErrors::single(field, "choose_one")
 }
 
 /// An absolute http(s) URL, or nothing.
@@ -630,12 +575,7 @@ fn web_url(errors: &mut ValidationErrors, field: &str, value: Option<&str>) -> O
             Some(value.to_owned())
         }
         _ => {
-            errors.add(
-                field,
-                "invalid_url",
-                "https:// で始まるURLを入力してください。",
-                "Enter a full URL starting with https://.",
-            );
+            errors.add(field, "invalid_url");
             None
         }
     }

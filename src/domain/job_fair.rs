@@ -70,11 +70,10 @@ impl ExhibitorProfile {
         {
             Some(Ok(n)) if (1..=20).contains(&n) => Some(n),
             _ => {
-                errors.add(
+                errors.add_with(
                     "exhibitor.staff_count",
-                    "invalid_number",
-                    "ブースの担当者数を1〜20で入力してください。",
-                    "Enter 1 to 20 booth staff.",
+                    "out_of_range",
+                    crate::error_args![("min", 1), ("max", 20)],
                 );
                 None
             }
@@ -84,21 +83,11 @@ impl ExhibitorProfile {
             match l.parse::<BoothLanguage>() {
                 Ok(l) if !languages.contains(&l) => languages.push(l),
                 Ok(_) => {}
-                Err(_) => errors.add(
-                    "exhibitor.languages",
-                    "invalid_choice",
-                    "言語を一覧から選んでください。",
-                    "Choose languages from the list.",
-                ),
+                Err(_) => errors.add("exhibitor.languages", "invalid_choice"),
             }
         }
         if languages.is_empty() && !errors.has("exhibitor.languages") {
-            errors.add(
-                "exhibitor.languages",
-                "required",
-                "ブースで対応できる言語を1つ以上選んでください。",
-                "Choose at least one language spoken at the booth.",
-            );
+            errors.add("exhibitor.languages", "choose_at_least_one");
         }
         languages.sort();
         let positions = required_lines(
@@ -111,12 +100,7 @@ impl ExhibitorProfile {
             Some("yes") => Some(true),
             Some("no") => Some(false),
             _ => {
-                errors.add(
-                    "exhibitor.visa_support",
-                    "required",
-                    "在留資格（就労ビザ）取得の支援の有無を選んでください。",
-                    "Say whether you support the work visa.",
-                );
+                errors.add("exhibitor.visa_support", "choose_one");
                 None
             }
         };
@@ -174,24 +158,14 @@ impl StudentProfile {
         {
             Some(Ok(y)) if (2000..=2040).contains(&y) => Some(y),
             _ => {
-                errors.add(
-                    "student.graduation_year",
-                    "invalid_year",
-                    "卒業（予定）年を西暦4桁で入力してください（例: 2027）。",
-                    "Enter your graduation year, e.g. 2027.",
-                );
+                errors.add("student.graduation_year", "invalid_year");
                 None
             }
         };
         let japanese_level = match input.japanese_level.as_deref().map(str::parse) {
             Some(Ok(l)) => Some(l),
             _ => {
-                errors.add(
-                    "student.japanese_level",
-                    "required",
-                    "日本語のレベルを選んでください。",
-                    "Choose your level of Japanese.",
-                );
+                errors.add("student.japanese_level", "choose_one");
                 None
             }
         };

@@ -27,12 +27,7 @@ impl OrgCode {
         if ok {
             Ok(Self(code))
         } else {
-            Err(ValidationErrors::single(
-                "organization",
-                "invalid_org_code",
-                "団体コードは英数字・ハイフン・下線の2〜32文字です。",
-                "An organization code has 2 to 32 letters, digits, '-' or '_'.",
-            ))
+            Err(ValidationErrors::single("organization", "invalid_org_code"))
         }
     }
 

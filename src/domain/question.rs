@@ -51,12 +51,7 @@ impl QuestionSpec {
         let mut errors = ValidationErrors::new();
         let kind = input.kind;
         if kind.is_none() {
-            errors.add(
-                &format!("{prefix}.kind"),
-                "required",
-                "種類を選んでください。",
-                "Choose a kind.",
-            );
+            errors.add(&format!("{prefix}.kind"), "choose_one");
         }
         let ja = required_text(
             &mut errors,
@@ -77,12 +72,7 @@ impl QuestionSpec {
         let mut options = Vec::new();
         if choice {
             if input.options.len() < 2 || input.options.len() > 50 {
-                errors.add(
-                    &format!("{prefix}.options"),
-                    "options_count",
-                    "選択肢は2〜50個にしてください。",
-                    "Give 2 to 50 options.",
-                );
+                errors.add(&format!("{prefix}.options"), "options_count");
             }
             for (i, o) in input.options.into_iter().enumerate() {
                 let field = format!("{prefix}.options.{i}");
@@ -93,20 +83,10 @@ impl QuestionSpec {
                         .chars()
                         .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
                 if !valid {
-                    errors.add(
-                        &format!("{field}.value"),
-                        "invalid_value",
-                        "値は半角英数字・ハイフン・下線で入力してください。",
-                        "Use letters, digits, '-' or '_' for the value.",
-                    );
+                    errors.add(&format!("{field}.value"), "invalid_value");
                 }
                 if options.iter().any(|x: &QuestionOption| x.value == value) {
-                    errors.add(
-                        &format!("{field}.value"),
-                        "duplicate_value",
-                        "同じ値の選択肢があります。",
-                        "Two options have the same value.",
-                    );
+                    errors.add(&format!("{field}.value"), "duplicate_value");
                 }
                 let label_ja = required_text(
                     &mut errors,
@@ -179,12 +159,7 @@ pub fn parse_answers(
             .unwrap_or_default();
         if values.is_empty() {
             if q.spec.required {
-                errors.add(
-                    &field,
-                    "required",
-                    "回答してください。",
-                    "Please answer this question.",
-                );
+                errors.add(&field, "answer_required");
             }
             continue;
         }
@@ -199,12 +174,7 @@ pub fn parse_answers(
                     }
                 };
                 if text.chars().count() > 2000 {
-                    errors.add(
-                        &field,
-                        "too_long",
-                        "2000文字以内で入力してください。",
-                        "Use at most 2000 characters.",
-                    );
+                    errors.add_with(&field, "too_long", crate::error_args![("max", 2000)]);
                     continue;
                 }
                 Answer::Text(text)
@@ -213,12 +183,7 @@ pub fn parse_answers(
                 ["yes"] | ["true"] => Answer::YesNo(true),
                 ["no"] | ["false"] => Answer::YesNo(false),
                 _ => {
-                    errors.add(
-                        &field,
-                        "invalid_choice",
-                        "「はい」か「いいえ」を選んでください。",
-                        "Choose yes or no.",
-                    );
+                    errors.add(&field, "invalid_choice");
                     continue;
                 }
             },
@@ -235,12 +200,7 @@ pub fn parse_answers(
                 Answer::Choices(chosen)
             }
             _ => {
-                errors.add(
-                    &field,
-                    "invalid_choice",
-                    "選択肢から選んでください。",
-                    "Choose from the options.",
-                );
+                errors.add(&field, "invalid_choice");
                 continue;
             }
         };
@@ -250,12 +210,7 @@ pub fn parse_answers(
         .keys()
         .find(|id| !questions.iter().any(|q| q.id == **id))
     {
-        errors.add(
-            &format!("answers.{unknown}"),
-            "unknown_question",
-            "この質問はありません。",
-            "There is no such question.",
-        );
+        errors.add(&format!("answers.{unknown}"), "unknown_question");
     }
     errors.into_result(|| answers)
 }

@@ -3,7 +3,7 @@ use super::company::{
     CorporateNumber, EmployeeBand, Industry, Kana, PhoneNumber, PostalCode, Prefecture,
 };
 use super::question::{Answers, Question, parse_answers};
-use super::text::{optional_text, parse_required, required_text};
+use super::text::{optional_text, parse_chosen, parse_required, required_text};
 use super::{Email, Language, ValidationErrors};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -239,12 +239,7 @@ impl RegistrationSpec {
         let contact_phone = match input.contact.phone.as_deref().map(str::trim) {
             Some(p) if !p.is_empty() => errors.take(PhoneNumber::parse("contact.phone", p)),
             _ if !individuals => {
-                errors.add(
-                    "contact.phone",
-                    "required",
-                    "電話番号を入力してください。",
-                    "Enter a phone number.",
-                );
+                errors.add("contact.phone", "required");
                 None
             }
             _ => None,
@@ -268,12 +263,7 @@ impl RegistrationSpec {
         let campaign = match (rules.campaign_period, input.campaign) {
             (Some(period), Some(c)) => errors.take(super::CampaignEntry::parse(c, period)),
             (Some(_), None) => {
-                errors.add(
-                    "campaign.actions",
-                    "required",
-                    "取り組む内容を1つ以上選んでください。",
-                    "Choose at least one action.",
-                );
+                errors.add("campaign.actions", "choose_at_least_one");
                 None
             }
             (None, _) => None,
@@ -281,12 +271,7 @@ impl RegistrationSpec {
         let declaration = match (rules.declaration, input.declaration) {
             (true, Some(d)) => errors.take(super::Declaration::parse(d)),
             (true, None) => {
-                errors.add(
-                    "declaration.commitments",
-                    "required",
-                    "宣言する取組を1つ以上選んでください。",
-                    "Choose at least one commitment.",
-                );
+                errors.add("declaration.commitments", "choose_at_least_one");
                 None
             }
             (false, _) => None,
@@ -304,12 +289,7 @@ impl RegistrationSpec {
         // An individual attends alone; a company names 1 to `limit` attendees.
         let attendees = if rules.company_only() {
             if !input.attendees.is_empty() {
-                errors.add(
-                    "attendees",
-                    "not_for_campaign",
-                    "キャンペーンへの参加には参加者の登録は不要です。",
-                    "A campaign is joined by the company: no attendees are registered.",
-                );
+                errors.add("attendees", "not_for_campaign");
             }
             Vec::new()
         } else if individuals {
@@ -319,30 +299,19 @@ impl RegistrationSpec {
                 .per_company_limit
                 .map_or(MAX_ATTENDEES, |l| (l as usize).min(MAX_ATTENDEES));
             if input.attendees.is_empty() {
-                errors.add(
-                    "attendees",
-                    "required",
-                    "参加者を1名以上入力してください。",
-                    "Add at least one attendee.",
-                );
+                errors.add("attendees", "no_attendees");
             } else if input.attendees.len() > limit {
-                errors.add(
+                errors.add_with(
                     "attendees",
                     "too_many_attendees",
-                    format!("参加者は1社{limit}名までです。"),
-                    format!("At most {limit} attendees per company."),
+                    crate::error_args![("max", limit)],
                 );
             }
             let mut people: Vec<Person> = Vec::new();
             for (i, a) in input.attendees.into_iter().enumerate() {
                 if let Some(p) = parse_person(&mut errors, &format!("attendees.{i}"), a, romaji) {
                     if people.iter().any(|x| x.email == p.email) {
-                        errors.add(
-                            &format!("attendees.{i}.email"),
-                            "duplicate_attendee",
-                            "同じメールアドレスの参加者が既に入力されています。",
-                            "Another attendee in this form has the same email address.",
-                        );
+                        errors.add(&format!("attendees.{i}.email"), "duplicate_attendee");
                     }
                     people.push(p);
                 }
@@ -352,24 +321,14 @@ impl RegistrationSpec {
 
         let answers = errors.take(parse_answers(rules.questions, &input.answers));
         if !input.consent {
-            errors.add(
-                "consent",
-                "consent_required",
-                "個人情報の利用目的に同意いただく必要があります。",
-                "Please agree to the purpose of use of personal information.",
-            );
+            errors.add("consent", "consent_required");
         }
         let heard_via = match input.heard_via.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(v) => match v.parse::<HeardVia>() {
                 Ok(h) => Some(h),
                 Err(_) => {
-                    errors.add(
-                        "heard_via",
-                        "invalid_choice",
-                        "選択肢から選んでください。",
-                        "Choose from the options.",
-                    );
+                    errors.add("heard_via", "invalid_choice");
                     None
                 }
             },
@@ -437,12 +396,7 @@ fn parse_company(errors: &mut ValidationErrors, c: CompanyInput) -> Option<Compa
         }
         _ if c.sole_proprietor => None,
         _ => {
-            errors.add(
-                "company.corporate_number",
-                "required",
-                "法人番号を入力してください（個人事業主の方は「個人事業主」にチェックしてください）。",
-                "Enter the corporate number (sole proprietors: tick \"sole proprietor\").",
-            );
+            errors.add("company.corporate_number", "corporate_number_required");
             None
         }
     };
@@ -452,7 +406,7 @@ fn parse_company(errors: &mut ValidationErrors, c: CompanyInput) -> Option<Compa
         c.postal_code.as_deref(),
         PostalCode::parse,
     );
-    let prefecture = parse_required(
+    let prefecture = parse_chosen(
         errors,
         "company.prefecture",
         c.prefecture.as_deref(),
@@ -464,12 +418,7 @@ fn parse_company(errors: &mut ValidationErrors, c: CompanyInput) -> Option<Compa
     let employee_band =
         parse_choice::<EmployeeBand>(errors, "company.employee_band", c.employee_band.as_deref());
     if c.tcci_member.is_none() {
-        errors.add(
-            "company.tcci_member",
-            "required",
-            "東京商工会議所の会員かどうかを選んでください。",
-            "Say whether the company is a TCCI member.",
-        );
+        errors.add("company.tcci_member", "choose_one");
     }
     Some(Company {
         name: name?,
@@ -533,15 +482,9 @@ fn parse_choice<T: std::str::FromStr>(
     field: &str,
     value: Option<&str>,
 ) -> Option<T> {
-    parse_required(errors, field, value, |f, s| {
-        s.parse::<T>().map_err(|_| {
-            ValidationErrors::single(
-                f,
-                "invalid_choice",
-                "選択肢から選んでください。",
-                "Choose from the options.",
-            )
-        })
+    parse_chosen(errors, field, value, |f, s| {
+        s.parse::<T>()
+            .map_err(|_| ValidationErrors::single(f, "invalid_choice"))
     })
 }
 

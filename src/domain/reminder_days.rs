@@ -15,9 +15,7 @@ impl ReminderDays {
         if days.len() > Self::MAX_COUNT || days.iter().any(|d| !(1..=Self::MAX_DAYS).contains(d)) {
             return Err(ValidationErrors::single(
                 "reminder_days",
-                "out_of_range",
-                "リマインダーは開催の1〜30日前で、5回までにしてください。",
-                "Reminders go 1 to 30 days before the event, at most 5 of them.",
+                "invalid_reminder_days",
             ));
         }
         let mut days: Vec<u8> = days.iter().map(|&d| d as u8).collect();

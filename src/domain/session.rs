@@ -52,12 +52,7 @@ impl SessionSpec {
             Some(l) => match Language::parse(l) {
                 Some(l) => Some(l),
                 None => {
-                    errors.add(
-                        "language",
-                        "invalid_choice",
-                        "言語は ja か en を選んでください。",
-                        "Choose ja or en.",
-                    );
+                    errors.add("language", "invalid_choice");
                     None
                 }
             },
@@ -66,43 +61,27 @@ impl SessionSpec {
             None => None,
             Some(c) if (1..=100_000).contains(&c) => Some(c as u32),
             Some(_) => {
-                errors.add(
+                errors.add_with(
                     "capacity",
                     "out_of_range",
-                    "定員は1〜100000の整数で入力してください。",
-                    "Enter a capacity from 1 to 100000.",
+                    crate::error_args![("min", 1), ("max", 100000)],
                 );
                 None
             }
         };
         let (starts_at, ends_at) = match (input.starts_at, input.ends_at) {
             (Some(s), Some(e)) if e <= s => {
-                errors.add(
-                    "ends_at",
-                    "ends_before_start",
-                    "終了は開始より後にしてください。",
-                    "The end must come after the start.",
-                );
+                errors.add("ends_at", "ends_before_start");
                 (None, None)
             }
             (Some(s), Some(e)) if s < event.starts_at || e > event.ends_at => {
-                errors.add(
-                    "starts_at",
-                    "outside_event",
-                    "セッションはイベントの開催時間内に収めてください。",
-                    "A session must fall within the event's time.",
-                );
+                errors.add("starts_at", "outside_event");
                 (None, None)
             }
             (s, e) => {
                 for (field, v) in [("starts_at", s), ("ends_at", e)] {
                     if v.is_none() {
-                        errors.add(
-                            field,
-                            "required",
-                            "日時を入力してください。",
-                            "Enter a date and time.",
-                        );
+                        errors.add(field, "required");
                     }
                 }
                 (s, e)
@@ -188,12 +167,7 @@ pub fn check_picks(
             Some(s) if !chosen.iter().any(|c| c.id == s.id) => chosen.push(s.clone()),
             Some(_) => {}
             None => {
-                return Err(ValidationErrors::single(
-                    "sessions",
-                    "unknown_session",
-                    "選んだセッションはこのイベントにありません。ページを開き直してください。",
-                    "A chosen session is not part of this event; reload the page.",
-                ));
+                return Err(ValidationErrors::single("sessions", "unknown_session"));
             }
         }
     }
@@ -202,35 +176,21 @@ pub fn check_picks(
     }
     let slots = sessions.iter().all(|s| s.spec.exclusive);
     if chosen.is_empty() && slots {
-        return Err(ValidationErrors::single(
-            "sessions",
-            "required",
-            "ご希望の時間枠を選んでください。",
-            "Choose a time slot.",
-        ));
+        return Err(ValidationErrors::single("sessions", "choose_one"));
     }
     if slots && chosen.len() > 1 {
-        return Err(ValidationErrors::single(
-            "sessions",
-            "one_slot",
-            "時間枠は1社1枠です。1つだけ選んでください。",
-            "One slot per company: choose one.",
-        ));
+        return Err(ValidationErrors::single("sessions", "one_slot"));
     }
     chosen.sort_by_key(|s| (s.spec.starts_at, s.id));
     for pair in chosen.windows(2) {
         if pair[0].overlaps(&pair[1]) {
-            return Err(ValidationErrors::single(
+            return Err(ValidationErrors::single_with(
                 "sessions",
                 "sessions_clash",
-                format!(
-                    "「{}」と「{}」は時間が重なっています。どちらか一方を選んでください。",
-                    pair[0].spec.title.ja, pair[1].spec.title.ja
-                ),
-                format!(
-                    "\"{}\" and \"{}\" overlap; choose one of them.",
-                    pair[0].spec.title.en, pair[1].spec.title.en
-                ),
+                crate::error_args![
+                    ("first", pair[0].spec.title.clone()),
+                    ("second", pair[1].spec.title.clone())
+                ],
             ));
         }
     }
@@ -295,7 +255,7 @@ mod tests {
         );
         assert_eq!(
             check_picks(&slots, &[]).unwrap_err().fields()[0].code,
-            "required"
+            "choose_one"
         );
         let mut taken = slots[0].clone();
         taken.seats_taken = 2;

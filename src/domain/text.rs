@@ -43,20 +43,7 @@ impl TextFault {
     }
 
     pub fn record(self, errors: &mut ValidationErrors, field: &str) {
-        match self {
-            TextFault::Control => errors.add(
-                field,
-                self.code(),
-                "使用できない文字（制御文字など。画面には見えないことがあります）が含まれています。この項目を一度消して、入力し直してください。",
-                "This contains a character that cannot be used (a control character, which may be invisible). Clear this field and type it again.",
-            ),
-            TextFault::LineBreak => errors.add(
-                field,
-                self.code(),
-                "改行を含めず、1行で入力してください。",
-                "Enter this on one line, without line breaks.",
-            ),
-        }
+        errors.add(field, self.code());
     }
 }
 
@@ -142,7 +129,7 @@ pub fn for_output(value: &str, lines: Lines) -> std::borrow::Cow<'_, str> {
 }
 
 /// Trims `value` and checks it is present, one line, free of control characters and at most
-/// `max` characters long. Records a field error (in both languages) and returns `None`
+/// `max` characters long. Records a field error (a code) and returns `None`
 /// otherwise.
 pub fn required_text(
     errors: &mut ValidationErrors,
@@ -172,12 +159,7 @@ fn required(
 ) -> Option<String> {
     let value = value.map(str::trim).unwrap_or_default();
     if value.is_empty() {
-        errors.add(
-            field,
-            "required",
-            "入力してください。",
-            "This field is required.",
-        );
+        errors.add(field, "required");
         None
     } else {
         check(errors, field, value, max, lines)
@@ -192,6 +174,27 @@ pub fn parse_required<T>(
     value: Option<&str>,
     parse: impl Fn(&str, &str) -> Result<T, ValidationErrors>,
 ) -> Option<T> {
+    parse_present(errors, field, value, "required", parse)
+}
+
+/// Like [`parse_required`], for a choice (a select, radio buttons): an empty one is
+/// "choose_one", which asks to choose rather than to type.
+pub fn parse_chosen<T>(
+    errors: &mut ValidationErrors,
+    field: &str,
+    value: Option<&str>,
+    parse: impl Fn(&str, &str) -> Result<T, ValidationErrors>,
+) -> Option<T> {
+    parse_present(errors, field, value, "choose_one", parse)
+}
+
+fn parse_present<T>(
+    errors: &mut ValidationErrors,
+    field: &str,
+    value: Option<&str>,
+    missing: &'static str,
+    parse: impl Fn(&str, &str) -> Result<T, ValidationErrors>,
+) -> Option<T> {
     match value.map(str::trim) {
         Some(v) if !v.is_empty() => match clean(v, Lines::One) {
             Ok(v) => errors.take(parse(field, &v)),
@@ -201,12 +204,7 @@ pub fn parse_required<T>(
             }
         },
         _ => {
-            errors.add(
-                field,
-                "required",
-                "入力してください。",
-                "This field is required.",
-            );
+            errors.add(field, missing);
             None
         }
     }
@@ -260,12 +258,7 @@ fn check(
         }
     };
     if value.chars().count() > max {
-        errors.add(
-            field,
-            "too_long",
-            format!("{max}文字以内で入力してください。"),
-            format!("Use at most {max} characters."),
-        );
+        errors.add_with(field, "too_long", crate::error_args![("max", max)]);
         None
     } else {
         Some(value)

@@ -29,14 +29,7 @@ impl Email {
         // Japanese input methods type full-width letters (U+FF41 and on) and a full-width at sign.
         let folded = super::normalize::fold_width(s);
         let s = folded.as_str();
-        let invalid = || {
-            ValidationErrors::single(
-                field,
-                "invalid_email",
-                "メールアドレスの形式が正しくありません。",
-                "This is not a valid email address.",
-            )
-        };
+        let invalid = || ValidationErrors::single(field, "invalid_email");
         let (local, domain) = s.rsplit_once('@').ok_or_else(invalid)?;
         let domain_ok = domain.contains('.')
             && !domain.starts_with('.')

@@ -1,20 +1,89 @@
-use super::Language;
+use super::Bilingual;
 use serde::Serialize;
 
-/// One problem with one input field, explained in both languages so whoever renders it can
-/// answer in the user's language.
+/// A value a message about an error needs: a number (Fluent picks plurals on it), a text
+/// (a slug, a person's name), or an event's own text in both of its languages (a session's
+/// title), of which the edge shows the reader's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum ErrorArg {
+    Number(i64),
+    Text(String),
+    Content(Bilingual),
+}
+
+impl From<i64> for ErrorArg {
+    fn from(n: i64) -> Self {
+        ErrorArg::Number(n)
+    }
+}
+
+impl From<u32> for ErrorArg {
+    fn from(n: u32) -> Self {
+        ErrorArg::Number(n.into())
+    }
+}
+
+impl From<i32> for ErrorArg {
+    fn from(n: i32) -> Self {
+        ErrorArg::Number(n.into())
+    }
+}
+
+impl From<u64> for ErrorArg {
+    fn from(n: u64) -> Self {
+        ErrorArg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<usize> for ErrorArg {
+    fn from(n: usize) -> Self {
+        ErrorArg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<String> for ErrorArg {
+    fn from(s: String) -> Self {
+        ErrorArg::Text(s)
+    }
+}
+
+impl From<&str> for ErrorArg {
+    fn from(s: &str) -> Self {
+        ErrorArg::Text(s.to_owned())
+    }
+}
+
+impl From<Bilingual> for ErrorArg {
+    fn from(b: Bilingual) -> Self {
+        ErrorArg::Content(b)
+    }
+}
+
+impl From<&Bilingual> for ErrorArg {
+    fn from(b: &Bilingual) -> Self {
+        ErrorArg::Content(b.clone())
+    }
+}
+
+/// The named values of one error's message, e.g. `[("max", 200)]`.
+pub type ErrorArgs = Vec<(&'static str, ErrorArg)>;
+
+/// Builds [`ErrorArgs`]: `error_args![("max", max), ("slug", slug)]`.
+#[macro_export]
+macro_rules! error_args {
+    ($(($name:expr, $value:expr)),* $(,)?) => {
+        vec![$(($name, $crate::domain::validation::ErrorArg::from($value))),*]
+    };
+}
+
+/// One problem with one input field: a stable code and the values its message needs. The
+/// words are the edge's (`error-<code>` in `locales/<tag>/errors.ftl`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldError {
     pub field: String,
     pub code: &'static str,
-    pub message_ja: String,
-    pub message_en: String,
-}
-
-impl FieldError {
-    pub fn message(&self, lang: Language) -> &str {
-        lang.pick(&self.message_ja, &self.message_en)
-    }
+    pub args: ErrorArgs,
 }
 
 /// Every problem found in one input, not just the first: the user fixes them all at once.
@@ -26,29 +95,25 @@ impl ValidationErrors {
         Self::default()
     }
 
-    pub fn single(
-        field: &str,
-        code: &'static str,
-        ja: impl Into<String>,
-        en: impl Into<String>,
-    ) -> Self {
+    pub fn single(field: &str, code: &'static str) -> Self {
+        Self::single_with(field, code, Vec::new())
+    }
+
+    pub fn single_with(field: &str, code: &'static str, args: ErrorArgs) -> Self {
         let mut errors = Self::new();
-        errors.add(field, code, ja, en);
+        errors.add_with(field, code, args);
         errors
     }
 
-    pub fn add(
-        &mut self,
-        field: &str,
-        code: &'static str,
-        ja: impl Into<String>,
-        en: impl Into<String>,
-    ) {
+    pub fn add(&mut self, field: &str, code: &'static str) {
+        self.add_with(field, code, Vec::new());
+    }
+
+    pub fn add_with(&mut self, field: &str, code: &'static str, args: ErrorArgs) {
         self.0.push(FieldError {
             field: field.to_owned(),
             code,
-            message_ja: ja.into(),
-            message_en: en.into(),
+            args,
         });
     }
 

@@ -38,23 +38,14 @@ impl WalkIn {
         let company = required_text(&mut errors, "company", input.company.as_deref(), 200);
         let email = parse_required(&mut errors, "email", input.email.as_deref(), Email::parse);
         let employee_band = match input.employee_band.as_deref().map(str::trim) {
-            Some(b) if !b.is_empty() => errors.take(b.parse::<EmployeeBand>().map_err(|_| {
-                ValidationErrors::single(
-                    "employee_band",
-                    "invalid_choice",
-                    "従業員規模を一覧から選んでください。",
-                    "Choose the company size from the list.",
-                )
-            })),
+            Some(b) if !b.is_empty() => errors.take(
+                b.parse::<EmployeeBand>()
+                    .map_err(|_| ValidationErrors::single("employee_band", "invalid_choice")),
+            ),
             _ => None,
         };
         if !input.consent {
-            errors.add(
-                "consent",
-                "consent_required",
-                "利用目的を説明し、同意を得たらチェックを入れてください。",
-                "Explain the purpose of use and tick once the person agrees.",
-            );
+            errors.add("consent", "walk_in_consent");
         }
         match (name, kana, company, email) {
             (Some(name), Some(kana), Some(company), Some(email)) if errors.is_empty() => {

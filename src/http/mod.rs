@@ -1,5 +1,6 @@
 //! HTTP: the JSON API (`api`), the public web pages (`web`), and operations endpoints.
 pub mod api;
+pub mod error_words;
 pub(crate) mod limits;
 mod log;
 mod ops;

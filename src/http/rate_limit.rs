@@ -113,9 +113,10 @@ pub async fn limit_rate<E: Endpoint>(
         tracing::warn!(%ip, ?door, wait, "rate limited");
         let api = req.uri().path().starts_with("/api/");
         let words = |lang: crate::i18n::Lang| {
-            lang.t_args("too-many-requests", &crate::fluent_args![("wait", wait)])
+            let args = crate::error_args![("seconds", wait)];
+            super::error_words::words("too_many_requests", &args, lang)
         };
-        let lang = crate::http::accept_language(&req);
+        let lang = super::accept_language(&req);
         let english = crate::i18n::Lang::parse("en").unwrap_or_default();
         let (message, en) = (words(lang), words(english));
         let resp = if api {

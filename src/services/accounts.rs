@@ -20,12 +20,7 @@ pub async fn add_organization(
     let mut errors = ValidationErrors::new();
     for (field, value) in [("name_ja", name_ja), ("name_en", name_en)] {
         if value.trim().is_empty() {
-            errors.add(
-                field,
-                "required",
-                "入力してください。",
-                "This field is required.",
-            );
+            errors.add(field, "required");
         }
     }
     if !errors.is_empty() {
@@ -41,8 +36,7 @@ pub async fn add_organization(
         if store::is_unique_violation(&e) {
             AppError::conflict(
                 "organization_exists",
-                format!("団体コード {code} は既に使われています。"),
-                format!("The organization code {code} is taken."),
+                crate::error_args![("code", format!("{code}"))],
             )
         } else {
             e.into()
@@ -73,22 +67,20 @@ pub async fn add_user(
     if let Some(p) = password
         && p.chars().count() < 12
     {
-        return Err(ValidationErrors::single(
+        return Err(ValidationErrors::single_with(
             "password",
             "too_short",
-            "パスワードは12文字以上にしてください。",
-            "Use a password of at least 12 characters.",
+            crate::error_args![("min", 12)],
         )
         .into());
     }
     let organization = store::organizations::by_code(db, &code)
         .await?
         .ok_or_else(|| {
-            ValidationErrors::single(
+            ValidationErrors::single_with(
                 "organization",
                 "unknown_organization",
-                format!("団体コード {code} の団体はありません。"),
-                format!("There is no organization with the code {code}."),
+                crate::error_args![("code", format!("{code}"))],
             )
         })?;
     let generated_password = password.is_none().then(|| random_secret(18));
@@ -109,11 +101,7 @@ pub async fn add_user(
     };
     let user_id = store::users::insert(&txn, new).await.map_err(|e| {
         if store::is_unique_violation(&e) {
-            AppError::conflict(
-                "user_exists",
-                "このメールアドレスのユーザーは既に登録されています。",
-                "A user with this email address exists already.",
-            )
+            AppError::conflict("user_exists", Vec::new())
         } else {
             e.into()
         }

@@ -55,13 +55,7 @@ async fn add_named_user(
     role: UserRole,
 ) -> AppResult<NewAccount> {
     if name.trim().is_empty() {
-        return Err(ValidationErrors::single(
-            "name",
-            "required",
-            "氏名を入力してください（監査ログに表示されます）。",
-            "Enter a name (it is shown in the audit log).",
-        )
-        .into());
+        return Err(ValidationErrors::single("name", "required").into());
     }
     let mut errors = ValidationErrors::new();
     let name = crate::domain::text::required_text(&mut errors, "name", Some(name), 100);
@@ -74,13 +68,7 @@ async fn add_named_user(
             AppError::Conflict {
                 code: "user_exists",
                 ..
-            } => ValidationErrors::single(
-                "email",
-                "user_exists",
-                "このメールアドレスのユーザーは既に登録されています。",
-                "A user with this email address exists already.",
-            )
-            .into(),
+            } => ValidationErrors::single("email", "user_exists").into(),
             other => other,
         })
 }
@@ -93,11 +81,7 @@ async fn other_user_of_ours(db: &Db, who: &Principal, user_id: i64) -> AppResult
         .filter(|u| u.organization_id == who.organization_id)
         .ok_or(AppError::NotFound)?;
     if user.id == who.user_id {
-        return Err(AppError::conflict(
-            "own_account",
-            "自分自身の権限や利用停止は変更できません。別の管理者に依頼してください。",
-            "You cannot change your own role or switch yourself off; ask another admin.",
-        ));
+        return Err(AppError::conflict("own_account", Vec::new()));
     }
     Ok(user)
 }
@@ -166,22 +150,12 @@ pub async fn add_organization(
     platform_only(staff)?;
     let mut errors = ValidationErrors::new();
     if crate::domain::OrgCode::parse(code).is_err() {
-        errors.add(
-            "code",
-            "invalid_org_code",
-            "団体コードは英数字・ハイフン・下線の2〜32文字です。",
-            "An organization code has 2 to 32 letters, digits, '-' or '_'.",
-        );
+        errors.add("code", "invalid_org_code");
     }
     let name_ja = crate::domain::text::required_text(&mut errors, "name_ja", Some(name_ja), 200);
     let name_en = crate::domain::text::required_text(&mut errors, "name_en", Some(name_en), 200);
     if kind.is_none() {
-        errors.add(
-            "kind",
-            "required",
-            "種別を選んでください。",
-            "Choose the kind of organization.",
-        );
+        errors.add("kind", "choose_one");
     }
     let Some(kind) = kind.filter(|_| errors.is_empty()) else {
         return Err(errors.into());
@@ -194,10 +168,8 @@ pub async fn add_organization(
         .map_err(|e| match e {
             AppError::Conflict {
                 code: "organization_exists",
-                message_ja,
-                message_en,
-            } => ValidationErrors::single("code", "organization_exists", message_ja, message_en)
-                .into(),
+                args,
+            } => ValidationErrors::single_with("code", "organization_exists", args).into(),
             other => other,
         })
 }
@@ -208,11 +180,10 @@ pub async fn set_retention(db: &Db, staff: &Staff, code: &str, days: &str) -> Ap
     let days: i32 = match days.trim().parse() {
         Ok(d) if (30..=3650).contains(&d) => d,
         _ => {
-            return Err(ValidationErrors::single(
+            return Err(ValidationErrors::single_with(
                 "retention_days",
                 "out_of_range",
-                "保存期間は30〜3650日の整数で入力してください。",
-                "Enter a whole number of days from 30 to 3650.",
+                crate::error_args![("min", 30), ("max", 3650)],
             )
             .into());
         }

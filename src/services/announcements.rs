@@ -24,11 +24,7 @@ pub async fn announce(
         .await?
         .ok_or(AppError::NotFound)?;
     if event.status == EventStatus::Draft {
-        return Err(AppError::conflict(
-            "event_not_published",
-            "公開前のイベントにはお知らせを送れません。",
-            "An event that is not published has no registrants to tell.",
-        ));
+        return Err(AppError::conflict("event_not_published", Vec::new()));
     }
     let id = store::announcements::insert(&txn, event.id, &spec, who.user_id, now).await?;
     let statuses: &[RegistrationStatus] = if spec.include_waitlisted {

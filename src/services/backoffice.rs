@@ -443,8 +443,7 @@ pub async fn check_in(
     {
         return Err(AppError::conflict(
             "not_confirmed",
-            format!("{} 様は参加確定ではないため、受付できません。", found.name),
-            format!("{} does not hold a confirmed seat.", found.name),
+            crate::error_args![("name", found.name.clone())],
         ));
     }
     if let Some(session) = session_id {
@@ -452,11 +451,7 @@ pub async fn check_in(
         if !holders.contains(&found.registration_id) {
             return Err(AppError::conflict(
                 "not_in_session",
-                format!(
-                    "{} 様はこのセッションの参加確定者ではありません。",
-                    found.name
-                ),
-                format!("{} holds no place in this session.", found.name),
+                crate::error_args![("name", found.name.clone())],
             ));
         }
         store::event_sessions::check_in(&txn, session, attendee_id, who.user_id, now).await?;
@@ -490,31 +485,17 @@ pub async fn walk_in(
         .await?
         .ok_or(AppError::NotFound)?;
     if event.status != EventStatus::Published {
-        return Err(AppError::conflict(
-            "not_published",
-            "公開中のイベントでないため、当日参加を受け付けられません。",
-            "Walk-ins are taken only for a published event.",
-        ));
+        return Err(AppError::conflict("not_published", Vec::new()));
     }
     let email = person.email.as_str();
     if !store::registrations::active_emails(&txn, event.id, &[email])
         .await?
         .is_empty()
     {
-        return Err(ValidationErrors::single(
-            "email",
-            "already_registered",
-            "このメールアドレスは既に申し込まれています。名前で検索して受付してください。",
-            "This address is registered already: search for the name and check them in.",
-        )
-        .into());
+        return Err(ValidationErrors::single("email", "already_registered").into());
     }
     if !store::events::take_seats_with_room(&txn, event.id, 1, 1).await? {
-        return Err(AppError::conflict(
-            "event_full",
-            "満席のため、当日参加を受け付けられません。",
-            "The event is full: no walk-ins.",
-        ));
+        return Err(AppError::conflict("event_full", Vec::new()));
     }
     let token = links.issue();
     let registration = store::registrations::insert_walk_in(

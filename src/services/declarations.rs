@@ -29,13 +29,7 @@ pub async fn review(
         return Err(errors.into());
     }
     if !approve && note.is_none() {
-        return Err(ValidationErrors::single(
-            "note",
-            "required",
-            "差し戻す理由（修正してほしい点）を入力してください。",
-            "Say what should be changed.",
-        )
-        .into());
+        return Err(ValidationErrors::single("note", "return_note_required").into());
     }
     let txn = store::begin_write(db).await?;
     let event = own_event(&txn, who, slug).await?;

@@ -60,7 +60,7 @@ pub async fn update(
     // Locked: the capacity is checked against seats no registration can take meanwhile.
     let event = own_event_for_update(&txn, who, slug).await?;
     if event.status == EventStatus::Cancelled {
-        return Err(cancelled(&event));
+        return Err(cancelled());
     }
     let mut input = overlay(event.spec.to_input(), change);
     for field in clear {
@@ -70,17 +70,10 @@ pub async fn update(
     if let Some(capacity) = spec.capacity
         && capacity.get() < event.seats_taken
     {
-        return Err(ValidationErrors::single(
+        return Err(ValidationErrors::single_with(
             "capacity",
             "below_seats_taken",
-            format!(
-                "既に{}席が申し込まれています。定員はそれ以上にしてください。",
-                event.seats_taken
-            ),
-            format!(
-                "{} seats are taken already; the capacity cannot be lower.",
-                event.seats_taken
-            ),
+            crate::error_args![("seats", event.seats_taken)],
         )
         .into());
     }
@@ -134,13 +127,9 @@ pub async fn publish(
     let event = own_event(&txn, who, slug).await?;
     let event = match event.status {
         EventStatus::Published => event,
-        EventStatus::Cancelled => return Err(cancelled(&event)),
+        EventStatus::Cancelled => return Err(cancelled()),
         EventStatus::Draft if event.spec.ends_at <= now => {
-            return Err(AppError::conflict(
-                "event_in_past",
-                "終了したイベントは公開できません。日時を確認してください。",
-                "This event has already ended and cannot be published; check its dates.",
-            ));
+            return Err(AppError::conflict("event_in_past", Vec::new()));
         }
         EventStatus::Draft => {
             store::events::set_status(&txn, event.id, EventStatus::Published, now).await?
@@ -291,24 +280,16 @@ fn overlay(base: EventInput, change: EventInput) -> EventInput {
     }
 }
 
-fn cancelled(event: &Event) -> AppError {
-    AppError::conflict(
-        "event_cancelled",
-        format!("イベント「{}」は中止されています。", event.spec.title.ja),
-        format!("The event \"{}\" has been cancelled.", event.spec.title.en),
-    )
+fn cancelled() -> AppError {
+    AppError::conflict("event_cancelled", Vec::new())
 }
 
 fn slug_taken_or(err: sea_orm::DbErr, spec: &EventSpec) -> AppError {
     if store::is_unique_violation(&err) {
-        ValidationErrors::single(
+        ValidationErrors::single_with(
             "slug",
             "slug_taken",
-            format!(
-                "URL名「{}」は既に使われています。別の名前にしてください。",
-                spec.slug
-            ),
-            format!("The slug \"{}\" is taken; choose another.", spec.slug),
+            crate::error_args![("slug", format!("{}", spec.slug))],
         )
         .into()
     } else {

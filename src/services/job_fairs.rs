@@ -77,10 +77,7 @@ pub async fn decide(
     {
         return Err(AppError::conflict(
             "booths_full",
-            format!(
-                "ブース数（{cap}）に達しています。ブース数を増やすか、他の出展を見送ってください。"
-            ),
-            format!("All {cap} booths are taken: raise the number of booths or decline another."),
+            crate::error_args![("booths", cap)],
         ));
     }
     let state = if approve {

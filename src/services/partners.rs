@@ -16,13 +16,7 @@ pub async fn invite(
     now: DateTime<Utc>,
 ) -> AppResult<Vec<Partner>> {
     if role == PartnerRole::Organizer {
-        return Err(ValidationErrors::single(
-            "role",
-            "organizer_is_fixed",
-            "主催はイベントを作成した団体です。パートナーとして追加できません。",
-            "The organizer is the organization that created the event; it cannot be added as a partner.",
-        )
-        .into());
+        return Err(ValidationErrors::single("role", "organizer_is_fixed").into());
     }
     let code = OrgCode::parse(org_code)?;
     let txn = store::begin_write(db).await?;
@@ -30,21 +24,14 @@ pub async fn invite(
     let organization = store::organizations::by_code(&txn, &code)
         .await?
         .ok_or_else(|| {
-            ValidationErrors::single(
+            ValidationErrors::single_with(
                 "organization",
                 "unknown_organization",
-                format!("団体コード {code} の団体はありません。"),
-                format!("There is no organization with the code {code}."),
+                crate::error_args![("code", format!("{code}"))],
             )
         })?;
     if organization.id == event.organizer_id {
-        return Err(ValidationErrors::single(
-            "organization",
-            "is_organizer",
-            "主催団体を自分のパートナーにはできません。",
-            "The organizer cannot be its own partner.",
-        )
-        .into());
+        return Err(ValidationErrors::single("organization", "is_organizer").into());
     }
     let existing = store::partners::of_event(&txn, event.id).await?;
     let new = NewPartner {
@@ -59,14 +46,13 @@ pub async fn invite(
         if store::is_unique_violation(&e) {
             AppError::conflict(
                 "partner_exists",
-                format!(
-                    "{} は既にこのイベントのパートナーです。",
-                    organization.name_ja
-                ),
-                format!(
-                    "{} is a partner of this event already.",
-                    organization.name_en
-                ),
+                crate::error_args![(
+                    "name",
+                    crate::domain::Bilingual {
+                        ja: organization.name_ja.clone(),
+                        en: organization.name_en.clone()
+                    }
+                )],
             )
         } else {
             e.into()

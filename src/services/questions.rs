@@ -19,8 +19,7 @@ pub async fn add(
     if existing.len() >= MAX_QUESTIONS {
         return Err(AppError::conflict(
             "too_many_questions",
-            format!("質問は{MAX_QUESTIONS}個までです。"),
-            format!("An event has at most {MAX_QUESTIONS} questions."),
+            crate::error_args![("max", MAX_QUESTIONS)],
         ));
     }
     let position = existing.iter().map(|q| q.position).max().unwrap_or(0) + 1;

@@ -20,17 +20,12 @@ pub async fn add(
     if existing.len() >= MAX_SESSIONS {
         return Err(AppError::conflict(
             "too_many_sessions",
-            format!("セッションは{MAX_SESSIONS}個までです。"),
-            format!("An event has at most {MAX_SESSIONS} sessions."),
+            crate::error_args![("max", MAX_SESSIONS)],
         ));
     }
     // Talks and consultation slots are different things; one event holds one kind.
     if existing.iter().any(|s| s.spec.exclusive != spec.exclusive) {
-        return Err(AppError::conflict(
-            "mixed_sessions",
-            "相談枠（1社1枠）と講演などのセッションは同じイベントに混在できません。",
-            "Consultation slots and talks cannot be mixed in one event.",
-        ));
+        return Err(AppError::conflict("mixed_sessions", Vec::new()));
     }
     store::event_sessions::insert(&txn, event.id, &spec).await?;
     let sessions = store::event_sessions::of_event(&txn, event.id).await?;
@@ -48,11 +43,7 @@ pub async fn remove(
     let txn = store::begin_write(db).await?;
     let event = own_event(&txn, who, slug).await?;
     if store::event_sessions::live_picks(&txn, session_id).await? > 0 {
-        return Err(AppError::conflict(
-            "session_in_use",
-            "申込のあるセッションは削除できません。",
-            "A session with registrations cannot be removed.",
-        ));
+        return Err(AppError::conflict("session_in_use", Vec::new()));
     }
     if !store::event_sessions::delete(&txn, event.id, session_id).await? {
         return Err(AppError::NotFound);

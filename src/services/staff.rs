@@ -27,13 +27,7 @@ pub struct SignedIn {
 }
 
 fn refused() -> AppError {
-    ValidationErrors::single(
-        "email",
-        "login_failed",
-        "メールアドレスまたはパスワードが正しくありません。何度も失敗した場合は、15分ほどおいてからお試しください。",
-        "The email address or password is not right. After repeated failures, wait about 15 minutes before trying again.",
-    )
-    .into()
+    ValidationErrors::single("email", "login_failed").into()
 }
 
 /// Signs in `email` from `client` (None when the socket has no IP address).
@@ -170,27 +164,12 @@ pub async fn change_password(
         .await?
         .ok_or(AppError::Unauthenticated)?;
     if !password_matches(&stored, current) {
-        errors.add(
-            "current_password",
-            "wrong_password",
-            "現在のパスワードが正しくありません。",
-            "The current password is not right.",
-        );
+        errors.add("current_password", "wrong_password");
     }
     if new.chars().count() < 12 {
-        errors.add(
-            "new_password",
-            "too_short",
-            "パスワードは12文字以上にしてください。",
-            "Use a password of at least 12 characters.",
-        );
+        errors.add_with("new_password", "too_short", crate::error_args![("min", 12)]);
     } else if new != confirm {
-        errors.add(
-            "confirm_password",
-            "mismatch",
-            "確認用のパスワードが一致しません。",
-            "The two new passwords differ.",
-        );
+        errors.add("confirm_password", "passwords_differ");
     }
     if !errors.is_empty() {
         return Err(errors.into());

@@ -32,7 +32,10 @@ async fn organizers_ask_partners_and_set_the_order_their_names_are_shown_in() {
         .post(page, page, &[("organization", "KITA")])
         .await;
     assert_eq!(status, 422);
-    assert!(html.contains("依頼する役割を選んでください"));
+    assert!(
+        html.contains(r##"<a href="#role">選択してください。"##),
+        "{html}"
+    );
     assert!(html.contains(r#"<option value="KITA" selected>"#), "{html}");
     for org in ["KITA", "MINAMI"] {
         let (status, _, location) = organizer
@@ -122,7 +125,11 @@ async fn an_admin_adds_users_changes_their_role_and_switches_them_off() {
         )
         .await;
     assert_eq!(status, 422);
-    assert!(html.contains("氏名を入力してください") && html.contains("new@team.example.jp"));
+    assert!(
+        html.contains(r##"<a href="#name">入力してください。"##)
+            && html.contains("new@team.example.jp"),
+        "{html}"
+    );
     let (status, html, _) = admin
         .post(
             "/admin/users",
@@ -268,7 +275,11 @@ async fn platform_admins_add_organizations_set_retention_and_give_them_an_admin(
         )
         .await;
     assert_eq!(status, 422);
-    assert!(html.contains("団体コードは英数字") && html.contains("種別を選んでください"));
+    assert!(
+        html.contains("団体コードは英数字")
+            && html.contains(r##"<a href="#kind">選択してください。"##),
+        "{html}"
+    );
     assert!(html.contains(r#"value="八王子市""#), "what was typed stays");
     let (status, _, _) = platform
         .post(
@@ -291,7 +302,7 @@ async fn platform_admins_add_organizations_set_retention_and_give_them_an_admin(
         )
         .await;
     assert_eq!(status, 422);
-    assert!(html.contains("30〜3650日"));
+    assert!(html.contains("30〜3650の整数で入力してください"), "{html}");
     let (status, _, _) = platform
         .post(
             page,

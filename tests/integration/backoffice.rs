@@ -971,6 +971,12 @@ async fn organizers_create_a_draft_event_in_the_browser() {
     let (status, body, _) = organizer.post(new, new, &pairs).await;
     assert_eq!(status, 422);
     assert!(body.contains("ブラウザで作ったセミナー"));
+    // The list above the form names the field as its label does, and an empty select asks
+    // to choose.
+    assert!(
+        body.contains(r##"<a href="#kind">種類: 選択してください。</a>"##),
+        "{body}"
+    );
     fields[2].1 = "seminar".to_owned();
     let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let (status, _, location) = organizer.post(new, new, &pairs).await;

@@ -232,7 +232,12 @@ async fn the_campaign_form_asks_for_actions_not_attendees_and_keeps_what_was_typ
     fields.push(("campaign.actions".into(), "flex_time".into()));
     let (status, html, _) = post(&hanako, &app, "/events/smooth-form/register", &fields).await;
     assert_eq!(status, 422);
-    assert!(html.contains("対象従業員数を入力してください"), "{html}");
+    // The summary names the field as the form labels it; the message is the general one.
+    assert!(
+        html.contains("対象従業員数（名）: 入力してください。")
+            && html.contains(r#"id="campaign.employees-error""#),
+        "{html}"
+    );
     assert!(html.contains(r#"value="flex_time" checked"#), "kept");
     fields.push(("campaign.employees".into(), "８０".into()));
     fields.push(("campaign.listed".into(), "on".into()));

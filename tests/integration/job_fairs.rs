@@ -296,3 +296,146 @@ async fn decide_as(b: &crate::helpers::Browser, admin: &str, id: &str) -> u16 {
         .await
         .0
 }
+
+/// The label the page gives `field`: its `<label for>`, or the legend of the fieldset with
+/// its id, without the required/optional mark; for a lone checkbox (consent), the heading of
+/// its section.
+fn page_label(html: &str, field: &str) -> Option<String> {
+    let text_before_mark = |s: &str| {
+        let end = s.find(" <span").or_else(|| s.find('<')).unwrap_or(s.len());
+        s[..end].trim().to_owned()
+    };
+    if let Some(at) = html.find(&format!(r#"<label for="{field}">"#)) {
+        let rest = &html[at..];
+        let rest = &rest[rest.find('>').unwrap() + 1..];
+        return Some(text_before_mark(rest));
+    }
+    if let Some(at) = html.find(&format!(r#"id="{field}">"#)) {
+        let rest = &html[at..];
+        let rest = &rest[rest.find("<legend>")? + "<legend>".len()..];
+        return Some(text_before_mark(rest));
+    }
+    html.contains(&format!(r#"name="{field}""#))
+        .then(|| section_of(html, field))
+}
+
+/// The legend of the section that holds `field`'s input.
+fn section_of(html: &str, field: &str) -> String {
+    let at = html
+        .find(&format!(r#"name="{field}""#))
+        .expect("the field is on the page");
+    let legend = html[..at].rfind("<legend>").unwrap() + "<legend>".len();
+    let end = html[legend..].find('<').unwrap();
+    html[legend..legend + end].trim().to_owned()
+}
+
+/// The error summary: (field, label) of each entry.
+fn summary(html: &str) -> Vec<(String, String)> {
+    let start = html
+        .find(r#"class="error-summary""#)
+        .expect("an error summary");
+    let end = start + html[start..].find("</ul>").unwrap();
+    html[start..end]
+        .split(r##"<li><a href="#"##)
+        .skip(1)
+        .map(|entry| {
+            let (field, rest) = entry.split_once(r#"">"#).unwrap();
+            let label = rest.split_once(": ").map_or("", |(l, _)| l);
+            (field.to_owned(), label.to_owned())
+        })
+        .collect()
+}
+
+async fn job_fair(app: &TestApp, slug: &str) {
+    let token = app
+        .organization_with_user(&slug.to_uppercase().replace('-', "_"), UserRole::Organizer)
+        .await;
+    let fair = json!({
+        "slug": slug, "title_ja": "合同企業説明会", "title_en": "Job fair",
+        "description_ja": "説明会", "description_en": "Fair",
+        "programme_area": "sme_talent", "kind": "job_fair", "format": "on_site", "audience": "individuals",
+        "venue_name_ja": "新宿NSビル", "venue_address_ja": "東京都新宿区西新宿2-4-1",
+        "starts_at": jst_in_days(30, 0), "ends_at": jst_in_days(30, 5), "capacity": 20, "languages": ["ja", "en"]
+    });
+    let (status, body) = app.api("POST", "/events", Some(&token), Some(fair)).await;
+    assert_eq!(status, 201, "{body}");
+    let (status, body) = app
+        .api(
+            "POST",
+            &format!("/events/{slug}/publish"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert!(status < 300, "{body}");
+}
+
+#[tokio::test]
+async fn the_error_summary_names_each_field_as_the_job_fair_form_labels_it() {
+    let app = TestApp::spawn().await;
+    job_fair(&app, "label-fair").await;
+    // The person section of a student's form, and the company form's section it is not.
+    for (lang, sections) in [
+        ("en", Some(("About you", "Contact person"))),
+        ("ja", Some(("お申込者", "ご担当者"))),
+        // Easy Japanese: its words are its translators'; the page is the reference.
+        ("ja-x-easy", None),
+    ] {
+        for (path, filled) in [
+            // A student with nothing but a reading that is no reading.
+            ("/events/label-fair/register", vec![("contact.kana", "123")]),
+            // A company applying for a booth, with nothing filled in.
+            ("/events/label-fair/exhibit", vec![("contact.kana", "123")]),
+        ] {
+            let browser = browser(lang);
+            let (status, form) = get(&browser, &app, path).await;
+            assert_eq!(status, 200, "{path} {lang}");
+            let mut fields: Vec<(String, String)> = vec![
+                ("csrf_token".into(), hidden(&form, "csrf_token")),
+                ("form_token".into(), hidden(&form, "form_token")),
+            ];
+            fields.extend(filled.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+            let (status, html, _) = post(&browser, &app, path, &fields).await;
+            assert_eq!(status, 422, "{path} {lang}: {html}");
+            let entries = summary(&html);
+            assert!(entries.len() > 3, "{path} {lang}: {entries:?}");
+            for (field, label) in &entries {
+                let on_page = page_label(&html, field)
+                    .unwrap_or_else(|| panic!("{path} {lang}: no label for {field}"));
+                assert!(!label.is_empty(), "{path} {lang}: {field} unnamed");
+                assert!(
+                    label.ends_with(&on_page),
+                    "{path} {lang}: the summary calls {field} {label:?}, the page {on_page:?}"
+                );
+                if let Some(part) = field.strip_prefix("contact.") {
+                    let heading = section_of(&html, field);
+                    assert!(
+                        label.starts_with(&heading),
+                        "{path} {lang}: {field} ({part}) is under {heading:?}, named {label:?}"
+                    );
+                }
+            }
+            let named = |f: &str| entries.iter().any(|(field, _)| field == f);
+            if path.ends_with("register") {
+                // A student: the person section is "about you", the kana field takes Latin
+                // letters, and the field of study has a name in the summary.
+                assert!(
+                    named("student.field") && named("contact.kana"),
+                    "{entries:?}"
+                );
+                let kana = &entries.iter().find(|(f, _)| f == "contact.kana").unwrap().1;
+                if let Some((section, not_section)) = sections {
+                    assert!(
+                        kana.starts_with(section) && !kana.contains(not_section),
+                        "{kana}"
+                    );
+                }
+                if lang == "en" {
+                    assert_eq!(kana, "About you Reading (kana or Latin letters)");
+                }
+            } else {
+                assert!(named("exhibitor.positions"), "{entries:?}");
+            }
+        }
+    }
+}

@@ -38,14 +38,14 @@ impl ErrorBody {
                 .map(|f| FieldErrorBody {
                     field: f.field.clone(),
                     code: f.code.to_owned(),
-                    message: f.message(lang.content()).to_owned(),
+                    message: crate::http::error_words::field_message(f, lang),
                 })
                 .collect(),
             _ => Vec::new(),
         };
         ErrorBody {
             code: err.code().to_owned(),
-            message: err.message(lang.content()),
+            message: crate::http::error_words::app_message(err, lang),
             fields,
         }
     }
@@ -127,7 +127,7 @@ pub async fn render_errors<E: Endpoint>(next: E, req: Request) -> poem::Result<R
         ));
     }
     let status = err.status();
-    let (code, ja, en) = match status {
+    let code = match status {
         StatusCode::UNAUTHORIZED => {
             return Ok(json_response(
                 status,
@@ -140,34 +140,22 @@ pub async fn render_errors<E: Endpoint>(next: E, req: Request) -> poem::Result<R
                 ErrorBody::from_app_error(&AppError::NotFound, lang),
             ));
         }
-        StatusCode::METHOD_NOT_ALLOWED => (
-            "method_not_allowed",
-            "このURLではその操作はできません。",
-            "This method is not allowed here.",
-        ),
-        StatusCode::PAYLOAD_TOO_LARGE => (
-            "payload_too_large",
-            "送信データが大きすぎます。",
-            "The request body is too large.",
-        ),
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => (
-            "unsupported_media_type",
-            "Content-Type: application/json で送ってください。",
-            "Send the body as Content-Type: application/json.",
-        ),
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            return Ok(json_response(
+                status,
+                ErrorBody::from_app_error(&AppError::TooLarge, lang),
+            ));
+        }
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
         s if s.is_server_error() => {
             tracing::error!(error = %err, "internal error");
-            (
-                "internal_error",
-                "システムエラーが発生しました。",
-                "Something went wrong on our side.",
-            )
+            return Ok(json_response(
+                status,
+                ErrorBody::from_app_error(&AppError::Internal(anyhow::anyhow!("")), lang),
+            ));
         }
-        _ => (
-            "malformed_request",
-            "リクエストの形式が正しくありません",
-            "The request could not be read",
-        ),
+        _ => "malformed_request",
     };
     // poem's own message says which parameter or field it could not read; it is English.
     let detail = if status.is_client_error() {
@@ -177,7 +165,10 @@ pub async fn render_errors<E: Endpoint>(next: E, req: Request) -> poem::Result<R
     };
     let body = ErrorBody {
         code: code.to_owned(),
-        message: format!("{}{detail}", lang.pick(ja, en)),
+        message: format!(
+            "{}{detail}",
+            super::super::error_words::words(code, &Vec::new(), lang)
+        ),
         fields: Vec::new(),
     };
     Ok(json_response(status, body))

@@ -253,7 +253,7 @@ impl FieldMessages {
         let mut out = FieldMessages::default();
         for e in errors.fields() {
             let field = remap_attendee(&e.field, blocks);
-            let message = e.message(lang.content()).to_owned();
+            let message = crate::http::error_words::field_message(e, lang);
             out.by_field
                 .entry(field.clone())
                 .or_insert_with(|| message.clone());

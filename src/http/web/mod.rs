@@ -438,13 +438,19 @@ async fn render_errors<E: Endpoint>(next: E, req: Request) -> poem::Result<Respo
             tracing::error!(error = format!("{cause:#}"), "internal error");
             (
                 StatusCode::INTERNAL_SERVER_ERROR,
-                AppError::Internal(anyhow::anyhow!("")).message(lang.lang.content()),
+                crate::http::error_words::app_message(
+                    &AppError::Internal(anyhow::anyhow!("")),
+                    lang.lang,
+                ),
             )
         }
-        Some(app) => (app.status(), app.message(lang.lang.content())),
+        Some(app) => (
+            app.status(),
+            crate::http::error_words::app_message(app, lang.lang),
+        ),
         None if err.status() == StatusCode::NOT_FOUND => (
             StatusCode::NOT_FOUND,
-            AppError::NotFound.message(lang.lang.content()),
+            crate::http::error_words::app_message(&AppError::NotFound, lang.lang),
         ),
         None => {
             if err.status().is_server_error() {
@@ -452,7 +458,10 @@ async fn render_errors<E: Endpoint>(next: E, req: Request) -> poem::Result<Respo
             }
             (
                 err.status(),
-                AppError::Internal(anyhow::anyhow!("")).message(lang.lang.content()),
+                crate::http::error_words::app_message(
+                    &AppError::Internal(anyhow::anyhow!("")),
+                    lang.lang,
+                ),
             )
         }
     };

@@ -68,11 +68,7 @@ const ORGANIZATIONS: &[(&str, OrganizationKind, &str, &str)] = &[
 /// demo data never mixes with real data.
 pub async fn seed(db: &Db, links: &ManageLinks, now: DateTime<Utc>) -> AppResult<DemoLogins> {
     if store::organizations::count(db).await? > 0 {
-        return Err(AppError::conflict(
-            "database_not_empty",
-            "データベースに既にデータがあります。デモデータは空のデータベースにのみ入れられます。",
-            "The database holds data already; demo data goes into an empty database only.",
-        ));
+        return Err(AppError::conflict("database_not_empty", Vec::new()));
     }
     for (code, kind, ja, en) in ORGANIZATIONS {
         accounts::add_organization(db, code, *kind, ja, en).await?;

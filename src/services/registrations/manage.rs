@@ -64,26 +64,18 @@ pub async fn move_by_organizer(
     to_slug: &str,
     now: DateTime<Utc>,
 ) -> AppResult<Registration> {
-    let bad_target = |code: &'static str, ja: String, en: String| -> AppError {
-        ValidationErrors::single("to", code, ja, en).into()
+    let bad_target = |code: &'static str, args| -> AppError {
+        ValidationErrors::single_with("to", code, args).into()
     };
     if to_slug.trim().is_empty() || to_slug == slug {
-        return Err(bad_target(
-            "choose_event",
-            "振替先のイベントを選んでください。".into(),
-            "Choose the event to move the registration to.".into(),
-        ));
+        return Err(bad_target("choose_event", Vec::new()));
     }
     let txn = store::begin_write(db).await?;
     let from = own_event(&txn, who, slug).await?;
     let to = match own_event(&txn, who, to_slug).await {
         Ok(e) => e,
         Err(AppError::NotFound | AppError::Forbidden) => {
-            return Err(bad_target(
-                "unknown_event",
-                "振替先は自分の団体のイベントから選んでください。".into(),
-                "Choose one of your organization's events.".into(),
-            ));
+            return Err(bad_target("unknown_event", Vec::new()));
         }
         Err(e) => return Err(e),
     };
@@ -113,24 +105,13 @@ pub async fn move_by_organizer(
     {
         return Err(bad_target(
             "slot_booking",
-            format!(
-                "{} は時間枠の予約制のため、申込者ご本人が枠を選んで申し込む必要があります。",
-                to.spec.title.ja
-            ),
-            format!(
-                "{} takes bookings of time slots: the registrant must choose one and register there.",
-                to.spec.title.en
-            ),
+            crate::error_args![("event", to.spec.title.clone())],
         ));
     }
     if to.status != EventStatus::Published || to.spec.ends_at <= now {
         return Err(bad_target(
             "not_open",
-            format!(
-                "{} は公開中で開催前のイベントではありません。",
-                to.spec.title.ja
-            ),
-            format!("{} is not a published event yet to come.", to.spec.title.en),
+            crate::error_args![("event", to.spec.title.clone())],
         ));
     }
     let reg = store::registrations::by_id(&txn, registration_id)
@@ -148,11 +129,7 @@ pub async fn move_by_organizer(
         return Err(holds_nothing());
     }
     if reg.status == RegistrationStatus::Cancelled || people.is_empty() {
-        return Err(AppError::conflict(
-            "cancelled",
-            "キャンセル済みの申込は振り替えられません。",
-            "A cancelled registration cannot be moved.",
-        ));
+        return Err(AppError::conflict("cancelled", Vec::new()));
     }
     let emails: Vec<&str> = people.iter().map(|a| a.email.as_str()).collect();
     let taken = store::registrations::active_emails(&txn, to.id, &emails).await?;
@@ -163,9 +140,8 @@ pub async fn move_by_organizer(
             .map(|a| a.name.as_str())
             .collect();
         return Err(bad_target(
-            "already_registered",
-            format!("{} は振替先に既に申し込まれています。", names.join("、")),
-            format!("{} already registered for that event.", names.join(", ")),
+            "already_registered_there",
+            crate::error_args![("names", names.join(", "))],
         ));
     }
     let seats = people.len() as u32;
@@ -175,12 +151,8 @@ pub async fn move_by_organizer(
         RegistrationStatus::Waitlisted
     } else {
         return Err(bad_target(
-            "event_full",
-            format!(
-                "{} は満席です（{seats}名分の空きがありません）。",
-                to.spec.title.ja
-            ),
-            format!("{} has no room for {seats}.", to.spec.title.en),
+            "target_full",
+            crate::error_args![("event", to.spec.title.clone()), ("seats", seats)],
         ));
     };
     let token = links.issue();
@@ -238,17 +210,11 @@ async fn cancel_locked(
     let chosen: Vec<&Attendee> = match attendee_ids {
         None => open.clone(),
         Some(ids) => {
-            if let Some(unknown) = ids
+            if ids
                 .iter()
-                .find(|id| !reg.attendees.iter().any(|a| a.id == **id))
+                .any(|id| !reg.attendees.iter().any(|a| a.id == *id))
             {
-                return Err(ValidationErrors::single(
-                    "attendee",
-                    "unknown_attendee",
-                    format!("この申込に参加者 {unknown} はいません。"),
-                    format!("This registration has no attendee {unknown}."),
-                )
-                .into());
+                return Err(ValidationErrors::single("attendee", "unknown_attendee").into());
             }
             open.iter()
                 .copied()
@@ -317,21 +283,13 @@ pub async fn change(
     let (reg, event) = lookup_locked(&txn, token).await?;
     match reg.status {
         RegistrationStatus::Cancelled => {
-            return Err(AppError::conflict(
-                "registration_cancelled",
-                "この申込はキャンセル済みです。",
-                "This registration has been cancelled.",
-            ));
+            return Err(AppError::conflict("registration_cancelled", Vec::new()));
         }
         RegistrationStatus::Duplicate => return Err(holds_nothing()),
         RegistrationStatus::Confirmed | RegistrationStatus::Waitlisted => {}
     }
     if now >= event.spec.starts_at || event.status == EventStatus::Cancelled {
-        return Err(AppError::gone(
-            "changes_closed",
-            "開催後または中止のイベントの申込は変更できません。",
-            "Registrations cannot be changed once the event has started or been cancelled.",
-        ));
+        return Err(AppError::gone("changes_closed", Vec::new()));
     }
 
     if let Some(raw) = &change.answers {
@@ -345,23 +303,11 @@ pub async fn change(
     let company_only = event.spec.kind.joined_by_company()
         || store::job_fairs::exhibitor(&txn, reg.id).await?.is_some();
     if change.attendees.is_some() && company_only {
-        return Err(ValidationErrors::single(
-            "attendees",
-            "not_for_campaign",
-            "キャンペーンへの参加には参加者の登録は不要です。",
-            "A campaign is joined by the company: no attendees are registered.",
-        )
-        .into());
+        return Err(ValidationErrors::single("attendees", "not_for_campaign").into());
     }
     if let Some(list) = change.attendees {
         if reg.audience == crate::domain::Audience::Individuals {
-            return Err(ValidationErrors::single(
-                "attendees",
-                "individual_registration",
-                "個人での申込では参加者を変更できません。",
-                "An individual registration has no attendees to change.",
-            )
-            .into());
+            return Err(ValidationErrors::single("attendees", "individual_registration").into());
         }
         let plan = plan_attendees(&reg, list)?;
         removed.clone_from(&plan.removed);
@@ -394,22 +340,15 @@ pub async fn change(
             .filter(|a| a.status != AttendeeStatus::Cancelled)
             .count() as u32;
         if listed as usize > MAX_ATTENDEES {
-            return Err(ValidationErrors::single(
+            return Err(ValidationErrors::single_with(
                 "attendees",
                 "too_many_attendees",
-                format!("参加者は{MAX_ATTENDEES}名までです。"),
-                format!("At most {MAX_ATTENDEES} attendees."),
+                crate::error_args![("max", MAX_ATTENDEES)],
             )
             .into());
         }
         if listed == 0 {
-            return Err(ValidationErrors::single(
-                "attendees",
-                "required",
-                "参加者を1名以上残してください（すべて取り消す場合は申込をキャンセルしてください）。",
-                "Keep at least one attendee (to withdraw everyone, cancel the registration).",
-            )
-            .into());
+            return Err(ValidationErrors::single("attendees", "last_attendee").into());
         }
         if let Some(limit) = event.spec.per_company_limit
             && listed > limit
@@ -439,8 +378,7 @@ pub async fn change(
         {
             return Err(AppError::conflict(
                 "not_enough_seats",
-                format!("残席が足りないため、参加者を{room}名増やすことはできません。"),
-                format!("There are not enough seats left to add {room} attendees."),
+                crate::error_args![("seats", room)],
             ));
         }
         if reg.status == RegistrationStatus::Confirmed && give > 0 {
@@ -561,16 +499,15 @@ fn plan_attendees(
             continue;
         };
         if !seen.insert(person.email.as_str().to_owned()) {
-            errors.add(
-                &format!("attendees.{i}.email"),
-                "duplicate_attendee",
-                "同じメールアドレスの参加者が既に入力されています。",
-                "Another attendee in this form has the same email address.",
-            );
+            errors.add(&format!("attendees.{i}.email"), "duplicate_attendee");
             continue;
         }
         match change.id {
-            Some(id) => match reg.attendees.iter().find(|a| a.id == id && a.status != AttendeeStatus::Cancelled) {
+            Some(id) => match reg
+                .attendees
+                .iter()
+                .find(|a| a.id == id && a.status != AttendeeStatus::Cancelled)
+            {
                 Some(existing) if existing.email == person.email.as_str() => kept.push(Attendee {
                     name: person.name,
                     kana: person.kana.as_str().to_owned(),
@@ -578,18 +515,8 @@ fn plan_attendees(
                     title: person.title,
                     ..existing.clone()
                 }),
-                Some(_) => errors.add(
-                    &format!("attendees.{i}.email"),
-                    "email_fixed",
-                    "登録済みの参加者のメールアドレスは変更できません。別の方に替わる場合は、この参加者を削除して新しく追加してください。",
-                    "A registered attendee's email cannot change; remove the attendee and add the new person instead.",
-                ),
-                None => errors.add(
-                    &format!("attendees.{i}.id"),
-                    "unknown_attendee",
-                    "この申込にその参加者はいません。",
-                    "This registration has no such attendee.",
-                ),
+                Some(_) => errors.add(&format!("attendees.{i}.email"), "email_fixed"),
+                None => errors.add(&format!("attendees.{i}.id"), "unknown_attendee"),
             },
             None => added.push(person),
         }

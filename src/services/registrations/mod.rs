@@ -142,24 +142,15 @@ async fn check_company_limit(
 /// owner of the address that a place of theirs was cancelled). Their own registration is
 /// managed from its own link.
 fn holds_nothing() -> AppError {
-    AppError::conflict(
-        "registration_duplicate",
-        "この申込は、既に登録済みのメールアドレスと重複したため席を確保していません。変更・キャンセルできる内容はありません。",
-        "This registration repeated addresses that were registered already, so it holds no place: there is nothing here to change or cancel.",
-    )
+    AppError::conflict("registration_duplicate", Vec::new())
 }
 
 fn too_many(limit: u32, others: u32) -> ValidationErrors {
     let left = limit.saturating_sub(others);
-    ValidationErrors::single(
+    ValidationErrors::single_with(
         "attendees",
         "per_company_limit",
-        format!(
-            "このイベントは1社{limit}名までです（この法人番号では既に{others}名が申込済みのため、あと{left}名まで）。"
-        ),
-        format!(
-            "This event takes at most {limit} attendees per company ({others} already registered under this corporate number, so {left} more)."
-        ),
+        crate::error_args![("limit", limit), ("others", others), ("left", left)],
     )
 }
 

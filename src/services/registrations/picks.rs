@@ -18,25 +18,17 @@ pub(super) async fn chosen(
 
 fn session_full(s: &EventSession) -> AppError {
     if s.spec.exclusive {
-        ValidationErrors::single(
+        ValidationErrors::single_with(
             "sessions",
             "slot_taken",
-            format!(
-                "「{}」の時間枠は他の方が予約しました。別の枠を選んでください。",
-                s.spec.title.ja
-            ),
-            format!(
-                "The slot \"{}\" was just booked by someone else; choose another.",
-                s.spec.title.en
-            ),
+            crate::error_args![("session", s.spec.title.clone())],
         )
         .into()
     } else {
-        ValidationErrors::single(
+        ValidationErrors::single_with(
             "sessions",
             "session_full",
-            format!("「{}」は満席です。", s.spec.title.ja),
-            format!("\"{}\" is full.", s.spec.title.en),
+            crate::error_args![("session", s.spec.title.clone())],
         )
         .into()
     }

@@ -100,13 +100,9 @@ async fn attempt(
         && let Some(earlier) = store::registrations::by_idempotency_key(&txn, event.id, key).await?
     {
         if earlier.request_hash.as_deref() != Some(fingerprint.as_str()) {
-            return Err(ValidationErrors::single(
-                "idempotency_key",
-                "idempotency_key_reused",
-                "この送信キーは別の内容の申込に使われています。",
-                "This idempotency key was used for a different request.",
-            )
-            .into());
+            return Err(
+                ValidationErrors::single("idempotency_key", "idempotency_key_reused").into(),
+            );
         }
         let token = links
             .unseal(&earlier.token_sealed)
@@ -152,8 +148,6 @@ async fn attempt(
         return Err(AppError::from(ValidationErrors::single(
             "company.corporate_number",
             "campaign_joined",
-            "この法人番号の企業は既に参加登録済みです。内容の変更は登録時のメールのリンクから行ってください。",
-            "A company with this corporate number has joined already; use the link in its email to change the entry.",
         ))
         .into());
     }
@@ -167,8 +161,7 @@ async fn attempt(
     } else {
         return Err(Attempt::Failed(AppError::conflict(
             "event_full",
-            "満席のため、お申し込みいただけません。",
-            "This event is full.",
+            Vec::new(),
         )));
     };
 
@@ -231,13 +224,7 @@ async fn attempt(
         booths.sort_unstable();
         booths.dedup();
         if booths.len() != booths_wanted.len() {
-            return Err(AppError::from(ValidationErrors::single(
-                "booths",
-                "unknown_booth",
-                "選んだブースはこの説明会にありません。ページを開き直してください。",
-                "A chosen booth is not part of this fair; reload the page.",
-            ))
-            .into());
+            return Err(AppError::from(ValidationErrors::single("booths", "unknown_booth")).into());
         }
         store::job_fairs::insert_interests(&txn, id, &booths).await?;
     }
@@ -299,27 +286,15 @@ fn check_open_for_registration(event: &Event, now: DateTime<Utc>) -> AppResult<(
     match event.status {
         EventStatus::Draft => return Err(AppError::NotFound),
         EventStatus::Cancelled => {
-            return Err(AppError::gone(
-                "event_cancelled",
-                "このイベントは中止になりました。",
-                "This event has been cancelled.",
-            ));
+            return Err(AppError::gone("event_cancelled", Vec::new()));
         }
         EventStatus::Published => {}
     }
     if now < event.spec.registration_opens_at {
-        return Err(AppError::gone(
-            "registration_not_open",
-            "申込受付はまだ始まっていません。",
-            "Registration has not opened yet.",
-        ));
+        return Err(AppError::gone("registration_not_open", Vec::new()));
     }
     if now >= event.spec.registration_closes_at {
-        return Err(AppError::gone(
-            "registration_closed",
-            "申込受付は終了しました。",
-            "Registration has closed.",
-        ));
+        return Err(AppError::gone("registration_closed", Vec::new()));
     }
     Ok(())
 }

@@ -88,17 +88,12 @@ pub async fn promote_by_organizer(
         .ok_or(AppError::NotFound)?
         .registration;
     if reg.status != RegistrationStatus::Waitlisted {
-        return Err(AppError::conflict(
-            "not_waitlisted",
-            "この申込はキャンセル待ちではありません。",
-            "This registration is not on the waiting list.",
-        ));
+        return Err(AppError::conflict("not_waitlisted", Vec::new()));
     }
     if !store::events::take_seats(&txn, event.id, reg.seats).await? {
         return Err(AppError::conflict(
             "not_enough_seats",
-            format!("残席が足りないため、{}名を繰り上げられません。", reg.seats),
-            format!("There are not enough seats left for {} more.", reg.seats),
+            crate::error_args![("seats", reg.seats)],
         ));
     }
     store::registrations::set_status_and_seats(
@@ -152,11 +147,7 @@ pub async fn resend(
         RegistrationStatus::Confirmed => MessageKind::Confirmed,
         RegistrationStatus::Waitlisted => MessageKind::Waitlisted,
         RegistrationStatus::Cancelled => {
-            return Err(AppError::conflict(
-                "registration_cancelled",
-                "キャンセル済みの申込には再送できません。",
-                "A cancelled registration has nothing to resend.",
-            ));
+            return Err(AppError::conflict("registration_cancelled", Vec::new()));
         }
         // The address owners were told at the time; their own registrations are what to
         // resend.

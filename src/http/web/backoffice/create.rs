@@ -116,7 +116,13 @@ pub async fn new_save(
                 .into_response(),
         )),
         Err(AppError::Validation(errors)) => {
-            let view = new_view(&me, &lang, csrf, values, messages(&errors, lang.lang));
+            let view = new_view(
+                &me,
+                &lang,
+                csrf,
+                values,
+                event_form_messages(&errors, lang.lang),
+            );
             let resp = state.pages.render("admin/new.html", &lang, view)?;
             Ok(private(
                 resp.with_status(poem::http::StatusCode::UNPROCESSABLE_ENTITY)

@@ -222,11 +222,9 @@ pub async fn walk_in(
     let errors = match result {
         Ok(row) => return Ok(back_to_door(&slug, &row.name, row.attendee_id, "")),
         Err(AppError::Validation(errors)) => errors,
-        Err(AppError::Conflict {
-            code,
-            message_ja,
-            message_en,
-        }) => crate::domain::ValidationErrors::single("walk_in", code, message_ja, message_en),
+        Err(AppError::Conflict { code, args }) => {
+            crate::domain::ValidationErrors::single_with("walk_in", code, args)
+        }
         Err(other) => return Err(other),
     };
     let values = WALK_IN_FIELDS

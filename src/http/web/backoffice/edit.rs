@@ -146,12 +146,7 @@ pub(super) fn read_input(
         match crate::domain::normalize::digits(&raw).parse() {
             Ok(n) => Some(n),
             Err(_) => {
-                errors.add(
-                    field,
-                    "not_a_number",
-                    "数字で入力してください。",
-                    "Enter a number.",
-                );
+                errors.add(field, "not_a_number");
                 None
             }
         }
@@ -162,12 +157,7 @@ pub(super) fn read_input(
         let raw = form.text(field)?;
         let t = parse_local(&raw);
         if t.is_none() {
-            errors.add(
-                field,
-                "not_a_time",
-                "日時を「2026-12-03T14:00」の形で入力してください。",
-                "Enter the time as 2026-12-03T14:00.",
-            );
+            errors.add(field, "not_a_time");
         }
         t
     };
@@ -241,7 +231,7 @@ pub async fn edit_save(
             &e,
             csrf,
             kept,
-            messages(&errors, l),
+            event_form_messages(&errors, l),
             None,
             422,
         )
@@ -265,7 +255,7 @@ pub async fn edit_save(
             &e,
             csrf,
             kept,
-            messages(&errors, l),
+            event_form_messages(&errors, l),
             None,
             422,
         )
@@ -311,7 +301,7 @@ pub async fn edit_save(
                 &e,
                 csrf,
                 kept,
-                messages(&errors, l),
+                event_form_messages(&errors, l),
                 None,
                 422,
             )
@@ -365,13 +355,9 @@ pub async fn event_status(
         }
         "cancel" => {
             if !form.flag("confirm") {
-                return Err(crate::domain::ValidationErrors::single(
-                    "confirm",
-                    "confirm_required",
-                    "中止するには確認欄にチェックを入れてください。申込者全員に中止のメールが送られます。",
-                    "Tick the box to cancel the event: every registrant is emailed.",
-                )
-                .into());
+                return Err(
+                    crate::domain::ValidationErrors::single("confirm", "confirm_required").into(),
+                );
             }
             events::cancel(&state.db, who, &slug, now).await?;
         }

@@ -159,13 +159,7 @@ pub async fn invite_partner(
         Ok(r) => partners::invite(&state.db, &me.staff.principal, &slug, org, r, Utc::now())
             .await
             .map(|_| ()),
-        Err(_) => Err(crate::domain::ValidationErrors::single(
-            "role",
-            "required",
-            "依頼する役割を選んでください。",
-            "Choose the role to ask for.",
-        )
-        .into()),
+        Err(_) => Err(crate::domain::ValidationErrors::single("role", "choose_one").into()),
     };
     match result {
         Ok(()) => Ok(private(
@@ -176,17 +170,8 @@ pub async fn invite_partner(
             let errors = messages(&errors, lang.lang);
             render(&state, &lang, &me, &slug, csrf, (org, role), errors, None).await
         }
-        Err(AppError::Conflict {
-            code,
-            message_ja,
-            message_en,
-        }) => {
-            let errors = crate::domain::ValidationErrors::single(
-                "organization",
-                code,
-                message_ja,
-                message_en,
-            );
+        Err(AppError::Conflict { code, args }) => {
+            let errors = crate::domain::ValidationErrors::single_with("organization", code, args);
             let errors = messages(&errors, lang.lang);
             render(&state, &lang, &me, &slug, csrf, (org, role), errors, None).await
         }
@@ -212,13 +197,9 @@ pub async fn event_partner_action(
         }
         "withdraw" => {
             if !form.flag("confirm") {
-                return Err(crate::domain::ValidationErrors::single(
-                    "confirm",
-                    "confirm_required",
-                    "取り下げるには確認欄にチェックを入れてください。",
-                    "Tick the box to confirm.",
-                )
-                .into());
+                return Err(
+                    crate::domain::ValidationErrors::single("confirm", "confirm_required").into(),
+                );
             }
             partners::withdraw(&state.db, who, &slug, &code).await?;
             "withdrawn"

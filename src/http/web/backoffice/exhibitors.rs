@@ -105,11 +105,10 @@ pub async fn exhibitor_action(
                     None | Some("") => None,
                     Some(v) => Some(v.parse::<u32>().ok().filter(|n| *n <= 1000).ok_or_else(
                         || {
-                            crate::domain::ValidationErrors::single(
+                            crate::domain::ValidationErrors::single_with(
                                 "capacity",
                                 "out_of_range",
-                                "ブース数は0〜1000の数字で入力してください。",
-                                "Enter 0 to 1000 booths.",
+                                crate::error_args![("min", 0), ("max", 1000)],
                             )
                         },
                     )?),

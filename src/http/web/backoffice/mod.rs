@@ -242,6 +242,43 @@ fn messages(errors: &crate::domain::ValidationErrors, lang: crate::i18n::Lang) -
     FieldMessages::new(errors, lang, &[], &|_| None)
 }
 
+/// The event form's fields (`admin/new.html`, `admin/edit.html`) and the message ids of their
+/// labels: the list above the form names each field as its label does.
+const EVENT_FIELD_LABELS: &[(&str, &str)] = &[
+    ("slug", "e-slug"),
+    ("programme_area", "e-programme-area"),
+    ("kind", "e-kind"),
+    ("format", "e-format"),
+    ("title_ja", "e-title-ja"),
+    ("title_en", "e-title-en"),
+    ("description_ja", "e-description-ja"),
+    ("description_en", "e-description-en"),
+    ("starts_at", "e-starts-at"),
+    ("ends_at", "e-ends-at"),
+    ("venue_name_ja", "e-venue-name-ja"),
+    ("venue_address_ja", "e-venue-address-ja"),
+    ("venue_map_url", "e-venue-map-url"),
+    ("online_url", "e-online-url"),
+    ("capacity", "e-capacity"),
+    ("per_company_limit", "e-per-company-limit"),
+    ("reminder_days", "e-reminder-days"),
+    ("purpose_of_use_ja", "e-purpose-of-use-ja"),
+    ("purpose_of_use_en", "e-purpose-of-use-en"),
+];
+
+/// Field errors of the event form, each named by its field's label.
+fn event_form_messages(
+    errors: &crate::domain::ValidationErrors,
+    lang: crate::i18n::Lang,
+) -> FieldMessages {
+    FieldMessages::new(errors, lang, &[], &|field| {
+        EVENT_FIELD_LABELS
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, id)| lang.for_backoffice().t(id))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     /// The quoted message ids (`"a-…"`, `"col-…"`, `"report-…"`, `"export-…"`) in a source.

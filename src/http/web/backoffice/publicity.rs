@@ -28,11 +28,7 @@ struct PublicityView {
 async fn published(state: &AppState, me: &SignedIn, slug: &str) -> Result<StaffEvent, AppError> {
     let e = staff_event(state, me, slug).await?;
     if e.listing.event.status != EventStatus::Published {
-        return Err(AppError::conflict(
-            "not_published",
-            "公開中のイベントだけ告知できます。",
-            "Only a published event can be publicised.",
-        ));
+        return Err(AppError::conflict("not_published", Vec::new()));
     }
     Ok(e)
 }

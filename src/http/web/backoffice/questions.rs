@@ -149,8 +149,20 @@ pub async fn add_question(
             Redirect::see_other(format!("/admin/events/{slug}/questions")).into_response(),
         )),
         Err(AppError::Validation(errors)) => {
-            // Errors are named `question.…`; the form's fields are the part after the dot.
-            let errors = messages(&errors, lang.lang);
+            // Errors are named `question.…`; the form's fields are the part after the dot. The
+            // list above the form names each field as its label does.
+            let l = lang.lang.for_backoffice();
+            let errors = FieldMessages::new(&errors, lang.lang, &[], &|field| {
+                let part = field.split('.').nth(1).unwrap_or_default();
+                let id = match part {
+                    "kind" => "e-kind",
+                    "label_ja" => "a-question-ja",
+                    "label_en" => "a-question-en",
+                    "options" => "a-options",
+                    _ => return None,
+                };
+                Some(l.t(id))
+            });
             let values = ["kind", "label_ja", "label_en", "options", "required"]
                 .iter()
                 .map(|k| ((*k).to_owned(), form.get(k).unwrap_or_default().to_owned()))

@@ -257,13 +257,9 @@ pub async fn registration_action(
         "cancel" => {
             // No JavaScript confirm(): the form carries a box to tick.
             if !form.flag("confirm") {
-                return Err(crate::domain::ValidationErrors::single(
-                    "confirm",
-                    "confirm_required",
-                    "キャンセルするには確認欄にチェックを入れてください。",
-                    "Tick the box to confirm the cancellation.",
-                )
-                .into());
+                return Err(
+                    crate::domain::ValidationErrors::single("confirm", "confirm_required").into(),
+                );
             }
             registrations::cancel_by_organizer(&state.db, who, &slug, id, now).await?;
             "cancelled"

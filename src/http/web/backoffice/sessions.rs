@@ -150,20 +150,18 @@ pub async fn add_session(
     };
     let count = number("count", 40, 1).filter(|c| *c >= 1);
     if count.is_none() {
-        errors.add(
+        errors.add_with(
             "count",
             "out_of_range",
-            "枠の数は1〜40で入力してください。",
-            "Enter 1 to 40 slots.",
+            crate::error_args![("min", 1), ("max", 40)],
         );
     }
     let gap = number("gap", 240, 0);
     if gap.is_none() {
-        errors.add(
+        errors.add_with(
             "gap",
             "out_of_range",
-            "間隔は0〜240分で入力してください。",
-            "Enter a break of 0 to 240 minutes.",
+            crate::error_args![("min", 0), ("max", 240)],
         );
     }
     let capacity = match form.get("capacity").map(str::trim) {
@@ -171,12 +169,7 @@ pub async fn add_session(
         Some(v) => match v.parse::<i64>() {
             Ok(n) => Some(n),
             Err(_) => {
-                errors.add(
-                    "capacity",
-                    "not_a_number",
-                    "定員は数字で入力してください。",
-                    "Enter the capacity as a number.",
-                );
+                errors.add("capacity", "not_a_number");
                 None
             }
         },

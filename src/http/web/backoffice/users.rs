@@ -149,13 +149,7 @@ pub async fn add_user(
             )
             .await
         }
-        None => Err(crate::domain::ValidationErrors::single(
-            "role",
-            "required",
-            "権限を選んでください。",
-            "Choose a role.",
-        )
-        .into()),
+        None => Err(crate::domain::ValidationErrors::single("role", "choose_one").into()),
     };
     match result {
         // Shown on this response only: never stored in clear, never in a URL.
@@ -200,14 +194,7 @@ pub async fn user_action(
             let role = form
                 .get("role")
                 .and_then(|r| r.parse::<UserRole>().ok())
-                .ok_or_else(|| {
-                    crate::domain::ValidationErrors::single(
-                        "role",
-                        "required",
-                        "権限を選んでください。",
-                        "Choose a role.",
-                    )
-                })?;
+                .ok_or_else(|| crate::domain::ValidationErrors::single("role", "choose_one"))?;
             administration::set_role(&state.db, who, id, role).await?;
         }
         "disable" | "enable" => {

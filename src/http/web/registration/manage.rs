@@ -468,16 +468,11 @@ async fn manage_post(
     let mut blocks = Vec::new();
     let (result, done) = match action {
         ManageAction::CancelAll if !form.flag("confirm") => {
-            let errors = crate::domain::ValidationErrors::single(
-                "confirm",
-                "confirm_required",
-                "キャンセルする場合は、確認のチェックを入れてください。",
-                "To cancel, tick the box to confirm.",
-            );
+            let errors = crate::domain::ValidationErrors::single("confirm", "confirm_required");
             return again(
                 &current,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                FieldMessages::new(&errors, l, &[], &|f| field_label(f, l, &[])),
+                FieldMessages::new(&errors, l, &[], &|f| labels(&current, l).label(f)),
                 None,
             );
         }
@@ -546,17 +541,25 @@ async fn manage_post(
         Err(AppError::Validation(errors)) => again(
             &current,
             StatusCode::UNPROCESSABLE_ENTITY,
-            FieldMessages::new(&errors, l, &blocks, &|f| {
-                field_label(f, l, &current.questions)
-            }),
+            FieldMessages::new(&errors, l, &blocks, &|f| labels(&current, l).label(f)),
             None,
         ),
         Err(e @ (AppError::Conflict { .. } | AppError::Gone { .. })) => again(
             &current,
             e.status(),
             FieldMessages::default(),
-            Some(e.message(l.content())),
+            Some(crate::http::error_words::app_message(&e, l)),
         ),
         Err(e) => Err(e),
+    }
+}
+
+/// How the manage page names its fields in the error summary.
+fn labels(m: &Managed, lang: Lang) -> FormLabels<'_> {
+    FormLabels {
+        lang,
+        individuals: false,
+        slots: m.sessions.iter().any(|s| s.spec.exclusive),
+        questions: &m.questions,
     }
 }

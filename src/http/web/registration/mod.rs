@@ -80,11 +80,31 @@ fn question_views(questions: &[Question], lang: Lang) -> Vec<QuestionView> {
         .collect()
 }
 
-/// What the form calls `field`, in `lang`: the label next to its input.
-fn field_label(field: &str, lang: Lang, questions: &[Question]) -> Option<String> {
-    let person_part = |part: &str| {
-        let key = match part {
+/// What a registration form (or the manage page) calls its fields, for the error summary:
+/// the very message ids `register.html`, `manage.html` and `macros.html` label them with, so
+/// the summary names a field as the page does.
+#[derive(Clone, Copy)]
+struct FormLabels<'a> {
+    lang: Lang,
+    /// A form for individuals (a student at a job fair): "about you", not "contact person".
+    individuals: bool,
+    /// Sessions are consultation slots (one per company), headed "time slot".
+    slots: bool,
+    questions: &'a [Question],
+}
+
+impl FormLabels<'_> {
+    /// Whether a reading may be typed in Latin letters, as the templates decide it
+    /// (`romaji=(lang == "en")`; a form for individuals always allows it for its person).
+    fn latin_readings(&self) -> bool {
+        self.lang.tag() == "en"
+    }
+
+    /// The label of `part` of a person block, as `person_fields` labels it.
+    fn person_part(&self, part: &str, latin: bool) -> Option<String> {
+        let id = match part {
             "name" => "name",
+            "kana" if latin => "kana-or-romaji",
             "kana" => "kana",
             "department" => "department",
             "title" => "job-title",
@@ -92,50 +112,80 @@ fn field_label(field: &str, lang: Lang, questions: &[Question]) -> Option<String
             "phone" => "phone",
             _ => return None,
         };
-        Some(lang.t(key))
-    };
-    if let Some(rest) = field.strip_prefix("attendees.") {
-        let (index, part) = rest.split_once('.').unwrap_or((rest, ""));
-        let n = index.parse::<usize>().ok()? + 1;
-        let part = person_part(part).unwrap_or_default();
-        return Some(
-            format!("{} {n} {part}", crate::i18n::t(lang, "attendee"))
-                .trim_end()
-                .to_owned(),
-        );
+        Some(self.lang.t(id))
     }
-    if let Some(part) = field.strip_prefix("contact.") {
-        return person_part(part)
-            .map(|p| format!("{} {p}", crate::i18n::t(lang, "section-contact")));
+
+    /// The section's legend and the field's label, as the page shows them.
+    fn label(&self, field: &str) -> Option<String> {
+        let lang = self.lang;
+        if let Some(rest) = field.strip_prefix("attendees.") {
+            let (index, part) = rest.split_once('.').unwrap_or((rest, ""));
+            let n = index.parse::<usize>().ok()? + 1;
+            let block = format!("{} {n}", lang.t("attendee"));
+            return Some(match self.person_part(part, self.latin_readings()) {
+                Some(label) => format!("{block} {label}"),
+                None => block,
+            });
+        }
+        if let Some(part) = field.strip_prefix("contact.") {
+            let (section, latin) = if self.individuals {
+                ("section-person", true)
+            } else {
+                ("section-contact", self.latin_readings())
+            };
+            return self
+                .person_part(part, latin)
+                .map(|label| format!("{} {label}", lang.t(section)));
+        }
+        if let Some(id) = field
+            .strip_prefix("answers.")
+            .and_then(|id| id.parse::<i64>().ok())
+        {
+            return self
+                .questions
+                .iter()
+                .find(|q| q.id == id)
+                .map(|q| q.spec.label.get(lang.content()).to_owned());
+        }
+        let id = match field {
+            "company.name" => "company-name",
+            "company.name_kana" => "company-name-kana",
+            "company.corporate_number" => "corporate-number",
+            "company.postal_code" => "postal-code",
+            "company.prefecture" => "prefecture",
+            "company.city" => "city",
+            "company.street" => "street",
+            "company.industry" => "industry",
+            "company.employee_band" => "employee-band",
+            "company.tcci_member" => "tcci-member",
+            "affiliation" => "affiliation",
+            "student.graduation_year" => "student-graduation-year",
+            "student.japanese_level" => "student-japanese-level",
+            "student.field" => "student-field",
+            "booths" => "student-booths",
+            "exhibitor.staff_count" => "booth-staff-count",
+            "exhibitor.languages" => "booth-languages",
+            "exhibitor.positions" => "booth-positions",
+            "exhibitor.visa_support" => "booth-visa-support",
+            "exhibitor.hiring_fields" => "booth-hiring-fields",
+            "declaration.commitments" => "declaration-commitments",
+            "declaration.other" => "declaration-other",
+            "declaration.statement" => "declaration-statement",
+            "campaign.actions" => "campaign-actions",
+            "campaign.other_action" => "campaign-other",
+            "campaign.employees" => "campaign-employees",
+            "campaign.from" => "campaign-from",
+            "campaign.to" => "campaign-to",
+            "attendees" => "section-attendees",
+            "sessions" if self.slots => "slots",
+            "sessions" => "sessions",
+            "heard_via" => "section-heard",
+            "consent" => "section-consent",
+            "confirm" => "cancel-registration",
+            _ => return None,
+        };
+        Some(lang.t(id))
     }
-    if let Some(id) = field
-        .strip_prefix("answers.")
-        .and_then(|id| id.parse::<i64>().ok())
-    {
-        return questions
-            .iter()
-            .find(|q| q.id == id)
-            .map(|q| q.spec.label.get(lang.content()).to_owned());
-    }
-    let key = match field {
-        "company.name" => "company-name",
-        "company.name_kana" => "company-name-kana",
-        "company.corporate_number" => "corporate-number",
-        "company.postal_code" => "postal-code",
-        "company.prefecture" => "prefecture",
-        "company.city" => "city",
-        "company.street" => "street",
-        "company.industry" => "industry",
-        "company.employee_band" => "employee-band",
-        "company.tcci_member" => "tcci-member",
-        "affiliation" => "affiliation",
-        "attendees" => "section-attendees",
-        "heard_via" => "section-heard",
-        "consent" => "section-consent",
-        "confirm" => "cancel-registration",
-        _ => return None,
-    };
-    Some(lang.t(key))
 }
 
 fn new_form_token() -> String {

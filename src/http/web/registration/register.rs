@@ -459,13 +459,22 @@ async fn submit_form(
         }
         Err(AppError::Validation(errors)) => page(
             StatusCode::UNPROCESSABLE_ENTITY,
-            FieldMessages::new(&errors, l, &block_numbers, &|f| field_label(f, l, &qs)),
+            FieldMessages::new(&errors, l, &block_numbers, &|f| {
+                FormLabels {
+                    lang: l,
+                    individuals: listing.event.spec.audience == Audience::Individuals
+                        && !exhibiting,
+                    slots: sessions.iter().any(|s| s.spec.exclusive),
+                    questions: &qs,
+                }
+                .label(f)
+            }),
             None,
         ),
         Err(e @ (AppError::Conflict { .. } | AppError::Gone { .. })) => page(
             e.status(),
             FieldMessages::default(),
-            Some(e.message(l.content())),
+            Some(crate::http::error_words::app_message(&e, l)),
         ),
         Err(e) => Err(e),
     }
