@@ -107,7 +107,6 @@ preview-banner = Preview: shown to its organizers only (it may not be published 
 ## added for issue 14
 full-waitlist = Full (you can join the waiting list)
 full-no-waitlist = Full: no more registrations
-list-separator = {", "}
 in-brackets = {" "}({ $text })
 time-range = { $from }–{ $to }
 # A visitor's time zone, by its IANA name with '/' written as '-'.

@@ -107,7 +107,6 @@ preview-banner = プレビューです。イベントを 作る 人だけが 見
 ## added for issue 14
 full-waitlist = 満席です（空きを 待つ 申し込みが できます）
 full-no-waitlist = 満席です。もう 申し込みは できません
-list-separator = {"、"}
 in-brackets = （{ $text }）
 time-range = { $from }〜{ $to }
 # A visitor's time zone, by its IANA name with '/' written as '-'.

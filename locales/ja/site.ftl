@@ -107,7 +107,6 @@ preview-banner = プレビュー：主催者だけに表示しています（未
 ## added for issue 14
 full-waitlist = 満席（キャンセル待ちで申込可）
 full-no-waitlist = 満席のため、申込を受け付けていません
-list-separator = {"、"}
 in-brackets = （{ $text }）
 time-range = { $from }〜{ $to }
 # A visitor's time zone, by its IANA name with '/' written as '-'.
