@@ -7,74 +7,6 @@
 //! data files beside the code (`src/domain/data/`), which this does not read.
 use std::path::{Path, PathBuf};
 
-/// Files that still hold Japanese while issue 14 moves their words out (validation
-/// sentences, back-office handlers, emails, calendar, API). Remove a file from this list once
-/// it is clean; when the list is empty every file is checked. A listed file that is clean
-/// already is reported, so the list only shrinks.
-const NOT_YET_MOVED: &[&str] = &[
-    "src/calendar/entries.rs",
-    "src/domain/announcement.rs",
-    "src/domain/campaign.rs",
-    "src/domain/company.rs",
-    "src/domain/declaration.rs",
-    "src/domain/event.rs",
-    "src/domain/job_fair.rs",
-    "src/domain/organization.rs",
-    "src/domain/question.rs",
-    "src/domain/registration.rs",
-    "src/domain/reminder_days.rs",
-    "src/domain/session.rs",
-    "src/domain/text.rs",
-    "src/domain/user.rs",
-    "src/domain/walk_in.rs",
-    "src/error.rs",
-    "src/http/api/announcements.rs",
-    "src/http/api/error.rs",
-    "src/http/api/events.rs",
-    "src/http/api/mod.rs",
-    "src/http/api/partners.rs",
-    "src/http/api/registration_types.rs",
-    "src/http/api/types.rs",
-    "src/http/rate_limit.rs",
-    "src/http/web/backoffice/campaign.rs",
-    "src/http/web/backoffice/cells.rs",
-    "src/http/web/backoffice/declarations.rs",
-    "src/http/web/backoffice/edit.rs",
-    "src/http/web/backoffice/event_partners.rs",
-    "src/http/web/backoffice/exhibitors.rs",
-    "src/http/web/backoffice/export.rs",
-    "src/http/web/backoffice/partners.rs",
-    "src/http/web/backoffice/publicity.rs",
-    "src/http/web/backoffice/questions.rs",
-    "src/http/web/backoffice/report.rs",
-    "src/http/web/backoffice/roster.rs",
-    "src/http/web/backoffice/sessions.rs",
-    "src/http/web/backoffice/sheet.rs",
-    "src/http/web/backoffice/users.rs",
-    "src/http/web/form.rs",
-    "src/http/web/lang.rs",
-    "src/http/web/registration/manage.rs",
-    "src/http/web/registration/register.rs",
-    "src/http/web/sessions.rs",
-    "src/mail/render.rs",
-    "src/services/accounts.rs",
-    "src/services/administration.rs",
-    "src/services/announcements.rs",
-    "src/services/backoffice.rs",
-    "src/services/declarations.rs",
-    "src/services/events.rs",
-    "src/services/job_fairs.rs",
-    "src/services/partners.rs",
-    "src/services/questions.rs",
-    "src/services/registrations/manage.rs",
-    "src/services/registrations/mod.rs",
-    "src/services/registrations/picks.rs",
-    "src/services/registrations/register.rs",
-    "src/services/registrations/waitlist.rs",
-    "src/services/sessions.rs",
-    "src/services/staff.rs",
-];
-
 fn japanese(c: char) -> bool {
     matches!(
         c,
@@ -139,18 +71,7 @@ fn offending_lines(root: &Path) -> Vec<(String, String)> {
 fn no_japanese_text_in_rust_outside_demo_data_and_unit_tests() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let found = offending_lines(root);
-    let stale: Vec<&&str> = NOT_YET_MOVED
-        .iter()
-        .filter(|f| !found.iter().any(|(file, _)| file == **f))
-        .collect();
-    if !stale.is_empty() {
-        eprintln!("clean now, remove from NOT_YET_MOVED: {stale:?}");
-    }
-    let offending: Vec<&String> = found
-        .iter()
-        .filter(|(file, _)| !NOT_YET_MOVED.contains(&file.as_str()))
-        .map(|(_, line)| line)
-        .collect();
+    let offending: Vec<&String> = found.iter().map(|(_, line)| line).collect();
     assert!(
         offending.is_empty(),
         "Japanese text in Rust ({} lines); move the words to locales/*.ftl or emails/:\n{}",

@@ -99,13 +99,6 @@ impl Lang {
             .map(|(lang, _)| lang)
     }
 
-    /// Transitional: a Japanese/English pair picked by the content language. Every caller is
-    /// to become a message id.
-    #[deprecated(note = "move the words to locales/ and call t()")]
-    pub fn pick<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
-        self.content().pick(ja, en)
-    }
-
     /// The words of message `id` in this locale.
     pub fn t(self, id: &str) -> String {
         super::t(self, id)

@@ -235,7 +235,7 @@ pub struct FieldMessages {
 #[derive(Debug, Serialize)]
 pub struct FieldMessage {
     pub field: String,
-    /// What the reader calls the field, for the summary at the top ("法人番号（13桁）").
+    /// What the reader calls the field, for the summary at the top (the corporate-number label, say).
     pub label: Option<String>,
     pub message: String,
 }

@@ -1,6 +1,6 @@
 //! `/admin/events/{slug}/publicity`: the publicity kit for a published event, for everyone who
 //! sees the event (its organizers and its partners, publicity partners above all): texts to
-//! paste into TCCI's mail magazine, 東商新聞 and advisors' mail, each with its tracked link, and
+//! paste into TCCI's mail magazine, Tosho Shimbun and advisors' mail, each with its tracked link, and
 //! a printable A4 flyer with a QR code to the event page. Nothing personal is on either.
 use super::*;
 use crate::domain::EventStatus;

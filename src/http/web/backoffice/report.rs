@@ -1,4 +1,4 @@
-//! Reports: `/admin/events/{slug}/report` and `/admin/reports?year=` (年度), with charts and
+//! Reports: `/admin/events/{slug}/report` and `/admin/reports?year=` (fiscal year), with charts and
 //! CSV downloads of each table.
 use super::chart;
 use super::export::{csv_lines, header_row};
