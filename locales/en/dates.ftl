@@ -31,8 +31,8 @@ dates-date-time = { $date } { $time }
 dates-range-same-day = { $date }, { $start }–{ $end } JST
 # Across days: both are a date and a time.
 dates-range = { $start } – { $end } JST
-dates-range-in-same-day = { $date }, { $start }–{ $end } ({ $zone })
-dates-range-in = { $start } – { $end } ({ $zone })
+dates-range-in-same-day = { $date }, { $start }–{ $end }, { $zone } time
+dates-range-in = { $start } – { $end }, { $zone } time
 # Two times of one day.
 dates-time-range = { $start }–{ $end }
 # December 2026

@@ -76,7 +76,7 @@ pub fn range(lang: Lang, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
     }
 }
 
-/// The same range in another time zone, named: `Tue 8 Dec 2026, 07:00–09:00 (Europe/Berlin)`.
+/// The same range in another time zone, named: `Tue 8 Dec 2026, 07:00–09:00, Berlin (Germany) time`.
 /// A range that crosses midnight there shows both dates.
 pub fn range_in(lang: Lang, start: DateTime<Utc>, end: DateTime<Utc>, tz: Tz) -> String {
     if jst::same_day(start, end, tz) {
@@ -86,7 +86,7 @@ pub fn range_in(lang: Lang, start: DateTime<Utc>, end: DateTime<Utc>, tz: Tz) ->
                 ("date", date_in(lang, start, tz)),
                 ("start", time_in(start, tz)),
                 ("end", time_in(end, tz)),
-                ("zone", tz.name()),
+                ("zone", zone_name(lang, tz.name())),
             ],
         )
     } else {
@@ -95,10 +95,20 @@ pub fn range_in(lang: Lang, start: DateTime<Utc>, end: DateTime<Utc>, tz: Tz) ->
             &crate::fluent_args![
                 ("start", date_time_in(lang, start, tz)),
                 ("end", date_time_in(lang, end, tz)),
-                ("zone", tz.name()),
+                ("zone", zone_name(lang, tz.name())),
             ],
         )
     }
+}
+
+/// A time zone as a place in the reader's words ("Ho Chi Minh City (Vietnam)"); a zone with
+/// no name of its own shows its IANA id.
+pub fn zone_name(lang: Lang, zone: &str) -> String {
+    // A Fluent variant key cannot hold '/'.
+    lang.t_args(
+        "zone-name",
+        &crate::fluent_args![("zone", zone.replace('/', "-"))],
+    )
 }
 
 /// Two times of one day in Tokyo: `14:00–16:00`.
@@ -153,7 +163,7 @@ mod tests {
         let berlin: Tz = "Europe/Berlin".parse().unwrap();
         assert_eq!(
             range_in(en(), jst(8, 15, 0), jst(8, 17, 0), berlin),
-            "Tue 8 Dec 2026, 07:00–09:00 (Europe/Berlin)"
+            "Tue 8 Dec 2026, 07:00–09:00, Berlin (Germany) time"
         );
         let new_york: Tz = "America/New_York".parse().unwrap();
         assert_eq!(

@@ -39,7 +39,7 @@ async fn an_overseas_visitor_sees_their_time_and_only_confirmed_registrants_get_
     // Berlin, worked out here with chrono-tz, not by the app's formatter.
     let berlin = chrono_tz::Europe::Berlin;
     let expected = format!(
-        "{}–{} (Europe/Berlin)",
+        "{}–{}, Berlin (Germany) time",
         starts.with_timezone(&berlin).format("%a %-d %b %Y, %H:%M"),
         ends.with_timezone(&berlin).format("%H:%M")
     );

@@ -438,11 +438,7 @@ pub(super) fn render_event(
                 .iter()
                 .map(|z| Choice {
                     value: (*z).to_owned(),
-                    // Named in the reader's words; a Fluent variant key cannot hold '/'.
-                    label: l.t_args(
-                        "zone-name",
-                        &crate::fluent_args![("zone", z.replace('/', "-"))],
-                    ),
+                    label: crate::i18n::dates::zone_name(l, z),
                     selected: tz.is_some_and(|t| t.name() == *z),
                 })
                 .collect()
