@@ -242,3 +242,25 @@ a-publicity-capacity = Seats: { $capacity } (first come, first served; free)
 a-publicity-audience-companies = For: owners, HR and general affairs staff of companies and organizations
 a-publicity-audience-individuals = For: everyone
 a-publicity-link-heading = Details and registration:
+
+## The event form (admin/new.html, admin/edit.html): its field labels.
+e-slug = URL name (lower-case letters, digits, hyphens)
+e-programme-area = Programme area
+e-kind = Kind
+e-format = Format
+e-title-ja = Title (Japanese)
+e-title-en = Title (English)
+e-description-ja = Description (Japanese)
+e-description-en = Description (English)
+e-starts-at = Starts (Tokyo time)
+e-ends-at = Ends (Tokyo time)
+e-venue-name-ja = Venue
+e-venue-address-ja = Venue address
+e-venue-map-url = Map link
+e-online-url = Meeting link (sent to confirmed attendees only)
+e-capacity = Capacity (empty: no limit)
+e-per-company-limit = Per-company limit (empty: none)
+e-reminder-days = Reminders (days before, comma-separated)
+e-purpose-of-use-ja = Purpose of use (Japanese; empty: standard text)
+e-purpose-of-use-en = Purpose of use (English)
+e-waitlist-enabled = Take a waiting list when full

@@ -81,26 +81,6 @@ sessions-hint = Choose the sessions you will attend (sessions at the same time c
 slots-hint = One slot per company. Slots already booked are not shown.
 your-sessions = Your sessions
 change-sessions = Change sessions
-e-slug = URL name (lower-case letters, digits, hyphens)
-e-programme-area = Programme area
-e-kind = Kind
-e-format = Format
-e-title-ja = Title (Japanese)
-e-title-en = Title (English)
-e-description-ja = Description (Japanese)
-e-description-en = Description (English)
-e-starts-at = Starts (Tokyo time)
-e-ends-at = Ends (Tokyo time)
-e-venue-name-ja = Venue
-e-venue-address-ja = Venue address
-e-venue-map-url = Map link
-e-online-url = Meeting link (sent to confirmed attendees only)
-e-capacity = Capacity (empty: no limit)
-e-per-company-limit = Per-company limit (empty: none)
-e-reminder-days = Reminders (days before, comma-separated)
-e-purpose-of-use-ja = Purpose of use (Japanese; empty: standard text)
-e-purpose-of-use-en = Purpose of use (English)
-e-waitlist-enabled = Take a waiting list when full
 
 ## added for issue 14
 self-attends = I will attend myself (attendee 1 is the contact person)

@@ -18,8 +18,8 @@ dates-date-time = { $date } { $time }
 dates-range-same-day = { $date } { $start }から{ $end }まで
 # Across days: both are a date and a time.
 dates-range = { $start }から{ $end }まで
-dates-range-in-same-day = { $date } { $start }から{ $end }まで（{ $zone }の 時間）
-dates-range-in = { $start }から { $end }まで（{ $zone }の 時間）
+dates-range-in-same-day = { $zone }の 時間で { $date } { $start }から{ $end }まで
+dates-range-in = { $zone }の 時間で { $start }から { $end }まで
 # Two times of one day.
 dates-time-range = { $start }から{ $end }まで
 # 2026年12月

@@ -18,8 +18,8 @@ dates-date-time = { $date } { $time }
 dates-range-same-day = { $date } { $start }〜{ $end }
 # Across days: both are a date and a time.
 dates-range = { $start }〜{ $end }
-dates-range-in-same-day = { $date } { $start }〜{ $end }（{ $zone }の時間）
-dates-range-in = { $start } 〜 { $end }（{ $zone }の時間）
+dates-range-in-same-day = { $zone }の時間で { $date } { $start }〜{ $end }
+dates-range-in = { $zone }の時間で { $start } 〜 { $end }
 # Two times of one day.
 dates-time-range = { $start }〜{ $end }
 # 2026年12月

@@ -81,26 +81,6 @@ sessions-hint = 参加するセッションを選んでください（時間の�
 slots-hint = 1社1枠です。予約済みの枠は表示されません。
 your-sessions = お申込みのセッション
 change-sessions = セッションを変更する
-e-slug = URL名（英小文字・数字・ハイフン）
-e-programme-area = 分野
-e-kind = 種類
-e-format = 開催形式
-e-title-ja = タイトル（日本語）
-e-title-en = タイトル（英語）
-e-description-ja = 説明（日本語）
-e-description-en = 説明（英語）
-e-starts-at = 開始日時（日本時間）
-e-ends-at = 終了日時（日本時間）
-e-venue-name-ja = 会場名
-e-venue-address-ja = 会場住所
-e-venue-map-url = 地図URL
-e-online-url = 参加用URL（参加確定者のみに通知）
-e-capacity = 定員（空欄で制限なし）
-e-per-company-limit = 1社あたりの上限（空欄で制限なし）
-e-reminder-days = リマインダー（開催の何日前か、カンマ区切り）
-e-purpose-of-use-ja = 個人情報の利用目的（日本語・空欄で標準文）
-e-purpose-of-use-en = 個人情報の利用目的（英語）
-e-waitlist-enabled = 満席時はキャンセル待ちを受け付ける
 
 ## added for issue 14
 self-attends = 参加者1はお申込者本人（ご担当者が参加します）

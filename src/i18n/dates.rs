@@ -174,14 +174,14 @@ mod tests {
                     ("date", date_in(ja(), jst(8, 9, 0), new_york)),
                     ("start", "19:00"),
                     ("end", "21:00"),
-                    ("zone", "America/New_York"),
+                    ("zone", zone_name(ja(), "America/New_York")),
                 ]
             )
         );
         let la: Tz = "America/Los_Angeles".parse().unwrap();
         assert_eq!(
             range_in(en(), jst(8, 16, 30), jst(8, 18, 0), la),
-            "Mon 7 Dec 2026 23:30 – Tue 8 Dec 2026 01:00 (America/Los_Angeles)"
+            "Mon 7 Dec 2026 23:30 – Tue 8 Dec 2026 01:00, Los Angeles (US Pacific) time"
         );
     }
 
