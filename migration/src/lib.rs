@@ -13,6 +13,7 @@ mod m20261124_000009_campaigns;
 mod m20261124_000010_declarations;
 mod m20261124_000011_session_checkins;
 mod m20261124_000012_job_fairs;
+mod m20261130_000013_locale_tags;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000010_declarations::Migration),
             Box::new(m20261124_000011_session_checkins::Migration),
             Box::new(m20261124_000012_job_fairs::Migration),
+            Box::new(m20261130_000013_locale_tags::Migration),
         ]
     }
 }

@@ -1,0 +1,43 @@
+//! A reader's locale is a BCP 47 tag, and tags outgrew eight characters with やさしい日本語
+//! (`ja-x-easy`). RFC 5646 asks that a tag field hold at least 35 characters. SQLite does not
+//! enforce `varchar` lengths, so only PostgreSQL's columns change.
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::sea_orm::DbBackend;
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+const TABLES: [&str; 2] = ["registrations", "outbox"];
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        if manager.get_database_backend() != DbBackend::Postgres {
+            return Ok(());
+        }
+        for table in TABLES {
+            manager
+                .get_connection()
+                .execute_unprepared(&format!(
+                    "ALTER TABLE {table} ALTER COLUMN lang TYPE varchar(35)"
+                ))
+                .await?;
+        }
+        Ok(())
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        if manager.get_database_backend() != DbBackend::Postgres {
+            return Ok(());
+        }
+        for table in TABLES {
+            manager
+                .get_connection()
+                .execute_unprepared(&format!(
+                    "ALTER TABLE {table} ALTER COLUMN lang TYPE varchar(8)"
+                ))
+                .await?;
+        }
+        Ok(())
+    }
+}
