@@ -4,7 +4,7 @@ use super::company::{
 };
 use super::question::{Answers, Question, parse_answers};
 use super::text::{optional_text, parse_chosen, parse_required, required_text};
-use super::{Email, Language, ValidationErrors};
+use super::{Email, ValidationErrors};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
@@ -246,7 +246,7 @@ impl RegistrationSpec {
         };
         // Someone registering in English may give readings in Latin letters; a Japanese form
         // asks for kana, as Japanese forms do.
-        let romaji = individuals || input.lang.content() == Language::En;
+        let romaji = individuals || input.lang.accepts_latin_readings();
         let contact = parse_person(&mut errors, "contact", input.contact, romaji);
         let affiliation = if individuals {
             required_text(
@@ -606,7 +606,7 @@ pub(crate) mod tests {
     use super::*;
 
     #[test]
-    fn an_english_registration_may_give_readings_in_latin_letters() {
+    fn a_reader_of_english_or_easy_japanese_may_give_readings_in_latin_letters() {
         let rules = RegistrationRules {
             audience: Audience::Companies,
             per_company_limit: None,
@@ -622,8 +622,14 @@ pub(crate) mod tests {
             RegistrationSpec::parse(input.clone(), &rules).is_err(),
             "a Japanese form asks for kana"
         );
-        input.lang = crate::i18n::Lang::parse("en").unwrap();
-        assert!(RegistrationSpec::parse(input, &rules).is_ok());
+        // Whoever does not read standard Japanese may not be able to type kana.
+        for tag in ["en", "ja-x-easy"] {
+            input.lang = crate::i18n::Lang::parse(tag).unwrap();
+            assert!(
+                RegistrationSpec::parse(input.clone(), &rules).is_ok(),
+                "{tag}"
+            );
+        }
     }
 
     pub fn company_input(attendees: usize) -> RegistrationInput {

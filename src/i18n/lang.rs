@@ -99,6 +99,13 @@ impl Lang {
             .map(|(lang, _)| lang)
     }
 
+    /// Whether a reader of this locale may give the reading of a name in Latin letters
+    /// instead of kana: anyone not reading standard Japanese (English, やさしい日本語, a
+    /// translator's new locale) may not be able to type kana.
+    pub fn accepts_latin_readings(self) -> bool {
+        self != Lang::default()
+    }
+
     /// The words of message `id` in this locale.
     pub fn t(self, id: &str) -> String {
         super::t(self, id)

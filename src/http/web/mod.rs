@@ -173,6 +173,7 @@ impl Pages {
         let ctx = minijinja::context! {
             lang => lang.lang.tag(),
             html_lang => lang.lang.html_lang(),
+            latin_readings => lang.lang.accepts_latin_readings(),
             switches => Serde(&lang.switches),
             page => Serde(&view),
         };

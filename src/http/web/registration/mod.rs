@@ -94,10 +94,10 @@ struct FormLabels<'a> {
 }
 
 impl FormLabels<'_> {
-    /// Whether a reading may be typed in Latin letters, as the templates decide it
-    /// (`romaji=(lang == "en")`; a form for individuals always allows it for its person).
+    /// Whether a reading may be typed in Latin letters, as the domain and the templates
+    /// decide it (a form for individuals always allows it for its person).
     fn latin_readings(&self) -> bool {
-        self.lang.tag() == "en"
+        self.lang.accepts_latin_readings()
     }
 
     /// The label of `part` of a person block, as `person_fields` labels it.
