@@ -126,7 +126,8 @@ async fn an_admin_adds_users_changes_their_role_and_switches_them_off() {
         .await;
     assert_eq!(status, 422);
     assert!(
-        html.contains(r##"<a href="#name">入力してください。"##)
+        // The list above the form names the field as its label does.
+        html.contains(r##"<a href="#name">氏名: 入力してください。"##)
             && html.contains("new@team.example.jp"),
         "{html}"
     );
