@@ -100,7 +100,7 @@ impl Lang {
     }
 
     /// Whether a reader of this locale may give the reading of a name in Latin letters
-    /// instead of kana: anyone not reading standard Japanese (English, やさしい日本語, a
+    /// instead of kana: anyone not reading standard Japanese (English, easy Japanese, a
     /// translator's new locale) may not be able to type kana.
     pub fn accepts_latin_readings(self) -> bool {
         self != Lang::default()
