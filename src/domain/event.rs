@@ -245,6 +245,28 @@ pub struct EventSpec {
 }
 
 impl EventSpec {
+    /// Whether going from `self` to `new` changes when, where or how people join: the time,
+    /// the format, the venue (every part of it: names and addresses in both languages and the
+    /// map link, since a registrant reading English or following the map goes by those) or the
+    /// meeting link. Such a change is mailed to every registrant with an updated calendar
+    /// entry, and the back-office asks before saving it. Titles, descriptions, seats, limits
+    /// and reminders are not: nobody needs to act on them.
+    pub fn changes_materially(&self, new: &EventSpec) -> bool {
+        (
+            self.starts_at,
+            self.ends_at,
+            self.format,
+            &self.venue,
+            &self.online_url,
+        ) != (
+            new.starts_at,
+            new.ends_at,
+            new.format,
+            &new.venue,
+            &new.online_url,
+        )
+    }
+
     /// Checks an input as a whole and reports every problem at once. `now` is the default
     /// for when registration opens.
     pub fn parse(input: EventInput, now: DateTime<Utc>) -> Result<Self, ValidationErrors> {
@@ -657,6 +679,24 @@ mod tests {
     fn a_spec_round_trips_through_its_input() {
         let spec = EventSpec::parse(seminar(), t(0)).unwrap();
         assert_eq!(EventSpec::parse(spec.to_input(), t(1)).unwrap(), spec);
+    }
+
+    #[test]
+    fn a_material_change_is_one_of_time_format_venue_or_meeting_link() {
+        let spec = EventSpec::parse(seminar(), t(0)).unwrap();
+        let with = |change: fn(&mut EventInput)| {
+            let mut input = spec.to_input();
+            change(&mut input);
+            spec.changes_materially(&EventSpec::parse(input, t(0)).unwrap())
+        };
+        assert!(!with(|i| i.description_en = Some("Another text".into())));
+        assert!(!with(|i| i.title_ja = Some("New title".into())));
+        assert!(!with(|i| i.capacity = Some(7)));
+        assert!(with(|i| i.starts_at = i.starts_at.map(|s| s + chrono::Duration::hours(1))));
+        // The venue as an English reader or the map shows it counts as the venue.
+        assert!(with(|i| i.venue_name_en = Some("Tokyo Metropolitan Government".into())));
+        assert!(with(|i| i.venue_map_url = Some("https://www.openstreetmap.org/".into())));
+        assert!(with(|i| i.online_url = Some("https://meet.example.jp/new".into())));
     }
 
     #[test]

@@ -29,8 +29,9 @@ pub async fn create(
 
 /// Lays `change` over the stored definition and checks the whole again. Fields left `None`
 /// in `change` keep their stored value; `clear` lists optional fields to empty.
-/// Checks a change the way [`update`] would, without saving it: the back-office asks for
-/// confirmation before mailing registrants only about a change that can be saved.
+/// Checks a change the way [`update`] would, without saving it, and says whether it is
+/// material ([`EventSpec::changes_materially`]): [`update`] mails registrants about exactly
+/// those, so the back-office asks for confirmation about exactly those.
 pub async fn check_update(
     db: &Db,
     who: &Principal,
@@ -38,14 +39,14 @@ pub async fn check_update(
     change: EventInput,
     clear: &[OptionalField],
     now: DateTime<Utc>,
-) -> AppResult<()> {
+) -> AppResult<bool> {
     let event = own_event(db, who, slug).await?;
     let mut input = overlay(event.spec.to_input(), change);
     for field in clear {
         field.clear(&mut input);
     }
-    EventSpec::parse(input, now)?;
-    Ok(())
+    let spec = EventSpec::parse(input, now)?;
+    Ok(event.spec.changes_materially(&spec))
 }
 
 pub async fn update(
@@ -83,21 +84,7 @@ pub async fn update(
     // More seats, or none at all any more: the waiting list moves up now.
     super::registrations::promote_waitlist(&txn, &updated, now).await?;
     // A new time, place or way to join reaches every registrant, with the same commit.
-    let old = &event.spec;
-    let moved = (
-        old.starts_at,
-        old.ends_at,
-        old.format,
-        &old.venue,
-        &old.online_url,
-    ) != (
-        spec.starts_at,
-        spec.ends_at,
-        spec.format,
-        &spec.venue,
-        &spec.online_url,
-    );
-    if moved && event.status == EventStatus::Published {
+    if event.spec.changes_materially(&spec) && event.status == EventStatus::Published {
         tell_registrants(&txn, &updated, MessageKind::EventChanged, now).await?;
     }
     txn.commit().await?;

@@ -890,7 +890,7 @@ async fn organizers_edit_publish_and_cancel_events_in_the_browser_with_a_confirm
         .unwrap()
         .unwrap();
     assert_eq!(unchanged.spec.starts_at, event.spec.starts_at);
-    let mut confirmed = base("新しいタイトル", later_start, later_end);
+    let mut confirmed = base("新しいタイトル", later_start.clone(), later_end.clone());
     confirmed.push(("confirm_notify", "on".to_owned()));
     let (status, _, _) = post(confirmed).await;
     assert_eq!(status, 303);
@@ -907,6 +907,26 @@ async fn organizers_edit_publish_and_cancel_events_in_the_browser_with_a_confirm
     .await
     .unwrap();
     assert!(told >= 2, "the registrants are told: {told}");
+    // A new map link is part of the venue: the service mails it, so the form asks first
+    // (one definition of a material change; the form once saved it without asking).
+    let mut map = base("新しいタイトル", later_start, later_end);
+    map.push((
+        "venue_map_url",
+        "https://www.openstreetmap.org/search?query=tocho".to_owned(),
+    ));
+    let (status, body, _) = post(map.clone()).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("申込者2名にメール"), "{body}");
+    map.push(("confirm_notify", "on".to_owned()));
+    assert_eq!(post(map).await.0, 303);
+    let told_again = store::outbox::count_for_event(
+        &app.db,
+        moved.id,
+        uketsuke::domain::MessageKind::EventChanged,
+    )
+    .await
+    .unwrap();
+    assert!(told_again > told, "told again: {told} then {told_again}");
     // Cancelling asks for the tick, then tells everyone.
     let page = "/admin/events/run-day";
     let (status, _, _) = organizer

@@ -221,7 +221,6 @@ pub async fn edit_save(
     let l = lang.lang;
     let mut errors = crate::domain::ValidationErrors::new();
     let (change, clear) = read_input(&form, &mut errors);
-    let (starts_at, ends_at) = (change.starts_at, change.ends_at);
     let kept = typed(&form, FORM_FIELDS);
     if !errors.is_empty() {
         return render_again(
@@ -238,7 +237,7 @@ pub async fn edit_save(
         .await;
     }
     let now = Utc::now();
-    if let Err(AppError::Validation(errors)) = events::check_update(
+    let material = match events::check_update(
         &state.db,
         &me.staff.principal,
         &slug,
@@ -248,29 +247,28 @@ pub async fn edit_save(
     )
     .await
     {
-        return render_again(
-            &state,
-            &lang,
-            &me,
-            &e,
-            csrf,
-            kept,
-            event_form_messages(&errors, l),
-            None,
-            422,
-        )
-        .await;
-    }
-    // A new time, place or link reaches every registrant: ask first.
-    let spec = &e.listing.event.spec;
-    let moved = starts_at.is_some_and(|t| t != spec.starts_at)
-        || ends_at.is_some_and(|t| t != spec.ends_at)
-        || change.venue_name_ja.as_deref() != spec.venue.as_ref().map(|v| v.name_ja.as_str())
-        || change.venue_address_ja.as_deref() != spec.venue.as_ref().map(|v| v.address_ja.as_str())
-        || change.online_url != spec.online_url;
+        Ok(material) => material,
+        Err(AppError::Validation(errors)) => {
+            return render_again(
+                &state,
+                &lang,
+                &me,
+                &e,
+                csrf,
+                kept,
+                event_form_messages(&errors, l),
+                None,
+                422,
+            )
+            .await;
+        }
+        Err(err) => return Err(err),
+    };
+    // A new time, place or way to join reaches every registrant: ask first (the service
+    // mails exactly the changes it calls material).
     let counts = backoffice::counts(&state.db, &e.listing.event).await?;
     let registrants = counts.confirmed_seats + counts.waitlisted;
-    if moved
+    if material
         && registrants > 0
         && e.listing.event.status == crate::domain::EventStatus::Published
         && !form.flag("confirm_notify")
