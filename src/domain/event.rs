@@ -692,11 +692,19 @@ mod tests {
         assert!(!with(|i| i.description_en = Some("Another text".into())));
         assert!(!with(|i| i.title_ja = Some("New title".into())));
         assert!(!with(|i| i.capacity = Some(7)));
-        assert!(with(|i| i.starts_at = i.starts_at.map(|s| s + chrono::Duration::hours(1))));
+        assert!(with(
+            |i| i.starts_at = i.starts_at.map(|s| s + chrono::Duration::hours(1))
+        ));
         // The venue as an English reader or the map shows it counts as the venue.
-        assert!(with(|i| i.venue_name_en = Some("Tokyo Metropolitan Government".into())));
-        assert!(with(|i| i.venue_map_url = Some("https://www.openstreetmap.org/".into())));
-        assert!(with(|i| i.online_url = Some("https://meet.example.jp/new".into())));
+        assert!(with(
+            |i| i.venue_name_en = Some("Tokyo Metropolitan Government".into())
+        ));
+        assert!(with(
+            |i| i.venue_map_url = Some("https://www.openstreetmap.org/".into())
+        ));
+        assert!(with(
+            |i| i.online_url = Some("https://meet.example.jp/new".into())
+        ));
     }
 
     #[test]

@@ -333,6 +333,31 @@ pub async fn start_export(
     Ok(total)
 }
 
+/// A page other than the roster that shows personal data (exhibitors, declarations, campaign
+/// entries): checks the right and writes the audit row, as the roster page and the exports do.
+pub async fn record_view(
+    db: &Db,
+    who: &Principal,
+    e: &StaffEvent,
+    records: u64,
+    what: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    if !e.access.roster {
+        return Err(AppError::Forbidden);
+    }
+    audit(
+        db,
+        who,
+        "roster_view",
+        &e.listing.event,
+        records,
+        Some(what),
+        now,
+    )
+    .await
+}
+
 /// An export other than the roster's (a campaign's entries): checks the right and writes
 /// the audit row.
 pub async fn record_export(

@@ -196,6 +196,19 @@ async fn companies_join_a_campaign_and_the_organizer_sees_the_totals() {
         b.get("/admin/events/smooth-biz-test/campaign.csv").await.0,
         403
     );
+    // Reading the entries on screen is logged as the export is; the backer read none.
+    let event = uketsuke::store::events::by_slug(&app.db, "smooth-biz-test")
+        .await
+        .unwrap()
+        .unwrap();
+    let views: Vec<_> = uketsuke::store::audit::of_event(&app.db, event.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.action == "roster_view" && r.detail.as_deref() == Some("campaign"))
+        .collect();
+    assert_eq!(views.len(), 1, "{views:?}");
+    assert_eq!(views[0].records, 2);
 }
 
 #[tokio::test]

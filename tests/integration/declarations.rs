@@ -192,4 +192,17 @@ async fn a_declaration_is_reviewed_returned_changed_approved_and_listed() {
         .post(review, &format!("{review}/{id}/approve"), &[])
         .await;
     assert_eq!(status, 403);
+    // Every reading of the declarations on screen is logged, as the export is; the door
+    // staff, refused, read nothing.
+    let event = uketsuke::store::events::by_slug(&app.db, "tokyo-rule")
+        .await
+        .unwrap()
+        .unwrap();
+    let views = uketsuke::store::audit::of_event(&app.db, event.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.action == "roster_view" && r.detail.as_deref() == Some("declarations"))
+        .count();
+    assert!(views >= 3, "{views}");
 }

@@ -77,6 +77,22 @@ async fn exhibitors_apply_and_are_approved_and_students_mark_their_booths() {
 
     // The organizer approves the first; the one booth is then taken; the second is declined.
     let (_, list) = organizer.get(admin).await;
+    // Reading the applications on screen is logged, as the export is.
+    let fair = uketsuke::store::events::by_slug(&app.db, "student-fair")
+        .await
+        .unwrap()
+        .unwrap();
+    let logged = uketsuke::store::audit::of_event(&app.db, fair.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .any(|r| {
+            r.action == "roster_view" && r.detail.as_deref() == Some("exhibitors") && r.records == 2
+        });
+    assert!(
+        logged,
+        "the exhibitors page is in the audit log with its two applications"
+    );
     let first_id = {
         let at = list.find("株式会社みらい製作所").unwrap();
         let start = list[..at].rfind("/registrations/").unwrap() + "/registrations/".len();

@@ -68,6 +68,19 @@ pub async fn campaign_page(
     let e = campaign_event(&state, &me, &slug).await?;
     let l = lang.lang;
     let t = campaigns::totals(&state.db, e.listing.event.id).await?;
+    // Partners who see totals only read no personal data; those who see the entries are
+    // logged as the roster's readers are.
+    if e.access.roster {
+        backoffice::record_view(
+            &state.db,
+            &me.staff.principal,
+            &e,
+            t.participants.len() as u64,
+            "campaign",
+            Utc::now(),
+        )
+        .await?;
+    }
     let participants = e.access.roster.then(|| {
         t.participants
             .iter()

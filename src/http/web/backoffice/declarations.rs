@@ -50,6 +50,15 @@ async fn render(
     }
     let l = lang.lang;
     let declared = declarations::of_event(&state.db, e.listing.event.id).await?;
+    backoffice::record_view(
+        &state.db,
+        &me.staff.principal,
+        &e,
+        declared.len() as u64,
+        "declarations",
+        Utc::now(),
+    )
+    .await?;
     let by_year = declarations::approved_by_fiscal_year(&declared)
         .into_iter()
         .map(|(fy, count)| YearCount {

@@ -44,8 +44,17 @@ pub async fn exhibitors_page(
         return Err(AppError::Forbidden);
     }
     let l = lang.lang;
-    let rows: Vec<ExhibitorView> = job_fairs::exhibitors(&state.db, e.listing.event.id)
-        .await?
+    let list = job_fairs::exhibitors(&state.db, e.listing.event.id).await?;
+    backoffice::record_view(
+        &state.db,
+        &me.staff.principal,
+        &e,
+        list.len() as u64,
+        "exhibitors",
+        Utc::now(),
+    )
+    .await?;
+    let rows: Vec<ExhibitorView> = list
         .into_iter()
         .map(|r| {
             let p = &r.booth.exhibitor.profile;
