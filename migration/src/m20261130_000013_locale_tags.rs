@@ -12,32 +12,25 @@ const TABLES: [&str; 2] = ["registrations", "outbox"];
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if manager.get_database_backend() != DbBackend::Postgres {
-            return Ok(());
-        }
-        for table in TABLES {
-            manager
-                .get_connection()
-                .execute_unprepared(&format!(
-                    "ALTER TABLE {table} ALTER COLUMN lang TYPE varchar(35)"
-                ))
-                .await?;
-        }
-        Ok(())
+        set_width(manager, 35).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if manager.get_database_backend() != DbBackend::Postgres {
-            return Ok(());
-        }
-        for table in TABLES {
-            manager
-                .get_connection()
-                .execute_unprepared(&format!(
-                    "ALTER TABLE {table} ALTER COLUMN lang TYPE varchar(8)"
-                ))
-                .await?;
-        }
-        Ok(())
+        set_width(manager, 8).await
     }
+}
+
+async fn set_width(manager: &SchemaManager<'_>, width: u32) -> Result<(), DbErr> {
+    if manager.get_database_backend() != DbBackend::Postgres {
+        return Ok(());
+    }
+    for table in TABLES {
+        manager
+            .get_connection()
+            .execute_unprepared(&format!(
+                "ALTER TABLE {table} ALTER COLUMN lang TYPE varchar({width})"
+            ))
+            .await?;
+    }
+    Ok(())
 }

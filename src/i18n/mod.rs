@@ -44,11 +44,13 @@ pub struct Locale {
     bundle: FluentBundle<FluentResource>,
     /// Message id → the file it is defined in (for the completeness test).
     pub ids: BTreeMap<String, String>,
+    /// Its files by name, read on every back-office request (`Lang::for_backoffice`).
+    files: std::collections::BTreeSet<String>,
 }
 
 impl Locale {
     pub fn has_file(&self, file: &str) -> bool {
-        self.ids.values().any(|f| f == file)
+        self.files.contains(file)
     }
 }
 
@@ -128,6 +130,7 @@ fn load(files: &[(&'static str, &'static str)]) -> Vec<Locale> {
                     .and_then(|o| o.parse().ok())
                     .unwrap_or(i64::MAX),
                 html_lang,
+                files: ids.values().cloned().collect(),
                 ids,
                 bundle,
             }

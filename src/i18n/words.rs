@@ -7,6 +7,26 @@ use crate::domain::{
     Organization, Partner, Question,
 };
 
+/// One session a registrant holds, as the manage page and the emails show it: its time,
+/// title, room and the registrant's status in it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SessionLine {
+    pub when: String,
+    pub title: String,
+    pub room: Option<String>,
+    pub status: String,
+}
+
+pub fn session_line(lang: Lang, pick: &crate::domain::Pick) -> SessionLine {
+    let spec = &pick.session.spec;
+    SessionLine {
+        when: super::dates::range(lang, spec.starts_at, spec.ends_at),
+        title: spec.title.get(lang.content()).to_owned(),
+        room: spec.room.as_ref().map(|x| x.get(lang.content()).to_owned()),
+        status: lang.label(pick.status),
+    }
+}
+
 /// Items joined the locale's way (`a, b` in English).
 pub fn list<S: AsRef<str>>(lang: Lang, items: impl IntoIterator<Item = S>) -> String {
     let separator = lang.t("list-separator");

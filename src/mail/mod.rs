@@ -275,21 +275,7 @@ impl Mailer {
             sessions: registration
                 .map(|r| {
                     r.live_picks()
-                        .map(|p| SessionLine {
-                            when: crate::i18n::dates::range(
-                                lang,
-                                p.session.spec.starts_at,
-                                p.session.spec.ends_at,
-                            ),
-                            title: p.session.spec.title.get(lang.content()).to_owned(),
-                            room: p
-                                .session
-                                .spec
-                                .room
-                                .as_ref()
-                                .map(|x| x.get(lang.content()).to_owned()),
-                            status: lang.label(p.status),
-                        })
+                        .map(|p| crate::i18n::words::session_line(lang, p))
                         .collect()
                 })
                 .unwrap_or_default(),

@@ -88,14 +88,7 @@ pub struct CampaignBlock {
     pub listed: bool,
 }
 
-/// One session in a message: its time, title, room and the registrant's status in it.
-#[derive(Debug, Clone, Serialize)]
-pub struct SessionLine {
-    pub when: String,
-    pub title: String,
-    pub room: Option<String>,
-    pub status: String,
-}
+pub use crate::i18n::words::SessionLine;
 
 /// An attendee's check-in code: shown at the door as a QR code, or read out.
 #[derive(Debug, Clone, Serialize)]

@@ -333,54 +333,34 @@ pub async fn start_export(
     Ok(total)
 }
 
-/// A page other than the roster that shows personal data (exhibitors, declarations, campaign
-/// entries): checks the right and writes the audit row, as the roster page and the exports do.
-pub async fn record_view(
-    db: &Db,
-    who: &Principal,
-    e: &StaffEvent,
-    records: u64,
-    what: &str,
-    now: DateTime<Utc>,
-) -> AppResult<()> {
-    if !e.access.roster {
-        return Err(AppError::Forbidden);
-    }
-    audit(
-        db,
-        who,
-        "roster_view",
-        &e.listing.event,
-        records,
-        Some(what),
-        now,
-    )
-    .await
+/// How personal data outside the roster is read: on a page, or as a file.
+#[derive(Debug, Clone, Copy)]
+pub enum Read {
+    /// A page that lists personal data (exhibitors, declarations, campaign entries).
+    View,
+    /// An export other than the roster's (`exhibitors.csv`, `campaign.csv`, …).
+    Export,
 }
 
-/// An export other than the roster's (a campaign's entries): checks the right and writes
-/// the audit row.
-pub async fn record_export(
+/// Checks the right to such a read and writes its audit row, as the roster page and its
+/// export do: `what` names the page or file, `records` how many rows it held.
+pub async fn record_read(
     db: &Db,
     who: &Principal,
     e: &StaffEvent,
+    read: Read,
     records: u64,
     what: &str,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    if !e.access.export {
+    let (allowed, action) = match read {
+        Read::View => (e.access.roster, "roster_view"),
+        Read::Export => (e.access.export, "roster_export"),
+    };
+    if !allowed {
         return Err(AppError::Forbidden);
     }
-    audit(
-        db,
-        who,
-        "roster_export",
-        &e.listing.event,
-        records,
-        Some(what),
-        now,
-    )
-    .await
+    audit(db, who, action, &e.listing.event, records, Some(what), now).await
 }
 
 pub async fn export_page(

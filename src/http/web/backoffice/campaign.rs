@@ -71,10 +71,11 @@ pub async fn campaign_page(
     // Partners who see totals only read no personal data; those who see the entries are
     // logged as the roster's readers are.
     if e.access.roster {
-        backoffice::record_view(
+        backoffice::record_read(
             &state.db,
             &me.staff.principal,
             &e,
+            backoffice::Read::View,
             t.participants.len() as u64,
             "campaign",
             Utc::now(),
@@ -129,10 +130,11 @@ pub async fn campaign_csv(
     let e = campaign_event(&state, &me, &slug).await?;
     let l = lang.lang;
     let t = campaigns::totals(&state.db, e.listing.event.id).await?;
-    backoffice::record_export(
+    backoffice::record_read(
         &state.db,
         &me.staff.principal,
         &e,
+        backoffice::Read::Export,
         t.participants.len() as u64,
         "campaign.csv",
         Utc::now(),

@@ -50,10 +50,11 @@ async fn render(
     }
     let l = lang.lang;
     let declared = declarations::of_event(&state.db, e.listing.event.id).await?;
-    backoffice::record_view(
+    backoffice::record_read(
         &state.db,
         &me.staff.principal,
         &e,
+        backoffice::Read::View,
         declared.len() as u64,
         "declarations",
         Utc::now(),
@@ -159,10 +160,11 @@ pub async fn declarations_csv(
     let e = staff_event_of_kind(&state, &me, &slug, EventKind::Declaration).await?;
     let l = lang.lang;
     let declared = declarations::of_event(&state.db, e.listing.event.id).await?;
-    backoffice::record_export(
+    backoffice::record_read(
         &state.db,
         &me.staff.principal,
         &e,
+        backoffice::Read::Export,
         declared.len() as u64,
         "declarations.csv",
         Utc::now(),

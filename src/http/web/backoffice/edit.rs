@@ -222,31 +222,22 @@ pub async fn edit_save(
     let mut errors = crate::domain::ValidationErrors::new();
     let (change, clear) = read_input(&form, &mut errors);
     let kept = typed(&form, FORM_FIELDS);
-    if !errors.is_empty() {
-        return render_again(
-            &state,
-            &lang,
-            &me,
-            &e,
-            csrf,
-            kept,
-            event_form_messages(&errors, l),
-            None,
-            422,
-        )
-        .await;
-    }
     let now = Utc::now();
-    let material = match events::check_update(
-        &state.db,
-        &me.staff.principal,
-        &slug,
-        change.clone(),
-        &clear,
-        now,
-    )
-    .await
-    {
+    // The form's own errors first; then the change checked whole, as saving would.
+    let checked = if errors.is_empty() {
+        events::check_update(
+            &state.db,
+            &me.staff.principal,
+            &slug,
+            change.clone(),
+            &clear,
+            now,
+        )
+        .await
+    } else {
+        Err(AppError::Validation(errors))
+    };
+    let material = match checked {
         Ok(material) => material,
         Err(AppError::Validation(errors)) => {
             return render_again(

@@ -45,10 +45,11 @@ pub async fn exhibitors_page(
     }
     let l = lang.lang;
     let list = job_fairs::exhibitors(&state.db, e.listing.event.id).await?;
-    backoffice::record_view(
+    backoffice::record_read(
         &state.db,
         &me.staff.principal,
         &e,
+        backoffice::Read::View,
         list.len() as u64,
         "exhibitors",
         Utc::now(),
@@ -150,10 +151,11 @@ pub async fn exhibitors_csv(
     let e = staff_event_of_kind(&state, &me, &slug, EventKind::JobFair).await?;
     let l = lang.lang;
     let list = job_fairs::exhibitors(&state.db, e.listing.event.id).await?;
-    backoffice::record_export(
+    backoffice::record_read(
         &state.db,
         &me.staff.principal,
         &e,
+        backoffice::Read::Export,
         list.len() as u64,
         "exhibitors.csv",
         Utc::now(),

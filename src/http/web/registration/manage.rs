@@ -39,7 +39,7 @@ struct ManageView {
     attendees: Vec<AttendeeView>,
     slots: Vec<usize>,
     questions: Vec<QuestionView>,
-    picks: Vec<PickView>,
+    picks: Vec<crate::i18n::words::SessionLine>,
     sessions: Vec<crate::http::web::sessions::SessionView>,
     consultation_slots: bool,
     campaign: Option<crate::mail::CampaignBlock>,
@@ -68,14 +68,6 @@ struct DeclarationView {
     state: String,
     note: Option<String>,
     choices: Vec<crate::http::web::catalogue::Choice>,
-}
-
-#[derive(Serialize)]
-struct PickView {
-    when: String,
-    title: String,
-    room: Option<String>,
-    status: String,
 }
 
 /// Shows what the manage page needs, with the form fields filled from the registration unless
@@ -221,21 +213,7 @@ fn manage_view(
         questions: question_views(&m.questions, lang),
         picks: r
             .live_picks()
-            .map(|p| PickView {
-                when: crate::i18n::dates::range(
-                    lang,
-                    p.session.spec.starts_at,
-                    p.session.spec.ends_at,
-                ),
-                title: p.session.spec.title.get(lang.content()).to_owned(),
-                room: p
-                    .session
-                    .spec
-                    .room
-                    .as_ref()
-                    .map(|x| x.get(lang.content()).to_owned()),
-                status: lang.label(p.status),
-            })
+            .map(|p| crate::i18n::words::session_line(lang, p))
             .collect(),
         // What may be chosen: sessions with room or a waiting list, and those held already.
         sessions: crate::http::web::sessions::views(
