@@ -251,3 +251,8 @@ report-total = Total
 default-purpose-of-use = The personal information you register is used only to run this event (confirming attendance, contacting you, sending materials, reception on the day), to tell you about future programmes of the organizer and co-hosts, and for statistical analysis of results. It is not given to third parties without your consent, except where the law requires.
 # An event by its title and time.
 event-with-time = { $title } ({ $when })
+label-shape-seats = Registration
+label-shape-booth = Booth application
+label-shape-student-visit = Visit
+label-shape-campaign-entry = Campaign entry
+label-shape-declaration = Declaration

@@ -251,3 +251,8 @@ report-total = 合計
 default-purpose-of-use = 登録した あなたの 情報は、この イベントの ために 使います（参加する 人の 確認、連絡、資料を 送る こと、当日の 受付）。主催者と 共催者が これからの イベントを お知らせする ためと、結果の 数を 数える ためにも 使います。法律で 決まっている とき 以外は、あなたが いいと 言わないと、ほかの 人や 会社に 渡しません。
 # An event by its title and time.
 event-with-time = { $title }（{ $when }）
+label-shape-seats = 申し込み
+label-shape-booth = ブースを出す申し込み
+label-shape-student-visit = 見に行く申し込み
+label-shape-campaign-entry = キャンペーンに参加
+label-shape-declaration = 宣言

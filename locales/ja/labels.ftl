@@ -251,3 +251,8 @@ report-total = 合計
 default-purpose-of-use = ご登録いただいた個人情報は、本イベントの運営（参加者の確認、連絡、資料の送付、当日の受付）および主催者・共催者による今後の事業のご案内、実施結果の統計的な分析にのみ利用し、法令に基づく場合を除き、ご本人の同意なく第三者に提供することはありません。
 # An event by its title and time.
 event-with-time = { $title }（{ $when }）
+label-shape-seats = 参加申込
+label-shape-booth = 出展申込
+label-shape-student-visit = 来場申込
+label-shape-campaign-entry = キャンペーン参加
+label-shape-declaration = 宣言

@@ -19,6 +19,7 @@ pub mod question;
 pub mod registration;
 pub mod reminder_days;
 pub mod session;
+pub mod shape;
 pub mod text;
 pub mod user;
 pub mod validation;
@@ -51,6 +52,7 @@ pub use registration::{
     RegistrationStatus,
 };
 pub use reminder_days::ReminderDays;
+pub use shape::Shape;
 pub use session::{EventSession, Pick, PickStatus, SessionInput, SessionSpec};
 pub use text::Bilingual;
 pub use user::{Email, Principal, UserRole};

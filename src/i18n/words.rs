@@ -269,6 +269,7 @@ mod tests {
         let prefectures: Vec<Prefecture> = Prefecture::all().collect();
         [
             ids("Audience", Audience::ALL),
+            ids("Shape", crate::domain::Shape::ALL),
             ids("RegistrationStatus", RegistrationStatus::ALL),
             ids("AttendeeStatus", AttendeeStatus::ALL),
             ids("HeardVia", HeardVia::ALL),

@@ -1,0 +1,93 @@
+//! The shape a registration takes. Not every programme is a seminar: a company applies for a
+//! booth, enters a campaign or makes a declaration; a student visits a job fair. Each shape
+//! has its own states (see [`super::Participation`]) and decides, here and nowhere else, what
+//! it has: seats, a time to put in a calendar, a meeting to join, a review.
+use super::EventKind;
+
+labelled_enum! {
+    /// What taking part in an event means.
+    pub enum Shape {
+        /// Seats at a seminar, an EXPO (with sessions per attendee) or a consultation slot.
+        Seats = "seats" => "label-shape-seats";
+        /// A company's application for a booth at a job fair, reviewed by the organizer.
+        Booth = "booth" => "label-shape-booth";
+        /// A student's visit to a job fair: a seat, with a profile.
+        StudentVisit = "student_visit" => "label-shape-student-visit";
+        /// A company's entry in a campaign: a period and actions, no seats, no time, no meeting.
+        CampaignEntry = "campaign_entry" => "label-shape-campaign-entry";
+        /// A company's declaration, reviewed by the organizer, returned and resubmitted.
+        Declaration = "declaration" => "label-shape-declaration";
+    }
+}
+
+impl Shape {
+    /// The shape of a registration for an event of `kind`; at a job fair a company applies
+    /// for a booth (`exhibitor`) and everyone else visits.
+    pub fn of(kind: EventKind, exhibitor: bool) -> Shape {
+        match kind {
+            EventKind::JobFair if exhibitor => Shape::Booth,
+            EventKind::JobFair => Shape::StudentVisit,
+            EventKind::Campaign => Shape::CampaignEntry,
+            EventKind::Declaration => Shape::Declaration,
+            _ => Shape::Seats,
+        }
+    }
+
+    /// The shapes an event of `kind` takes registrations in.
+    pub fn all_of(kind: EventKind) -> &'static [Shape] {
+        match kind {
+            EventKind::JobFair => &[Shape::Booth, Shape::StudentVisit],
+            EventKind::Campaign => &[Shape::CampaignEntry],
+            EventKind::Declaration => &[Shape::Declaration],
+            _ => &[Shape::Seats],
+        }
+    }
+
+    /// Whether it takes seats out of the event's capacity (and may wait for one).
+    pub fn takes_seats(self) -> bool {
+        matches!(self, Shape::Seats | Shape::StudentVisit)
+    }
+
+    /// Whether it names attendees (people who come), rather than the company alone.
+    pub fn has_attendees(self) -> bool {
+        self.takes_seats()
+    }
+
+    /// Whether it happens at a time: then a calendar file and reminders exist. A campaign
+    /// runs for months and a declaration is a standing commitment: neither blocks a calendar.
+    pub fn has_time(self) -> bool {
+        matches!(self, Shape::Seats | Shape::StudentVisit | Shape::Booth)
+    }
+
+    /// Whether the organizer decides on it before it stands.
+    pub fn is_reviewed(self) -> bool {
+        matches!(self, Shape::Booth | Shape::Declaration)
+    }
+
+    /// The company's own: one live registration per corporate number.
+    pub fn once_per_company(self) -> bool {
+        matches!(
+            self,
+            Shape::Booth | Shape::CampaignEntry | Shape::Declaration
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_things_with_a_time_go_into_a_calendar() {
+        for kind in EventKind::ALL {
+            for &shape in Shape::all_of(*kind) {
+                assert_eq!(
+                    shape.has_time(),
+                    !matches!(*kind, EventKind::Campaign | EventKind::Declaration),
+                    "{kind:?} {shape:?}"
+                );
+                assert!(!(shape.takes_seats() && shape.is_reviewed()));
+            }
+        }
+    }
+}
