@@ -15,7 +15,7 @@ use common::database;
 use serde_json::json;
 use std::time::Instant;
 use uketsuke::config::{Environment, MailTransport, Settings, SmtpSecurity};
-use uketsuke::domain::{MessageKind, RegistrationStatus};
+use uketsuke::domain::{MessageKind, SeatState};
 use uketsuke::mail::{Mailer, worker::deliver_due};
 use uketsuke::services::{demo, links::ManageLinks};
 use uketsuke::store::{self, Db, outbox::NewMessage};
@@ -108,7 +108,7 @@ async fn queue(db: &Db, n: usize) {
         .unwrap();
     // (registration, attendee copy or the contact's message)
     let recipients: Vec<(i64, Option<i64>)> =
-        store::registrations::of_event_in(db, event.id, &[RegistrationStatus::Confirmed])
+        store::registrations::of_event_in(db, event.id, &[SeatState::Confirmed])
             .await
             .unwrap()
             .into_iter()

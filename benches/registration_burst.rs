@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use uketsuke::config::{Environment, Settings};
 use uketsuke::domain::{
     Audience, CorporateNumber, MessageKind, RegistrationInput, RegistrationRules, RegistrationSpec,
-    RegistrationStatus,
+    SeatState,
     registration::{CompanyInput, PersonInput},
 };
 use uketsuke::services::links::ManageLinks;
@@ -55,10 +55,10 @@ enum Outcome {
     Failed,
 }
 
-impl From<RegistrationStatus> for Outcome {
-    fn from(status: RegistrationStatus) -> Self {
+impl From<SeatState> for Outcome {
+    fn from(status: SeatState) -> Self {
         match status {
-            RegistrationStatus::Confirmed => Outcome::Confirmed,
+            SeatState::Confirmed => Outcome::Confirmed,
             _ => Outcome::Waitlisted,
         }
     }
@@ -405,9 +405,9 @@ async fn raw_run(db_url: &str) -> Run {
                 .await
                 .unwrap()
             {
-                RegistrationStatus::Confirmed
+                SeatState::Confirmed
             } else {
-                RegistrationStatus::Waitlisted
+                SeatState::Waitlisted
             };
             let token = links.issue();
             let new = NewRegistration {

@@ -80,9 +80,9 @@ label-japanese-level-native = Native speaker
 label-japanese-level-learning = Learning (no certificate)
 
 ## ExhibitorState
-label-exhibitor-state-pending = Under review
-label-exhibitor-state-approved = Approved
-label-exhibitor-state-declined = Declined
+label-booth-state-under-review = Under review
+label-booth-state-approved = Approved
+label-booth-state-declined = Declined
 
 ## ProgrammeArea
 label-programme-area-work-style-reform = Work-style reform
@@ -164,9 +164,9 @@ label-commitment-satellite = Satellite offices
 label-commitment-other = Other
 
 ## ReviewState
-label-review-state-pending = Under review
-label-review-state-approved = Approved
-label-review-state-returned = Returned for changes
+label-declaration-state-under-review = Under review
+label-declaration-state-approved = Approved
+label-declaration-state-returned = Returned for changes
 
 ## PickStatus
 label-pick-status-confirmed = Confirmed
@@ -256,3 +256,7 @@ label-shape-booth = Booth application
 label-shape-student-visit = Visit
 label-shape-campaign-entry = Campaign entry
 label-shape-declaration = Declaration
+label-booth-state-withdrawn = Withdrawn
+label-declaration-state-withdrawn = Withdrawn
+label-entry-state-joined = Entered
+label-entry-state-withdrawn = Withdrawn

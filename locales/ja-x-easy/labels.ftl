@@ -80,9 +80,9 @@ label-japanese-level-native = 母語（生まれた時から話す言葉）
 label-japanese-level-learning = 勉強中（資格はありません）
 
 ## ExhibitorState
-label-exhibitor-state-pending = 確認しています
-label-exhibitor-state-approved = 出展できます
-label-exhibitor-state-declined = 見送り（今回は出展できません）
+label-booth-state-under-review = 確認しています
+label-booth-state-approved = 出展できます
+label-booth-state-declined = 見送り（今回は出展できません）
 
 ## ProgrammeArea
 label-programme-area-work-style-reform = 働き方を変える
@@ -164,9 +164,9 @@ label-commitment-satellite = サテライトオフィス（家の近くの事務
 label-commitment-other = そのほか
 
 ## ReviewState
-label-review-state-pending = 確認しています
-label-review-state-approved = オーケーです
-label-review-state-returned = もう一度書いてください
+label-declaration-state-under-review = 確認しています
+label-declaration-state-approved = オーケーです
+label-declaration-state-returned = もう一度書いてください
 
 ## PickStatus
 label-pick-status-confirmed = 参加できます
@@ -256,3 +256,7 @@ label-shape-booth = ブースを出す申し込み
 label-shape-student-visit = 見に行く申し込み
 label-shape-campaign-entry = キャンペーンに参加
 label-shape-declaration = 宣言
+label-booth-state-withdrawn = やめました
+label-declaration-state-withdrawn = やめました
+label-entry-state-joined = 参加しています
+label-entry-state-withdrawn = やめました

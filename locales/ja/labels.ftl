@@ -80,9 +80,9 @@ label-japanese-level-native = 母語
 label-japanese-level-learning = 学習中（資格なし）
 
 ## ExhibitorState
-label-exhibitor-state-pending = 審査中
-label-exhibitor-state-approved = 出展決定
-label-exhibitor-state-declined = 見送り
+label-booth-state-under-review = 審査中
+label-booth-state-approved = 出展決定
+label-booth-state-declined = 見送り
 
 ## ProgrammeArea
 label-programme-area-work-style-reform = 働き方改革
@@ -164,9 +164,9 @@ label-commitment-satellite = サテライトオフィスの活用
 label-commitment-other = その他
 
 ## ReviewState
-label-review-state-pending = 審査中
-label-review-state-approved = 承認済み
-label-review-state-returned = 差し戻し
+label-declaration-state-under-review = 審査中
+label-declaration-state-approved = 承認済み
+label-declaration-state-returned = 差し戻し
 
 ## PickStatus
 label-pick-status-confirmed = 参加確定
@@ -256,3 +256,7 @@ label-shape-booth = 出展申込
 label-shape-student-visit = 来場申込
 label-shape-campaign-entry = キャンペーン参加
 label-shape-declaration = 宣言
+label-booth-state-withdrawn = 取り下げ
+label-declaration-state-withdrawn = 取り下げ
+label-entry-state-joined = 参加登録済み
+label-entry-state-withdrawn = 取り下げ

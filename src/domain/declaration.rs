@@ -18,11 +18,13 @@ labelled_enum! {
 }
 
 labelled_enum! {
-    /// Where a declaration stands with the organizer.
-    pub enum ReviewState {
-        Pending = "pending" => "label-review-state-pending";
-        Approved = "approved" => "label-review-state-approved";
-        Returned = "returned" => "label-review-state-returned";
+    /// Where a declaration stands: under review when made or changed, then approved or
+    /// returned with a note; withdrawn when the company cancels it.
+    pub enum DeclarationState {
+        UnderReview = "under_review" => "label-declaration-state-under-review";
+        Approved = "approved" => "label-declaration-state-approved";
+        Returned = "returned" => "label-declaration-state-returned";
+        Withdrawn = "withdrawn" => "label-declaration-state-withdrawn";
     }
 }
 
@@ -98,7 +100,7 @@ impl Declaration {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DeclarationRecord {
     pub declaration: Declaration,
-    pub state: ReviewState,
+    pub state: DeclarationState,
     pub reviewed_at: Option<DateTime<Utc>>,
     /// The organizer's note when returning it for changes.
     pub note: Option<String>,

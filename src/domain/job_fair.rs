@@ -30,15 +30,6 @@ labelled_enum! {
     }
 }
 
-labelled_enum! {
-    /// Where an exhibitor's application stands.
-    pub enum ExhibitorState {
-        Pending = "pending" => "label-exhibitor-state-pending";
-        Approved = "approved" => "label-exhibitor-state-approved";
-        Declined = "declined" => "label-exhibitor-state-declined";
-    }
-}
-
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ExhibitorInput {
     pub staff_count: Option<String>,

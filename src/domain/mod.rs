@@ -14,6 +14,7 @@ pub mod jst;
 pub mod language;
 pub mod normalize;
 pub mod organization;
+pub mod participation;
 pub mod partner;
 pub mod question;
 pub mod registration;
@@ -29,31 +30,33 @@ pub use campaign::{CampaignAction, CampaignEntry, CampaignInput};
 pub use company::{
     CorporateNumber, EmployeeBand, Industry, Kana, PhoneNumber, PostalCode, Prefecture,
 };
-pub use declaration::{Commitment, Declaration, DeclarationInput, DeclarationRecord, ReviewState};
+pub use declaration::{
+    Commitment, Declaration, DeclarationInput, DeclarationRecord, DeclarationState,
+};
 pub use event::{
     Capacity, Event, EventFormat, EventInput, EventKind, EventSpec, EventStatus, Languages,
     ProgrammeArea, Slug, Venue,
 };
 pub use fiscal_year::FiscalYear;
 pub use job_fair::{
-    BoothLanguage, ExhibitorInput, ExhibitorProfile, ExhibitorState, JapaneseLevel, StudentInput,
-    StudentProfile,
+    BoothLanguage, ExhibitorInput, ExhibitorProfile, JapaneseLevel, StudentInput, StudentProfile,
 };
 pub use labelled::Labelled;
 pub use language::Language;
 pub use organization::{OrgCode, Organization, OrganizationKind};
+pub use participation::{BoothState, EntryState, Participation};
 pub use partner::{Partner, PartnerRole, PartnerState};
 pub use question::{
     Answer, Answers, Question, QuestionInput, QuestionKind, QuestionOption, QuestionSpec,
 };
 pub use registration::{
     Attendee, AttendeeStatus, Audience, CompanyRecord, ContactRecord, HeardVia, MessageKind,
-    Person, Registration, RegistrationInput, RegistrationRules, RegistrationSpec,
-    RegistrationStatus,
+    PartSpec, Person, Registration, RegistrationInput, RegistrationRules, RegistrationSpec,
+    SeatState,
 };
 pub use reminder_days::ReminderDays;
-pub use shape::Shape;
 pub use session::{EventSession, Pick, PickStatus, SessionInput, SessionSpec};
+pub use shape::Shape;
 pub use text::Bilingual;
 pub use user::{Email, Principal, UserRole};
 pub use validation::{FieldError, ValidationErrors};

@@ -18,7 +18,7 @@ labelled_enum! {
 }
 
 labelled_enum! {
-    pub enum RegistrationStatus {
+    pub enum SeatState {
         Confirmed = "confirmed" => "label-registration-status-confirmed";
         Waitlisted = "waitlisted" => "label-registration-status-waitlisted";
         Cancelled = "cancelled" => "label-registration-status-cancelled";
@@ -30,12 +30,9 @@ labelled_enum! {
     }
 }
 
-impl RegistrationStatus {
+impl SeatState {
     /// The states that hold a seat or a place in line.
-    pub const LIVE: &'static [RegistrationStatus] = &[
-        RegistrationStatus::Confirmed,
-        RegistrationStatus::Waitlisted,
-    ];
+    pub const LIVE: &'static [SeatState] = &[SeatState::Confirmed, SeatState::Waitlisted];
 
     /// Whether it holds a seat or a place in line: what reports, company limits and the
     /// organizer's actions count. A cancelled registration gave its place back; a duplicate
@@ -49,9 +46,9 @@ impl RegistrationStatus {
     /// notice instead (and the submitter learns it from the answer).
     pub fn welcome(self) -> Option<MessageKind> {
         match self {
-            RegistrationStatus::Confirmed => Some(MessageKind::Confirmed),
-            RegistrationStatus::Waitlisted => Some(MessageKind::Waitlisted),
-            RegistrationStatus::Cancelled | RegistrationStatus::Duplicate => None,
+            SeatState::Confirmed => Some(MessageKind::Confirmed),
+            SeatState::Waitlisted => Some(MessageKind::Waitlisted),
+            SeatState::Cancelled | SeatState::Duplicate => None,
         }
     }
 }
@@ -160,23 +157,10 @@ pub struct RegistrationRules<'a> {
     pub audience: Audience,
     pub per_company_limit: Option<u32>,
     pub questions: &'a [Question],
-    /// A campaign's first and last day (Tokyo): companies join it with an entry, not
-    /// attendees.
+    /// What taking part means here.
+    pub shape: super::Shape,
+    /// A campaign's first and last day (Tokyo), for a campaign entry.
     pub campaign_period: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
-    /// A declaration scheme: companies declare, with no attendees.
-    pub declaration: bool,
-    /// A job fair's exhibitor application: the company, its booth, no attendees.
-    pub exhibitor: bool,
-    /// A job fair's student visitor: a profile is required.
-    pub student: bool,
-}
-
-impl RegistrationRules<'_> {
-    /// The company registers itself, with no attendees: a campaign entry, a declaration or a
-    /// booth application.
-    pub fn company_only(&self) -> bool {
-        self.campaign_period.is_some() || self.declaration || self.exhibitor
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -217,10 +201,18 @@ pub struct RegistrationSpec {
     pub heard_via: Option<HeardVia>,
     pub via: Option<String>,
     pub lang: crate::i18n::Lang,
-    pub campaign: Option<super::CampaignEntry>,
-    pub declaration: Option<super::Declaration>,
-    pub exhibitor: Option<super::ExhibitorProfile>,
-    pub student: Option<super::StudentProfile>,
+    /// What its shape adds: a booth, a campaign entry, a declaration, a student's profile.
+    pub part: PartSpec,
+}
+
+/// What a registration's shape adds to it, checked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum PartSpec {
+    Seats,
+    StudentVisit(super::StudentProfile),
+    Booth(super::ExhibitorProfile),
+    CampaignEntry(super::CampaignEntry),
+    Declaration(super::Declaration),
 }
 
 impl RegistrationSpec {
@@ -259,35 +251,41 @@ impl RegistrationSpec {
             None
         };
 
-        // A campaign is joined by the company: what it does, not who comes.
-        let campaign = match (rules.campaign_period, input.campaign) {
-            (Some(period), Some(c)) => errors.take(super::CampaignEntry::parse(c, period)),
-            (Some(_), None) => {
-                errors.add("campaign.actions", "choose_at_least_one");
-                None
-            }
-            (None, _) => None,
-        };
-        let declaration = match (rules.declaration, input.declaration) {
-            (true, Some(d)) => errors.take(super::Declaration::parse(d)),
-            (true, None) => {
-                errors.add("declaration.commitments", "choose_at_least_one");
-                None
-            }
-            (false, _) => None,
-        };
-        let exhibitor = match (rules.exhibitor, input.exhibitor) {
-            (true, Some(x)) => errors.take(super::ExhibitorProfile::parse(x)),
-            (true, None) => errors.take(super::ExhibitorProfile::parse(Default::default())),
-            (false, _) => None,
-        };
-        let student = match (rules.student, input.student) {
-            (true, Some(x)) => errors.take(super::StudentProfile::parse(x)),
-            (true, None) => errors.take(super::StudentProfile::parse(Default::default())),
-            (false, _) => None,
+        // What the shape adds: what a company does or declares, its booth, a student's profile.
+        let shape = rules.shape;
+        let part = match shape {
+            super::Shape::Seats => Some(PartSpec::Seats),
+            super::Shape::CampaignEntry => match (rules.campaign_period, input.campaign) {
+                (Some(period), Some(c)) => errors
+                    .take(super::CampaignEntry::parse(c, period))
+                    .map(PartSpec::CampaignEntry),
+                _ => {
+                    errors.add("campaign.actions", "choose_at_least_one");
+                    None
+                }
+            },
+            super::Shape::Declaration => match input.declaration {
+                Some(d) => errors
+                    .take(super::Declaration::parse(d))
+                    .map(PartSpec::Declaration),
+                None => {
+                    errors.add("declaration.commitments", "choose_at_least_one");
+                    None
+                }
+            },
+            super::Shape::Booth => errors
+                .take(super::ExhibitorProfile::parse(
+                    input.exhibitor.unwrap_or_default(),
+                ))
+                .map(PartSpec::Booth),
+            super::Shape::StudentVisit => errors
+                .take(super::StudentProfile::parse(
+                    input.student.unwrap_or_default(),
+                ))
+                .map(PartSpec::StudentVisit),
         };
         // An individual attends alone; a company names 1 to `limit` attendees.
-        let attendees = if rules.company_only() {
+        let attendees = if !shape.has_attendees() {
             if !input.attendees.is_empty() {
                 errors.add("attendees", "not_for_campaign");
             }
@@ -350,21 +348,23 @@ impl RegistrationSpec {
             heard_via,
             via,
             lang: input.lang,
-            campaign,
-            declaration,
-            exhibitor,
-            student,
+            part: part.expect("checked"),
         })
     }
 
-    /// A campaign entry, a declaration or a booth: the company's own, so one per corporate number.
-    pub fn once_per_company(&self) -> bool {
-        self.campaign.is_some() || self.declaration.is_some() || self.exhibitor.is_some()
+    pub fn shape(&self) -> super::Shape {
+        match self.part {
+            PartSpec::Seats => super::Shape::Seats,
+            PartSpec::StudentVisit(_) => super::Shape::StudentVisit,
+            PartSpec::Booth(_) => super::Shape::Booth,
+            PartSpec::CampaignEntry(_) => super::Shape::CampaignEntry,
+            PartSpec::Declaration(_) => super::Shape::Declaration,
+        }
     }
 
     /// Whether every attendee it names is among `taken`, the addresses other registrations of
     /// the event hold: then it would take nothing, and is stored as a
-    /// [`RegistrationStatus::Duplicate`]. A company-only registration names nobody, so is never
+    /// [`SeatState::Duplicate`]. A company-only registration names nobody, so is never
     /// one.
     pub fn only_duplicates(&self, taken: &HashSet<String>) -> bool {
         !self.attendees.is_empty()
@@ -493,14 +493,13 @@ fn parse_choice<T: std::str::FromStr>(
 pub struct Registration {
     pub id: i64,
     pub event_id: i64,
-    pub status: RegistrationStatus,
+    /// How it takes part, in its shape's own states.
+    pub participation: super::Participation,
     pub audience: Audience,
     pub lang: crate::i18n::Lang,
     pub company: Option<CompanyRecord>,
     pub contact: ContactRecord,
     pub affiliation: Option<String>,
-    /// Seats held when confirmed, wanted when waitlisted.
-    pub seats: u32,
     pub attendees: Vec<Attendee>,
     pub answers: Answers,
     pub heard_via: Option<HeardVia>,
@@ -515,13 +514,17 @@ pub struct Registration {
     /// The sessions it picked (an EXPO's talks, a consultation slot), in time order; dropped
     /// ones included.
     pub picks: Vec<super::Pick>,
-    /// What the company joined a campaign with.
-    pub campaign: Option<super::CampaignEntry>,
-    /// What the company declared, and its review.
-    pub declaration: Option<super::DeclarationRecord>,
 }
 
 impl Registration {
+    pub fn shape(&self) -> super::Shape {
+        self.participation.shape()
+    }
+
+    pub fn is_live(&self) -> bool {
+        self.participation.is_live()
+    }
+
     /// The sessions it still attends or waits for.
     pub fn live_picks(&self) -> impl Iterator<Item = &super::Pick> {
         self.picks
@@ -611,10 +614,8 @@ pub(crate) mod tests {
             audience: Audience::Companies,
             per_company_limit: None,
             questions: &[],
+            shape: crate::domain::Shape::Seats,
             campaign_period: None,
-            declaration: false,
-            exhibitor: false,
-            student: false,
         };
         let mut input = company_input(1);
         input.attendees[0].kana = Some("Ann Walker".into());
@@ -672,10 +673,8 @@ pub(crate) mod tests {
             audience: Audience::Companies,
             per_company_limit: limit,
             questions: &[],
+            shape: crate::domain::Shape::Seats,
             campaign_period: None,
-            declaration: false,
-            exhibitor: false,
-            student: false,
         }
     }
 
@@ -721,12 +720,9 @@ pub(crate) mod tests {
         );
         assert!(spec.only_duplicates(&taken(&["a0@example.co.jp", "a1@example.co.jp"])));
         // A duplicate is neither welcomed nor counted.
-        assert_eq!(RegistrationStatus::Duplicate.welcome(), None);
-        assert!(!RegistrationStatus::Duplicate.is_live());
-        assert_eq!(
-            RegistrationStatus::Confirmed.welcome(),
-            Some(MessageKind::Confirmed)
-        );
+        assert_eq!(SeatState::Duplicate.welcome(), None);
+        assert!(!SeatState::Duplicate.is_live());
+        assert_eq!(SeatState::Confirmed.welcome(), Some(MessageKind::Confirmed));
     }
 
     #[test]
@@ -765,10 +761,8 @@ pub(crate) mod tests {
             audience: Audience::Individuals,
             per_company_limit: None,
             questions: &[],
+            shape: crate::domain::Shape::Seats,
             campaign_period: None,
-            declaration: false,
-            exhibitor: false,
-            student: false,
         };
         let spec = RegistrationSpec::parse(input, &rules).unwrap();
         assert_eq!(spec.attendees.len(), 1);

@@ -17,6 +17,49 @@ pub struct SessionLine {
     pub status: String,
 }
 
+/// What a registration's state means for the registrant, in a sentence: each shape in its
+/// own words (a booth under review is not "confirmed"). `None` for a duplicate, whose page
+/// says more than a sentence.
+pub fn standing_note(
+    lang: Lang,
+    p: &crate::domain::Participation,
+    waitlist_position: Option<u32>,
+) -> Option<String> {
+    use crate::domain::{BoothState, DeclarationState, EntryState, Participation, SeatState};
+    let id = match p {
+        Participation::Seats { state, .. } | Participation::StudentVisit { state, .. } => {
+            match state {
+                SeatState::Confirmed => "confirmed-note",
+                SeatState::Waitlisted => {
+                    return Some(lang.t_args(
+                        "waitlist-note",
+                        &crate::fluent_args![("n", waitlist_position.unwrap_or(1))],
+                    ));
+                }
+                SeatState::Cancelled => "cancelled-note",
+                SeatState::Duplicate => return None,
+            }
+        }
+        Participation::Booth { state, .. } => match state {
+            BoothState::UnderReview => "standing-booth-under-review",
+            BoothState::Approved => "standing-booth-approved",
+            BoothState::Declined => "standing-booth-declined",
+            BoothState::Withdrawn => "standing-withdrawn",
+        },
+        Participation::CampaignEntry { state, .. } => match state {
+            EntryState::Joined => "standing-entry-joined",
+            EntryState::Withdrawn => "standing-withdrawn",
+        },
+        Participation::Declaration(d) => match d.state {
+            DeclarationState::UnderReview => "standing-declaration-under-review",
+            DeclarationState::Returned => "standing-declaration-returned",
+            DeclarationState::Approved => "standing-declaration-approved",
+            DeclarationState::Withdrawn => "standing-withdrawn",
+        },
+    };
+    Some(lang.t(id))
+}
+
 pub fn session_line(lang: Lang, pick: &crate::domain::Pick) -> SessionLine {
     let spec = &pick.session.spec;
     SessionLine {
@@ -270,7 +313,8 @@ mod tests {
         [
             ids("Audience", Audience::ALL),
             ids("Shape", crate::domain::Shape::ALL),
-            ids("RegistrationStatus", RegistrationStatus::ALL),
+            ids("EntryState", crate::domain::EntryState::ALL),
+            ids("SeatState", SeatState::ALL),
             ids("AttendeeStatus", AttendeeStatus::ALL),
             ids("HeardVia", HeardVia::ALL),
             ids("MessageKind", MessageKind::ALL),
@@ -280,7 +324,7 @@ mod tests {
             ids("PartnerState", PartnerState::ALL),
             ids("BoothLanguage", BoothLanguage::ALL),
             ids("JapaneseLevel", JapaneseLevel::ALL),
-            ids("ExhibitorState", ExhibitorState::ALL),
+            ids("BoothState", BoothState::ALL),
             ids("ProgrammeArea", ProgrammeArea::ALL),
             ids("EventKind", EventKind::ALL),
             ids("EventFormat", EventFormat::ALL),
@@ -290,7 +334,7 @@ mod tests {
             ids("EmployeeBand", EmployeeBand::ALL),
             ids("OrganizationKind", OrganizationKind::ALL),
             ids("Commitment", Commitment::ALL),
-            ids("ReviewState", ReviewState::ALL),
+            ids("DeclarationState", DeclarationState::ALL),
             ids("PickStatus", PickStatus::ALL),
             ids("Prefecture", &prefectures),
         ]

@@ -13,7 +13,7 @@ pub use transport::{SendError, Transport};
 
 use crate::calendar::{self, Method, Person};
 use crate::config::Settings;
-use crate::domain::{AttendeeStatus, MessageKind, RegistrationStatus};
+use crate::domain::{AttendeeStatus, MessageKind};
 use crate::services::catalogue::{EventListing, with_partners};
 use crate::services::links::{ManageLinks, Subscriber};
 use crate::store::{self, Db, outbox::Claimed};
@@ -107,7 +107,7 @@ impl Mailer {
         let lang = row.lang;
         let spec = &listing.event.spec;
         let registration = stored.as_ref().map(|s| &s.registration);
-        let confirmed = registration.is_some_and(|r| r.status == RegistrationStatus::Confirmed);
+        let confirmed = registration.is_some_and(|r| r.participation.holds_seats());
         let kind = row.kind;
         // An attendee's copy of a message to the registration's contact.
         let attendee_id = row.payload["attendee_id"].as_i64();
@@ -124,7 +124,7 @@ impl Mailer {
             _ => None,
         };
         let waitlist_position = match registration {
-            Some(r) if r.status == RegistrationStatus::Waitlisted => {
+            Some(r) if r.participation.is_waiting() => {
                 Some(store::registrations::waitlist_position(db, r.event_id, r.id).await?)
             }
             _ => None,
@@ -247,7 +247,7 @@ impl Mailer {
             contact_email: self.from.email.to_string(),
             purpose_of_use: crate::i18n::words::purpose_of_use(lang, spec),
             status: registration
-                .map(|r| lang.label(r.status))
+                .map(|r| lang.label(&r.participation))
                 .unwrap_or_default(),
             waitlist_position,
             attendees: attendees.clone(),
@@ -283,28 +283,28 @@ impl Mailer {
                 .as_str()
                 .map(str::to_owned),
             campaign: registration
-                .and_then(|r| r.campaign.as_ref())
+                .and_then(|r| r.participation.campaign_entry())
                 .map(|c| CampaignBlock {
                     actions: crate::i18n::words::campaign_actions(lang, c),
                     employees: c.employees,
                     period: crate::i18n::words::campaign_period(lang, c),
                     listed: c.listed,
                 }),
-            declaration: registration.and_then(|r| r.declaration.as_ref()).map(|d| {
-                DeclarationBlock {
+            declaration: registration
+                .and_then(|r| r.participation.declaration())
+                .map(|d| DeclarationBlock {
                     commitments: crate::i18n::words::commitments(lang, &d.declaration),
                     statement: d.declaration.statement.clone(),
-                    approved: d.state == crate::domain::ReviewState::Approved,
-                    returned: d.state == crate::domain::ReviewState::Returned,
+                    approved: d.state == crate::domain::DeclarationState::Approved,
+                    returned: d.state == crate::domain::DeclarationState::Returned,
                     note: d.note.clone(),
                     listed: d.declaration.listed,
-                }
-            }),
+                }),
             exhibitor: exhibitor.as_ref().map(|x| ExhibitorBlock {
                 positions: x.profile.positions.clone(),
                 languages: crate::i18n::words::booth_languages(lang, &x.profile),
-                approved: x.state == crate::domain::ExhibitorState::Approved,
-                declined: x.state == crate::domain::ExhibitorState::Declined,
+                approved: x.state == crate::domain::BoothState::Approved,
+                declined: x.state == crate::domain::BoothState::Declined,
             }),
         };
         // A job fair speaks to students from abroad: its messages carry Japanese and English

@@ -2,7 +2,7 @@
 use super::events::own_event;
 use super::notices;
 use crate::domain::announcement::{Announcement, AnnouncementInput, AnnouncementSpec};
-use crate::domain::{EventStatus, MessageKind, Principal, RegistrationStatus};
+use crate::domain::{EventStatus, MessageKind, Principal, SeatState};
 use crate::error::{AppError, AppResult};
 use crate::store::{self, Db};
 use chrono::{DateTime, Utc};
@@ -27,13 +27,10 @@ pub async fn announce(
         return Err(AppError::conflict("event_not_published", Vec::new()));
     }
     let id = store::announcements::insert(&txn, event.id, &spec, who.user_id, now).await?;
-    let statuses: &[RegistrationStatus] = if spec.include_waitlisted {
-        &[
-            RegistrationStatus::Confirmed,
-            RegistrationStatus::Waitlisted,
-        ]
+    let statuses: &[SeatState] = if spec.include_waitlisted {
+        &[SeatState::Confirmed, SeatState::Waitlisted]
     } else {
-        &[RegistrationStatus::Confirmed]
+        &[SeatState::Confirmed]
     };
     let payload = json!({ "announcement_id": id });
     let count = notices::tell_all(

@@ -391,7 +391,7 @@ pub async fn door_search(
     }
     let q = RosterQuery {
         text: Some(text.to_owned()),
-        status: Some(crate::domain::RegistrationStatus::Confirmed),
+        status: Some(crate::domain::SeatState::Confirmed),
         session_id,
         ..Default::default()
     };
@@ -443,7 +443,7 @@ pub async fn check_in(
         Some((event_id, row)) if event_id == event.id => row,
         _ => return Err(AppError::NotFound),
     };
-    if found.status != crate::domain::RegistrationStatus::Confirmed
+    if found.status != crate::domain::SeatState::Confirmed
         || found.attendee_status != crate::domain::AttendeeStatus::Active
     {
         return Err(AppError::conflict(
@@ -499,6 +499,11 @@ pub async fn walk_in(
     {
         return Err(ValidationErrors::single("email", "already_registered").into());
     }
+    // Only people come through a door: a campaign or a declaration scheme has no walk-ins.
+    let shape = crate::domain::Shape::of(event.spec.kind, false);
+    if !shape.takes_seats() {
+        return Err(AppError::NotFound);
+    }
     if !store::events::take_seats_with_room(&txn, event.id, 1, 1).await? {
         return Err(AppError::conflict("event_full", Vec::new()));
     }
@@ -507,6 +512,7 @@ pub async fn walk_in(
         &txn,
         store::registrations::NewWalkIn {
             event_id: event.id,
+            shape,
             walk_in: &person,
             individuals: event.spec.audience == Audience::Individuals,
             lang,

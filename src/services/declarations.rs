@@ -5,7 +5,7 @@
 use super::events::own_event;
 use super::notices::{self, Copies};
 use crate::domain::{
-    DeclarationInput, FiscalYear, MessageKind, Principal, ReviewState, ValidationErrors,
+    DeclarationInput, DeclarationState, FiscalYear, MessageKind, Principal, ValidationErrors,
 };
 use crate::error::{AppError, AppResult};
 use crate::store::{self, Db, declarations::Declared};
@@ -34,9 +34,9 @@ pub async fn review(
     let txn = store::begin_write(db).await?;
     let event = own_event(&txn, who, slug).await?;
     let state = if approve {
-        ReviewState::Approved
+        DeclarationState::Approved
     } else {
-        ReviewState::Returned
+        DeclarationState::Returned
     };
     if !store::declarations::review(
         &txn,
@@ -85,7 +85,7 @@ pub async fn update(
     let declaration = crate::domain::Declaration::parse(input)?;
     let managed = super::registrations::by_token(db, token).await?;
     let reg = managed.registration;
-    if !reg.status.is_live() || reg.declaration.is_none() {
+    if !reg.is_live() || reg.participation.declaration().is_none() {
         return Err(AppError::NotFound);
     }
     let txn = store::begin_write(db).await?;
@@ -118,7 +118,7 @@ pub async fn listed(db: &Db, event_id: i64) -> AppResult<Vec<Declared>> {
     let mut list: Vec<Declared> = store::declarations::of_event(db, event_id)
         .await?
         .into_iter()
-        .filter(|d| d.record.state == ReviewState::Approved && d.record.declaration.listed)
+        .filter(|d| d.record.state == DeclarationState::Approved && d.record.declaration.listed)
         .collect();
     list.sort_by(|a, b| a.company.cmp(&b.company));
     Ok(list)
@@ -128,7 +128,7 @@ pub async fn listed(db: &Db, event_id: i64) -> AppResult<Vec<Declared>> {
 pub fn approved_by_fiscal_year(declared: &[Declared]) -> BTreeMap<FiscalYear, u64> {
     let mut out = BTreeMap::new();
     for d in declared {
-        if let (ReviewState::Approved, Some(at)) = (d.record.state, d.record.reviewed_at) {
+        if let (DeclarationState::Approved, Some(at)) = (d.record.state, d.record.reviewed_at) {
             *out.entry(FiscalYear::of(at)).or_default() += 1;
         }
     }

@@ -98,7 +98,7 @@ async fn tell_registrants(
     kind: MessageKind,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    use crate::domain::RegistrationStatus::{Confirmed, Waitlisted};
+    use crate::domain::SeatState::{Confirmed, Waitlisted};
     let payload = serde_json::json!({});
     super::notices::tell_all(txn, event, &[Confirmed, Waitlisted], kind, payload, now).await?;
     Ok(())

@@ -3,7 +3,7 @@
 //! want to visit; each exhibitor sees how many did.
 use super::events::own_event;
 use super::notices::{self, Copies};
-use crate::domain::{ExhibitorState, MessageKind, Principal};
+use crate::domain::{BoothState, MessageKind, Principal};
 use crate::error::{AppError, AppResult};
 use crate::store::{self, Db, job_fairs::Exhibitor};
 use chrono::{DateTime, Utc};
@@ -49,7 +49,7 @@ pub async fn approved_booths(db: &Db, event_id: i64) -> AppResult<Vec<Booth>> {
         .await?
         .into_iter()
         .map(|r| r.booth)
-        .filter(|b| b.exhibitor.state == ExhibitorState::Approved)
+        .filter(|b| b.exhibitor.state == BoothState::Approved)
         .collect();
     booths.sort_by(|a, b| a.company.cmp(&b.company));
     Ok(booths)
@@ -81,9 +81,9 @@ pub async fn decide(
         ));
     }
     let state = if approve {
-        ExhibitorState::Approved
+        BoothState::Approved
     } else {
-        ExhibitorState::Declined
+        BoothState::Declined
     };
     if !store::job_fairs::decide(&txn, event.id, registration_id, state, who.user_id, now).await? {
         return Err(AppError::NotFound);

@@ -3,7 +3,7 @@
 //! recipient, written in the caller's transaction.
 use super::catalogue::{EventListing, with_partners};
 use super::links::{ManageLinks, Subscriber};
-use crate::domain::{Attendee, Event, MessageKind, Registration, RegistrationStatus};
+use crate::domain::{Attendee, Event, MessageKind, Registration, SeatState};
 use crate::error::{AppError, AppResult};
 use crate::store::Db;
 use crate::store::{self, outbox::NewMessage};
@@ -82,7 +82,7 @@ pub(crate) async fn tell_attendees(
 pub(crate) async fn tell_all(
     txn: &impl ConnectionTrait,
     event: &Event,
-    statuses: &[RegistrationStatus],
+    statuses: &[SeatState],
     kind: MessageKind,
     payload: Value,
     now: DateTime<Utc>,

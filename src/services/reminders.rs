@@ -2,7 +2,7 @@
 //! Tokyo time, once, to every confirmed registration (not for campaigns and declaration
 //! schemes, which have no day to come to). The mail worker calls [`queue_due`].
 use super::notices;
-use crate::domain::{EventStatus, MessageKind, RegistrationStatus, ReminderDays};
+use crate::domain::{EventStatus, MessageKind, ReminderDays, SeatState};
 use crate::error::AppResult;
 use crate::store::{self, Db};
 use chrono::{DateTime, Utc};
@@ -35,7 +35,7 @@ pub async fn queue_due(db: &Db, now: DateTime<Utc>) -> AppResult<usize> {
             continue;
         }
         let payload = json!({ "days_before": days });
-        let statuses = [RegistrationStatus::Confirmed];
+        let statuses = [SeatState::Confirmed];
         let count =
             notices::tell_all(&txn, &event, &statuses, MessageKind::Reminder, payload, now).await?;
         match store::reminders::record(&txn, event.id, days, count, now).await {

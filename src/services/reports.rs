@@ -4,7 +4,7 @@
 use super::backoffice::{self, StaffEvent};
 use crate::domain::{
     EmployeeBand, EventStatus, FiscalYear, HeardVia, Industry, PartnerRole, PartnerState,
-    Principal, ProgrammeArea, RegistrationStatus,
+    Principal, ProgrammeArea,
 };
 use crate::error::AppResult;
 use crate::store::reports::{AttendeeFact, RegistrationFact};
@@ -85,7 +85,7 @@ fn is_sme(f: &RegistrationFact) -> bool {
 /// Builds an event's report from its facts. Only registrations holding a place count:
 /// cancelled ones gave theirs back, duplicates never had one.
 pub fn event_report(regs: &[RegistrationFact], attendees: &[AttendeeFact]) -> EventReport {
-    let live: Vec<&RegistrationFact> = regs.iter().filter(|r| r.status.is_live()).collect();
+    let live: Vec<&RegistrationFact> = regs.iter().filter(|r| r.live).collect();
     let mut per_day: BTreeMap<NaiveDate, u64> = BTreeMap::new();
     let mut channel: BTreeMap<BarKey, u64> = BTreeMap::new();
     let mut via: BTreeMap<BarKey, u64> = BTreeMap::new();
@@ -120,7 +120,8 @@ pub fn event_report(regs: &[RegistrationFact], attendees: &[AttendeeFact]) -> Ev
         *city
             .entry(r.city.clone().map_or(BarKey::NotGiven, BarKey::Text))
             .or_default() += 1;
-        if let Some(k) = r.company_key.as_deref() {
+        // Participating companies: a booth under review or declined is no participant.
+        if let Some(k) = r.company_key.as_deref().filter(|_| r.takes_part) {
             companies.insert(k);
             if is_sme(r) {
                 sme_companies.insert(k);
@@ -243,10 +244,7 @@ pub async fn fiscal_year(db: &Db, who: &Principal, year: FiscalYear) -> AppResul
             row.checked_in += u64::from(a.checked_in);
         }
         let sets = companies_by_area.entry(area).or_default();
-        for r in regs
-            .iter()
-            .filter(|r| r.event_id == ev.id && r.status == RegistrationStatus::Confirmed)
-        {
+        for r in regs.iter().filter(|r| r.event_id == ev.id && r.takes_part) {
             if let Some(k) = &r.company_key {
                 sets.0.insert(k.clone());
                 all_companies.0.insert(k.clone());
@@ -290,14 +288,15 @@ mod tests {
 
     fn fact(
         day: u32,
-        status: RegistrationStatus,
+        status: crate::domain::SeatState,
         via: Option<&str>,
         band: &str,
         cn: &str,
     ) -> RegistrationFact {
         RegistrationFact {
             event_id: 1,
-            status,
+            live: status.is_live(),
+            takes_part: status == crate::domain::SeatState::Confirmed,
             created_at: Utc.with_ymd_and_hms(2026, 11, day, 16, 0, 0).unwrap(),
             heard_via: Some("tcci_mail_magazine".into()),
             walk_in: false,
@@ -311,7 +310,7 @@ mod tests {
 
     #[test]
     fn an_event_report_counts_live_registrations_by_tokyo_day_and_companies_once() {
-        use RegistrationStatus::*;
+        use crate::domain::SeatState::*;
         let regs = [
             fact(1, Confirmed, Some("mm-12"), "21-50", "A"),
             // 16:00 UTC is the next day in Tokyo.
@@ -346,7 +345,8 @@ mod tests {
             .map(|(d, n)| (chrono::Datelike::day(d), *n))
             .collect();
         assert_eq!(days, [(2, 2), (3, 3)]);
-        assert_eq!((r.companies, r.smes), (2, 1));
+        // Participating companies: B only waits for a seat.
+        assert_eq!((r.companies, r.smes), (1, 1));
         assert_eq!(
             r.by_channel,
             [Bar {

@@ -1,7 +1,7 @@
 //! Declarations and their review.
 use super::corrupt;
 use super::entities::declaration;
-use crate::domain::{Declaration, DeclarationRecord, ReviewState};
+use crate::domain::{Declaration, DeclarationRecord, DeclarationState};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
@@ -20,7 +20,7 @@ pub async fn insert(
         other_commitment: Set(d.other.clone()),
         statement: Set(d.statement.clone()),
         listed: Set(d.listed),
-        state: Set(ReviewState::Pending.code().to_owned()),
+        state: Set(DeclarationState::UnderReview.code().to_owned()),
         reviewed_by: Set(None),
         reviewed_at: Set(None),
         note: Set(None),
@@ -52,7 +52,7 @@ pub async fn update(
         .col_expr(declaration::Column::Listed, Expr::value(d.listed))
         .col_expr(
             declaration::Column::State,
-            Expr::value(ReviewState::Pending.code()),
+            Expr::value(DeclarationState::UnderReview.code()),
         )
         .filter(declaration::Column::RegistrationId.eq(registration_id))
         .exec(db)
@@ -65,7 +65,7 @@ pub async fn review(
     db: &impl ConnectionTrait,
     event_id: i64,
     registration_id: i64,
-    state: ReviewState,
+    state: DeclarationState,
     by: i64,
     note: Option<&str>,
     now: DateTime<Utc>,

@@ -2,7 +2,7 @@
 //! and the booths they want to visit.
 use super::corrupt;
 use super::entities::{booth_interest, exhibitor_profile, job_fair, student_profile};
-use crate::domain::{ExhibitorProfile, ExhibitorState, StudentProfile};
+use crate::domain::{BoothState, ExhibitorProfile, StudentProfile};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -24,7 +24,7 @@ pub async fn insert_exhibitor(
         positions: Set(p.positions.clone()),
         visa_support: Set(p.visa_support),
         hiring_fields: Set(p.hiring_fields.clone()),
-        state: Set(ExhibitorState::Pending.code().to_owned()),
+        state: Set(BoothState::UnderReview.code().to_owned()),
         decided_by: Set(None),
         decided_at: Set(None),
     })
@@ -73,7 +73,7 @@ pub async fn insert_interests(
 pub struct Exhibitor {
     pub registration_id: i64,
     pub profile: ExhibitorProfile,
-    pub state: ExhibitorState,
+    pub state: BoothState,
     pub decided_at: Option<DateTime<Utc>>,
 }
 
@@ -86,6 +86,24 @@ pub async fn exhibitors(db: &impl ConnectionTrait, event_id: i64) -> Result<Vec<
         .map(exhibitor_from_model)
         .collect::<Result<_, _>>()?;
     out.sort_by_key(|e| e.registration_id);
+    Ok(out)
+}
+
+/// The booths of the given registrations, by registration id.
+pub async fn exhibitors_of(
+    db: &impl ConnectionTrait,
+    ids: &[i64],
+) -> Result<HashMap<i64, Exhibitor>, DbErr> {
+    let mut out = HashMap::new();
+    for chunk in ids.chunks(500) {
+        for m in exhibitor_profile::Entity::find()
+            .filter(exhibitor_profile::Column::RegistrationId.is_in(chunk.iter().copied()))
+            .all(db)
+            .await?
+        {
+            out.insert(m.registration_id, exhibitor_from_model(&m)?);
+        }
+    }
     Ok(out)
 }
 
@@ -104,7 +122,7 @@ pub async fn exhibitor(
 pub async fn approved_count(db: &impl ConnectionTrait, event_id: i64) -> Result<u64, DbErr> {
     exhibitor_profile::Entity::find()
         .filter(exhibitor_profile::Column::EventId.eq(event_id))
-        .filter(exhibitor_profile::Column::State.eq(ExhibitorState::Approved.code()))
+        .filter(exhibitor_profile::Column::State.eq(BoothState::Approved.code()))
         .count(db)
         .await
 }
@@ -113,7 +131,7 @@ pub async fn decide(
     db: &impl ConnectionTrait,
     event_id: i64,
     registration_id: i64,
-    state: ExhibitorState,
+    state: BoothState,
     by: i64,
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {

@@ -2,8 +2,8 @@
 use super::corrupt;
 use super::entities::{attendee, registration};
 use crate::domain::{
-    Answers, Attendee, AttendeeStatus, Audience, CompanyRecord, ContactRecord, Registration,
-    RegistrationSpec, RegistrationStatus, WalkIn,
+    Answers, Attendee, AttendeeStatus, Audience, BoothState, CompanyRecord, ContactRecord,
+    EntryState, PartSpec, Participation, Registration, RegistrationSpec, SeatState, Shape, WalkIn,
 };
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, Query};
@@ -15,7 +15,7 @@ use std::collections::HashSet;
 
 pub struct NewRegistration<'a> {
     pub event_id: i64,
-    pub status: RegistrationStatus,
+    pub status: SeatState,
     pub spec: &'a RegistrationSpec,
     pub seats: u32,
     pub token_hash: &'a str,
@@ -75,11 +75,27 @@ pub async fn insert(
         cancelled_at: Set(None),
         notices_opt_out: Set(false),
         walk_in: Set(new.walk_in),
+        shape: Set(spec.shape().code().to_owned()),
         ..Default::default()
     };
     let stored = registration::Entity::insert(model)
         .exec_with_returning(db)
         .await?;
+    // What the shape adds lives beside the registration, written here with it.
+    let id = stored.id;
+    match &spec.part {
+        PartSpec::Seats => {}
+        PartSpec::CampaignEntry(entry) => {
+            super::campaigns::insert(db, id, new.event_id, entry).await?
+        }
+        PartSpec::Declaration(d) => super::declarations::insert(db, id, new.event_id, d).await?,
+        PartSpec::Booth(x) => super::job_fairs::insert_exhibitor(db, id, new.event_id, x).await?,
+        // A student's profile is kept only while the visit stands.
+        PartSpec::StudentVisit(p) if new.status.is_live() => {
+            super::job_fairs::insert_student(db, id, p).await?
+        }
+        PartSpec::StudentVisit(_) => {}
+    }
     let people: Vec<_> = spec
         .attendees
         .iter()
@@ -99,12 +115,15 @@ pub async fn insert(
         })
         .collect();
     let attendees = insert_attendees(db, stored.id, new.event_id, 0, &people, now).await?;
-    from_model(stored, attendees)
+    let mut list = assemble(db, vec![stored], [(id, attendees)].into()).await?;
+    Ok(list.remove(0))
 }
 
 /// A walk-in as staff typed it at the door: one person, who is both contact and attendee.
 pub struct NewWalkIn<'a> {
     pub event_id: i64,
+    /// Seats, or a student's visit at a job fair.
+    pub shape: Shape,
     pub walk_in: &'a WalkIn,
     pub individuals: bool,
     pub lang: crate::i18n::Lang,
@@ -133,7 +152,7 @@ pub async fn insert_walk_in(
     };
     let model = registration::ActiveModel {
         event_id: Set(new.event_id),
-        status: Set(RegistrationStatus::Confirmed.code().to_owned()),
+        status: Set(SeatState::Confirmed.code().to_owned()),
         audience: Set(audience.code().to_owned()),
         manage_token_hash: Set(new.token_hash.to_owned()),
         manage_token_sealed: Set(new.token_sealed.to_owned()),
@@ -169,6 +188,7 @@ pub async fn insert_walk_in(
         cancelled_at: Set(None),
         notices_opt_out: Set(false),
         walk_in: Set(true),
+        shape: Set(new.shape.code().to_owned()),
         ..Default::default()
     };
     let stored = registration::Entity::insert(model)
@@ -185,13 +205,15 @@ pub async fn insert_walk_in(
         status: AttendeeStatus::Active,
     };
     let attendees = insert_attendees(db, stored.id, new.event_id, 0, &[person], now).await?;
-    from_model(stored, attendees)
+    let id = stored.id;
+    let mut list = assemble(db, vec![stored], [(id, attendees)].into()).await?;
+    Ok(list.remove(0))
 }
 
 /// Where a registration is moved to, and how it stands there.
 pub struct MovedTo<'a> {
     pub event_id: i64,
-    pub status: RegistrationStatus,
+    pub status: SeatState,
     pub seats: u32,
     pub token_hash: &'a str,
     pub token_sealed: &'a str,
@@ -229,7 +251,9 @@ pub async fn copy_to_event(
         .exec_with_returning(db)
         .await?;
     let attendees = insert_attendees(db, stored.id, to.event_id, 0, people, now).await?;
-    from_model(stored, attendees)
+    let id = stored.id;
+    let mut list = assemble(db, vec![stored], [(id, attendees)].into()).await?;
+    Ok(list.remove(0))
 }
 
 /// Adds attendees numbered from `first_position`.
@@ -368,10 +392,21 @@ pub async fn update_attendee(db: &impl ConnectionTrait, a: &Attendee) -> Result<
     Ok(())
 }
 
+/// What the `status` column holds for a participation: the seat state, or for shapes without
+/// seats only whether it stands (`confirmed`) or was withdrawn (`cancelled`); their own
+/// states live in the tables beside it.
+pub fn status_column(p: &Participation) -> SeatState {
+    match p.seat_state() {
+        Some(s) => s,
+        None if p.is_live() => SeatState::Confirmed,
+        None => SeatState::Cancelled,
+    }
+}
+
 pub async fn set_status_and_seats(
     db: &impl ConnectionTrait,
     id: i64,
-    status: RegistrationStatus,
+    status: SeatState,
     seats: u32,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
@@ -380,7 +415,7 @@ pub async fn set_status_and_seats(
         status: Set(status.code().to_owned()),
         seats: Set(seats as i32),
         updated_at: Set(now),
-        cancelled_at: Set((status == RegistrationStatus::Cancelled).then_some(now)),
+        cancelled_at: Set((status == SeatState::Cancelled).then_some(now)),
         ..Default::default()
     };
     registration::Entity::update(model).exec(db).await?;
@@ -441,7 +476,7 @@ pub async fn by_idempotency_key(
 pub async fn of_event_in(
     db: &impl ConnectionTrait,
     event_id: i64,
-    statuses: &[RegistrationStatus],
+    statuses: &[SeatState],
 ) -> Result<Vec<Registration>, DbErr> {
     let models = registration::Entity::find()
         .filter(registration::Column::EventId.eq(event_id))
@@ -450,16 +485,8 @@ pub async fn of_event_in(
         .all(db)
         .await?;
     let ids: Vec<i64> = models.iter().map(|m| m.id).collect();
-    let mut attendees = attendees_of(db, &ids).await?;
-    let mut list = models
-        .into_iter()
-        .map(|m| {
-            let a = attendees.remove(&m.id).unwrap_or_default();
-            from_model(m, a)
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    attach_details(db, &mut list).await?;
-    Ok(list)
+    let attendees = attendees_of(db, &ids).await?;
+    assemble(db, models, attendees).await
 }
 
 /// Waiting registrations of an event, first come first.
@@ -472,7 +499,7 @@ pub async fn waitlisted(
         .column(registration::Column::Id)
         .column(registration::Column::Seats)
         .filter(registration::Column::EventId.eq(event_id))
-        .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted.code()))
+        .filter(registration::Column::Status.eq(SeatState::Waitlisted.code()))
         .order_by_asc(registration::Column::Id)
         .into_tuple()
         .all(db)
@@ -491,7 +518,7 @@ pub async fn waitlist_position(
 ) -> Result<u32, DbErr> {
     let ahead = registration::Entity::find()
         .filter(registration::Column::EventId.eq(event_id))
-        .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted.code()))
+        .filter(registration::Column::Status.eq(SeatState::Waitlisted.code()))
         .filter(registration::Column::Id.lt(id))
         .count(db)
         .await?;
@@ -514,16 +541,8 @@ pub async fn page_for_event(
         .all(db)
         .await?;
     let ids: Vec<i64> = models.iter().map(|m| m.id).collect();
-    let mut attendees = attendees_of(db, &ids).await?;
-    let mut regs = models
-        .into_iter()
-        .map(|m| {
-            let a = attendees.remove(&m.id).unwrap_or_default();
-            from_model(m, a)
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    attach_details(db, &mut regs).await?;
-    Ok((regs, total))
+    let attendees = attendees_of(db, &ids).await?;
+    Ok((assemble(db, models, attendees).await?, total))
 }
 
 /// Counts used by tests, benchmarks and reports: (confirmed seats, waitlisted, cancelled).
@@ -541,12 +560,12 @@ pub async fn seat_totals(
         .await?;
     let mut totals = (0, 0, 0);
     for (status, seats) in rows {
-        match status.parse::<RegistrationStatus>().map_err(corrupt)? {
-            RegistrationStatus::Confirmed => totals.0 += seats.max(0) as u64,
-            RegistrationStatus::Waitlisted => totals.1 += 1,
-            RegistrationStatus::Cancelled => totals.2 += 1,
+        match status.parse::<SeatState>().map_err(corrupt)? {
+            SeatState::Confirmed => totals.0 += seats.max(0) as u64,
+            SeatState::Waitlisted => totals.1 += 1,
+            SeatState::Cancelled => totals.2 += 1,
             // Holds nothing and never did: not a seat, not a place in line.
-            RegistrationStatus::Duplicate => {}
+            SeatState::Duplicate => {}
         }
     }
     Ok(totals)
@@ -555,7 +574,7 @@ pub async fn seat_totals(
 /// The stored codes of the states that hold a seat or a place in line: a duplicate is no more
 /// "live" than a cancelled registration.
 fn live_codes() -> impl Iterator<Item = &'static str> {
-    RegistrationStatus::LIVE.iter().map(|s| s.code())
+    SeatState::LIVE.iter().map(|s| s.code())
 }
 
 async fn attendees_of(
@@ -587,15 +606,10 @@ async fn with_attendees(
     m: Option<registration::Model>,
 ) -> Result<Option<Stored>, DbErr> {
     let Some(m) = m else { return Ok(None) };
-    let attendees = attendees_of(db, &[m.id])
-        .await?
-        .remove(&m.id)
-        .unwrap_or_default();
+    let attendees = attendees_of(db, &[m.id]).await?;
     let token_sealed = m.manage_token_sealed.clone();
     let request_hash = m.request_hash.clone();
-    let mut registration = [from_model(m, attendees)?];
-    attach_details(db, &mut registration).await?;
-    let [registration] = registration;
+    let registration = assemble(db, vec![m], attendees).await?.remove(0);
     Ok(Some(Stored {
         registration,
         token_sealed,
@@ -638,18 +652,104 @@ pub async fn active_by_corporate_number(
         > 0)
 }
 
-/// Fills in what lives beside a registration: the sessions it picked, its campaign entry.
-pub async fn attach_details(
+/// Registrations as stored, whole: each with its attendees, its shape's part (read from the
+/// table beside it: one place per shape) and the sessions it picked.
+async fn assemble(
+    db: &impl ConnectionTrait,
+    models: Vec<registration::Model>,
+    mut attendees: std::collections::HashMap<i64, Vec<Attendee>>,
+) -> Result<Vec<Registration>, DbErr> {
+    let ids_of = |shape: Shape| -> Vec<i64> {
+        models
+            .iter()
+            .filter(|m| m.shape == shape.code())
+            .map(|m| m.id)
+            .collect()
+    };
+    let mut parts = Parts {
+        entries: super::campaigns::of_registrations(db, &ids_of(Shape::CampaignEntry)).await?,
+        declarations: super::declarations::of_registrations(db, &ids_of(Shape::Declaration))
+            .await?,
+        booths: super::job_fairs::exhibitors_of(db, &ids_of(Shape::Booth)).await?,
+    };
+    let mut list = models
+        .into_iter()
+        .map(|m| {
+            let a = attendees.remove(&m.id).unwrap_or_default();
+            from_model(m, a, &mut parts)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    attach_picks(db, &mut list).await?;
+    Ok(list)
+}
+
+/// What the shapes add, by registration id.
+struct Parts {
+    entries: std::collections::HashMap<i64, crate::domain::CampaignEntry>,
+    declarations: std::collections::HashMap<i64, crate::domain::DeclarationRecord>,
+    booths: std::collections::HashMap<i64, super::job_fairs::Exhibitor>,
+}
+
+impl Parts {
+    /// The participation of a registration stored with `shape` and lifecycle `status`.
+    fn participation(
+        &mut self,
+        id: i64,
+        shape: Shape,
+        status: SeatState,
+        seats: u32,
+    ) -> Result<Participation, DbErr> {
+        // For shapes without seats the status column says only whether it stands.
+        let withdrawn = status == SeatState::Cancelled;
+        let missing = |what: &str| corrupt(format!("registration {id}: no {what}"));
+        Ok(match shape {
+            Shape::Seats => Participation::Seats {
+                state: status,
+                seats,
+            },
+            Shape::StudentVisit => Participation::StudentVisit {
+                state: status,
+                seats,
+            },
+            Shape::Booth => {
+                let x = self.booths.remove(&id).ok_or_else(|| missing("booth"))?;
+                Participation::Booth {
+                    state: if withdrawn {
+                        BoothState::Withdrawn
+                    } else {
+                        x.state
+                    },
+                    profile: x.profile,
+                }
+            }
+            Shape::CampaignEntry => Participation::CampaignEntry {
+                state: if withdrawn {
+                    EntryState::Withdrawn
+                } else {
+                    EntryState::Joined
+                },
+                entry: self.entries.remove(&id).ok_or_else(|| missing("entry"))?,
+            },
+            Shape::Declaration => {
+                let mut d = self
+                    .declarations
+                    .remove(&id)
+                    .ok_or_else(|| missing("declaration"))?;
+                if withdrawn {
+                    d.state = crate::domain::DeclarationState::Withdrawn;
+                }
+                Participation::Declaration(d)
+            }
+        })
+    }
+}
+
+/// Fills in the sessions each registration picked.
+async fn attach_picks(
     db: &impl ConnectionTrait,
     registrations: &mut [Registration],
 ) -> Result<(), DbErr> {
     let ids: Vec<i64> = registrations.iter().map(|r| r.id).collect();
-    let mut entries = super::campaigns::of_registrations(db, &ids).await?;
-    let mut declarations = super::declarations::of_registrations(db, &ids).await?;
-    for r in registrations.iter_mut() {
-        r.campaign = entries.remove(&r.id);
-        r.declaration = declarations.remove(&r.id);
-    }
     let mut picks = super::event_sessions::picks_of(db, &ids).await?;
     if picks.is_empty() {
         return Ok(());
@@ -682,7 +782,11 @@ pub async fn attach_details(
     Ok(())
 }
 
-fn from_model(m: registration::Model, attendees: Vec<Attendee>) -> Result<Registration, DbErr> {
+fn from_model(
+    m: registration::Model,
+    attendees: Vec<Attendee>,
+    parts: &mut Parts,
+) -> Result<Registration, DbErr> {
     // A walk-in gives a company name only; the rest is blank.
     let company = match m.company_name {
         Some(name) => Some(CompanyRecord {
@@ -704,10 +808,13 @@ fn from_model(m: registration::Model, attendees: Vec<Attendee>) -> Result<Regist
         }),
         None => None,
     };
+    let shape: Shape = m.shape.parse().map_err(corrupt)?;
+    let status: SeatState = m.status.parse().map_err(corrupt)?;
+    let participation = parts.participation(m.id, shape, status, m.seats.max(0) as u32)?;
     Ok(Registration {
         id: m.id,
         event_id: m.event_id,
-        status: m.status.parse().map_err(corrupt)?,
+        participation,
         audience: m.audience.parse().map_err(corrupt)?,
         lang: crate::i18n::Lang::parse(&m.lang).ok_or_else(|| corrupt("registration lang"))?,
         company,
@@ -720,7 +827,6 @@ fn from_model(m: registration::Model, attendees: Vec<Attendee>) -> Result<Regist
             phone: m.contact_phone,
         },
         affiliation: m.affiliation,
-        seats: m.seats.max(0) as u32,
         attendees,
         answers: serde_json::from_str(&m.answers).map_err(corrupt)?,
         heard_via: m
@@ -736,7 +842,5 @@ fn from_model(m: registration::Model, attendees: Vec<Attendee>) -> Result<Regist
         cancelled_at: m.cancelled_at,
         walk_in: m.walk_in,
         picks: Vec::new(),
-        campaign: None,
-        declaration: None,
     })
 }

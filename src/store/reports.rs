@@ -1,15 +1,20 @@
 //! What reports count, read without personal data: per registration its state, time,
 //! channel, company size and place; per attendee whether they came.
 use super::corrupt;
-use super::entities::{attendee, registration};
-use crate::domain::{AttendeeStatus, RegistrationStatus};
+use super::entities::{attendee, declaration, exhibitor_profile, registration};
+use crate::domain::{AttendeeStatus, SeatState, Shape};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
+use std::collections::HashSet;
 
 #[derive(Debug, Clone)]
 pub struct RegistrationFact {
     pub event_id: i64,
-    pub status: RegistrationStatus,
+    /// It stands: not cancelled, withdrawn or a duplicate.
+    pub live: bool,
+    /// The company or person takes part, by its shape's rule: confirmed seats, an approved
+    /// booth or declaration, a joined campaign. Under review, declined and waiting do not.
+    pub takes_part: bool,
     pub created_at: DateTime<Utc>,
     pub heard_via: Option<String>,
     /// Added at the door on the day.
@@ -29,74 +34,67 @@ pub struct AttendeeFact {
     pub checked_in: bool,
 }
 
-type RegistrationRow = (
-    i64,
-    String,
-    DateTime<Utc>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    bool,
-);
-
 pub async fn registrations(
     db: &impl ConnectionTrait,
     event_ids: &[i64],
 ) -> Result<Vec<RegistrationFact>, DbErr> {
     let mut out = Vec::new();
     for chunk in event_ids.chunks(500) {
-        let rows: Vec<RegistrationRow> = registration::Entity::find()
-            .select_only()
-            .columns([
-                registration::Column::EventId,
-                registration::Column::Status,
-                registration::Column::CreatedAt,
-                registration::Column::HeardVia,
-                registration::Column::ViaCode,
-                registration::Column::Industry,
-                registration::Column::EmployeeBand,
-                registration::Column::City,
-                registration::Column::CorporateNumber,
-                registration::Column::CompanyName,
-                registration::Column::WalkIn,
-            ])
+        // Whole rows: thirteen columns are more than a tuple reads.
+        let rows = registration::Entity::find()
             .filter(registration::Column::EventId.is_in(chunk.iter().copied()))
-            .into_tuple()
             .all(db)
             .await?;
-        for (
-            event_id,
-            status,
-            created_at,
-            heard_via,
-            via,
-            industry,
-            band,
-            city,
-            cn,
-            name,
-            walk_in,
-        ) in rows
-        {
+        let approved = approved_reviews(db, chunk).await?;
+        for r in rows {
+            let status: SeatState = r.status.parse().map_err(corrupt)?;
+            let shape: Shape = r.shape.parse().map_err(corrupt)?;
+            let confirmed = status == SeatState::Confirmed;
             out.push(RegistrationFact {
-                event_id,
-                status: status.parse().map_err(corrupt)?,
-                created_at,
-                heard_via,
-                walk_in,
-                via,
-                industry,
-                employee_band: band,
-                city,
-                company_key: cn.or(name),
+                event_id: r.event_id,
+                live: status.is_live(),
+                takes_part: confirmed && (!shape.is_reviewed() || approved.contains(&r.id)),
+                created_at: r.created_at,
+                heard_via: r.heard_via,
+                walk_in: r.walk_in,
+                via: r.via_code,
+                industry: r.industry,
+                employee_band: r.employee_band,
+                city: r.city,
+                company_key: r.corporate_number.or(r.company_name),
             });
         }
     }
     Ok(out)
+}
+
+/// Of the events' booth applications and declarations, the approved ones.
+async fn approved_reviews(
+    db: &impl ConnectionTrait,
+    event_ids: &[i64],
+) -> Result<HashSet<i64>, DbErr> {
+    let approved = crate::domain::BoothState::Approved.code();
+    let mut ids: HashSet<i64> = exhibitor_profile::Entity::find()
+        .select_only()
+        .column(exhibitor_profile::Column::RegistrationId)
+        .filter(exhibitor_profile::Column::EventId.is_in(event_ids.iter().copied()))
+        .filter(exhibitor_profile::Column::State.eq(approved))
+        .into_tuple::<i64>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    ids.extend(
+        declaration::Entity::find()
+            .select_only()
+            .column(declaration::Column::RegistrationId)
+            .filter(declaration::Column::EventId.is_in(event_ids.iter().copied()))
+            .filter(declaration::Column::State.eq(crate::domain::DeclarationState::Approved.code()))
+            .into_tuple::<i64>()
+            .all(db)
+            .await?,
+    );
+    Ok(ids)
 }
 
 pub async fn attendees(
@@ -121,7 +119,7 @@ pub async fn attendees(
             .select_only()
             .column(registration::Column::Id)
             .filter(registration::Column::EventId.is_in(chunk.iter().copied()))
-            .filter(registration::Column::Status.eq(RegistrationStatus::Confirmed.code()))
+            .filter(registration::Column::Status.eq(SeatState::Confirmed.code()))
             .into_tuple::<i64>()
             .all(db)
             .await?

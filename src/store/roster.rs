@@ -2,7 +2,7 @@
 //! company and contact, searchable and filterable, read in pages.
 use super::entities::{attendee, registration};
 use super::{contains_pattern, corrupt};
-use crate::domain::{AttendeeStatus, RegistrationStatus};
+use crate::domain::{AttendeeStatus, SeatState};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{
@@ -15,7 +15,7 @@ use std::collections::HashMap;
 pub struct RosterQuery {
     /// Words matched against name, kana, email, company and contact.
     pub text: Option<String>,
-    pub status: Option<RegistrationStatus>,
+    pub status: Option<SeatState>,
     pub checked_in: Option<bool>,
     /// The channel: a `heard_via` code, or `walk_in`.
     pub heard_via: Option<String>,
@@ -34,7 +34,7 @@ pub struct RosterRow {
     pub attendee_status: AttendeeStatus,
     pub checked_in_at: Option<DateTime<Utc>>,
     pub registration_id: i64,
-    pub status: RegistrationStatus,
+    pub status: SeatState,
     pub company: Option<String>,
     pub company_kana: Option<String>,
     pub corporate_number: Option<String>,

@@ -2,7 +2,7 @@
 //! checks used here do catch an oversell when the code allows one.
 use crate::helpers::{TestApp, company_registration, corporate_number};
 use std::time::Duration;
-use uketsuke::domain::RegistrationStatus;
+use uketsuke::domain::SeatState;
 use uketsuke::store;
 
 const SEATS: u32 = 300;
@@ -64,8 +64,8 @@ async fn two_thousand_concurrent_registrations_fill_exactly_the_seats_there_are(
     assert_eq!(total as usize, BURST);
     let confirmed: u64 = regs
         .iter()
-        .filter(|r| r.status == RegistrationStatus::Confirmed)
-        .map(|r| u64::from(r.seats))
+        .filter(|r| r.participation.holds_seats())
+        .map(|r| u64::from(r.participation.seats()))
         .sum();
     no_oversell(confirmed, event.seats_taken, SEATS).unwrap();
     assert_eq!(
@@ -78,18 +78,18 @@ async fn two_thousand_concurrent_registrations_fill_exactly_the_seats_there_are(
     let mut taken = 0;
     let mut waiting = 0;
     for r in &regs {
-        if taken + r.seats <= SEATS {
+        if taken + r.participation.seats() <= SEATS {
             assert_eq!(
-                r.status,
-                RegistrationStatus::Confirmed,
+                r.participation.seat_state().unwrap(),
+                SeatState::Confirmed,
                 "registration {} fitted",
                 r.id
             );
-            taken += r.seats;
+            taken += r.participation.seats();
         } else {
             assert_eq!(
-                r.status,
-                RegistrationStatus::Waitlisted,
+                r.participation.seat_state().unwrap(),
+                SeatState::Waitlisted,
                 "registration {} did not fit",
                 r.id
             );
@@ -120,9 +120,9 @@ async fn two_thousand_concurrent_registrations_fill_exactly_the_seats_there_are(
     // One outbox row per message: a confirmation or a waiting-list notice to each contact,
     // and a copy to each attendee with another address.
     use uketsuke::domain::MessageKind;
-    let recipients = |status: RegistrationStatus| -> usize {
+    let recipients = |status: SeatState| -> usize {
         regs.iter()
-            .filter(|r| r.status == status)
+            .filter(|r| r.participation.seat_state() == Some(status))
             .map(|r| {
                 1 + r
                     .active_attendees()
@@ -137,11 +137,8 @@ async fn two_thousand_concurrent_registrations_fill_exactly_the_seats_there_are(
     let notices = store::outbox::count_for_event(&app.db, event.id, MessageKind::Waitlisted)
         .await
         .unwrap();
-    assert_eq!(
-        confirmations as usize,
-        recipients(RegistrationStatus::Confirmed)
-    );
-    assert_eq!(notices as usize, recipients(RegistrationStatus::Waitlisted));
+    assert_eq!(confirmations as usize, recipients(SeatState::Confirmed));
+    assert_eq!(notices as usize, recipients(SeatState::Waitlisted));
 }
 
 /// The control: a check-then-write path (read the counter, decide, write it back), as a naive

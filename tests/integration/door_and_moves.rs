@@ -268,7 +268,7 @@ async fn organizers_move_a_registration_to_another_of_their_events() {
         .unwrap()
         .unwrap()
         .registration;
-    assert_eq!(old.status.code(), "cancelled");
+    assert_eq!(old.participation.state_code(), "cancelled");
     let moved: Vec<_> = registration_ids(&app, "move-to")
         .await
         .into_iter()

@@ -65,6 +65,36 @@ async fn exhibitors_apply_and_are_approved_and_students_mark_their_booths() {
     let exhibitor_page = location.unwrap();
     let (_, page) = get(&hr, &app, &exhibitor_page).await;
     assert!(page.contains("審査中"), "{page}");
+    // Under review is not confirmed: no such words, no calendar file, no meeting link.
+    assert!(
+        !page.contains("参加が確定")
+            && !page.contains("参加確定")
+            && !page.contains("calendar.ics"),
+        "{page}"
+    );
+    assert!(page.contains("まだ出展は決まっていません"), "{page}");
+    let booth_token = exhibitor_page
+        .trim_start_matches("/r/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_owned();
+    let (status, api_view) = app
+        .api("GET", &format!("/registrations/{booth_token}"), None, None)
+        .await;
+    assert_eq!(status, 200, "{api_view}");
+    assert_eq!(
+        (api_view["shape"].as_str(), api_view["status"].as_str()),
+        (Some("booth"), Some("under_review")),
+        "{api_view}"
+    );
+    assert_eq!(
+        app.get_html(&format!("/r/{booth_token}/calendar.ics"), None)
+            .await
+            .0,
+        404,
+        "no calendar entry for a booth under review"
+    );
     // A second company applies through the API.
     let mut second = company_registration(&corporate_number(94_002), &[]);
     second.as_object_mut().unwrap().remove("attendees");
@@ -155,6 +185,33 @@ async fn exhibitors_apply_and_are_approved_and_students_mark_their_booths() {
         subjects.iter().any(|s| s.starts_with("【出展審査の結果】")),
         "{subjects:?}"
     );
+    // Participating companies are approved booths: the declined one is not counted, in the
+    // event's report nor in the fiscal year's.
+    let (_, report) = organizer.get("/admin/events/student-fair/report").await;
+    assert!(
+        report.contains("<dt>参加企業数</dt><dd>1</dd>"),
+        "one approved booth, one declined: {report}"
+    );
+    let fy = uketsuke::domain::FiscalYear::of(fair.spec.starts_at);
+    let csv_bytes = organizer
+        .client
+        .get(app.url(&format!("/admin/reports.csv?year={}", fy.year())))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(&csv_bytes[3..]);
+    let column = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "参加企業数")
+        .unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(&rows.last().unwrap()[column], "1", "{rows:?}");
+
     let (_, public) = app.get_html("/events/student-fair?lang=en", None).await;
     assert!(public.contains("株式会社みらい製作所") && !public.contains("みなと商会"));
     assert!(public.contains("work visa supported"), "{public}");

@@ -5,7 +5,7 @@ use crate::domain::Event;
 use crate::domain::registration::{CompanyInput, PersonInput};
 use crate::domain::{
     Answer, Attendee, AttendeeStatus, EmployeeBand, HeardVia, Industry, Question, QuestionKind,
-    QuestionOption, Registration, RegistrationInput, RegistrationStatus,
+    QuestionOption, Registration, RegistrationInput,
 };
 use crate::services::registrations::{AttendeeChange, RegistrationChange};
 use chrono::{DateTime, FixedOffset};
@@ -277,9 +277,16 @@ pub struct RegisteredEventBody {
 #[oai(rename = "Registration", skip_serializing_if_is_none)]
 pub struct RegistrationBody {
     pub id: i64,
-    /// `duplicate` when every attendee named was registered for the event already: it holds
-    /// no seat, and the owners of those addresses are told by email.
-    pub status: RegistrationStatus,
+    /// What taking part means here: `seats` (a seminar, an EXPO, a consultation slot),
+    /// `booth`, `student_visit`, `campaign_entry` or `declaration`.
+    pub shape: crate::domain::Shape,
+    /// Where it stands, in its shape's own states. Seats and student visits: `confirmed`,
+    /// `waitlisted`, `cancelled`, or `duplicate` when every attendee named was registered for
+    /// the event already (it holds no seat; the owners of those addresses are told by
+    /// email). A booth: `under_review`, `approved`, `declined`, `withdrawn`. A campaign
+    /// entry: `joined`, `withdrawn`. A declaration: `under_review`, `returned`, `approved`,
+    /// `withdrawn`. Nothing under review is `confirmed`.
+    pub status: String,
     /// Place in the waiting list (1 is next), when waitlisted.
     pub waitlist_position: Option<u32>,
     /// Seats held (confirmed) or wanted (waitlisted).
@@ -323,9 +330,10 @@ impl RegistrationBody {
         let jst = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&Tokyo).fixed_offset();
         RegistrationBody {
             id: r.id,
-            status: r.status,
+            shape: r.shape(),
+            status: r.participation.state_code().to_owned(),
             waitlist_position: None,
-            seats: r.seats,
+            seats: r.participation.seats(),
             manage_token: None,
             manage_url: None,
             event: None,
@@ -380,8 +388,8 @@ impl RegistrationBody {
                     status: p.status.code().to_owned(),
                 })
                 .collect(),
-            campaign: r.campaign.as_ref().map(Into::into),
-            declaration: r.declaration.as_ref().map(|d| DeclarationBody {
+            campaign: r.participation.campaign_entry().map(Into::into),
+            declaration: r.participation.declaration().map(|d| DeclarationBody {
                 commitments: d
                     .declaration
                     .commitments
@@ -412,7 +420,7 @@ impl RegistrationBody {
     ) -> Self {
         let spec = &event.spec;
         let mut base = Self::for_organizer(registration);
-        if registration.status != RegistrationStatus::Duplicate {
+        if !registration.participation.is_duplicate() {
             for a in &mut base.attendees {
                 if a.status == AttendeeStatus::Duplicate {
                     a.status = AttendeeStatus::Active;
@@ -601,7 +609,7 @@ pub struct DeclarationBody {
     pub other: Option<String>,
     pub statement: String,
     pub listed: bool,
-    /// pending, approved or returned
+    /// under_review, approved, returned or withdrawn
     pub state: String,
     pub reviewed_at: Option<DateTime<FixedOffset>>,
     /// The organizer's note when it was returned for changes.

@@ -1,7 +1,6 @@
 //! Calendar downloads without personal data: one public event (`/events/{slug}.ics`) and a
 //! feed of upcoming published events (`/calendar.ics?area=…`) that calendar apps subscribe to.
 use crate::calendar::{self, CalendarEvent, Method, Person};
-use crate::domain::RegistrationStatus;
 use crate::error::AppError;
 use crate::http::AppState;
 use crate::http::web::lang::PageLang;
@@ -29,7 +28,7 @@ pub async fn registration_ics(
 ) -> Result<Response, AppError> {
     let managed = registrations::by_token(&state.db, &token).await?;
     let r = &managed.registration;
-    if r.status != RegistrationStatus::Confirmed {
+    if !r.participation.has_calendar_entry() {
         return Err(AppError::NotFound);
     }
     let lang = lang.lang;
@@ -50,7 +49,10 @@ pub async fn registration_ics(
             name: managed.event.organizer.name(lang.content()).to_owned(),
             email: state.settings.mail.from_address.clone(),
         },
-        meeting_url: spec.online_url.as_deref(),
+        meeting_url: spec
+            .online_url
+            .as_deref()
+            .filter(|_| r.participation.gets_meeting_link()),
         manage_url: Some(&manage_url),
         sequence,
         cancelled: false,

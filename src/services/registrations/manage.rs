@@ -125,10 +125,10 @@ pub async fn move_by_organizer(
         .filter(|a| a.status == AttendeeStatus::Active)
         .cloned()
         .collect();
-    if reg.status == RegistrationStatus::Duplicate {
+    if reg.participation.is_duplicate() {
         return Err(holds_nothing());
     }
-    if reg.status == RegistrationStatus::Cancelled || people.is_empty() {
+    if reg.participation.is_withdrawn() || people.is_empty() {
         return Err(AppError::conflict("cancelled", Vec::new()));
     }
     let emails: Vec<&str> = people.iter().map(|a| a.email.as_str()).collect();
@@ -146,9 +146,9 @@ pub async fn move_by_organizer(
     }
     let seats = people.len() as u32;
     let status = if store::events::take_seats_with_room(&txn, to.id, seats, seats).await? {
-        RegistrationStatus::Confirmed
+        SeatState::Confirmed
     } else if to.spec.waitlist_enabled {
-        RegistrationStatus::Waitlisted
+        SeatState::Waitlisted
     } else {
         return Err(bad_target(
             "target_full",
@@ -196,7 +196,7 @@ async fn cancel_locked(
     moved_to: Option<&Event>,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    if reg.status == RegistrationStatus::Duplicate {
+    if reg.participation.is_duplicate() {
         return Err(holds_nothing());
     }
     // In a registration that also holds seats, duplicates are attendees to the registrant
@@ -231,20 +231,27 @@ async fn cancel_locked(
         .iter()
         .filter(|a| a.status == AttendeeStatus::Active)
         .count() as u32;
-    if reg.status == RegistrationStatus::Confirmed && freed > 0 {
+    if reg.participation.holds_seats() && freed > 0 {
         store::events::release_seats(txn, event.id, freed).await?;
     }
     let left_open = open.len() - chosen.len();
     let status = if left_open == 0 {
-        RegistrationStatus::Cancelled
+        SeatState::Cancelled
     } else {
-        reg.status
+        store::registrations::status_column(&reg.participation)
     };
-    store::registrations::set_status_and_seats(txn, reg.id, status, reg.seats - freed, now).await?;
+    store::registrations::set_status_and_seats(
+        txn,
+        reg.id,
+        status,
+        reg.participation.seats() - freed,
+        now,
+    )
+    .await?;
     if left_open == 0 {
         picks::release_all(txn, event, reg.id, now).await?;
     } else if freed > 0 {
-        picks::resize(txn, event, reg.id, reg.seats - freed, now).await?;
+        picks::resize(txn, event, reg.id, reg.participation.seats() - freed, now).await?;
     }
     let left = left_open as u32;
     let names: Vec<&str> = chosen.iter().map(|a| a.name.as_str()).collect();
@@ -281,12 +288,11 @@ pub async fn change(
 ) -> AppResult<Managed> {
     let txn = store::begin_write(db).await?;
     let (reg, event) = lookup_locked(&txn, token).await?;
-    match reg.status {
-        RegistrationStatus::Cancelled => {
-            return Err(AppError::conflict("registration_cancelled", Vec::new()));
-        }
-        RegistrationStatus::Duplicate => return Err(holds_nothing()),
-        RegistrationStatus::Confirmed | RegistrationStatus::Waitlisted => {}
+    if reg.participation.is_duplicate() {
+        return Err(holds_nothing());
+    }
+    if !reg.is_live() {
+        return Err(AppError::conflict("registration_cancelled", Vec::new()));
     }
     if now >= event.spec.starts_at || event.status == EventStatus::Cancelled {
         return Err(AppError::gone("changes_closed", Vec::new()));
@@ -369,10 +375,10 @@ pub async fn change(
                 return Err(too_many(limit, others).into());
             }
         }
-        let old = reg.seats;
+        let old = reg.participation.seats();
         let (take, give) = (seats.saturating_sub(old), old.saturating_sub(seats));
         let room = listed.saturating_sub(listed_before).max(take);
-        if reg.status == RegistrationStatus::Confirmed
+        if reg.participation.holds_seats()
             && room > 0
             && !store::events::take_seats_with_room(&txn, event.id, take, room).await?
         {
@@ -381,7 +387,7 @@ pub async fn change(
                 crate::error_args![("seats", room)],
             ));
         }
-        if reg.status == RegistrationStatus::Confirmed && give > 0 {
+        if reg.participation.holds_seats() && give > 0 {
             store::events::release_seats(&txn, event.id, give).await?;
         }
         if seats != old {
@@ -412,7 +418,14 @@ pub async fn change(
             .collect();
         store::registrations::insert_attendees(&txn, reg.id, event.id, next_position, &added, now)
             .await?;
-        store::registrations::set_status_and_seats(&txn, reg.id, reg.status, seats, now).await?;
+        store::registrations::set_status_and_seats(
+            &txn,
+            reg.id,
+            store::registrations::status_column(&reg.participation),
+            seats,
+            now,
+        )
+        .await?;
         for p in plan
             .added
             .iter()

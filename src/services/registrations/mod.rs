@@ -12,7 +12,7 @@ use super::notices::{self, Copies};
 use crate::domain::registration::{MAX_ATTENDEES, parse_attendee};
 use crate::domain::{
     Attendee, AttendeeStatus, Event, EventStatus, MessageKind, Person, Principal, Question,
-    Registration, RegistrationInput, RegistrationRules, RegistrationSpec, RegistrationStatus,
+    Registration, RegistrationInput, RegistrationRules, RegistrationSpec, SeatState,
     ValidationErrors, question::parse_answers, registration::PersonInput,
 };
 use crate::error::{AppError, AppResult};
@@ -182,11 +182,10 @@ async fn managed(db: &Db, registration: Registration, token: String) -> AppResul
     let event = store::events::by_id(db, registration.event_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let waitlist_position = match registration.status {
-        RegistrationStatus::Waitlisted => {
-            Some(store::registrations::waitlist_position(db, event.id, registration.id).await?)
-        }
-        _ => None,
+    let waitlist_position = if registration.participation.is_waiting() {
+        Some(store::registrations::waitlist_position(db, event.id, registration.id).await?)
+    } else {
+        None
     };
     let questions = store::questions::of_event(db, event.id).await?;
     let sessions = store::event_sessions::of_event(db, event.id).await?;

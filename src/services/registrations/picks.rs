@@ -74,7 +74,7 @@ pub(super) async fn take(
     txn: &impl ConnectionTrait,
     event: &Event,
     registration_id: i64,
-    status: RegistrationStatus,
+    status: SeatState,
     seats: u32,
     chosen: &[EventSession],
     now: DateTime<Utc>,
@@ -82,14 +82,7 @@ pub(super) async fn take(
     let mut by_id: Vec<&EventSession> = chosen.iter().collect();
     by_id.sort_by_key(|s| s.id);
     for s in by_id {
-        let status = take_one(
-            txn,
-            event,
-            s,
-            seats,
-            status == RegistrationStatus::Waitlisted,
-        )
-        .await?;
+        let status = take_one(txn, event, s, seats, status == SeatState::Waitlisted).await?;
         let pick = StoredPick {
             registration_id,
             session_id: s.id,
@@ -215,15 +208,15 @@ pub(super) async fn reselect(
                     txn,
                     event,
                     s,
-                    reg.seats,
-                    reg.status == RegistrationStatus::Waitlisted,
+                    reg.participation.seats(),
+                    reg.participation.is_waiting(),
                 )
                 .await?;
                 let pick = StoredPick {
                     registration_id: reg.id,
                     session_id: id,
                     status,
-                    seats: reg.seats,
+                    seats: reg.participation.seats(),
                 };
                 if current.iter().any(|p| p.session_id == id) {
                     event_sessions::set_pick(txn, pick, now).await?;
@@ -286,7 +279,7 @@ async fn promote(
             let Some(reg) = store::registrations::by_id(txn, p.registration_id)
                 .await?
                 .map(|s| s.registration)
-                .filter(|r| r.status == RegistrationStatus::Confirmed)
+                .filter(|r| r.participation.holds_seats())
             else {
                 continue;
             };

@@ -67,23 +67,19 @@ async fn attempt(
     // At a job fair a company applies for a booth; everyone else is a student visitor.
     let exhibiting = input.exhibitor.is_some();
     let rules_of = |event: &Event| {
-        let job_fair = event.spec.kind == crate::domain::EventKind::JobFair;
-        let exhibitor = job_fair && exhibiting;
+        let shape = crate::domain::Shape::of(event.spec.kind, exhibiting);
+        let booth = shape == crate::domain::Shape::Booth;
         RegistrationRules {
-            audience: if exhibitor {
+            audience: if booth {
                 crate::domain::Audience::Companies
             } else {
                 event.spec.audience
             },
             per_company_limit: event.spec.per_company_limit,
             // The event's questions are for its visitors.
-            questions: if exhibitor { &[] } else { &questions },
+            questions: if booth { &[] } else { &questions },
+            shape,
             campaign_period: event.spec.campaign_period(),
-            declaration: event.spec.kind == crate::domain::EventKind::Declaration,
-            exhibitor,
-            student: job_fair
-                && !exhibiting
-                && event.spec.audience == crate::domain::Audience::Individuals,
         }
     };
     let parsed = RegistrationSpec::parse(input.clone(), &rules_of(&seen));
@@ -141,7 +137,7 @@ async fn attempt(
     if !only_duplicates {
         check_company_limit(&txn, &event, &spec, wanted, None).await?;
     }
-    if spec.once_per_company()
+    if spec.shape().once_per_company()
         && let Some(cn) = spec.corporate_number()
         && store::registrations::active_by_corporate_number(&txn, event.id, cn.as_str()).await?
     {
@@ -153,11 +149,11 @@ async fn attempt(
     }
 
     let status = if only_duplicates {
-        RegistrationStatus::Duplicate
+        SeatState::Duplicate
     } else if store::events::take_seats_with_room(&txn, event.id, seats, wanted).await? {
-        RegistrationStatus::Confirmed
+        SeatState::Confirmed
     } else if event.spec.waitlist_enabled {
-        RegistrationStatus::Waitlisted
+        SeatState::Waitlisted
     } else {
         return Err(Attempt::Failed(AppError::conflict(
             "event_full",
@@ -198,22 +194,12 @@ async fn attempt(
     if status.is_live() {
         picks::take(&txn, &event, id, status, seats, &chosen, now).await?;
     }
-    if let Some(entry) = &spec.campaign {
-        store::campaigns::insert(&txn, id, event.id, entry).await?;
-    }
-    if let Some(d) = &spec.declaration {
-        store::declarations::insert(&txn, id, event.id, d).await?;
-    }
-    if let Some(x) = &spec.exhibitor {
-        store::job_fairs::insert_exhibitor(&txn, id, event.id, x).await?;
-    }
-    if let Some(p) = spec.student.as_ref().filter(|_| status.is_live()) {
-        store::job_fairs::insert_student(&txn, id, p).await?;
+    if matches!(spec.part, crate::domain::PartSpec::StudentVisit(_)) && status.is_live() {
         // Only approved booths of this fair can be marked.
         let approved: Vec<i64> = store::job_fairs::exhibitors(&txn, event.id)
             .await?
             .into_iter()
-            .filter(|x| x.state == crate::domain::ExhibitorState::Approved)
+            .filter(|x| x.state == crate::domain::BoothState::Approved)
             .map(|x| x.registration_id)
             .collect();
         let mut booths: Vec<i64> = booths_wanted
@@ -301,18 +287,20 @@ fn check_open_for_registration(event: &Event, now: DateTime<Utc>) -> AppResult<(
 
 async fn registered(
     db: &Db,
-    mut registration: Registration,
+    registration: Registration,
     event: Event,
     manage_token: String,
     replayed: bool,
 ) -> AppResult<Registered> {
-    let waitlist_position = match registration.status {
-        RegistrationStatus::Waitlisted => {
-            Some(store::registrations::waitlist_position(db, event.id, registration.id).await?)
-        }
-        _ => None,
+    let waitlist_position = if registration.participation.is_waiting() {
+        Some(store::registrations::waitlist_position(db, event.id, registration.id).await?)
+    } else {
+        None
     };
-    store::registrations::attach_details(db, std::slice::from_mut(&mut registration)).await?;
+    // Read again: the sessions it took were written after it.
+    let registration = store::registrations::by_id(db, registration.id)
+        .await?
+        .map_or(registration, |s| s.registration);
     Ok(Registered {
         registration,
         event,

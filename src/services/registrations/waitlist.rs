@@ -31,14 +31,8 @@ pub(crate) async fn promote_waitlist(
             break;
         }
         free -= seats;
-        store::registrations::set_status_and_seats(
-            txn,
-            id,
-            RegistrationStatus::Confirmed,
-            seats,
-            now,
-        )
-        .await?;
+        store::registrations::set_status_and_seats(txn, id, SeatState::Confirmed, seats, now)
+            .await?;
         super::picks::on_event_promotion(txn, id, now).await?;
         let reg = store::registrations::by_id(txn, id)
             .await?
@@ -87,20 +81,20 @@ pub async fn promote_by_organizer(
         .filter(|s| s.registration.event_id == event.id)
         .ok_or(AppError::NotFound)?
         .registration;
-    if reg.status != RegistrationStatus::Waitlisted {
+    if !reg.participation.is_waiting() {
         return Err(AppError::conflict("not_waitlisted", Vec::new()));
     }
-    if !store::events::take_seats(&txn, event.id, reg.seats).await? {
+    if !store::events::take_seats(&txn, event.id, reg.participation.seats()).await? {
         return Err(AppError::conflict(
             "not_enough_seats",
-            crate::error_args![("seats", reg.seats)],
+            crate::error_args![("seats", reg.participation.seats())],
         ));
     }
     store::registrations::set_status_and_seats(
         &txn,
         reg.id,
-        RegistrationStatus::Confirmed,
-        reg.seats,
+        SeatState::Confirmed,
+        reg.participation.seats(),
         now,
     )
     .await?;
@@ -143,15 +137,18 @@ pub async fn resend(
         .filter(|s| s.registration.event_id == event.id)
         .ok_or(AppError::NotFound)?
         .registration;
-    let kind = match reg.status {
-        RegistrationStatus::Confirmed => MessageKind::Confirmed,
-        RegistrationStatus::Waitlisted => MessageKind::Waitlisted,
-        RegistrationStatus::Cancelled => {
-            return Err(AppError::conflict("registration_cancelled", Vec::new()));
-        }
-        // The address owners were told at the time; their own registrations are what to
-        // resend.
-        RegistrationStatus::Duplicate => return Err(holds_nothing()),
+    // The address owners of a duplicate were told at the time; their own registrations are
+    // what to resend.
+    if reg.participation.is_duplicate() {
+        return Err(holds_nothing());
+    }
+    if !reg.is_live() {
+        return Err(AppError::conflict("registration_cancelled", Vec::new()));
+    }
+    let kind = if reg.participation.is_waiting() {
+        MessageKind::Waitlisted
+    } else {
+        MessageKind::Confirmed
     };
     let sent = notices::tell(&txn, &event, &reg, kind, json!({}), Copies::Active, now).await?;
     txn.commit().await?;

@@ -49,6 +49,8 @@ pub struct Model {
     pub notices_opt_out: bool,
     /// Added at the door on the day, not through the form.
     pub walk_in: bool,
+    /// `domain::Shape`'s code.
+    pub shape: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

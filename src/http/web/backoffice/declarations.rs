@@ -2,7 +2,7 @@
 //! may read the roster; its organizers approve each, or return it with a note. Approved ones
 //! are counted by the fiscal year of approval.
 use super::*;
-use crate::domain::{EventKind, ReviewState};
+use crate::domain::{DeclarationState, EventKind};
 use crate::services::declarations;
 
 #[derive(Serialize)]
@@ -76,7 +76,7 @@ async fn render(
             statement: d.record.declaration.statement.clone(),
             listed: d.record.declaration.listed,
             state: l.label(d.record.state),
-            pending: d.record.state == ReviewState::Pending,
+            pending: d.record.state == DeclarationState::UnderReview,
             reviewed: d
                 .record
                 .reviewed_at

@@ -329,7 +329,7 @@ async fn scan_view(
         csrf_token: csrf.0.clone(),
         event: summary(state, e, lang).await?,
         code,
-        confirmed: row.status == crate::domain::RegistrationStatus::Confirmed
+        confirmed: row.status == crate::domain::SeatState::Confirmed
             && row.attendee_status == crate::domain::AttendeeStatus::Active,
         attendee: row_view(row, lang.lang),
         just_checked_in,

@@ -2,7 +2,7 @@
 //! the roster; its organizers set the number of booths and approve or decline each. Students
 //! are in the roster as usual.
 use super::*;
-use crate::domain::{EventKind, ExhibitorState};
+use crate::domain::{BoothState, EventKind};
 use crate::services::job_fairs;
 
 #[derive(Serialize)]
@@ -67,7 +67,7 @@ pub async fn exhibitors_page(
                 visa_support: p.visa_support,
                 hiring_fields: p.hiring_fields.clone().unwrap_or_default(),
                 state: l.label(r.booth.exhibitor.state),
-                pending: r.booth.exhibitor.state == ExhibitorState::Pending,
+                pending: r.booth.exhibitor.state == BoothState::UnderReview,
                 interested: r.interested,
                 company: r.booth.company,
             }
@@ -85,7 +85,7 @@ pub async fn exhibitors_page(
             .unwrap_or_default(),
         approved: rows
             .iter()
-            .filter(|r| r.state == l.label(ExhibitorState::Approved))
+            .filter(|r| r.state == l.label(BoothState::Approved))
             .count(),
         rows,
     };

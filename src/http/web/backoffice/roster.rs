@@ -1,6 +1,6 @@
 //! `/admin/events/{slug}/roster`: search, filter and page through an event's attendees.
 use super::*;
-use crate::domain::{HeardVia, RegistrationStatus};
+use crate::domain::{HeardVia, SeatState};
 use crate::http::web::catalogue::{Choice, choices};
 use crate::store::roster::RosterRow;
 
@@ -186,9 +186,9 @@ pub async fn roster_page(
         // The roster lists people; a duplicate names no one who is not on it already.
         statuses: choices(
             &[
-                RegistrationStatus::Confirmed,
-                RegistrationStatus::Waitlisted,
-                RegistrationStatus::Cancelled,
+                SeatState::Confirmed,
+                SeatState::Waitlisted,
+                SeatState::Cancelled,
             ],
             params.status.parse().ok(),
             |s| s.code().to_owned(),

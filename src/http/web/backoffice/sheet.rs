@@ -2,7 +2,7 @@
 //! attendees by company, with a column to tick or sign. Audited like the roster.
 use super::roster::{RowView, row_view};
 use super::*;
-use crate::domain::RegistrationStatus;
+use crate::domain::SeatState;
 use crate::store::roster::RosterQuery;
 
 #[derive(Serialize)]
@@ -24,7 +24,7 @@ pub async fn sign_in_sheet(
 ) -> Result<Response, AppError> {
     let e = staff_event(&state, &me, &slug).await?;
     let q = RosterQuery {
-        status: Some(RegistrationStatus::Confirmed),
+        status: Some(SeatState::Confirmed),
         ..Default::default()
     };
     let mut rows = backoffice::sheet(&state.db, &me.staff.principal, &e, &q, Utc::now()).await?;

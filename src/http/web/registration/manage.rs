@@ -19,7 +19,11 @@ struct ManageView {
     csrf_token: String,
     done: Option<&'static str>,
     status: String,
-    confirmed: bool,
+    /// What the state means, in the shape's own words.
+    standing: Option<String>,
+    /// A calendar file exists: confirmed seats, an approved booth; never a campaign or a
+    /// declaration, which have no time to block.
+    calendar: bool,
     /// The registrant's calendar entry carries the meeting link (a confirmed place at an
     /// event with an online part): the link to it says so only then.
     meeting_link: bool,
@@ -103,7 +107,7 @@ fn manage_view(
                 .insert(format!("{p}.title"), a.title.clone().unwrap_or_default());
             k.values.insert(format!("{p}.email"), a.email.clone());
         }
-        if let Some(d) = &r.declaration {
+        if let Some(d) = r.participation.declaration() {
             for c in &d.declaration.commitments {
                 k.chosen
                     .insert(format!("declaration.commitments={}", c.code()));
@@ -180,16 +184,17 @@ fn manage_view(
         token: m.manage_token.clone(),
         csrf_token: csrf.0.clone(),
         done,
-        status: lang.label(r.status),
-        confirmed: r.status == RegistrationStatus::Confirmed,
-        meeting_link: r.status == RegistrationStatus::Confirmed
+        status: lang.label(&r.participation),
+        standing: crate::i18n::words::standing_note(lang, &r.participation, m.waitlist_position),
+        calendar: r.participation.has_calendar_entry(),
+        meeting_link: r.participation.gets_meeting_link()
             && m.event.event.spec.online_url.is_some(),
-        waitlisted: r.status == RegistrationStatus::Waitlisted,
-        cancelled: r.status == RegistrationStatus::Cancelled,
-        duplicate: r.status == RegistrationStatus::Duplicate,
+        waitlisted: r.participation.is_waiting(),
+        cancelled: r.participation.is_withdrawn(),
+        duplicate: r.participation.is_duplicate(),
         duplicates: r.attendees.len(),
         waitlist_position: m.waitlist_position,
-        can_change: r.status.is_live() && now < m.event.event.spec.starts_at,
+        can_change: r.is_live() && now < m.event.event.spec.starts_at,
         individuals: r.audience == Audience::Individuals,
         company_name: r.company.as_ref().map(|c| c.name.clone()),
         contact_name: r.contact.name.clone(),
@@ -233,7 +238,7 @@ fn manage_view(
             interested: *interested,
         }),
         marked_booths: m.marked_booths.clone(),
-        declaration: r.declaration.as_ref().map(|d| DeclarationView {
+        declaration: r.participation.declaration().map(|d| DeclarationView {
             commitments: crate::i18n::words::commitments(lang, &d.declaration),
             statement: d.declaration.statement.clone(),
             listed: d.declaration.listed,
@@ -246,12 +251,15 @@ fn manage_view(
                 |c| lang.label(c),
             ),
         }),
-        campaign: r.campaign.as_ref().map(|c| crate::mail::CampaignBlock {
-            actions: crate::i18n::words::campaign_actions(lang, c),
-            employees: c.employees,
-            period: crate::i18n::words::campaign_period(lang, c),
-            listed: c.listed,
-        }),
+        campaign: r
+            .participation
+            .campaign_entry()
+            .map(|c| crate::mail::CampaignBlock {
+                actions: crate::i18n::words::campaign_actions(lang, c),
+                employees: c.employees,
+                period: crate::i18n::words::campaign_period(lang, c),
+                listed: c.listed,
+            }),
         kept,
         errors,
         general_error,

@@ -8,7 +8,6 @@ use super::private;
 use crate::domain::registration::MAX_ATTENDEES;
 use crate::domain::{
     Answer, Audience, EmployeeBand, HeardVia, Industry, Question, QuestionKind, RegistrationInput,
-    RegistrationStatus,
 };
 use crate::error::AppError;
 use crate::http::AppState;

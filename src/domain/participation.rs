@@ -1,0 +1,254 @@
+//! How a registration takes part, in its own shape's terms. A booth under review is not
+//! "confirmed", a campaign entry has no seats and a declaration has no time: each shape has
+//! its own states and transitions, and a state that cannot happen cannot be written.
+use super::{
+    CampaignEntry, DeclarationRecord, DeclarationState, ExhibitorProfile, Labelled, SeatState,
+    Shape,
+};
+use serde::Serialize;
+
+labelled_enum! {
+    /// Where a booth application stands.
+    pub enum BoothState {
+        UnderReview = "under_review" => "label-booth-state-under-review";
+        Approved = "approved" => "label-booth-state-approved";
+        Declined = "declined" => "label-booth-state-declined";
+        Withdrawn = "withdrawn" => "label-booth-state-withdrawn";
+    }
+}
+
+labelled_enum! {
+    /// Where a campaign entry stands: a company joins, and may withdraw.
+    pub enum EntryState {
+        Joined = "joined" => "label-entry-state-joined";
+        Withdrawn = "withdrawn" => "label-entry-state-withdrawn";
+    }
+}
+
+/// A registration's part in its event: one variant per [`Shape`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "shape", rename_all = "snake_case")]
+pub enum Participation {
+    /// Seats at a seminar, an EXPO or a consultation slot: held when confirmed, wanted when
+    /// waiting.
+    Seats { state: SeatState, seats: u32 },
+    /// A student's visit to a job fair: one seat.
+    StudentVisit { state: SeatState, seats: u32 },
+    /// A company's booth application.
+    Booth {
+        state: BoothState,
+        profile: ExhibitorProfile,
+    },
+    /// A company's campaign entry: what it does and when; no seats, no time, no meeting.
+    CampaignEntry {
+        state: EntryState,
+        entry: CampaignEntry,
+    },
+    /// A company's declaration and its review.
+    Declaration(DeclarationRecord),
+}
+
+impl Participation {
+    pub fn shape(&self) -> Shape {
+        match self {
+            Participation::Seats { .. } => Shape::Seats,
+            Participation::StudentVisit { .. } => Shape::StudentVisit,
+            Participation::Booth { .. } => Shape::Booth,
+            Participation::CampaignEntry { .. } => Shape::CampaignEntry,
+            Participation::Declaration { .. } => Shape::Declaration,
+        }
+    }
+
+    /// The state's code as the API gives it (`confirmed`, `under_review`, `returned`, …).
+    pub fn state_code(&self) -> &'static str {
+        match self {
+            Participation::Seats { state, .. } | Participation::StudentVisit { state, .. } => {
+                state.code()
+            }
+            Participation::Booth { state, .. } => state.code(),
+            Participation::CampaignEntry { state, .. } => state.code(),
+            Participation::Declaration(d) => d.state.code(),
+        }
+    }
+
+    /// The seat state, for shapes that take seats.
+    pub fn seat_state(&self) -> Option<SeatState> {
+        match self {
+            Participation::Seats { state, .. } | Participation::StudentVisit { state, .. } => {
+                Some(*state)
+            }
+            _ => None,
+        }
+    }
+
+    /// Seats held (confirmed) or wanted (waiting); 0 for shapes without seats.
+    pub fn seats(&self) -> u32 {
+        match self {
+            Participation::Seats { seats, .. } | Participation::StudentVisit { seats, .. } => {
+                *seats
+            }
+            _ => 0,
+        }
+    }
+
+    /// It still stands: not withdrawn or cancelled, and not a mere duplicate. What company
+    /// limits, once-per-company checks and the organizer's actions look at.
+    pub fn is_live(&self) -> bool {
+        match self {
+            Participation::Seats { state, .. } | Participation::StudentVisit { state, .. } => {
+                state.is_live()
+            }
+            Participation::Booth { state, .. } => *state != BoothState::Withdrawn,
+            Participation::CampaignEntry { state, .. } => *state == EntryState::Joined,
+            Participation::Declaration(d) => d.state != DeclarationState::Withdrawn,
+        }
+    }
+
+    /// Withdrawn by the registrant or the organizer (a cancelled seat registration too).
+    pub fn is_withdrawn(&self) -> bool {
+        !self.is_live() && !self.is_duplicate()
+    }
+
+    /// Nothing but people registered already by an earlier registration: it holds nothing.
+    pub fn is_duplicate(&self) -> bool {
+        self.seat_state() == Some(SeatState::Duplicate)
+    }
+
+    /// It holds confirmed seats: the door, the invitation and the meeting link are for these.
+    pub fn holds_seats(&self) -> bool {
+        self.seat_state() == Some(SeatState::Confirmed)
+    }
+
+    /// It waits for seats.
+    pub fn is_waiting(&self) -> bool {
+        self.seat_state() == Some(SeatState::Waitlisted)
+    }
+
+    /// The company or person takes part as things stand: confirmed seats, an approved booth,
+    /// a joined campaign, an approved declaration. What reports count as taking part; under
+    /// review, declined, waiting and withdrawn never do.
+    pub fn takes_part(&self) -> bool {
+        match self {
+            Participation::Seats { state, .. } | Participation::StudentVisit { state, .. } => {
+                *state == SeatState::Confirmed
+            }
+            Participation::Booth { state, .. } => *state == BoothState::Approved,
+            Participation::CampaignEntry { state, .. } => *state == EntryState::Joined,
+            Participation::Declaration(d) => d.state == DeclarationState::Approved,
+        }
+    }
+
+    /// Whether a calendar entry exists for it: only what happens at a time, and only once it
+    /// stands (a booth once approved).
+    pub fn has_calendar_entry(&self) -> bool {
+        self.shape().has_time()
+            && match self {
+                Participation::Booth { state, .. } => *state == BoothState::Approved,
+                other => other.holds_seats(),
+            }
+    }
+
+    /// Whether the registrant gets the meeting link: confirmed seats only (a booth's staff
+    /// hear from the organizer; campaigns and declarations have no meeting).
+    pub fn gets_meeting_link(&self) -> bool {
+        self.holds_seats()
+    }
+
+    /// The same participation, withdrawn: by the registrant, or by the organizer on their
+    /// behalf.
+    pub fn withdrawn(self) -> Participation {
+        match self {
+            Participation::Seats { seats, .. } => Participation::Seats {
+                state: SeatState::Cancelled,
+                seats,
+            },
+            Participation::StudentVisit { seats, .. } => Participation::StudentVisit {
+                state: SeatState::Cancelled,
+                seats,
+            },
+            Participation::Booth { profile, .. } => Participation::Booth {
+                state: BoothState::Withdrawn,
+                profile,
+            },
+            Participation::CampaignEntry { entry, .. } => Participation::CampaignEntry {
+                state: EntryState::Withdrawn,
+                entry,
+            },
+            Participation::Declaration(d) => Participation::Declaration(DeclarationRecord {
+                state: DeclarationState::Withdrawn,
+                ..d
+            }),
+        }
+    }
+
+    pub fn campaign_entry(&self) -> Option<&CampaignEntry> {
+        match self {
+            Participation::CampaignEntry { entry, .. } => Some(entry),
+            _ => None,
+        }
+    }
+
+    pub fn declaration(&self) -> Option<&DeclarationRecord> {
+        match self {
+            Participation::Declaration(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    pub fn booth(&self) -> Option<(BoothState, &ExhibitorProfile)> {
+        match self {
+            Participation::Booth { state, profile } => Some((*state, profile)),
+            _ => None,
+        }
+    }
+}
+
+/// The label of its state: `lang.label(&registration.participation)`.
+impl Labelled for Participation {
+    fn label_id(&self) -> &'static str {
+        match self {
+            Participation::Seats { state, .. } | Participation::StudentVisit { state, .. } => {
+                state.label_id()
+            }
+            Participation::Booth { state, .. } => state.label_id(),
+            Participation::CampaignEntry { state, .. } => state.label_id(),
+            Participation::Declaration(d) => d.state.label_id(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn booth(state: BoothState) -> Participation {
+        Participation::Booth {
+            state,
+            profile: ExhibitorProfile {
+                staff_count: 2,
+                languages: Vec::new(),
+                positions: "x".into(),
+                visa_support: true,
+                hiring_fields: None,
+            },
+        }
+    }
+
+    #[test]
+    fn only_an_approved_booth_takes_part_and_goes_into_a_calendar() {
+        for (state, part) in [
+            (BoothState::UnderReview, false),
+            (BoothState::Approved, true),
+            (BoothState::Declined, false),
+            (BoothState::Withdrawn, false),
+        ] {
+            let b = booth(state);
+            assert_eq!(b.takes_part(), part, "{state:?}");
+            assert_eq!(b.has_calendar_entry(), part, "{state:?}");
+            assert!(!b.holds_seats() && !b.gets_meeting_link());
+            assert_eq!(b.seats(), 0);
+        }
+        assert_eq!(booth(BoothState::UnderReview).state_code(), "under_review");
+        assert!(!booth(BoothState::Approved).withdrawn().is_live());
+    }
+}
