@@ -122,6 +122,7 @@ error-options-count = Give 2 to 50 options.
 error-invalid-value = Use letters, digits, '-' or '_' for the value.
 error-duplicate-value = Two options have the same value.
 error-booths-full = All { $booths } booths are taken: raise the number of booths or decline another.
+error-not-now = That cannot be done in the state this application is in now (approving what is approved already, for example). Reload the list to see where it stands.
 error-return-note-required = Say what should be changed.
 
 ## Moving a registration, the door
@@ -129,6 +130,7 @@ error-return-note-required = Say what should be changed.
 error-choose-event = Choose the event to move the registration to.
 error-unknown-event = Choose one of your organization's events.
 error-slot-booking = { $event } takes bookings of time slots: the registrant must choose one and register there.
+error-move-other-shape = This registration cannot move to { $event }: it takes a different kind of registration or audience. A registration moves only to an event of the same kind (seats to seats) and for the same audience (companies or individuals).
 error-not-open = { $event } is not a published event yet to come.
 error-already-registered-there = { $names } already registered for that event.
 error-target-full = { $event } has no room for { $seats }.

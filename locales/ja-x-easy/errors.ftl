@@ -112,6 +112,7 @@ error-options-count = 選択肢は2〜50個にしてください。
 error-invalid-value = 値は、英字・数字・ハイフン・下線で入力してください。
 error-duplicate-value = 同じ値の選択肢があります。
 error-booths-full = ブースの数（{ $booths }）がいっぱいです。ブースの数を増やすか、ほかの出展を見送ってください。
+error-not-now = 今の 状態では できません。一覧を もう一度 開いて ください。
 error-return-note-required = もどす理由（直してほしいところ）を書いてください。
 
 ## Moving a registration, the door
@@ -119,6 +120,7 @@ error-return-note-required = もどす理由（直してほしいところ）を
 error-choose-event = 移す先のイベントを選んでください。
 error-unknown-event = 移す先は、自分の団体のイベントから選んでください。
 error-slot-booking = { $event } は時間を予約するイベントです。申し込んだ本人が時間を選んで申し込む必要があります。
+error-move-other-shape = { $event } には 移せません。申し込みの 種類か 対象が ちがいます。
 error-not-open = { $event } は、公開していて、まだ始まっていないイベントではありません。
 error-already-registered-there = { $names } は、移す先のイベントにもう申し込んでいます。
 error-target-full = { $event } は席がいっぱいです（{ $seats }人分の空きがありません）。

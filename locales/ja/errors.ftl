@@ -113,6 +113,7 @@ error-options-count = 選択肢は2〜50個にしてください。
 error-invalid-value = 値は半角英数字・ハイフン・下線で入力してください。
 error-duplicate-value = 同じ値の選択肢があります。
 error-booths-full = ブース数（{ $booths }）に達しています。ブース数を増やすか、他の出展を見送ってください。
+error-not-now = この申込の今の状態では、その操作はできません（承認済みのものをもう一度承認するなど）。一覧を開き直して、今の状態を確かめてください。
 error-return-note-required = 差し戻す理由（修正してほしい点）を入力してください。
 
 ## Moving a registration, the door
@@ -120,6 +121,7 @@ error-return-note-required = 差し戻す理由（修正してほしい点）を
 error-choose-event = 振替先のイベントを選んでください。
 error-unknown-event = 振替先は自分の団体のイベントから選んでください。
 error-slot-booking = { $event } は時間枠の予約制のため、申込者ご本人が枠を選んで申し込む必要があります。
+error-move-other-shape = { $event } は申込の種類または対象が違うため、移せません。移せるのは、同じ種類（セミナーの席など）で同じ対象（企業・個人）のイベントだけです。
 error-not-open = { $event } は公開中で開催前のイベントではありません。
 error-already-registered-there = { $names } は振替先に既に申し込まれています。
 error-target-full = { $event } は満席です（{ $seats }名分の空きがありません）。

@@ -25,6 +25,31 @@ labelled_enum! {
     }
 }
 
+impl BoothState {
+    /// The organizer's decisions that apply: an application under review is approved or
+    /// declined; a decision may be reversed; a withdrawn one is final.
+    pub fn can_become(self, next: BoothState) -> bool {
+        use BoothState::*;
+        matches!(
+            (self, next),
+            (UnderReview, Approved | Declined) | (Approved, Declined) | (Declined, Approved)
+        )
+    }
+}
+
+impl DeclarationState {
+    /// The organizer approves what is under review, or returns it (also after approval, when
+    /// it no longer holds); a returned declaration comes back only when the company changes
+    /// it. Withdrawn is final.
+    pub fn can_become(self, next: DeclarationState) -> bool {
+        use DeclarationState::*;
+        matches!(
+            (self, next),
+            (UnderReview, Approved | Returned) | (Approved, Returned) | (Returned, UnderReview)
+        )
+    }
+}
+
 /// A registration's part in its event: one variant per [`Shape`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "shape", rename_all = "snake_case")]
@@ -232,6 +257,16 @@ mod tests {
                 hiring_fields: None,
             },
         }
+    }
+
+    #[test]
+    fn nothing_is_approved_twice_and_withdrawn_is_final() {
+        assert!(!BoothState::Approved.can_become(BoothState::Approved));
+        assert!(BoothState::UnderReview.can_become(BoothState::Approved));
+        assert!(!BoothState::Withdrawn.can_become(BoothState::Approved));
+        assert!(!DeclarationState::Approved.can_become(DeclarationState::Approved));
+        assert!(!DeclarationState::Returned.can_become(DeclarationState::Approved));
+        assert!(DeclarationState::Returned.can_become(DeclarationState::UnderReview));
     }
 
     #[test]

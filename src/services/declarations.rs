@@ -38,6 +38,14 @@ pub async fn review(
     } else {
         DeclarationState::Returned
     };
+    let now_state = store::registrations::by_id(&txn, registration_id)
+        .await?
+        .filter(|s| s.registration.event_id == event.id)
+        .and_then(|s| s.registration.participation.declaration().map(|d| d.state))
+        .ok_or(AppError::NotFound)?;
+    if !now_state.can_become(state) {
+        return Err(AppError::conflict("not_now", Vec::new()));
+    }
     if !store::declarations::review(
         &txn,
         event.id,

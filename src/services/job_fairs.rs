@@ -85,6 +85,15 @@ pub async fn decide(
     } else {
         BoothState::Declined
     };
+    // Only a decision that changes something: an approved booth is not approved again.
+    let now_state = store::registrations::by_id(&txn, registration_id)
+        .await?
+        .filter(|s| s.registration.event_id == event.id)
+        .and_then(|s| s.registration.participation.booth().map(|(state, _)| state))
+        .ok_or(AppError::NotFound)?;
+    if !now_state.can_become(state) {
+        return Err(AppError::conflict("not_now", Vec::new()));
+    }
     if !store::job_fairs::decide(&txn, event.id, registration_id, state, who.user_id, now).await? {
         return Err(AppError::NotFound);
     }

@@ -175,6 +175,18 @@ async fn organizers_move_a_registration_to_another_of_their_events() {
         .await;
     app.published_event(&token, "move-to", Some(2), None, false)
         .await;
+    // A declaration scheme of the same organizer: seats cannot become a declaration.
+    let scheme = serde_json::json!({
+        "slug": "move-declare", "title_ja": "実践企業宣言", "title_en": "Declaration",
+        "description_ja": "宣言", "description_en": "Declare",
+        "programme_area": "telework", "kind": "declaration", "format": "online",
+        "starts_at": crate::helpers::jst_in_days(1, 0), "ends_at": crate::helpers::jst_in_days(120, 0),
+        "languages": ["ja", "en"]
+    });
+    let (status, body) = app.api("POST", "/events", Some(&token), Some(scheme)).await;
+    assert_eq!(status, 201, "{body}");
+    app.api("POST", "/events/move-declare/publish", Some(&token), None)
+        .await;
     let other = app
         .organization_with_user("ELSE", UserRole::Organizer)
         .await;
@@ -225,6 +237,11 @@ async fn organizers_move_a_registration_to_another_of_their_events() {
         (r2, "move-to", "振替先に既に申し込まれています"),
         (r1, "move-to", "満席です"),
         (r1, "not-ours", "自分の団体のイベントから"),
+        (
+            r1,
+            "move-declare",
+            "申込の種類または対象が違うため、移せません",
+        ),
         (r1, "", "振替先のイベントを選んでください"),
     ] {
         let (status, html, _) = organizer.post(&detail(id), &act(id), &[("to", to)]).await;

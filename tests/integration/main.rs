@@ -33,6 +33,7 @@ mod retention;
 pub(crate) mod scale_out;
 mod security;
 mod sessions;
+mod shapes;
 mod smtp;
 mod time_zones;
 mod timing;

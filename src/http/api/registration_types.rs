@@ -289,8 +289,8 @@ pub struct RegistrationBody {
     pub status: String,
     /// Place in the waiting list (1 is next), when waitlisted.
     pub waitlist_position: Option<u32>,
-    /// Seats held (confirmed) or wanted (waitlisted).
-    pub seats: u32,
+    /// Seats held (confirmed) or wanted (waitlisted); absent for shapes without seats.
+    pub seats: Option<u32>,
     /// The secret of the manage link; only ever shown to the registrant.
     pub manage_token: Option<String>,
     pub manage_url: Option<String>,
@@ -333,7 +333,7 @@ impl RegistrationBody {
             shape: r.shape(),
             status: r.participation.state_code().to_owned(),
             waitlist_position: None,
-            seats: r.participation.seats(),
+            seats: r.shape().takes_seats().then(|| r.participation.seats()),
             manage_token: None,
             manage_url: None,
             event: None,
@@ -426,11 +426,14 @@ impl RegistrationBody {
                     a.status = AttendeeStatus::Active;
                 }
             }
-            base.seats = base
-                .attendees
-                .iter()
-                .filter(|a| a.status == AttendeeStatus::Active)
-                .count() as u32;
+            if base.seats.is_some() {
+                base.seats = Some(
+                    base.attendees
+                        .iter()
+                        .filter(|a| a.status == AttendeeStatus::Active)
+                        .count() as u32,
+                );
+            }
         }
         let jst = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&Tokyo).fixed_offset();
         RegistrationBody {

@@ -56,7 +56,7 @@ pub(super) struct EventCard {
     when: String,
     starts_at_iso: String,
     venue: Option<String>,
-    seats: String,
+    seats: Option<String>,
     full: bool,
     /// Full, but a registration joins the waiting list.
     waitlist: bool,
@@ -65,8 +65,16 @@ pub(super) struct EventCard {
     partner_line: String,
 }
 
-fn seats_label(event: &Event, lang: Lang) -> String {
-    match (event.spec.capacity, event.seats_left()) {
+/// `None` for an event that takes no seats (a campaign, a declaration scheme): no "seats"
+/// line at all, rather than "no limit".
+fn seats_label(event: &Event, lang: Lang) -> Option<String> {
+    let takes_seats = crate::domain::Shape::all_of(event.spec.kind)
+        .iter()
+        .any(|s| s.takes_seats());
+    if !takes_seats {
+        return None;
+    }
+    Some(match (event.spec.capacity, event.seats_left()) {
         (None, _) | (_, None) => lang.t("no-seat-limit"),
         (_, Some(0)) if event.spec.waitlist_enabled => lang.t("full-waitlist"),
         (_, Some(0)) => lang.t("full"),
@@ -74,7 +82,7 @@ fn seats_label(event: &Event, lang: Lang) -> String {
             "seats-left",
             &crate::fluent_args![("left", left), ("capacity", c.get())],
         ),
-    }
+    })
 }
 
 fn registration_label(event: &Event, now: DateTime<Utc>, lang: Lang) -> String {
@@ -279,6 +287,9 @@ struct EventView {
     paragraphs: Vec<String>,
     venue_detail: Option<VenueView>,
     online: bool,
+    /// A meeting link will follow: only for what happens at a time (not a campaign or a
+    /// declaration scheme, which are joined online but are not meetings).
+    meeting_note: bool,
     languages: Vec<String>,
     per_company_limit: Option<u32>,
     registration_period: String,
@@ -392,6 +403,10 @@ pub(super) fn render_event(
         }
     }
 
+    // Campaigns and declaration schemes run for months: no meeting, no time to convert.
+    let timed = crate::domain::Shape::all_of(spec.kind)
+        .iter()
+        .any(|s| s.has_time());
     let view = EventView {
         card: card(listing, l, now),
         cancelled: listing.event.status == EventStatus::Cancelled,
@@ -408,6 +423,7 @@ pub(super) fn render_event(
             map_url: v.map_url.clone(),
         }),
         online: spec.format != EventFormat::OnSite,
+        meeting_note: spec.format != EventFormat::OnSite && timed,
         languages: spec
             .languages
             .as_slice()
@@ -431,7 +447,7 @@ pub(super) fn render_event(
             .map(|v| format!("?via={v}"))
             .unwrap_or_default(),
         via: via.unwrap_or_default(),
-        zones: if spec.format == EventFormat::OnSite {
+        zones: if spec.format == EventFormat::OnSite || !timed {
             Vec::new()
         } else {
             jst::VISITOR_ZONES

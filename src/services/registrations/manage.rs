@@ -119,6 +119,18 @@ pub async fn move_by_organizer(
         .filter(|s| s.registration.event_id == from.id)
         .ok_or(AppError::NotFound)?
         .registration;
+    // Seats move to seats for the same audience: a seminar registration cannot become a
+    // declaration, a campaign entry or a student's visit, nor a booth a seminar seat.
+    let shape = reg.shape();
+    if !shape.takes_seats()
+        || crate::domain::Shape::of(to.spec.kind, false) != shape
+        || to.spec.audience != reg.audience
+    {
+        return Err(bad_target(
+            "move_other_shape",
+            crate::error_args![("event", to.spec.title.clone())],
+        ));
+    }
     let people: Vec<Attendee> = reg
         .attendees
         .iter()

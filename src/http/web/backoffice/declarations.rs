@@ -13,7 +13,9 @@ struct DeclaredView {
     statement: String,
     listed: bool,
     state: String,
-    pending: bool,
+    /// The decisions that apply now: no "approve" on an approved declaration.
+    can_approve: bool,
+    can_return: bool,
     reviewed: Option<String>,
     note: Option<String>,
 }
@@ -76,7 +78,8 @@ async fn render(
             statement: d.record.declaration.statement.clone(),
             listed: d.record.declaration.listed,
             state: l.label(d.record.state),
-            pending: d.record.state == DeclarationState::UnderReview,
+            can_approve: d.record.state.can_become(DeclarationState::Approved),
+            can_return: d.record.state.can_become(DeclarationState::Returned),
             reviewed: d
                 .record
                 .reviewed_at

@@ -11,12 +11,9 @@ struct EventView {
     /// Messages queued by the announcement just sent.
     announced: Option<u32>,
     saved: bool,
-    /// A campaign: its totals page is linked.
-    campaign: bool,
-    /// A declaration scheme: its review page is linked.
-    declarations: bool,
-    /// A job fair: its exhibitors page is linked.
-    job_fair: bool,
+    /// What the event's shapes need: seat counts, the door, the sign-in sheet and sessions
+    /// for seats; the exhibitors, campaign or declarations page for the others.
+    shapes: ShapeLinks,
     /// The announcement form as typed, when it comes back with errors.
     kept: std::collections::BTreeMap<String, String>,
     errors: FieldMessages,
@@ -26,6 +23,28 @@ struct EventView {
 pub struct EventParams {
     announced: Option<u32>,
     saved: Option<u8>,
+}
+
+/// Which of the back-office's pages an event's shapes have.
+#[derive(Serialize)]
+struct ShapeLinks {
+    seats: bool,
+    booths: bool,
+    campaign_entries: bool,
+    declarations: bool,
+}
+
+impl ShapeLinks {
+    fn of(kind: crate::domain::EventKind) -> Self {
+        use crate::domain::Shape;
+        let shapes = Shape::all_of(kind);
+        ShapeLinks {
+            seats: shapes.iter().any(|s| s.takes_seats()),
+            booths: shapes.contains(&Shape::Booth),
+            campaign_entries: shapes.contains(&Shape::CampaignEntry),
+            declarations: shapes.contains(&Shape::Declaration),
+        }
+    }
 }
 
 #[handler]
@@ -45,9 +64,7 @@ pub async fn event_page(
         event: summary(&state, &e, &lang).await?,
         announced: params.announced,
         saved: params.saved.is_some(),
-        campaign: e.listing.event.spec.kind == crate::domain::EventKind::Campaign,
-        declarations: e.listing.event.spec.kind == crate::domain::EventKind::Declaration,
-        job_fair: e.listing.event.spec.kind == crate::domain::EventKind::JobFair,
+        shapes: ShapeLinks::of(e.listing.event.spec.kind),
         kept: Default::default(),
         errors: FieldMessages::default(),
     };
@@ -112,9 +129,7 @@ pub async fn announce(
                 event: summary(&state, &e, &lang).await?,
                 announced: None,
                 saved: false,
-                campaign: e.listing.event.spec.kind == crate::domain::EventKind::Campaign,
-                declarations: e.listing.event.spec.kind == crate::domain::EventKind::Declaration,
-                job_fair: e.listing.event.spec.kind == crate::domain::EventKind::JobFair,
+                shapes: ShapeLinks::of(e.listing.event.spec.kind),
                 kept,
                 errors: messages(&errors, lang.lang),
             };

@@ -15,7 +15,9 @@ struct ExhibitorView {
     visa_support: bool,
     hiring_fields: String,
     state: String,
-    pending: bool,
+    /// The decisions that apply now: no "approve" on an approved booth.
+    can_approve: bool,
+    can_decline: bool,
     interested: u64,
 }
 
@@ -67,7 +69,8 @@ pub async fn exhibitors_page(
                 visa_support: p.visa_support,
                 hiring_fields: p.hiring_fields.clone().unwrap_or_default(),
                 state: l.label(r.booth.exhibitor.state),
-                pending: r.booth.exhibitor.state == BoothState::UnderReview,
+                can_approve: r.booth.exhibitor.state.can_become(BoothState::Approved),
+                can_decline: r.booth.exhibitor.state.can_become(BoothState::Declined),
                 interested: r.interested,
                 company: r.booth.company,
             }
