@@ -377,10 +377,8 @@ async fn raw_run(db_url: &str) -> Run {
         audience: Audience::Companies,
         per_company_limit: Some(3),
         questions: &[],
+        shape: uketsuke::domain::Shape::Seats,
         campaign_period: None,
-        declaration: false,
-        exhibitor: false,
-        student: false,
     };
     let specs: Vec<RegistrationSpec> = (0..BURST)
         .map(|i| RegistrationSpec::parse(input(i), &rules).expect("valid"))
@@ -475,7 +473,12 @@ async fn service_run(db_url: &str) -> Run {
                 Utc::now(),
             )
             .await;
-            let outcome = r.map_or(Outcome::Failed, |r| r.registration.status.into());
+            let outcome = r.map_or(Outcome::Failed, |r| {
+                r.registration
+                    .participation
+                    .seat_state()
+                    .map_or(Outcome::Failed, Into::into)
+            });
             (t.elapsed(), outcome)
         });
     }
