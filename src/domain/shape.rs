@@ -43,6 +43,23 @@ impl Shape {
         }
     }
 
+    /// Whether an event of `kind` takes registrations of this shape.
+    pub fn taken_by(self, kind: EventKind) -> bool {
+        Shape::all_of(kind).contains(&self)
+    }
+
+    /// Whether an event of `kind` happens at a time for someone: reminders, calendar files,
+    /// times in a visitor's zone. Not a campaign or a declaration scheme.
+    pub fn timed(kind: EventKind) -> bool {
+        Shape::all_of(kind).iter().any(|s| s.has_time())
+    }
+
+    /// Whether an event of `kind` has seats: seat counts, the door, the sign-in sheet,
+    /// sessions.
+    pub fn seated(kind: EventKind) -> bool {
+        Shape::all_of(kind).iter().any(|s| s.takes_seats())
+    }
+
     /// Whether it takes seats out of the event's capacity (and may wait for one).
     pub fn takes_seats(self) -> bool {
         matches!(self, Shape::Seats | Shape::StudentVisit)

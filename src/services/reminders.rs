@@ -17,7 +17,7 @@ pub async fn queue_due(db: &Db, now: DateTime<Utc>) -> AppResult<usize> {
             continue;
         };
         // A campaign or a declaration scheme has no day to come to.
-        if event.spec.kind.joined_by_company() {
+        if !crate::domain::Shape::timed(event.spec.kind) {
             continue;
         }
         let Some(days) = event.spec.reminder_days.due(event.spec.starts_at, now) else {

@@ -229,7 +229,7 @@ pub async fn fiscal_year(db: &Db, who: &Principal, year: FiscalYear) -> AppResul
                 .unwrap_or(PartnerRole::Publicity)
         };
         *roles.entry(role).or_default() += 1;
-        if ev.spec.kind == crate::domain::EventKind::Campaign {
+        if crate::domain::Shape::CampaignEntry.taken_by(ev.spec.kind) {
             row.employees_covered += store::campaigns::participants(db, ev.id)
                 .await?
                 .iter()

@@ -1,7 +1,8 @@
 //! The catalogue (`/`, `/events`) and the event page (`/events/{slug}`).
 use super::PageLang;
 use crate::domain::{
-    Event, EventFormat, EventKind, EventStatus, PartnerRole, PartnerState, ProgrammeArea, jst,
+    Event, EventFormat, EventKind, EventStatus, PartnerRole, PartnerState, ProgrammeArea, Shape,
+    jst,
 };
 use crate::error::AppError;
 use crate::http::AppState;
@@ -68,10 +69,7 @@ pub(super) struct EventCard {
 /// `None` for an event that takes no seats (a campaign, a declaration scheme): no "seats"
 /// line at all, rather than "no limit".
 fn seats_label(event: &Event, lang: Lang) -> Option<String> {
-    let takes_seats = crate::domain::Shape::all_of(event.spec.kind)
-        .iter()
-        .any(|s| s.takes_seats());
-    if !takes_seats {
+    if !crate::domain::Shape::seated(event.spec.kind) {
         return None;
     }
     Some(match (event.spec.capacity, event.seats_left()) {
@@ -326,7 +324,7 @@ pub async fn event_page(
     }
     let listing = catalogue::get_public(&state.db, &slug).await?;
     let sessions = crate::services::sessions::of_event(&state.db, listing.event.id).await?;
-    let booths = if listing.event.spec.kind == EventKind::JobFair {
+    let booths = if Shape::Booth.taken_by(listing.event.spec.kind) {
         crate::services::job_fairs::approved_booths(&state.db, listing.event.id)
             .await?
             .into_iter()
@@ -404,9 +402,7 @@ pub(super) fn render_event(
     }
 
     // Campaigns and declaration schemes run for months: no meeting, no time to convert.
-    let timed = crate::domain::Shape::all_of(spec.kind)
-        .iter()
-        .any(|s| s.has_time());
+    let timed = crate::domain::Shape::timed(spec.kind);
     let view = EventView {
         card: card(listing, l, now),
         cancelled: listing.event.status == EventStatus::Cancelled,
@@ -464,12 +460,12 @@ pub(super) fn render_event(
             // A booked consultation slot is simply gone for others.
             .filter(|s| !(s.exclusive && s.full))
             .collect(),
-        campaign: spec.kind.joined_by_company(),
-        job_fair: spec.kind == EventKind::JobFair,
+        campaign: !Shape::seated(spec.kind),
+        job_fair: Shape::Booth.taken_by(spec.kind),
         booths,
-        register_label: match spec.kind {
-            EventKind::Campaign => "join-link",
-            EventKind::Declaration => "declare-link",
+        register_label: match Shape::of(spec.kind, false) {
+            Shape::CampaignEntry => "join-link",
+            Shape::Declaration => "declare-link",
             _ => "register-link",
         },
         slug: spec.slug.to_string(),
@@ -505,8 +501,8 @@ pub async fn participants_page(
     let listing = catalogue::get_public(&state.db, &slug).await?;
     let spec = &listing.event.spec;
     let l = lang.lang;
-    let rows = match spec.kind {
-        EventKind::Campaign => crate::services::campaigns::listed(&state.db, listing.event.id)
+    let rows = match Shape::of(spec.kind, false) {
+        Shape::CampaignEntry => crate::services::campaigns::listed(&state.db, listing.event.id)
             .await?
             .into_iter()
             .map(|p| ParticipantRow {
@@ -515,16 +511,14 @@ pub async fn participants_page(
             })
             .collect(),
         // Only approved declarations are shown.
-        EventKind::Declaration => {
-            crate::services::declarations::listed(&state.db, listing.event.id)
-                .await?
-                .into_iter()
-                .map(|d| ParticipantRow {
-                    company: d.company.unwrap_or_default(),
-                    actions: crate::i18n::words::commitments(l, &d.record.declaration),
-                })
-                .collect()
-        }
+        Shape::Declaration => crate::services::declarations::listed(&state.db, listing.event.id)
+            .await?
+            .into_iter()
+            .map(|d| ParticipantRow {
+                company: d.company.unwrap_or_default(),
+                actions: crate::i18n::words::commitments(l, &d.record.declaration),
+            })
+            .collect(),
         _ => return Err(AppError::NotFound),
     };
     let view = ParticipantsView {

@@ -318,9 +318,7 @@ pub async fn change(
 
     let mut removed: Vec<i64> = Vec::new();
     // Campaigns, declarations and booths are the company's: there are no attendees to change.
-    let company_only = event.spec.kind.joined_by_company()
-        || store::job_fairs::exhibitor(&txn, reg.id).await?.is_some();
-    if change.attendees.is_some() && company_only {
+    if change.attendees.is_some() && !reg.shape().has_attendees() {
         return Err(ValidationErrors::single("attendees", "not_for_campaign").into());
     }
     if let Some(list) = change.attendees {

@@ -41,8 +41,8 @@ pub struct Managed {
     pub questions: Vec<Question>,
     /// The event's sessions, for changing the selection.
     pub sessions: Vec<crate::domain::EventSession>,
-    /// At a job fair: the exhibitor's booth, with how many students want to visit it.
-    pub booth: Option<(store::job_fairs::Exhibitor, u64)>,
+    /// A booth: how many students want to visit it.
+    pub booth_interest: Option<u64>,
     /// At a job fair: the booths this student marked (company names).
     pub marked_booths: Vec<String>,
     /// Place in the waiting list, 1 for the first.
@@ -189,16 +189,13 @@ async fn managed(db: &Db, registration: Registration, token: String) -> AppResul
     };
     let questions = store::questions::of_event(db, event.id).await?;
     let sessions = store::event_sessions::of_event(db, event.id).await?;
-    let (mut booth, mut marked_booths) = (None, Vec::new());
-    if event.spec.kind == crate::domain::EventKind::JobFair {
-        if let Some(x) = store::job_fairs::exhibitor(db, registration.id).await? {
-            let interested = store::job_fairs::interest_counts(db, &[registration.id])
-                .await?
-                .get(&registration.id)
-                .copied()
-                .unwrap_or(0);
-            booth = Some((x, interested));
-        } else {
+    let (mut booth_interest, mut marked_booths) = (None, Vec::new());
+    match registration.shape() {
+        crate::domain::Shape::Booth => {
+            let counts = store::job_fairs::interest_counts(db, &[registration.id]).await?;
+            booth_interest = Some(counts.get(&registration.id).copied().unwrap_or(0));
+        }
+        crate::domain::Shape::StudentVisit => {
             let marked = store::job_fairs::marked_by(db, registration.id).await?;
             let names = store::registrations::live_models(db, &marked).await?;
             marked_booths = marked
@@ -206,6 +203,7 @@ async fn managed(db: &Db, registration: Registration, token: String) -> AppResul
                 .filter_map(|id| names.get(id).and_then(|r| r.company_name.clone()))
                 .collect();
         }
+        _ => {}
     }
     let event = with_partners(db, vec![event]).await?.remove(0);
     Ok(Managed {
@@ -213,7 +211,7 @@ async fn managed(db: &Db, registration: Registration, token: String) -> AppResul
         event,
         questions,
         sessions,
-        booth,
+        booth_interest,
         marked_booths,
         waitlist_position,
         manage_token: token,

@@ -54,7 +54,7 @@ async fn campaign_event(
     me: &SignedIn,
     slug: &str,
 ) -> Result<StaffEvent, AppError> {
-    staff_event_of_kind(state, me, slug, crate::domain::EventKind::Campaign).await
+    staff_event_with(state, me, slug, crate::domain::Shape::CampaignEntry).await
 }
 
 #[handler]

@@ -2,7 +2,7 @@
 //! may read the roster; its organizers approve each, or return it with a note. Approved ones
 //! are counted by the fiscal year of approval.
 use super::*;
-use crate::domain::{DeclarationState, EventKind};
+use crate::domain::{DeclarationState, Shape};
 use crate::services::declarations;
 
 #[derive(Serialize)]
@@ -46,7 +46,7 @@ async fn render(
     csrf: &CsrfToken,
     errors: FieldMessages,
 ) -> Result<Response, AppError> {
-    let e = staff_event_of_kind(state, me, slug, EventKind::Declaration).await?;
+    let e = staff_event_with(state, me, slug, Shape::Declaration).await?;
     if !e.access.roster {
         return Err(AppError::Forbidden);
     }
@@ -160,7 +160,7 @@ pub async fn declarations_csv(
     me: SignedIn,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    let e = staff_event_of_kind(&state, &me, &slug, EventKind::Declaration).await?;
+    let e = staff_event_with(&state, &me, &slug, Shape::Declaration).await?;
     let l = lang.lang;
     let declared = declarations::of_event(&state.db, e.listing.event.id).await?;
     backoffice::record_read(

@@ -2,7 +2,7 @@
 //! the roster; its organizers set the number of booths and approve or decline each. Students
 //! are in the roster as usual.
 use super::*;
-use crate::domain::{BoothState, EventKind};
+use crate::domain::{BoothState, Shape};
 use crate::services::job_fairs;
 
 #[derive(Serialize)]
@@ -41,7 +41,7 @@ pub async fn exhibitors_page(
     Path(slug): Path<String>,
     csrf: &CsrfToken,
 ) -> Result<Response, AppError> {
-    let e = staff_event_of_kind(&state, &me, &slug, EventKind::JobFair).await?;
+    let e = staff_event_with(&state, &me, &slug, Shape::Booth).await?;
     if !e.access.roster {
         return Err(AppError::Forbidden);
     }
@@ -151,7 +151,7 @@ pub async fn exhibitors_csv(
     me: SignedIn,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    let e = staff_event_of_kind(&state, &me, &slug, EventKind::JobFair).await?;
+    let e = staff_event_with(&state, &me, &slug, Shape::Booth).await?;
     let l = lang.lang;
     let list = job_fairs::exhibitors(&state.db, e.listing.event.id).await?;
     backoffice::record_read(

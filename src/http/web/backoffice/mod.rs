@@ -218,16 +218,16 @@ fn form_page(resp: Response, failed: bool) -> Response {
     private(resp.with_status(status).into_response())
 }
 
-/// One of the staff member's events that must be of `kind` (its campaign, declarations or
-/// booths page): another kind has no such page.
-async fn staff_event_of_kind(
+/// One of the staff member's events that takes registrations of `shape` (its campaign,
+/// declarations or booths page): an event without that shape has no such page.
+async fn staff_event_with(
     state: &AppState,
     me: &SignedIn,
     slug: &str,
-    kind: crate::domain::EventKind,
+    shape: crate::domain::Shape,
 ) -> Result<StaffEvent, AppError> {
     let e = staff_event(state, me, slug).await?;
-    if e.listing.event.spec.kind != kind {
+    if !shape.taken_by(e.listing.event.spec.kind) {
         return Err(AppError::NotFound);
     }
     Ok(e)

@@ -231,11 +231,11 @@ fn manage_view(
         .filter(|s| s.pickable || r.live_picks().any(|p| p.session.id == s.id))
         .collect(),
         consultation_slots: m.sessions.iter().any(|s| s.spec.exclusive),
-        booth: m.booth.as_ref().map(|(x, interested)| BoothView {
-            state: lang.label(x.state),
-            positions: x.profile.positions.clone(),
-            languages: crate::i18n::words::booth_languages(lang, &x.profile),
-            interested: *interested,
+        booth: r.participation.booth().map(|(state, profile)| BoothView {
+            state: lang.label(state),
+            positions: profile.positions.clone(),
+            languages: crate::i18n::words::booth_languages(lang, profile),
+            interested: m.booth_interest.unwrap_or(0),
         }),
         marked_booths: m.marked_booths.clone(),
         declaration: r.participation.declaration().map(|d| DeclarationView {

@@ -8,6 +8,7 @@ use super::private;
 use crate::domain::registration::MAX_ATTENDEES;
 use crate::domain::{
     Answer, Audience, EmployeeBand, HeardVia, Industry, Question, QuestionKind, RegistrationInput,
+    Shape,
 };
 use crate::error::AppError;
 use crate::http::AppState;

@@ -58,6 +58,8 @@ struct BoothChoice {
 /// The job-fair side of a form: exhibiting (a company's booth) or visiting (a student), and
 /// the approved booths a student may mark.
 pub(super) struct Fair {
+    /// What this form registers: at a job fair a booth (`/exhibit`) or a visit.
+    shape: Shape,
     exhibiting: bool,
     booths: Vec<BoothChoice>,
 }
@@ -68,11 +70,11 @@ pub(super) async fn fair(
     exhibiting: bool,
     lang: Lang,
 ) -> Result<Fair, AppError> {
-    let job_fair = listing.event.spec.kind == crate::domain::EventKind::JobFair;
-    if exhibiting && !job_fair {
+    let shape = Shape::of(listing.event.spec.kind, exhibiting);
+    if exhibiting && shape != Shape::Booth {
         return Err(AppError::NotFound);
     }
-    let booths = if job_fair && !exhibiting {
+    let booths = if shape == Shape::StudentVisit {
         crate::services::job_fairs::approved_booths(&state.db, listing.event.id)
             .await?
             .into_iter()
@@ -85,7 +87,11 @@ pub(super) async fn fair(
     } else {
         Vec::new()
     };
-    Ok(Fair { exhibiting, booths })
+    Ok(Fair {
+        shape,
+        exhibiting,
+        booths,
+    })
 }
 
 #[derive(Serialize)]
@@ -130,10 +136,8 @@ fn form_view(
     let asked = usize::from(kept.values.contains_key("add_attendee"));
     // Blocks filled beyond today's limit stay visible, so their errors can be seen.
     let shown = (filled + asked).clamp(1, max_blocks.max(filled));
-    let attendee_blocks = event.spec.audience != Audience::Individuals
-        && !fair.exhibiting
-        && event.spec.kind != crate::domain::EventKind::Declaration
-        && event.spec.campaign_period().is_none();
+    let attendee_blocks =
+        event.spec.audience != Audience::Individuals && fair.shape.has_attendees();
     let first_block_errors = errors
         .by_field
         .keys()
@@ -205,32 +209,29 @@ fn form_view(
                 |c| lang.label(c),
             )
         }),
-        student: (event.spec.kind == crate::domain::EventKind::JobFair
-            && !fair.exhibiting
-            && event.spec.audience == Audience::Individuals)
-            .then(|| StudentForm {
-                levels: choices(
-                    crate::domain::JapaneseLevel::ALL,
-                    None,
-                    |c| c.code().into(),
-                    |c| lang.label(c),
-                ),
-                booths: fair
-                    .booths
-                    .iter()
-                    .map(|b| BoothChoice {
-                        id: b.id,
-                        company: b.company.clone(),
-                        details: b.details.clone(),
-                    })
-                    .collect(),
-            }),
+        student: (fair.shape == Shape::StudentVisit).then(|| StudentForm {
+            levels: choices(
+                crate::domain::JapaneseLevel::ALL,
+                None,
+                |c| c.code().into(),
+                |c| lang.label(c),
+            ),
+            booths: fair
+                .booths
+                .iter()
+                .map(|b| BoothChoice {
+                    id: b.id,
+                    company: b.company.clone(),
+                    details: b.details.clone(),
+                })
+                .collect(),
+        }),
         action: if fair.exhibiting {
             "exhibit"
         } else {
             "register"
         },
-        declaration: (event.spec.kind == crate::domain::EventKind::Declaration).then(|| {
+        declaration: (fair.shape == Shape::Declaration).then(|| {
             choices(
                 crate::domain::Commitment::ALL,
                 None,
@@ -238,18 +239,22 @@ fn form_view(
                 |c| lang.label(c),
             )
         }),
-        campaign: event.spec.campaign_period().map(|(from, to)| CampaignForm {
-            actions: choices(
-                crate::domain::CampaignAction::ALL,
-                None,
-                |a| a.code().into(),
-                |a| lang.label(a),
-            ),
-            period: lang.t_args(
-                "campaign-period-hint",
-                &crate::fluent_args![("from", from.to_string()), ("to", to.to_string())],
-            ),
-        }),
+        campaign: event
+            .spec
+            .campaign_period()
+            .filter(|_| fair.shape == Shape::CampaignEntry)
+            .map(|(from, to)| CampaignForm {
+                actions: choices(
+                    crate::domain::CampaignAction::ALL,
+                    None,
+                    |a| a.code().into(),
+                    |a| lang.label(a),
+                ),
+                period: lang.t_args(
+                    "campaign-period-hint",
+                    &crate::fluent_args![("from", from.to_string()), ("to", to.to_string())],
+                ),
+            }),
         purpose_of_use: crate::i18n::words::purpose_of_use(lang, &event.spec),
         kept,
         errors,
@@ -352,6 +357,7 @@ async fn submit_form(
     let form = read_form(body).await?;
     let listing = catalogue::get_public(&state.db, slug).await?;
     let fair = fair(state, &listing, exhibiting, lang.lang).await?;
+    let shape = fair.shape;
     let qs = questions::of_event(&state.db, listing.event.id).await?;
     let sessions = crate::services::sessions::of_event(&state.db, listing.event.id).await?;
     let l = lang.lang;
@@ -406,16 +412,10 @@ async fn submit_form(
         via: form.text("via"),
         lang: l,
         sessions: form.ids("sessions"),
-        campaign: listing
-            .event
-            .spec
-            .campaign_period()
-            .map(|_| form.campaign()),
-        declaration: (listing.event.spec.kind == crate::domain::EventKind::Declaration)
-            .then(|| form.declaration()),
-        exhibitor: exhibiting.then(|| form.exhibitor()),
-        student: (listing.event.spec.kind == crate::domain::EventKind::JobFair && !exhibiting)
-            .then(|| form.student()),
+        campaign: (shape == Shape::CampaignEntry).then(|| form.campaign()),
+        declaration: (shape == Shape::Declaration).then(|| form.declaration()),
+        exhibitor: (shape == Shape::Booth).then(|| form.exhibitor()),
+        student: (shape == Shape::StudentVisit).then(|| form.student()),
         booths: form.ids("booths"),
     };
     let key = form
