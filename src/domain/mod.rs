@@ -13,6 +13,7 @@ pub mod job_fair;
 pub mod jst;
 pub mod language;
 pub mod normalize;
+pub mod notice;
 pub mod organization;
 pub mod partner;
 pub mod question;
@@ -41,19 +42,21 @@ pub use job_fair::{
 };
 pub use labelled::Labelled;
 pub use language::Language;
+pub use notice::{
+    BoothDecision, DeclarationDecision, Envelope, MessageKind, MovedTo, Notice, Titles,
+};
 pub use organization::{OrgCode, Organization, OrganizationKind};
 pub use partner::{Partner, PartnerRole, PartnerState};
 pub use question::{
     Answer, Answers, Question, QuestionInput, QuestionKind, QuestionOption, QuestionSpec,
 };
 pub use registration::{
-    Attendee, AttendeeStatus, Audience, CompanyRecord, ContactRecord, HeardVia, MessageKind,
-    Person, Registration, RegistrationInput, RegistrationRules, RegistrationSpec,
-    RegistrationStatus,
+    Attendee, AttendeeStatus, Audience, CompanyRecord, ContactRecord, HeardVia, Person,
+    Registration, RegistrationInput, RegistrationRules, RegistrationSpec, RegistrationStatus,
 };
 pub use reminder_days::ReminderDays;
-pub use shape::Shape;
 pub use session::{EventSession, Pick, PickStatus, SessionInput, SessionSpec};
+pub use shape::Shape;
 pub use text::Bilingual;
 pub use user::{Email, Principal, UserRole};
 pub use validation::{FieldError, ValidationErrors};

@@ -230,17 +230,9 @@ async fn attempt(
     }
     // A duplicate sends no confirmation and no invitation: the owner of each address holds
     // the invitation of their own registration, and hears of this one by the notice below.
-    if let Some(kind) = status.welcome() {
-        notices::tell(
-            &txn,
-            &event,
-            &registration,
-            kind,
-            json!({}),
-            Copies::Active,
-            now,
-        )
-        .await?;
+    let shape = crate::domain::Shape::of(event.spec.kind, spec.exhibitor.is_some());
+    if let Some(welcome) = crate::domain::Notice::welcome(shape, status) {
+        notices::tell(&txn, &event, &registration, welcome, Copies::Active, now).await?;
     }
     for person in spec
         .attendees
@@ -254,8 +246,7 @@ async fn attempt(
             person.email.as_str(),
             &person.name,
             spec.lang,
-            MessageKind::AlreadyRegistered,
-            json!({}),
+            crate::domain::Notice::AlreadyRegistered,
             now,
         )
         .await?;

@@ -44,13 +44,11 @@ pub(crate) async fn promote_waitlist(
             .await?
             .ok_or(AppError::NotFound)?
             .registration;
-        let payload = json!({});
         notices::tell(
             txn,
             event,
             &reg,
-            MessageKind::Promoted,
-            payload,
+            Notice::Promoted { session: None },
             Copies::Active,
             now,
         )
@@ -104,13 +102,11 @@ pub async fn promote_by_organizer(
         now,
     )
     .await?;
-    let payload = json!({});
     notices::tell(
         &txn,
         &event,
         &reg,
-        MessageKind::Promoted,
-        payload,
+        Notice::Promoted { session: None },
         Copies::Active,
         now,
     )
@@ -143,9 +139,13 @@ pub async fn resend(
         .filter(|s| s.registration.event_id == event.id)
         .ok_or(AppError::NotFound)?
         .registration;
-    let kind = match reg.status {
-        RegistrationStatus::Confirmed => MessageKind::Confirmed,
-        RegistrationStatus::Waitlisted => MessageKind::Waitlisted,
+    let exhibitor = event.spec.kind == crate::domain::EventKind::JobFair
+        && store::job_fairs::exhibitor(&txn, reg.id).await?.is_some();
+    let shape = crate::domain::Shape::of(event.spec.kind, exhibitor);
+    let welcome = match reg.status {
+        RegistrationStatus::Confirmed | RegistrationStatus::Waitlisted => {
+            Notice::welcome(shape, reg.status).expect("a live registration is welcomed")
+        }
         RegistrationStatus::Cancelled => {
             return Err(AppError::conflict("registration_cancelled", Vec::new()));
         }
@@ -153,7 +153,7 @@ pub async fn resend(
         // resend.
         RegistrationStatus::Duplicate => return Err(holds_nothing()),
     };
-    let sent = notices::tell(&txn, &event, &reg, kind, json!({}), Copies::Active, now).await?;
+    let sent = notices::tell(&txn, &event, &reg, welcome, Copies::Active, now).await?;
     txn.commit().await?;
     Ok(sent)
 }
