@@ -562,7 +562,7 @@ async fn messages_queued_in_the_old_format_are_still_delivered() {
     let (status, reg) = app
         .register(
             "old-rows",
-            company_registration(&corporate_number(95_001), &[]),
+            company_registration(&corporate_number(95_001), &["taro@old.example.jp"]),
         )
         .await;
     assert_eq!(status, 201, "{reg}");
