@@ -12,10 +12,9 @@ mod smtp;
 
 use chrono::Utc;
 use common::database;
-use serde_json::json;
 use std::time::Instant;
 use uketsuke::config::{Environment, MailTransport, Settings, SmtpSecurity};
-use uketsuke::domain::{MessageKind, SeatState};
+use uketsuke::domain::{Envelope, Notice, SeatState};
 use uketsuke::mail::{Mailer, worker::deliver_due};
 use uketsuke::services::{demo, links::ManageLinks};
 use uketsuke::store::{self, Db, outbox::NewMessage};
@@ -121,10 +120,13 @@ async fn queue(db: &Db, n: usize) {
     let txn = store::begin_write(db).await.unwrap();
     for i in 0..n {
         let email = format!("bench-{i}@example.jp");
+        let envelope = Envelope {
+            notice: Notice::Confirmed,
+            attendee_id: recipients[i % recipients.len()].1,
+        };
         let message = NewMessage {
             event_id: event.id,
             registration_id: Some(recipients[i % recipients.len()].0),
-            kind: MessageKind::Confirmed,
             recipient_email: &email,
             recipient_name: "試験 太郎",
             lang: if i % 4 == 0 {
@@ -132,10 +134,7 @@ async fn queue(db: &Db, n: usize) {
             } else {
                 uketsuke::i18n::Lang::default()
             },
-            payload: match recipients[i % recipients.len()].1 {
-                Some(attendee_id) => json!({ "attendee_id": attendee_id }),
-                None => json!({}),
-            },
+            envelope: &envelope,
         };
         store::outbox::enqueue(&txn, message, Utc::now())
             .await

@@ -19,8 +19,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use uketsuke::config::{Environment, Settings};
 use uketsuke::domain::{
-    Audience, CorporateNumber, MessageKind, RegistrationInput, RegistrationRules, RegistrationSpec,
-    SeatState,
+    Audience, CorporateNumber, Envelope, Notice, RegistrationInput, RegistrationRules,
+    RegistrationSpec, SeatState,
     registration::{CompanyInput, PersonInput},
 };
 use uketsuke::services::links::ManageLinks;
@@ -424,14 +424,17 @@ async fn raw_run(db_url: &str) -> Run {
                 .await
                 .unwrap()
                 .id;
+            let confirmed = Envelope {
+                notice: Notice::Confirmed,
+                attendee_id: None,
+            };
             let message = NewMessage {
                 event_id: event.id,
                 registration_id: Some(id),
-                kind: MessageKind::Confirmed,
                 recipient_email: spec.contact.email.as_str(),
                 recipient_name: &spec.contact.name,
                 lang: uketsuke::i18n::Lang::default(),
-                payload: json!({}),
+                envelope: &confirmed,
             };
             store::outbox::enqueue(&txn, message, now).await.unwrap();
             txn.commit().await.unwrap();

@@ -35,7 +35,11 @@ label-message-kind-event-changed = Event changed
 label-message-kind-event-cancelled = Event cancelled
 label-message-kind-reminder = Reminder
 label-message-kind-announcement = Announcement from the organizer
-label-message-kind-reviewed = Your declaration has been reviewed
+label-message-kind-booth-received = Booth application received
+label-message-kind-booth-decided = Your booth application has been decided
+label-message-kind-entry-received = Campaign entry received
+label-message-kind-declaration-received = Declaration received
+label-message-kind-declaration-reviewed = Your declaration has been reviewed
 
 ## QuestionKind
 label-question-kind-text = Free text

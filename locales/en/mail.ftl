@@ -37,6 +37,9 @@ mail-campaign-period = Days
 mail-campaign-listed = Listed among participants
 mail-campaign-listed-yes = yes
 mail-campaign-listed-no = no
+## Where the review of a booth application or a declaration stands, in its receipt.
+mail-review = Review
+mail-under-review = Under review (not decided yet)
 mail-booth = Your booth
 mail-positions = Positions
 mail-languages = Languages

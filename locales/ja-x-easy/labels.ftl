@@ -35,7 +35,11 @@ label-message-kind-event-changed = イベントの内容が変わりました
 label-message-kind-event-cancelled = イベントは中止です
 label-message-kind-reminder = イベントの前のお知らせ
 label-message-kind-announcement = 主催者からのお知らせ
-label-message-kind-reviewed = 宣言の結果のお知らせ
+label-message-kind-booth-received = 出展の申し込みを受け付けました
+label-message-kind-booth-decided = 出展の結果のお知らせ
+label-message-kind-entry-received = 参加の登録ができました
+label-message-kind-declaration-received = 宣言を受け付けました
+label-message-kind-declaration-reviewed = 宣言の結果のお知らせ
 
 ## QuestionKind
 label-question-kind-text = 自由に書く

@@ -38,6 +38,9 @@ mail-campaign-period = 取り組む期間
 mail-campaign-listed = 参加する会社のリストに名前をのせる
 mail-campaign-listed-yes = はい
 mail-campaign-listed-no = いいえ
+## Where the review of a booth application or a declaration stands, in its receipt.
+mail-review = いまの状況
+mail-under-review = いま、見ています（まだ決まっていません）
 mail-booth = ブース
 mail-positions = 募集する仕事
 mail-languages = 使える言葉

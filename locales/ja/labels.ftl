@@ -35,7 +35,11 @@ label-message-kind-event-changed = 開催内容変更のお知らせ
 label-message-kind-event-cancelled = 開催中止のお知らせ
 label-message-kind-reminder = 開催前のご案内
 label-message-kind-announcement = 主催者からのお知らせ
-label-message-kind-reviewed = 宣言の審査結果のお知らせ
+label-message-kind-booth-received = 出展申込受付のお知らせ
+label-message-kind-booth-decided = 出展審査の結果のお知らせ
+label-message-kind-entry-received = 参加登録受付のお知らせ
+label-message-kind-declaration-received = 宣言受付のお知らせ
+label-message-kind-declaration-reviewed = 宣言の審査結果のお知らせ
 
 ## QuestionKind
 label-question-kind-text = 自由記述

@@ -37,6 +37,9 @@ mail-campaign-period = 取組期間
 mail-campaign-listed = 参加企業一覧への掲載
 mail-campaign-listed-yes = 希望する
 mail-campaign-listed-no = 希望しない
+## Where the review of a booth application or a declaration stands, in its receipt.
+mail-review = 審査状況
+mail-under-review = 審査中（まだ決定していません）
 mail-booth = ブース
 mail-positions = 募集職種
 mail-languages = 対応言語

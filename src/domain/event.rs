@@ -33,14 +33,6 @@ labelled_enum! {
     }
 }
 
-impl EventKind {
-    /// Campaigns and declaration schemes: a company joins (once), with no seats and no
-    /// attendees, at any time during the period.
-    pub fn joined_by_company(self) -> bool {
-        matches!(self, EventKind::Campaign | EventKind::Declaration)
-    }
-}
-
 labelled_enum! {
     pub enum EventFormat {
         OnSite = "on_site" => "label-event-format-on-site";
@@ -363,7 +355,7 @@ impl EventSpec {
         // Registration closes when the event starts, unless told otherwise; a campaign
         // takes participants for its whole period.
         let latest_close = match kind {
-            Some(k) if k.joined_by_company() => ends_at,
+            Some(k) if !super::Shape::timed(k) => ends_at,
             _ => starts_at,
         };
         let closes = input.registration_closes_at.or(latest_close);
@@ -380,7 +372,7 @@ impl EventSpec {
 
         let capacity = match (input.capacity, kind) {
             (None, _) => None,
-            (Some(_), Some(k)) if k.joined_by_company() => {
+            (Some(_), Some(k)) if !super::Shape::seated(k) => {
                 errors.add("capacity", "campaign_has_no_capacity");
                 None
             }

@@ -13,6 +13,7 @@ pub mod job_fair;
 pub mod jst;
 pub mod language;
 pub mod normalize;
+pub mod notice;
 pub mod organization;
 pub mod participation;
 pub mod partner;
@@ -43,6 +44,9 @@ pub use job_fair::{
 };
 pub use labelled::Labelled;
 pub use language::Language;
+pub use notice::{
+    BoothDecision, DeclarationDecision, Envelope, MessageKind, MovedTo, Notice, Titles,
+};
 pub use organization::{OrgCode, Organization, OrganizationKind};
 pub use participation::{BoothState, EntryState, Participation};
 pub use partner::{Partner, PartnerRole, PartnerState};
@@ -50,9 +54,8 @@ pub use question::{
     Answer, Answers, Question, QuestionInput, QuestionKind, QuestionOption, QuestionSpec,
 };
 pub use registration::{
-    Attendee, AttendeeStatus, Audience, CompanyRecord, ContactRecord, HeardVia, MessageKind,
-    PartSpec, Person, Registration, RegistrationInput, RegistrationRules, RegistrationSpec,
-    SeatState,
+    Attendee, AttendeeStatus, Audience, CompanyRecord, ContactRecord, HeardVia, PartSpec, Person,
+    Registration, RegistrationInput, RegistrationRules, RegistrationSpec, SeatState,
 };
 pub use reminder_days::ReminderDays;
 pub use session::{EventSession, Pick, PickStatus, SessionInput, SessionSpec};

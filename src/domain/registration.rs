@@ -40,17 +40,6 @@ impl SeatState {
     pub fn is_live(self) -> bool {
         Self::LIVE.contains(&self)
     }
-
-    /// The message that tells the registrant how a new registration stands; `None` for one that
-    /// is nothing but addresses registered already, whose owners get the AlreadyRegistered
-    /// notice instead (and the submitter learns it from the answer).
-    pub fn welcome(self) -> Option<MessageKind> {
-        match self {
-            SeatState::Confirmed => Some(MessageKind::Confirmed),
-            SeatState::Waitlisted => Some(MessageKind::Waitlisted),
-            SeatState::Cancelled | SeatState::Duplicate => None,
-        }
-    }
 }
 
 labelled_enum! {
@@ -579,31 +568,6 @@ pub struct Attendee {
     pub status: AttendeeStatus,
 }
 
-labelled_enum! {
-    /// The messages registrants are sent; one outbox row each.
-    pub enum MessageKind {
-        Confirmed = "confirmed" => "label-message-kind-confirmed";
-        Waitlisted = "waitlisted" => "label-message-kind-waitlisted";
-        Promoted = "promoted" => "label-message-kind-promoted";
-        Changed = "changed" => "label-message-kind-changed";
-        Cancelled = "cancelled" => "label-message-kind-cancelled";
-        AlreadyRegistered = "already_registered" => "label-message-kind-already-registered";
-        EventChanged = "event_changed" => "label-message-kind-event-changed";
-        EventCancelled = "event_cancelled" => "label-message-kind-event-cancelled";
-        Reminder = "reminder" => "label-message-kind-reminder";
-        Announcement = "announcement" => "label-message-kind-announcement";
-        Reviewed = "reviewed" => "label-message-kind-reviewed";
-    }
-}
-
-impl MessageKind {
-    /// Reminders and announcements: a recipient may opt out of these (List-Unsubscribe).
-    /// Messages about their own registration and about changes to the event always go.
-    pub fn can_opt_out(self) -> bool {
-        matches!(self, MessageKind::Reminder | MessageKind::Announcement)
-    }
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -719,10 +683,8 @@ pub(crate) mod tests {
             "one new attendee takes a seat"
         );
         assert!(spec.only_duplicates(&taken(&["a0@example.co.jp", "a1@example.co.jp"])));
-        // A duplicate is neither welcomed nor counted.
-        assert_eq!(SeatState::Duplicate.welcome(), None);
+        // A duplicate is not counted (nor welcomed: `Notice::welcome`).
         assert!(!SeatState::Duplicate.is_live());
-        assert_eq!(SeatState::Confirmed.welcome(), Some(MessageKind::Confirmed));
     }
 
     #[test]

@@ -6,14 +6,17 @@ mod transport;
 pub mod worker;
 
 pub use render::{
-    AnnouncementBlock, CampaignBlock, CheckinCode, DeclarationBlock, EmailContext, Emails,
-    EventBlock, ExhibitorBlock, SessionLine,
+    AnnouncementBlock, CampaignBlock, CheckinCode, DecisionBlock, DeclarationBlock, EmailContext,
+    Emails, EventBlock, ExhibitorBlock, SessionLine,
 };
 pub use transport::{SendError, Transport};
 
 use crate::calendar::{self, Method, Person};
 use crate::config::Settings;
-use crate::domain::{AttendeeStatus, MessageKind};
+use crate::domain::{
+    AttendeeStatus, BoothDecision, DeclarationDecision, Envelope, MessageKind, MovedTo, Notice,
+    Shape,
+};
 use crate::services::catalogue::{EventListing, with_partners};
 use crate::services::links::{ManageLinks, Subscriber};
 use crate::store::{self, Db, outbox::Claimed};
@@ -77,8 +80,8 @@ impl Mailer {
         self.transport.send(message, &name).await
     }
 
-    /// Builds the message an outbox row stands for, from the event and registration as they
-    /// are now.
+    /// Builds the message an outbox row stands for: what its notice announces, with the
+    /// event and registration as they are now around it.
     /// `events` holds the events already read in this pass: a burst is mostly one event.
     pub async fn compose(
         &self,
@@ -100,6 +103,12 @@ impl Mailer {
             slot.insert(listing);
         }
         let listing = &events[&row.event_id];
+        let envelope = match Envelope::from_row(&row.message, &row.payload, listing.event.spec.kind)
+        {
+            Ok(envelope) => envelope,
+            Err(e) => return Ok(Composed::Impossible(e.to_string())),
+        };
+        let notice = &envelope.notice;
         let stored = match row.registration_id {
             Some(id) => store::registrations::by_id(db, id).await?,
             None => None,
@@ -107,10 +116,24 @@ impl Mailer {
         let lang = row.lang;
         let spec = &listing.event.spec;
         let registration = stored.as_ref().map(|s| &s.registration);
-        let confirmed = registration.is_some_and(|r| r.participation.holds_seats());
-        let kind = row.kind;
+        // Seats held, or for shapes without seats a registration that stands.
+        let confirmed = registration.is_some_and(|r| {
+            r.participation.holds_seats() || (!r.shape().takes_seats() && r.is_live())
+        });
+        let kind = notice.kind();
         // An attendee's copy of a message to the registration's contact.
-        let attendee_id = row.payload["attendee_id"].as_i64();
+        let attendee_id = envelope.attendee_id;
+        // A job fair's exhibitor: its booth and review.
+        let exhibitor = registration.and_then(|r| r.participation.booth());
+        let shape = registration.map_or(Shape::of(spec.kind, false), |r| r.shape());
+        // Whether the registrant is to come at a time: only then are there a meeting link, a
+        // door code and a calendar file. Not for a campaign or a declaration, which have no
+        // time, nor for a booth the organizer has not approved.
+        let booth_approved = match notice {
+            Notice::BoothDecided { decision } => *decision == BoothDecision::Approved,
+            _ => exhibitor.is_some_and(|(state, _)| state == crate::domain::BoothState::Approved),
+        };
+        let comes = confirmed && shape.has_time() && (shape != Shape::Booth || booth_approved);
 
         // The owner of an address someone else entered gets no link to that registration, nor
         // does an attendee: the contact manages it.
@@ -130,7 +153,7 @@ impl Mailer {
             _ => None,
         };
         let meeting_url = spec.online_url.clone().filter(|_| {
-            confirmed
+            comes
                 && matches!(
                     kind,
                     MessageKind::Confirmed
@@ -151,15 +174,12 @@ impl Mailer {
                     .collect()
             })
             .unwrap_or_default();
-        let cancelled: Vec<String> = row.payload["attendees"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let all = row.payload["all"].as_bool().unwrap_or(false);
+        let (cancelled, all): (Vec<String>, bool) = match notice {
+            Notice::Cancelled { attendees, all } => (attendees.clone(), *all),
+            Notice::Moved { attendees, .. } => (attendees.clone(), true),
+            _ => (Vec::new(), false),
+        };
+        let cancelled: Vec<String> = cancelled.iter().map(|n| one_line(n)).collect();
         let unsubscribe_url = match (registration, attendee_id) {
             _ if !kind.can_opt_out() => None,
             (_, Some(id)) => Some(Subscriber::Attendee(id)),
@@ -173,21 +193,41 @@ impl Mailer {
                 self.links.unsubscribe_token(who)
             )
         });
-        let announced = match row.payload["announcement_id"].as_i64() {
-            None => None,
-            Some(id) => {
+        let announced = match notice {
+            Notice::Announcement { announcement_id } => {
+                let id = *announcement_id;
                 let Some(a) = store::announcements::by_id(db, id).await? else {
                     return Ok(Composed::Impossible(format!("announcement {id} is gone")));
                 };
                 Some(a)
             }
+            _ => None,
+        };
+        // A decision as it was made, whatever the organizer decided since.
+        let decision = match notice {
+            Notice::BoothDecided { decision } => Some(DecisionBlock {
+                approved: *decision == BoothDecision::Approved,
+                note: None,
+            }),
+            Notice::DeclarationReviewed { decision, note } => Some(DecisionBlock {
+                approved: *decision == DeclarationDecision::Approved,
+                // A row from before the note travelled with the decision: the note on file.
+                note: note.clone().or_else(|| {
+                    (row.payload.get("notice").is_none()
+                        && *decision == DeclarationDecision::Returned)
+                        .then(|| registration?.participation.declaration()?.note.clone())
+                        .flatten()
+                }),
+            }),
+            _ => None,
         };
 
         // The door: each attendee carries their own code. An attendee's copy shows theirs; the
         // contact's message shows the codes of those who get no copy of their own (the contact
         // attending, or everyone when the event sends no copies), so nobody forwards codes.
         // Only where people come in person: an online event has no reception desk.
-        let door_kinds = spec.format.has_venue()
+        let door_kinds = comes
+            && spec.format.has_venue()
             && matches!(
                 kind,
                 MessageKind::Confirmed
@@ -198,7 +238,7 @@ impl Mailer {
             );
         let mut images: Vec<(String, Vec<u8>)> = Vec::new();
         let mut checkin = Vec::new();
-        if let (true, true, Some(r)) = (confirmed, door_kinds, registration) {
+        if let (true, Some(r)) = (door_kinds, registration) {
             let copies = spec.attendee_copies;
             let contact = &r.contact.email;
             for a in r.active_attendees().filter(|a| match attendee_id {
@@ -216,13 +256,6 @@ impl Mailer {
                 });
             }
         }
-        // A job fair's exhibitor: its booth and review.
-        let exhibitor = match registration {
-            Some(r) if spec.kind == crate::domain::EventKind::JobFair => {
-                store::job_fairs::exhibitor(db, r.id).await?
-            }
-            _ => None,
-        };
         // Everything a message says, in one language.
         let ctx_for = |lang: crate::i18n::Lang| EmailContext {
             lang,
@@ -246,6 +279,7 @@ impl Mailer {
             organizer_name: listing.organizer.name(lang.content()).to_owned(),
             contact_email: self.from.email.to_string(),
             purpose_of_use: crate::i18n::words::purpose_of_use(lang, spec),
+            // Where a reviewed registration stands is its review, not "confirmed".
             status: registration
                 .map(|r| lang.label(&r.participation))
                 .unwrap_or_default(),
@@ -253,13 +287,17 @@ impl Mailer {
             attendees: attendees.clone(),
             cancelled: cancelled.clone(),
             all,
-            moved_to: moved_to_line(lang, &row.payload),
+            moved_to: match notice {
+                Notice::Moved { to, .. } => Some(moved_to_line(lang, to)),
+                _ => None,
+            },
             copy_of: attendee_id
                 .and(registration)
                 .map(|r| one_line(&r.contact.name)),
-            days_before: row.payload["days_before"]
-                .as_u64()
-                .and_then(|d| u8::try_from(d).ok()),
+            days_before: match notice {
+                Notice::Reminder { days_before } => Some(*days_before),
+                _ => None,
+            },
             announcement: announced.as_ref().map(|a| {
                 let (subject, body) = a.spec.text(lang.content());
                 AnnouncementBlock {
@@ -279,9 +317,12 @@ impl Mailer {
                         .collect()
                 })
                 .unwrap_or_default(),
-            promoted_session: row.payload["session"][lang.content().code()]
-                .as_str()
-                .map(str::to_owned),
+            promoted_session: match notice {
+                Notice::Promoted {
+                    session: Some(title),
+                } => Some(one_line(title.get(lang.content()))),
+                _ => None,
+            },
             campaign: registration
                 .and_then(|r| r.participation.campaign_entry())
                 .map(|c| CampaignBlock {
@@ -295,17 +336,13 @@ impl Mailer {
                 .map(|d| DeclarationBlock {
                     commitments: crate::i18n::words::commitments(lang, &d.declaration),
                     statement: d.declaration.statement.clone(),
-                    approved: d.state == crate::domain::DeclarationState::Approved,
-                    returned: d.state == crate::domain::DeclarationState::Returned,
-                    note: d.note.clone(),
                     listed: d.declaration.listed,
                 }),
-            exhibitor: exhibitor.as_ref().map(|x| ExhibitorBlock {
-                positions: x.profile.positions.clone(),
-                languages: crate::i18n::words::booth_languages(lang, &x.profile),
-                approved: x.state == crate::domain::BoothState::Approved,
-                declined: x.state == crate::domain::BoothState::Declined,
+            exhibitor: exhibitor.map(|(_, profile)| ExhibitorBlock {
+                positions: profile.positions.clone(),
+                languages: crate::i18n::words::booth_languages(lang, profile),
             }),
+            decision: decision.clone(),
         };
         // A job fair speaks to students from abroad: its messages carry Japanese and English
         // one after the other. The Japanese is the reader's own when they read Japanese (plain
@@ -328,8 +365,9 @@ impl Mailer {
 
         // Confirmed places carry an invitation; a withdrawn registration carries its cancellation.
         let method = match kind {
-            // A campaign has no seats to put in a calendar: its email says what was joined.
-            _ if spec.kind.joined_by_company() || exhibitor.is_some() => None,
+            // A campaign or a declaration has no time to put in a calendar; a booth is never
+            // sent one (under review it does not stand; approved, the exhibitor comes as staff).
+            _ if !shape.has_time() || shape == Shape::Booth => None,
             MessageKind::Confirmed | MessageKind::Promoted if confirmed => Some(Method::Request),
             MessageKind::Changed | MessageKind::EventChanged if confirmed => Some(Method::Request),
             MessageKind::EventCancelled => Some(Method::Cancel),
@@ -432,26 +470,19 @@ impl Mailer {
 }
 
 /// The event a registration was moved to, in the reader's words. Rows queued before the
-/// payload carried the event as data hold the line in Japanese and English.
-fn moved_to_line(lang: crate::i18n::Lang, payload: &serde_json::Value) -> Option<String> {
-    let to = &payload["moved_to_event"];
-    let at = |k: &str| {
-        to[k]
-            .as_str()
-            .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
-            .map(|t| t.with_timezone(&chrono::Utc))
-    };
-    if let (Some(starts_at), Some(ends_at)) = (at("starts_at"), at("ends_at")) {
-        let title = match lang.content() {
-            crate::domain::Language::Ja => to["title_ja"].as_str(),
-            crate::domain::Language::En => to["title_en"].as_str(),
-        }
-        .unwrap_or_default();
-        return Some(crate::i18n::words::event_with_time(
-            lang, title, starts_at, ends_at,
-        ));
+/// notice carried the event as data hold the line in Japanese and English.
+fn moved_to_line(lang: crate::i18n::Lang, to: &MovedTo) -> String {
+    match to {
+        MovedTo::Event {
+            title,
+            starts_at,
+            ends_at,
+        } => crate::i18n::words::event_with_time(
+            lang,
+            title.get(lang.content()),
+            *starts_at,
+            *ends_at,
+        ),
+        MovedTo::Line(line) => line.get(lang.content()).to_owned(),
     }
-    payload["moved_to"][lang.content().code()]
-        .as_str()
-        .map(str::to_owned)
 }

@@ -58,26 +58,31 @@ pub struct EmailContext {
     pub campaign: Option<CampaignBlock>,
     /// A declaration: what was declared, and where its review stands.
     pub declaration: Option<DeclarationBlock>,
-    /// A job fair's exhibitor: the booth, and where its review stands.
+    /// A job fair's exhibitor: the booth applied for.
     pub exhibitor: Option<ExhibitorBlock>,
+    /// The organizer's decision a review message announces (a booth's or a declaration's),
+    /// as it was made: not where the review stands when the message is sent.
+    pub decision: Option<DecisionBlock>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ExhibitorBlock {
     pub positions: String,
     pub languages: String,
-    pub approved: bool,
-    pub declined: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DeclarationBlock {
     pub commitments: String,
     pub statement: String,
-    pub approved: bool,
-    pub returned: bool,
-    pub note: Option<String>,
     pub listed: bool,
+}
+
+/// Approved, or not (a booth declined, a declaration returned with its `note`).
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionBlock {
+    pub approved: bool,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -2,11 +2,10 @@
 use super::events::own_event;
 use super::notices;
 use crate::domain::announcement::{Announcement, AnnouncementInput, AnnouncementSpec};
-use crate::domain::{EventStatus, MessageKind, Principal, SeatState};
+use crate::domain::{EventStatus, Notice, Principal, SeatState};
 use crate::error::{AppError, AppResult};
 use crate::store::{self, Db};
 use chrono::{DateTime, Utc};
-use serde_json::json;
 
 /// Stores the announcement and queues it for every confirmed registration (and waiting ones
 /// when asked), attendee copies included, less those who opted out.
@@ -32,16 +31,10 @@ pub async fn announce(
     } else {
         &[SeatState::Confirmed]
     };
-    let payload = json!({ "announcement_id": id });
-    let count = notices::tell_all(
-        &txn,
-        &event,
-        statuses,
-        MessageKind::Announcement,
-        payload,
-        now,
-    )
-    .await?;
+    let announcement = Notice::Announcement {
+        announcement_id: id,
+    };
+    let count = notices::tell_all(&txn, &event, statuses, announcement, now).await?;
     store::announcements::set_recipients(&txn, id, count as u32).await?;
     txn.commit().await?;
     tracing::info!(

@@ -5,12 +5,12 @@
 use super::events::own_event;
 use super::notices::{self, Copies};
 use crate::domain::{
-    DeclarationInput, DeclarationState, FiscalYear, MessageKind, Principal, ValidationErrors,
+    DeclarationDecision, DeclarationInput, DeclarationState, FiscalYear, Notice, Principal,
+    ValidationErrors,
 };
 use crate::error::{AppError, AppResult};
 use crate::store::{self, Db, declarations::Declared};
 use chrono::{DateTime, Utc};
-use serde_json::json;
 use std::collections::BTreeMap;
 
 /// The organizer approves a declaration, or returns it with a note saying what to change.
@@ -63,16 +63,16 @@ pub async fn review(
         .await?
         .ok_or(AppError::NotFound)?
         .registration;
-    notices::tell(
-        &txn,
-        &event,
-        &reg,
-        MessageKind::Reviewed,
-        json!({ "state": state.code() }),
-        Copies::Active,
-        now,
-    )
-    .await?;
+    // The decision travels with the message: a later review does not rewrite this one.
+    let reviewed = Notice::DeclarationReviewed {
+        decision: if approve {
+            DeclarationDecision::Approved
+        } else {
+            DeclarationDecision::Returned
+        },
+        note: if approve { None } else { note.clone() },
+    };
+    notices::tell(&txn, &event, &reg, reviewed, Copies::Active, now).await?;
     txn.commit().await?;
     tracing::info!(
         registration_id,
@@ -106,8 +106,7 @@ pub async fn update(
         &txn,
         &managed.event.event,
         &reg,
-        MessageKind::Changed,
-        json!({}),
+        Notice::DeclarationReceived,
         Copies::Active,
         now,
     )

@@ -1,7 +1,7 @@
 //! Organizers create, change, publish and cancel their organization's events.
 use super::catalogue::{EventListing, with_partners};
 use crate::domain::{
-    Event, EventInput, EventSpec, EventStatus, MessageKind, Principal, ValidationErrors,
+    Event, EventInput, EventSpec, EventStatus, Notice, Principal, ValidationErrors,
 };
 use crate::error::{AppError, AppResult};
 use crate::store::{self, Db};
@@ -85,7 +85,7 @@ pub async fn update(
     super::registrations::promote_waitlist(&txn, &updated, now).await?;
     // A new time, place or way to join reaches every registrant, with the same commit.
     if event.spec.changes_materially(&spec) && event.status == EventStatus::Published {
-        tell_registrants(&txn, &updated, MessageKind::EventChanged, now).await?;
+        tell_registrants(&txn, &updated, Notice::EventChanged, now).await?;
     }
     txn.commit().await?;
     listing(db, updated).await
@@ -95,12 +95,11 @@ pub async fn update(
 async fn tell_registrants(
     txn: &impl sea_orm::ConnectionTrait,
     event: &Event,
-    kind: MessageKind,
+    notice: Notice,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     use crate::domain::SeatState::{Confirmed, Waitlisted};
-    let payload = serde_json::json!({});
-    super::notices::tell_all(txn, event, &[Confirmed, Waitlisted], kind, payload, now).await?;
+    super::notices::tell_all(txn, event, &[Confirmed, Waitlisted], notice, now).await?;
     Ok(())
 }
 
@@ -142,7 +141,7 @@ pub async fn cancel(
         let cancelled =
             store::events::set_status(&txn, event.id, EventStatus::Cancelled, now).await?;
         if was_published {
-            tell_registrants(&txn, &cancelled, MessageKind::EventCancelled, now).await?;
+            tell_registrants(&txn, &cancelled, Notice::EventCancelled, now).await?;
         }
         cancelled
     };

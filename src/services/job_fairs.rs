@@ -3,11 +3,10 @@
 //! want to visit; each exhibitor sees how many did.
 use super::events::own_event;
 use super::notices::{self, Copies};
-use crate::domain::{BoothState, MessageKind, Principal};
+use crate::domain::{BoothDecision, BoothState, Notice, Principal};
 use crate::error::{AppError, AppResult};
 use crate::store::{self, Db, job_fairs::Exhibitor};
 use chrono::{DateTime, Utc};
-use serde_json::json;
 
 /// An approved booth, as the public page and the student form show it.
 pub struct Booth {
@@ -101,16 +100,15 @@ pub async fn decide(
         .await?
         .ok_or(AppError::NotFound)?
         .registration;
-    notices::tell(
-        &txn,
-        &event,
-        &reg,
-        MessageKind::Reviewed,
-        json!({ "state": state.code() }),
-        Copies::Active,
-        now,
-    )
-    .await?;
+    // The decision travels with the message: a later one does not rewrite this one.
+    let decided = Notice::BoothDecided {
+        decision: if approve {
+            BoothDecision::Approved
+        } else {
+            BoothDecision::Declined
+        },
+    };
+    notices::tell(&txn, &event, &reg, decided, Copies::Active, now).await?;
     txn.commit().await?;
     tracing::info!(registration_id, state = state.code(), "exhibitor decided");
     Ok(())

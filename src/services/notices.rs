@@ -3,13 +3,12 @@
 //! recipient, written in the caller's transaction.
 use super::catalogue::{EventListing, with_partners};
 use super::links::{ManageLinks, Subscriber};
-use crate::domain::{Attendee, Event, MessageKind, Registration, SeatState};
+use crate::domain::{Attendee, Envelope, Event, Notice, Registration, SeatState};
 use crate::error::{AppError, AppResult};
 use crate::store::Db;
 use crate::store::{self, outbox::NewMessage};
 use chrono::{DateTime, Utc};
 use sea_orm::ConnectionTrait;
-use serde_json::{Value, json};
 
 /// The attendees a message about a registration is copied to.
 pub(crate) enum Copies<'a> {
@@ -26,38 +25,25 @@ pub(crate) enum Contact {
     Skipped,
 }
 
-/// Queues `kind` for the contact of `reg` and its copies. Returns the number of messages.
+/// Queues `notice` for the contact of `reg` and its copies. Returns the number of messages.
 pub(crate) async fn tell(
     txn: &impl ConnectionTrait,
     event: &Event,
     reg: &Registration,
-    kind: MessageKind,
-    payload: Value,
+    notice: Notice,
     copies: Copies<'_>,
     now: DateTime<Utc>,
 ) -> AppResult<usize> {
     let none = Default::default();
-    tell_filtered(
-        txn,
-        event,
-        reg,
-        kind,
-        payload,
-        Contact::Told,
-        copies,
-        &none,
-        now,
-    )
-    .await
+    tell_filtered(txn, event, reg, notice, Contact::Told, copies, &none, now).await
 }
 
-/// Queues `kind` for the given attendees only, e.g. those taken off a registration.
+/// Queues `notice` for the given attendees only, e.g. those taken off a registration.
 pub(crate) async fn tell_attendees(
     txn: &impl ConnectionTrait,
     event: &Event,
     reg: &Registration,
-    kind: MessageKind,
-    payload: Value,
+    notice: Notice,
     attendees: &[&Attendee],
     now: DateTime<Utc>,
 ) -> AppResult<usize> {
@@ -67,8 +53,7 @@ pub(crate) async fn tell_attendees(
         txn,
         event,
         reg,
-        kind,
-        payload,
+        notice,
         Contact::Skipped,
         copies,
         &none,
@@ -77,17 +62,16 @@ pub(crate) async fn tell_attendees(
     .await
 }
 
-/// Queues `kind` for every registration of the event in `statuses`, leaving out whoever
+/// Queues `notice` for every registration of the event in `statuses`, leaving out whoever
 /// opted out when the message is one they may opt out of. Returns the number of messages.
 pub(crate) async fn tell_all(
     txn: &impl ConnectionTrait,
     event: &Event,
     statuses: &[SeatState],
-    kind: MessageKind,
-    payload: Value,
+    notice: Notice,
     now: DateTime<Utc>,
 ) -> AppResult<usize> {
-    let opt_outs = if kind.can_opt_out() {
+    let opt_outs = if notice.kind().can_opt_out() {
         store::opt_outs::of_event(txn, event.id).await?
     } else {
         Default::default()
@@ -98,8 +82,7 @@ pub(crate) async fn tell_all(
             txn,
             event,
             &reg,
-            kind,
-            payload.clone(),
+            notice.clone(),
             Contact::Told,
             Copies::Active,
             &opt_outs,
@@ -115,26 +98,25 @@ async fn tell_filtered(
     txn: &impl ConnectionTrait,
     event: &Event,
     reg: &Registration,
-    kind: MessageKind,
-    payload: Value,
+    notice: Notice,
     contact: Contact,
     copies: Copies<'_>,
     opt_outs: &store::opt_outs::OptOuts,
     now: DateTime<Utc>,
 ) -> AppResult<usize> {
     let mut queued = 0;
+    let mut envelope = Envelope {
+        notice,
+        attendee_id: None,
+    };
     if contact == Contact::Told && !opt_outs.registrations.contains(&reg.id) {
-        store::outbox::enqueue(
+        enqueue(
             txn,
-            NewMessage {
-                event_id: event.id,
-                registration_id: Some(reg.id),
-                kind,
-                recipient_email: &reg.contact.email,
-                recipient_name: &reg.contact.name,
-                lang: reg.lang,
-                payload: payload.clone(),
-            },
+            event.id,
+            reg.id,
+            (&reg.contact.email, &reg.contact.name),
+            reg.lang,
+            &envelope,
             now,
         )
         .await?;
@@ -151,27 +133,70 @@ async fn tell_filtered(
         if a.email.eq_ignore_ascii_case(&reg.contact.email) || opt_outs.attendees.contains(&a.id) {
             continue;
         }
-        let mut payload = payload.clone();
-        if let Value::Object(map) = &mut payload {
-            map.insert("attendee_id".into(), json!(a.id));
-        }
-        store::outbox::enqueue(
+        envelope.attendee_id = Some(a.id);
+        enqueue(
             txn,
-            NewMessage {
-                event_id: event.id,
-                registration_id: Some(reg.id),
-                kind,
-                recipient_email: &a.email,
-                recipient_name: &a.name,
-                lang: reg.lang,
-                payload,
-            },
+            event.id,
+            reg.id,
+            (&a.email, &a.name),
+            reg.lang,
+            &envelope,
             now,
         )
         .await?;
         queued += 1;
     }
     Ok(queued)
+}
+
+/// Queues `notice` for one address that is neither the registration's contact nor one of its
+/// attendees: the owner of an address someone else entered (`Notice::AlreadyRegistered`).
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn tell_address(
+    txn: &impl ConnectionTrait,
+    event_id: i64,
+    registration_id: i64,
+    email: &str,
+    name: &str,
+    lang: crate::i18n::Lang,
+    notice: Notice,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let envelope = Envelope {
+        notice,
+        attendee_id: None,
+    };
+    enqueue(
+        txn,
+        event_id,
+        registration_id,
+        (email, name),
+        lang,
+        &envelope,
+        now,
+    )
+    .await
+}
+
+/// The one place an outbox row is written.
+async fn enqueue(
+    txn: &impl ConnectionTrait,
+    event_id: i64,
+    registration_id: i64,
+    (email, name): (&str, &str),
+    lang: crate::i18n::Lang,
+    envelope: &Envelope,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let message = NewMessage {
+        event_id,
+        registration_id: Some(registration_id),
+        recipient_email: email,
+        recipient_name: name,
+        lang,
+        envelope,
+    };
+    Ok(store::outbox::enqueue(txn, message, now).await?)
 }
 
 /// What an unsubscribe link stands for, as its page shows it.

@@ -2,11 +2,10 @@
 //! Tokyo time, once, to every confirmed registration (not for campaigns and declaration
 //! schemes, which have no day to come to). The mail worker calls [`queue_due`].
 use super::notices;
-use crate::domain::{EventStatus, MessageKind, ReminderDays, SeatState};
+use crate::domain::{EventStatus, Notice, ReminderDays, SeatState};
 use crate::error::AppResult;
 use crate::store::{self, Db};
 use chrono::{DateTime, Utc};
-use serde_json::json;
 
 /// Queues the reminders whose time has come. Returns the number of messages queued.
 pub async fn queue_due(db: &Db, now: DateTime<Utc>) -> AppResult<usize> {
@@ -34,10 +33,9 @@ pub async fn queue_due(db: &Db, now: DateTime<Utc>) -> AppResult<usize> {
         if event.status != EventStatus::Published {
             continue;
         }
-        let payload = json!({ "days_before": days });
         let statuses = [SeatState::Confirmed];
-        let count =
-            notices::tell_all(&txn, &event, &statuses, MessageKind::Reminder, payload, now).await?;
+        let reminder = Notice::Reminder { days_before: days };
+        let count = notices::tell_all(&txn, &event, &statuses, reminder, now).await?;
         match store::reminders::record(&txn, event.id, days, count, now).await {
             Ok(()) => {
                 txn.commit().await?;

@@ -1,7 +1,7 @@
 //! Messages waiting to be sent. Rows are written in the same transaction as the change they
 //! tell of, and delivered after commit by the mail worker.
 use super::entities::outbox;
-use crate::domain::MessageKind;
+use crate::domain::{Envelope, MessageKind};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
@@ -12,11 +12,12 @@ pub const PENDING: &str = "pending";
 pub struct NewMessage<'a> {
     pub event_id: i64,
     pub registration_id: Option<i64>,
-    pub kind: MessageKind,
     pub recipient_email: &'a str,
     pub recipient_name: &'a str,
     pub lang: crate::i18n::Lang,
-    pub payload: serde_json::Value,
+    /// What the message announces; the `message` column holds its kind, for the delivery
+    /// log and counts.
+    pub envelope: &'a Envelope,
 }
 
 pub async fn enqueue(
@@ -27,11 +28,11 @@ pub async fn enqueue(
     let model = outbox::ActiveModel {
         event_id: Set(m.event_id),
         registration_id: Set(m.registration_id),
-        message: Set(m.kind.code().to_owned()),
+        message: Set(m.envelope.notice.kind().code().to_owned()),
         recipient_email: Set(m.recipient_email.to_owned()),
         recipient_name: Set(m.recipient_name.to_owned()),
         lang: Set(m.lang.tag().to_owned()),
-        payload: Set(m.payload.to_string()),
+        payload: Set(serde_json::to_string(m.envelope).map_err(|e| DbErr::Json(e.to_string()))?),
         status: Set(PENDING.to_owned()),
         attempts: Set(0),
         next_attempt_at: Set(now),
@@ -112,10 +113,14 @@ pub struct Claimed {
     pub id: i64,
     pub event_id: i64,
     pub registration_id: Option<i64>,
-    pub kind: MessageKind,
+    /// The kind code, as stored: rows from before notices were typed may hold one that is
+    /// no longer a [`MessageKind`].
+    pub message: String,
     pub recipient_email: String,
     pub recipient_name: String,
     pub lang: crate::i18n::Lang,
+    /// The stored notice, read with [`Envelope::from_row`] by the mail composer, which
+    /// knows the event (a payload it cannot read fails that one message, not the batch).
     pub payload: serde_json::Value,
     /// Attempts so far, this one included.
     pub attempts: i32,
@@ -180,12 +185,12 @@ pub async fn claim(
                 id: m.id,
                 event_id: m.event_id,
                 registration_id: m.registration_id,
-                kind: m.message.parse().map_err(super::corrupt)?,
+                message: m.message,
                 recipient_email: m.recipient_email,
                 recipient_name: m.recipient_name,
                 lang: crate::i18n::Lang::parse(&m.lang)
                     .ok_or_else(|| super::corrupt("outbox lang"))?,
-                payload: serde_json::from_str(&m.payload).map_err(super::corrupt)?,
+                payload: serde_json::from_str(&m.payload).unwrap_or(serde_json::Value::Null),
                 attempts: m.attempts,
             })
         })

@@ -265,3 +265,52 @@ async fn the_campaign_form_asks_for_actions_not_attendees_and_keeps_what_was_typ
     let (_, page) = app.get_html("/events/smooth-form/participants", None).await;
     assert!(page.contains("フレックスタイム"));
 }
+
+/// A campaign runs for months: its entry email says the entry was received, with no meeting
+/// link (even when the campaign has one, for its kick-off page), no door code and no calendar.
+#[tokio::test]
+async fn a_campaign_entry_email_has_no_meeting_link_and_no_calendar() {
+    let app = TestApp::spawn().await;
+    let smtp = SmtpReceiver::start();
+    let mailer = app.mailer(smtp.port);
+    let token = app
+        .organization_with_user("SMOOTH", UserRole::Organizer)
+        .await;
+    let event = json!({
+        "slug": "smooth-entry", "title_ja": "スムーズビズ", "title_en": "Smooth-Biz",
+        "description_ja": "一斉に取り組みます。", "description_en": "Together.",
+        "programme_area": "smooth_biz", "kind": "campaign", "format": "online",
+        "online_url": "https://meet.example.jp/kickoff",
+        "starts_at": jst_in_days(10, 0), "ends_at": jst_in_days(40, 0), "languages": ["ja", "en"]
+    });
+    let (status, body) = app.api("POST", "/events", Some(&token), Some(event)).await;
+    assert_eq!(status, 201, "{body}");
+    app.api("POST", "/events/smooth-entry/publish", Some(&token), None)
+        .await;
+    let (status, body) = app
+        .register("smooth-entry", joining(91_101, &["telework"], 50, false))
+        .await;
+    assert_eq!(status, 201, "{body}");
+    app.drain(&mailer).await;
+    let raw = smtp.messages();
+    assert_eq!(raw.len(), 1);
+    let m = MessageParser::default().parse(&raw[0]).unwrap();
+    assert!(
+        m.subject().unwrap().starts_with("【参加登録完了】"),
+        "{:?}",
+        m.subject()
+    );
+    let text = m.body_text(0).unwrap();
+    let html = m.body_html(0).unwrap();
+    assert!(text.contains("参加登録を受け付けました"), "{text}");
+    for part in [&text, &html] {
+        assert!(!part.contains("meet.example.jp"), "no meeting link: {part}");
+        assert!(!part.contains("参加用URL"), "{part}");
+        assert!(!part.contains("invite.ics"), "{part}");
+    }
+    assert!(
+        m.attachments()
+            .all(|a| a.attachment_name() != Some("invite.ics"))
+    );
+    assert!(!String::from_utf8_lossy(&raw[0]).contains("text/calendar"));
+}

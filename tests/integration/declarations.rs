@@ -206,3 +206,143 @@ async fn a_declaration_is_reviewed_returned_changed_approved_and_listed() {
         .count();
     assert!(views >= 3, "{views}");
 }
+
+/// The receipt says the declaration is under review — no meeting link, no calendar file, no
+/// "confirmed" — and each review message tells the decision it was queued for: approved and
+/// then returned before the worker ran, the first still says approved and the second says
+/// returned, with its note.
+#[tokio::test]
+async fn a_review_mail_tells_the_decision_it_announces_not_the_state_at_sending() {
+    let app = TestApp::spawn().await;
+    let smtp = SmtpReceiver::start();
+    let mailer = app.mailer(smtp.port);
+    let token = app
+        .organization_with_user("RULE", UserRole::Organizer)
+        .await;
+    let scheme = json!({
+        "slug": "rule-decisions", "title_ja": "実践企業宣言", "title_en": "Declaration",
+        "description_ja": "宣言してください。", "description_en": "Declare.",
+        "programme_area": "telework", "kind": "declaration", "format": "online",
+        "online_url": "https://meet.example.jp/rule-room",
+        "starts_at": jst_in_days(1, 0), "ends_at": jst_in_days(120, 0), "languages": ["ja", "en"]
+    });
+    let (status, body) = app.api("POST", "/events", Some(&token), Some(scheme)).await;
+    assert_eq!(status, 201, "{body}");
+    app.api("POST", "/events/rule-decisions/publish", Some(&token), None)
+        .await;
+    let mut body = crate::helpers::company_registration(&corporate_number(93_101), &[]);
+    body.as_object_mut().unwrap().remove("attendees");
+    body["declaration"] =
+        json!({"commitments": ["telework"], "statement": "週2日のテレワークを実施します。"});
+    let (status, registered) = app.register("rule-decisions", body).await;
+    assert_eq!(status, 201, "{registered}");
+    let id = registered["id"].as_i64().unwrap();
+    app.drain(&mailer).await;
+    let raw = smtp.messages();
+    assert_eq!(raw.len(), 1);
+    let receipt = MessageParser::default().parse(&raw[0]).unwrap();
+    let text = receipt.body_text(0).unwrap();
+    let html = receipt.body_html(0).unwrap();
+    assert!(receipt.subject().unwrap().starts_with("【宣言受付】"));
+    assert!(text.contains("審査中"), "{text}");
+    for part in [&text, &html] {
+        assert!(
+            !part.contains("参加確定") && !part.contains("参加が確定"),
+            "{part}"
+        );
+        assert!(!part.contains("meet.example.jp"), "no meeting link: {part}");
+        assert!(!part.contains("invite.ics"), "no calendar sentence: {part}");
+    }
+    assert!(
+        receipt
+            .attachments()
+            .all(|a| a.attachment_name() != Some("invite.ics"))
+    );
+
+    let organizer = app.signed_in("RULE", UserRole::Organizer).await;
+    let review = "/admin/events/rule-decisions/declarations";
+    organizer.get(review).await;
+    let (status, _, _) = organizer
+        .post(review, &format!("{review}/{id}/approve"), &[])
+        .await;
+    assert_eq!(status, 303);
+    let (status, _, _) = organizer
+        .post(
+            review,
+            &format!("{review}/{id}/return"),
+            &[("note", "実施時期を具体的に書いてください。")],
+        )
+        .await;
+    assert_eq!(status, 303);
+    app.drain(&mailer).await;
+    let raw = smtp.messages();
+    assert_eq!(raw.len(), 3, "a receipt and two decisions");
+    let approved = MessageParser::default().parse(&raw[1]).unwrap();
+    let returned = MessageParser::default().parse(&raw[2]).unwrap();
+    assert!(
+        approved.subject().unwrap().starts_with("【宣言承認】"),
+        "{:?}",
+        approved.subject()
+    );
+    let text = approved.body_text(0).unwrap();
+    assert!(
+        text.contains("承認しました") && !text.contains("修正"),
+        "{text}"
+    );
+    assert!(
+        returned
+            .subject()
+            .unwrap()
+            .starts_with("【宣言内容の修正のお願い】")
+    );
+    assert!(
+        returned
+            .body_text(0)
+            .unwrap()
+            .contains("実施時期を具体的に書いてください。")
+    );
+
+    // A change through the manage link sends it back to review, and the company hears so.
+    uketsuke::services::declarations::update(
+        &app.db,
+        registered["manage_token"].as_str().unwrap(),
+        uketsuke::domain::DeclarationInput {
+            commitments: vec!["telework".into()],
+            other: None,
+            statement: Some("2027年4月から週2日のテレワークを実施します。".into()),
+            listed: false,
+        },
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    app.drain(&mailer).await;
+    let raw = smtp.messages();
+    let again = MessageParser::default().parse(raw.last().unwrap()).unwrap();
+    assert!(again.subject().unwrap().starts_with("【宣言受付】"));
+    let text = again.body_text(0).unwrap();
+    assert!(
+        text.contains("審査中") && text.contains("2027年4月から"),
+        "{text}"
+    );
+    let event = uketsuke::store::events::by_slug(&app.db, "rule-decisions")
+        .await
+        .unwrap()
+        .unwrap();
+    let kinds: Vec<String> = uketsuke::store::outbox::for_event(&app.db, event.id, None, 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "declaration_received",
+            "declaration_reviewed",
+            "declaration_reviewed",
+            "declaration_received"
+        ],
+        "newest first"
+    );
+}

@@ -5,7 +5,10 @@ use chrono::{TimeZone, Utc};
 use uketsuke::calendar::{self, CalendarEvent, Method, Person};
 use uketsuke::domain::MessageKind;
 use uketsuke::i18n::Lang;
-use uketsuke::mail::{AnnouncementBlock, CheckinCode, EmailContext, Emails, EventBlock};
+use uketsuke::mail::{
+    AnnouncementBlock, CampaignBlock, CheckinCode, DecisionBlock, DeclarationBlock, EmailContext,
+    Emails, EventBlock, ExhibitorBlock,
+};
 
 fn context(kind: MessageKind, lang: Lang) -> EmailContext {
     let starts = Utc.with_ymd_and_hms(2026, 12, 3, 5, 0, 0).unwrap();
@@ -17,6 +20,15 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
             | MessageKind::Cancelled
             | MessageKind::AlreadyRegistered
             | MessageKind::EventCancelled
+    );
+    // What the composer gives a receipt or a decision: no time to come at, so no meeting link.
+    let reviewed = matches!(
+        kind,
+        MessageKind::BoothReceived
+            | MessageKind::BoothDecided
+            | MessageKind::EntryReceived
+            | MessageKind::DeclarationReceived
+            | MessageKind::DeclarationReviewed
     );
     let body = "会場は3階 301会議室に変わりました。\n名刺を2枚お持ちください。";
     EmailContext {
@@ -39,7 +51,8 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
             .into(),
             in_person: true,
             map_url: Some("https://maps.example.jp/tocho".into()),
-            meeting_url: confirmed.then(|| "https://meet.example.jp/room-123".into()),
+            meeting_url: (confirmed && !reviewed)
+                .then(|| "https://meet.example.jp/room-123".into()),
             url: "https://uketsuke.example.jp/events/telework-intro".into(),
             partner_line: if ja {
                 "主催 東京都 / 共催 東京商工会議所"
@@ -95,9 +108,54 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
         },
         sessions: Vec::new(),
         promoted_session: None,
-        campaign: None,
-        declaration: None,
-        exhibitor: None,
+        campaign: (kind == MessageKind::EntryReceived).then(|| CampaignBlock {
+            actions: if ja {
+                "テレワーク、時差出勤"
+            } else {
+                "Telework, staggered hours"
+            }
+            .into(),
+            employees: 120,
+            period: if ja {
+                "2026年7月1日〜9月30日"
+            } else {
+                "1 Jul 2026 – 30 Sep 2026"
+            }
+            .into(),
+            listed: true,
+        }),
+        declaration: matches!(
+            kind,
+            MessageKind::DeclarationReceived | MessageKind::DeclarationReviewed
+        )
+        .then(|| DeclarationBlock {
+            commitments: if ja { "テレワーク" } else { "Telework" }.into(),
+            statement: "週2日以上のテレワークを全社で実施します。".into(),
+            listed: true,
+        }),
+        exhibitor: matches!(kind, MessageKind::BoothReceived | MessageKind::BoothDecided).then(
+            || ExhibitorBlock {
+                positions: "ITエンジニア（正社員）".into(),
+                languages: if ja {
+                    "日本語、英語"
+                } else {
+                    "Japanese, English"
+                }
+                .into(),
+            },
+        ),
+        // A booth approved; a declaration returned with its note.
+        decision: match kind {
+            MessageKind::BoothDecided => Some(DecisionBlock {
+                approved: true,
+                note: None,
+            }),
+            MessageKind::DeclarationReviewed => Some(DecisionBlock {
+                approved: false,
+                note: Some("実施時期を具体的に書いてください。".into()),
+            }),
+            _ => None,
+        },
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::helpers::{TestApp, company_registration, corporate_number, hidden, jst_in_days};
 use crate::smtp::SmtpReceiver;
 use crate::web_registration::{browser, company_form, get, post};
-use mail_parser::MessageParser;
+use mail_parser::{MessageParser, MimeHeaders};
 use serde_json::json;
 use uketsuke::domain::UserRole;
 
@@ -511,4 +511,110 @@ async fn the_error_summary_names_each_field_as_the_job_fair_form_labels_it() {
             }
         }
     }
+}
+
+/// A booth application is received, not confirmed: its email says it is under review and
+/// carries no meeting link, no door code and no calendar file. Each decision mail tells the
+/// decision it was queued for: approved and then declined before the worker ran, the first
+/// still says approved.
+#[tokio::test]
+async fn a_booth_is_under_review_until_decided_and_each_decision_mail_keeps_its_decision() {
+    let app = TestApp::spawn().await;
+    let smtp = SmtpReceiver::start();
+    let mailer = app.mailer(smtp.port);
+    let token = app
+        .organization_with_user("FAIR", UserRole::Organizer)
+        .await;
+    let fair = json!({
+        "slug": "booth-fair", "title_ja": "合同企業説明会", "title_en": "Job fair",
+        "description_ja": "説明会", "description_en": "Fair",
+        "programme_area": "sme_talent", "kind": "job_fair", "format": "hybrid", "audience": "individuals",
+        "venue_name_ja": "新宿NSビル", "venue_address_ja": "東京都新宿区西新宿2-4-1",
+        "online_url": "https://meet.example.jp/fair-room",
+        "starts_at": jst_in_days(30, 0), "ends_at": jst_in_days(30, 5), "capacity": 20, "languages": ["ja", "en"]
+    });
+    let (status, body) = app.api("POST", "/events", Some(&token), Some(fair)).await;
+    assert_eq!(status, 201, "{body}");
+    app.api("POST", "/events/booth-fair/publish", Some(&token), None)
+        .await;
+    let mut application = company_registration(&corporate_number(94_101), &[]);
+    application.as_object_mut().unwrap().remove("attendees");
+    application["exhibitor"] = json!({"staff_count": 2, "languages": ["ja", "en"], "positions": "ITエンジニア", "visa_support": true});
+    let (status, applied) = app.register("booth-fair", application).await;
+    assert_eq!(status, 201, "{applied}");
+    let id = applied["id"].as_i64().unwrap().to_string();
+    app.drain(&mailer).await;
+    let raw = smtp.messages();
+    assert_eq!(raw.len(), 1);
+    let receipt = MessageParser::default().parse(&raw[0]).unwrap();
+    assert!(
+        receipt.subject().unwrap().starts_with("【出展申込受付】"),
+        "{:?}",
+        receipt.subject()
+    );
+    let text = receipt.body_text(0).unwrap();
+    let html = receipt.body_html(0).unwrap();
+    assert!(
+        text.contains("審査中") && text.contains("under review"),
+        "Japanese, then English: {text}"
+    );
+    for part in [&text, &html] {
+        assert!(
+            !part.contains("参加確定") && !part.contains("参加が確定"),
+            "{part}"
+        );
+        assert!(!part.to_lowercase().contains("confirmed"), "{part}");
+        assert!(!part.contains("meet.example.jp"), "no meeting link: {part}");
+        assert!(
+            !part.contains("QR") && !part.contains("k1-"),
+            "no door code: {part}"
+        );
+        assert!(!part.contains("invite.ics"), "no calendar sentence: {part}");
+    }
+    assert!(
+        receipt
+            .attachments()
+            .all(|a| a.attachment_name() != Some("invite.ics")
+                && a.content_type().map(|c| c.ctype()) != Some("image"))
+    );
+
+    let organizer = app.signed_in("FAIR", UserRole::Organizer).await;
+    let admin = "/admin/events/booth-fair/exhibitors";
+    organizer.get(admin).await;
+    for action in ["approve", "decline"] {
+        let (status, _, _) = organizer
+            .post(admin, &format!("{admin}/{action}"), &[("id", &id)])
+            .await;
+        assert_eq!(status, 303, "{action}");
+    }
+    app.drain(&mailer).await;
+    let raw = smtp.messages();
+    assert_eq!(raw.len(), 3, "a receipt and two decisions");
+    let approved = MessageParser::default().parse(&raw[1]).unwrap();
+    let declined = MessageParser::default().parse(&raw[2]).unwrap();
+    assert!(
+        approved.subject().unwrap().starts_with("【出展決定】"),
+        "{:?}",
+        approved.subject()
+    );
+    assert!(
+        approved
+            .body_text(0)
+            .unwrap()
+            .contains("出展が決定しました")
+    );
+    assert!(
+        declined
+            .subject()
+            .unwrap()
+            .starts_with("【出展審査の結果】"),
+        "{:?}",
+        declined.subject()
+    );
+    assert!(
+        declined
+            .body_text(0)
+            .unwrap()
+            .contains("見送らせていただく")
+    );
 }

@@ -266,15 +266,18 @@ async fn two_workers_deliver_five_hundred_messages_exactly_once() {
     let (regs, _) = store::registrations::page_for_event(&app.db, event.id, 1, 0)
         .await
         .unwrap();
+    let confirmed = uketsuke::domain::Envelope {
+        notice: uketsuke::domain::Notice::Confirmed,
+        attendee_id: None,
+    };
     for _ in demo..500 {
         let m = store::outbox::NewMessage {
             event_id: event.id,
             registration_id: Some(regs[0].id),
-            kind: uketsuke::domain::MessageKind::Confirmed,
             recipient_email: "bulk@example.jp",
             recipient_name: "一括 試験",
             lang: uketsuke::i18n::Lang::default(),
-            payload: json!({}),
+            envelope: &confirmed,
         };
         store::outbox::enqueue(&app.db, m, Utc::now())
             .await

@@ -549,3 +549,91 @@ async fn the_delivery_log_is_pruned_after_its_retention_and_nothing_waiting_is()
     let counts = store::outbox::status_counts(&app.db).await.unwrap();
     assert_eq!(counts, [("sent".to_owned(), 2)]);
 }
+
+/// Rows queued before notices were typed hold a kind code and loose JSON: they are still read
+/// and delivered after an upgrade. One that cannot be read fails alone; the others go.
+#[tokio::test]
+async fn messages_queued_in_the_old_format_are_still_delivered() {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let app = TestApp::spawn().await;
+    let smtp = SmtpReceiver::start();
+    let mailer = app.mailer(smtp.port);
+    event_of(&app, "old-rows", 10).await;
+    let (status, reg) = app
+        .register(
+            "old-rows",
+            company_registration(&corporate_number(95_001), &["taro@old.example.jp"]),
+        )
+        .await;
+    assert_eq!(status, 201, "{reg}");
+    app.drain(&mailer).await;
+    let before = smtp.messages().len();
+    let event = store::events::by_slug(&app.db, "old-rows")
+        .await
+        .unwrap()
+        .unwrap();
+    let now = Utc::now();
+    // Literally what the old code wrote.
+    let old_rows = [
+        (
+            "cancelled",
+            r#"{"attendees":["山田 太郎"],"all":true,"moved_to_event":{"title_ja":"振替先セミナー","title_en":"Other seminar","starts_at":"2026-12-03T05:00:00Z","ends_at":"2026-12-03T07:00:00Z"}}"#,
+        ),
+        ("reminder", r#"{"days_before":3}"#),
+        ("reviewed", r#"{"state":"approved"}"#),
+    ];
+    for (message, payload) in old_rows {
+        store::entities::outbox::ActiveModel {
+            event_id: Set(event.id),
+            registration_id: Set(reg["id"].as_i64()),
+            message: Set(message.to_owned()),
+            recipient_email: Set("old@example.co.jp".to_owned()),
+            recipient_name: Set("旧 形式".to_owned()),
+            lang: Set("ja".to_owned()),
+            payload: Set(payload.to_owned()),
+            status: Set("pending".to_owned()),
+            attempts: Set(0),
+            next_attempt_at: Set(now),
+            last_error: Set(None),
+            created_at: Set(now),
+            sent_at: Set(None),
+            locked_until: Set(None),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+    }
+    app.drain(&mailer).await;
+    let raw = smtp.messages();
+    assert_eq!(raw.len(), before + 2, "the two readable old rows went");
+    let moved = parse(&raw[before]);
+    let text = moved.body_text(0).unwrap();
+    assert!(
+        text.contains("振り替えました") && text.contains("振替先セミナー"),
+        "{text}"
+    );
+    let reminder = parse(&raw[before + 1]);
+    assert!(
+        reminder
+            .subject()
+            .unwrap()
+            .starts_with("【開催3日前のご案内】"),
+        "{:?}",
+        reminder.subject()
+    );
+    // A review kind at a seminar means nothing: that row alone is given up, with its reason.
+    let log = store::outbox::for_event(&app.db, event.id, None, 10)
+        .await
+        .unwrap();
+    let reviewed = log.iter().find(|e| e.kind == "reviewed").unwrap();
+    assert_eq!(reviewed.status, "failed");
+    assert!(
+        reviewed
+            .last_error
+            .as_deref()
+            .unwrap_or_default()
+            .contains("reviewed"),
+        "{reviewed:?}"
+    );
+}

@@ -183,10 +183,12 @@ pub async fn move_by_organizer(
     )
     .await?;
     cancel_locked(&txn, &reg, &from, None, Some(&to), now).await?;
-    let kind = status
-        .welcome()
-        .expect("a move takes a seat or a place in line");
-    notices::tell(&txn, &to, &moved, kind, json!({}), Copies::Active, now).await?;
+    // A move is between events with seats: the moved registration holds one or waits.
+    let welcome = match status {
+        SeatState::Waitlisted => Notice::Waitlisted,
+        _ => Notice::Confirmed,
+    };
+    notices::tell(&txn, &to, &moved, welcome, Copies::Active, now).await?;
     txn.commit().await?;
     tracing::info!(
         registration_id,
@@ -266,27 +268,23 @@ async fn cancel_locked(
         picks::resize(txn, event, reg.id, reg.participation.seats() - freed, now).await?;
     }
     let left = left_open as u32;
-    let names: Vec<&str> = chosen.iter().map(|a| a.name.as_str()).collect();
-    let mut payload = json!({ "attendees": names, "all": left == 0 });
-    if let Some(to) = moved_to {
-        // What the message announces, as data: the mail edge writes it in the reader's words.
-        payload["moved_to_event"] = json!({
-            "title_ja": to.spec.title.ja,
-            "title_en": to.spec.title.en,
-            "starts_at": to.spec.starts_at,
-            "ends_at": to.spec.ends_at,
-        });
-    }
-    notices::tell(
-        txn,
-        event,
-        reg,
-        MessageKind::Cancelled,
-        payload,
-        Copies::Only(&chosen),
-        now,
-    )
-    .await?;
+    let attendees: Vec<String> = chosen.iter().map(|a| a.name.clone()).collect();
+    // What the message announces, as data: the mail edge writes it in the reader's words.
+    let notice = match moved_to {
+        Some(to) => Notice::Moved {
+            to: crate::domain::MovedTo::Event {
+                title: (&to.spec.title).into(),
+                starts_at: to.spec.starts_at,
+                ends_at: to.spec.ends_at,
+            },
+            attendees,
+        },
+        None => Notice::Cancelled {
+            attendees,
+            all: left == 0,
+        },
+    };
+    notices::tell(txn, event, reg, notice, Copies::Only(&chosen), now).await?;
     promote_waitlist(txn, event, now).await
 }
 
@@ -448,8 +446,7 @@ pub async fn change(
                 p.email.as_str(),
                 &p.name,
                 reg.lang,
-                MessageKind::AlreadyRegistered,
-                json!({}),
+                Notice::AlreadyRegistered,
                 now,
             )
             .await?;
@@ -467,17 +464,7 @@ pub async fn change(
             .ok_or(AppError::NotFound)?
             .registration;
     }
-    let payload = json!({});
-    notices::tell(
-        &txn,
-        &event,
-        &changed,
-        MessageKind::Changed,
-        payload,
-        Copies::Active,
-        now,
-    )
-    .await?;
+    notices::tell(&txn, &event, &changed, Notice::Changed, Copies::Active, now).await?;
     // Those taken off hear it themselves; the contact's message lists who stays.
     let removed: Vec<&Attendee> = reg
         .attendees
@@ -485,14 +472,15 @@ pub async fn change(
         .filter(|a| removed.contains(&a.id) && a.status == AttendeeStatus::Active)
         .collect();
     if !removed.is_empty() {
-        let names: Vec<&str> = removed.iter().map(|a| a.name.as_str()).collect();
-        let payload = json!({ "attendees": names, "all": false });
+        let attendees: Vec<String> = removed.iter().map(|a| a.name.clone()).collect();
         notices::tell_attendees(
             &txn,
             &event,
             &reg,
-            MessageKind::Cancelled,
-            payload,
+            Notice::Cancelled {
+                attendees,
+                all: false,
+            },
             &removed,
             now,
         )

@@ -11,15 +11,14 @@ use super::links::ManageLinks;
 use super::notices::{self, Copies};
 use crate::domain::registration::{MAX_ATTENDEES, parse_attendee};
 use crate::domain::{
-    Attendee, AttendeeStatus, Event, EventStatus, MessageKind, Person, Principal, Question,
+    Attendee, AttendeeStatus, Event, EventStatus, Notice, Person, Principal, Question,
     Registration, RegistrationInput, RegistrationRules, RegistrationSpec, SeatState,
     ValidationErrors, question::parse_answers, registration::PersonInput,
 };
 use crate::error::{AppError, AppResult};
-use crate::store::{self, Db, outbox::NewMessage, registrations::NewRegistration};
+use crate::store::{self, Db, registrations::NewRegistration};
 use chrono::{DateTime, Utc};
 use sea_orm::ConnectionTrait;
-use serde_json::json;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashSet};
 
@@ -226,18 +225,18 @@ async fn notify(
     email: &str,
     name: &str,
     lang: crate::i18n::Lang,
-    kind: MessageKind,
-    payload: serde_json::Value,
+    notice: crate::domain::Notice,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let message = NewMessage {
+    notices::tell_address(
+        txn,
         event_id,
-        registration_id: Some(registration_id),
-        kind,
-        recipient_email: email,
-        recipient_name: name,
+        registration_id,
+        email,
+        name,
         lang,
-        payload,
-    };
-    Ok(store::outbox::enqueue(txn, message, now).await?)
+        notice,
+        now,
+    )
+    .await
 }

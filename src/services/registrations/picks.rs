@@ -291,17 +291,10 @@ async fn promote(
                 ..p
             };
             event_sessions::set_pick(txn, confirmed, now).await?;
-            let payload = json!({ "session": { "ja": s.spec.title.ja, "en": s.spec.title.en } });
-            notices::tell(
-                txn,
-                event,
-                &reg,
-                MessageKind::Promoted,
-                payload,
-                Copies::Active,
-                now,
-            )
-            .await?;
+            let promoted = crate::domain::Notice::Promoted {
+                session: Some((&s.spec.title).into()),
+            };
+            notices::tell(txn, event, &reg, promoted, Copies::Active, now).await?;
             tracing::info!(
                 session_id = id,
                 registration_id = reg.id,

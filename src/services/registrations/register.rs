@@ -216,17 +216,8 @@ async fn attempt(
     }
     // A duplicate sends no confirmation and no invitation: the owner of each address holds
     // the invitation of their own registration, and hears of this one by the notice below.
-    if let Some(kind) = status.welcome() {
-        notices::tell(
-            &txn,
-            &event,
-            &registration,
-            kind,
-            json!({}),
-            Copies::Active,
-            now,
-        )
-        .await?;
+    if let Some(welcome) = crate::domain::Notice::welcome(spec.shape(), status) {
+        notices::tell(&txn, &event, &registration, welcome, Copies::Active, now).await?;
     }
     for person in spec
         .attendees
@@ -240,8 +231,7 @@ async fn attempt(
             person.email.as_str(),
             &person.name,
             spec.lang,
-            MessageKind::AlreadyRegistered,
-            json!({}),
+            crate::domain::Notice::AlreadyRegistered,
             now,
         )
         .await?;

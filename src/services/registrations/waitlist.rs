@@ -38,13 +38,11 @@ pub(crate) async fn promote_waitlist(
             .await?
             .ok_or(AppError::NotFound)?
             .registration;
-        let payload = json!({});
         notices::tell(
             txn,
             event,
             &reg,
-            MessageKind::Promoted,
-            payload,
+            Notice::Promoted { session: None },
             Copies::Active,
             now,
         )
@@ -98,13 +96,11 @@ pub async fn promote_by_organizer(
         now,
     )
     .await?;
-    let payload = json!({});
     notices::tell(
         &txn,
         &event,
         &reg,
-        MessageKind::Promoted,
-        payload,
+        Notice::Promoted { session: None },
         Copies::Active,
         now,
     )
@@ -142,15 +138,10 @@ pub async fn resend(
     if reg.participation.is_duplicate() {
         return Err(holds_nothing());
     }
-    if !reg.is_live() {
+    let Some(welcome) = Notice::welcome_for(&reg.participation) else {
         return Err(AppError::conflict("registration_cancelled", Vec::new()));
-    }
-    let kind = if reg.participation.is_waiting() {
-        MessageKind::Waitlisted
-    } else {
-        MessageKind::Confirmed
     };
-    let sent = notices::tell(&txn, &event, &reg, kind, json!({}), Copies::Active, now).await?;
+    let sent = notices::tell(&txn, &event, &reg, welcome, Copies::Active, now).await?;
     txn.commit().await?;
     Ok(sent)
 }
