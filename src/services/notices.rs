@@ -3,7 +3,7 @@
 //! recipient, written in the caller's transaction.
 use super::catalogue::{EventListing, with_partners};
 use super::links::{ManageLinks, Subscriber};
-use crate::domain::{Attendee, Envelope, Event, Notice, Registration, SeatState};
+use crate::domain::{Attendee, Envelope, Event, MessageKind, Notice, Registration, SeatState};
 use crate::error::{AppError, AppResult};
 use crate::store::Db;
 use crate::store::{self, outbox::NewMessage};
@@ -78,6 +78,10 @@ pub(crate) async fn tell_all(
     };
     let mut queued = 0;
     for reg in store::registrations::of_event_in(txn, event.id, statuses).await? {
+        // "See you on the day" is for those who come: not a booth under review or declined.
+        if notice.kind() == MessageKind::Reminder && !reg.participation.has_calendar_entry() {
+            continue;
+        }
         queued += tell_filtered(
             txn,
             event,
