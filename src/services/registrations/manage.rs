@@ -437,14 +437,18 @@ pub async fn change(
         .ok_or(AppError::NotFound)?
         .registration;
     // Sessions last, with the seats the change left.
+    let mut dropped = Vec::new();
     if let Some(ids) = &change.sessions {
         picks::reselect(&txn, &event, &changed, ids, now).await?;
+        let before = std::mem::take(&mut changed.picks);
         changed = store::registrations::by_id(&txn, reg.id)
             .await?
             .ok_or(AppError::NotFound)?
             .registration;
+        // The message cancels the calendar entries of the sessions given up.
+        dropped = crate::calendar::dropped_sessions(&before, &changed.picks);
     }
-    let payload = json!({});
+    let payload = json!({ crate::calendar::DROPPED_KEY: dropped });
     notices::tell(
         &txn,
         &event,
