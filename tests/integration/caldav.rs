@@ -401,6 +401,22 @@ async fn every_calendar_object_from_the_mail_is_stored_by_a_caldav_server() {
     assert_eq!(kept, expected);
     stored_objects.extend(change.iter().cloned());
 
+    // The registrant's own download may hold both sessions in one file: it is a PUBLISH (a copy
+    // to keep), names no attendee, and uses the invitations' UIDs.
+    let download = app
+        .client
+        .get(app.url(&format!("/r/{token}/calendar.ics")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let parsed = parse_with_icalendar(&python, &download);
+    assert_eq!(parsed.method, "PUBLISH", "{download}");
+    assert_eq!(parsed.uids, expected, "{download}");
+    assert_eq!(parsed.attendees, 0, "{download}");
+
     // Cancelling the registration: a CANCEL for each session, each its own object.
     let (status, _) = app
         .api("DELETE", &format!("/registrations/{token}"), None, None)
