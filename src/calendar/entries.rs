@@ -74,13 +74,11 @@ pub fn registration_entries(
     if picks.is_empty() {
         return vec![registration_entry(listing, entry, site, lang)];
     }
-    let spec = &listing.event.spec;
     picks
         .iter()
         .filter(|p| p.status != PickStatus::Waitlisted || entry.cancelled)
         .map(|p| {
-            let s = &p.session.spec;
-            let mut e = registration_entry(
+            session_entry(
                 listing,
                 RegistrationEntry {
                     recipient: entry.recipient.clone(),
@@ -88,36 +86,51 @@ pub fn registration_entries(
                     cancelled: entry.cancelled || p.status == PickStatus::Cancelled,
                     ..entry
                 },
+                &p.session,
                 site,
                 lang,
-            );
-            e.uid = format!(
-                "registration-{}-session-{}@{}",
-                entry.registration_id, p.session.id, site.host
-            );
-            e.summary = lang.t_args(
-                "calendar-session-summary",
-                &crate::fluent_args![
-                    ("session", s.title.get(lang.content())),
-                    ("event", spec.title.get(lang.content()))
-                ],
-            );
-            e.location = Some(match &s.room {
-                Some(room) => format!(
-                    "{} {}",
-                    room.get(lang.content()),
-                    crate::i18n::words::venue_line(lang, spec)
-                ),
-                None => crate::i18n::words::venue_line(lang, spec),
-            });
-            e.starts_at = s.starts_at;
-            e.ends_at = s.ends_at;
-            e
+            )
         })
         .collect()
 }
 
-fn registration_entry(
+/// A registrant's entry for one session they picked: its own UID, title, time and room.
+pub(super) fn session_entry(
+    listing: &EventListing,
+    entry: RegistrationEntry,
+    session: &crate::domain::EventSession,
+    site: &Site,
+    lang: Lang,
+) -> CalendarEvent {
+    let spec = &listing.event.spec;
+    let s = &session.spec;
+    let registration_id = entry.registration_id;
+    let mut e = registration_entry(listing, entry, site, lang);
+    e.uid = format!(
+        "registration-{registration_id}-session-{}@{}",
+        session.id, site.host
+    );
+    e.summary = lang.t_args(
+        "calendar-session-summary",
+        &crate::fluent_args![
+            ("session", s.title.get(lang.content())),
+            ("event", spec.title.get(lang.content()))
+        ],
+    );
+    e.location = Some(match &s.room {
+        Some(room) => format!(
+            "{} {}",
+            room.get(lang.content()),
+            crate::i18n::words::venue_line(lang, spec)
+        ),
+        None => crate::i18n::words::venue_line(lang, spec),
+    });
+    e.starts_at = s.starts_at;
+    e.ends_at = s.ends_at;
+    e
+}
+
+pub(super) fn registration_entry(
     listing: &EventListing,
     entry: RegistrationEntry,
     site: &Site,

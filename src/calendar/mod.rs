@@ -2,8 +2,10 @@
 //! is done here, once: escaping text values, quoting parameter values, and folding lines at
 //! 75 octets without splitting a UTF-8 character (RFC 5545 §3.1, §3.2, §3.3.11).
 mod entries;
+mod invitations;
 
 pub use entries::{RegistrationEntry, Site, public_entry, registration_entries};
+pub use invitations::{CalendarObject, dropped_sessions, invitations};
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Asia::Tokyo;
@@ -58,7 +60,9 @@ pub struct CalendarEvent {
     pub stamp: DateTime<Utc>,
 }
 
-/// A whole calendar file: VCALENDAR with the Tokyo time zone and the events.
+/// A whole calendar file: VCALENDAR with the Tokyo time zone and the events. A REQUEST or
+/// CANCEL holds one UID (see `invitations`); only a PUBLISH (a feed or a download) may hold
+/// several events.
 pub fn render(method: Method, events: &[CalendarEvent]) -> String {
     let mut calendar = ICalendar::new("2.0", "-//TMG TCCI//uketsuke//JA");
     calendar.push(Property::new("CALSCALE", "GREGORIAN"));
@@ -95,7 +99,8 @@ fn event(method: Method, e: &CalendarEvent) -> Event<'static> {
         p.add(Parameter::new("CN", quote_param(&o.name)));
         event.push(p);
     }
-    for a in &e.attendees {
+    // A PUBLISH (a feed, a download) names no attendees (RFC 5546 §3.2.1): it invites nobody.
+    for a in e.attendees.iter().filter(|_| method != Method::Publish) {
         let mut p = Property::new("ATTENDEE", format!("mailto:{}", a.email));
         p.add(Parameter::new("CN", quote_param(&a.name)));
         p.add(Parameter::new("ROLE", "REQ-PARTICIPANT"));

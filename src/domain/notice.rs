@@ -101,8 +101,12 @@ pub enum Notice {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         session: Option<Titles>,
     },
-    /// The registrant changed attendees or answers.
-    Changed,
+    /// The registrant changed attendees, answers or sessions; `dropped_sessions` are the
+    /// sessions given up, whose calendar entries the message cancels.
+    Changed {
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        dropped_sessions: Vec<i64>,
+    },
     /// These attendees are cancelled (`all`: the whole registration).
     Cancelled {
         attendees: Vec<String>,
@@ -145,7 +149,7 @@ impl Notice {
             Notice::Confirmed => MessageKind::Confirmed,
             Notice::Waitlisted => MessageKind::Waitlisted,
             Notice::Promoted { .. } => MessageKind::Promoted,
-            Notice::Changed => MessageKind::Changed,
+            Notice::Changed { .. } => MessageKind::Changed,
             Notice::Cancelled { .. } | Notice::Moved { .. } => MessageKind::Cancelled,
             Notice::AlreadyRegistered => MessageKind::AlreadyRegistered,
             Notice::EventChanged => MessageKind::EventChanged,
@@ -235,7 +239,9 @@ impl Notice {
             "promoted" => Notice::Promoted {
                 session: titles(&payload["session"]),
             },
-            "changed" => Notice::Changed,
+            "changed" => Notice::Changed {
+                dropped_sessions: Vec::new(),
+            },
             "cancelled" => {
                 let attendees = strings(&payload["attendees"]);
                 let to = &payload["moved_to_event"];

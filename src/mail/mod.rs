@@ -379,7 +379,7 @@ impl Mailer {
             public_url: &self.public_url,
             host: &self.host,
         };
-        let ics = match (method, registration) {
+        let objects = match (method, registration) {
             (Some(method), Some(r)) => {
                 let entry = calendar::RegistrationEntry {
                     registration_id: r.id,
@@ -397,10 +397,13 @@ impl Mailer {
                     sequence: u32::try_from(row.id).unwrap_or(u32::MAX),
                     cancelled: method == Method::Cancel,
                 };
-                let events = calendar::registration_entries(listing, entry, &r.picks, &site, lang);
-                Some((method, calendar::render(method, &events)))
+                let dropped = match notice {
+                    Notice::Changed { dropped_sessions } => dropped_sessions.as_slice(),
+                    _ => &[],
+                };
+                calendar::invitations(method, listing, entry, &r.picks, dropped, &site, lang)
             }
-            _ => None,
+            _ => Vec::new(),
         };
 
         let to = match row.recipient_email.parse() {
@@ -429,23 +432,37 @@ impl Mailer {
             }
             alternative.multipart(related)
         };
-        let body = match ics {
-            None => alternative,
-            Some((method, ics)) => MultiPart::mixed()
+        let body = match objects.as_slice() {
+            [] => alternative,
+            // One object: the invitation inside the message (what Outlook and Gmail turn into
+            // their invitation card) and the same file attached for everyone else.
+            [one] => MultiPart::mixed()
                 .multipart(
                     alternative.singlepart(
                         SinglePart::builder()
-                            .header(ContentType::parse(&format!(
-                                "text/calendar; charset=UTF-8; method={}",
-                                method.as_str()
-                            ))?)
-                            .body(ics.clone()),
+                            .header(calendar_type(one.method)?)
+                            .body(one.text.clone()),
                     ),
                 )
                 .singlepart(
                     Attachment::new("invite.ics".to_owned())
-                        .body(ics, ContentType::parse("application/ics")?),
+                        .body(one.text.clone(), ContentType::parse("application/ics")?),
                 ),
+            // Several (one per session): no inline part. Outlook reads only one text/calendar
+            // per message and only the first VEVENT of it, Gmail shows one card: an inline part
+            // would quietly stand for all the sessions. Each object is attached on its own as
+            // text/calendar with its method, which Gmail, Outlook and Apple Mail offer to add
+            // one by one, and the message text lists every session.
+            several => {
+                let mut mixed = MultiPart::mixed().multipart(alternative);
+                for (i, object) in several.iter().enumerate() {
+                    mixed = mixed.singlepart(
+                        Attachment::new(format!("invite-{}.ics", i + 1))
+                            .body(object.text.clone(), calendar_type(object.method)?),
+                    );
+                }
+                mixed
+            }
         };
         let mut builder = Message::builder()
             .from(self.from.clone())
@@ -467,6 +484,14 @@ impl Mailer {
         let message = builder.multipart(body)?;
         Ok(Composed::Ready(Box::new(message)))
     }
+}
+
+/// `text/calendar` with the iTIP method a calendar object carries.
+fn calendar_type(method: Method) -> anyhow::Result<ContentType> {
+    Ok(ContentType::parse(&format!(
+        "text/calendar; charset=UTF-8; method={}",
+        method.as_str()
+    ))?)
 }
 
 /// The event a registration was moved to, in the reader's words. Rows queued before the

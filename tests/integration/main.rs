@@ -11,6 +11,7 @@ mod api_events;
 mod api_partners;
 mod backoffice;
 mod browser;
+mod caldav;
 mod campaigns;
 mod chromium;
 mod cli;

@@ -417,19 +417,27 @@ async fn a_company_picks_sessions_in_the_browser_and_gets_one_calendar_entry_for
         text.contains("■ プログラム") && text.contains("基調講演") && text.contains("事例発表"),
         "{text}"
     );
-    let ics = mail
+    // One calendar object per session (one UID each), attached as invite-1.ics, invite-2.ics.
+    let mut uids: Vec<String> = Vec::new();
+    let files = mail
         .attachments()
-        .find(|x| x.attachment_name() == Some("invite.ics"))
-        .unwrap();
-    let ics = icalendar::parser::unfold(std::str::from_utf8(ics.contents()).unwrap());
-    let cal = icalendar::parser::read_calendar(&ics).unwrap();
-    let uids: Vec<String> = cal
-        .components
-        .iter()
-        .filter(|x| x.name == "VEVENT")
-        .map(|x| x.find_prop("UID").unwrap().val.as_str().to_owned())
-        .collect();
-    assert_eq!(uids.len(), 2, "{ics}");
+        .filter(|x| x.attachment_name().is_some_and(|n| n.ends_with(".ics")));
+    for (i, file) in files.enumerate() {
+        assert_eq!(
+            file.attachment_name(),
+            Some(format!("invite-{}.ics", i + 1).as_str())
+        );
+        let ics = icalendar::parser::unfold(std::str::from_utf8(file.contents()).unwrap());
+        let cal = icalendar::parser::read_calendar(&ics).unwrap();
+        let events: Vec<_> = cal
+            .components
+            .iter()
+            .filter(|x| x.name == "VEVENT")
+            .collect();
+        assert_eq!(events.len(), 1, "{ics}");
+        uids.push(events[0].find_prop("UID").unwrap().val.as_str().to_owned());
+    }
+    assert_eq!(uids.len(), 2, "{uids:?}");
     assert!(uids.iter().all(|u| u.contains("-session-")));
 
     // Change to the case talk only: the keynote seat is free again, the download follows.

@@ -64,6 +64,9 @@ pub async fn registration_ics(
         .filter(|p| p.status == crate::domain::PickStatus::Confirmed)
         .cloned()
         .collect();
+    // One file with an event per session is allowed here: it is a PUBLISH (RFC 5546 §3.2.1, a
+    // copy to keep, asking nothing and naming no attendees), not a scheduling message, and
+    // calendar apps import each VEVENT under its own UID, the UIDs the invitations used.
     let events =
         calendar::registration_entries(&managed.event, entry, &picks, &site(&state, &host), lang);
     Ok(calendar_response(

@@ -457,14 +457,21 @@ pub async fn change(
         .ok_or(AppError::NotFound)?
         .registration;
     // Sessions last, with the seats the change left.
+    let mut dropped = Vec::new();
     if let Some(ids) = &change.sessions {
         picks::reselect(&txn, &event, &changed, ids, now).await?;
+        let before = std::mem::take(&mut changed.picks);
         changed = store::registrations::by_id(&txn, reg.id)
             .await?
             .ok_or(AppError::NotFound)?
             .registration;
+        dropped = crate::calendar::dropped_sessions(&before, &changed.picks);
     }
-    notices::tell(&txn, &event, &changed, Notice::Changed, Copies::Active, now).await?;
+    // The message cancels the calendar entries of the sessions given up.
+    let changed_notice = Notice::Changed {
+        dropped_sessions: dropped,
+    };
+    notices::tell(&txn, &event, &changed, changed_notice, Copies::Active, now).await?;
     // Those taken off hear it themselves; the contact's message lists who stays.
     let removed: Vec<&Attendee> = reg
         .attendees
