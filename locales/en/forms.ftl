@@ -93,3 +93,6 @@ cancel-attendee-question = Cancel { $name }'s place?
 cancel-attendee-waitlist = If anyone is on the waiting list, the seat goes to them at once. This cannot be undone.
 cancel-attendee-yes = Yes, cancel
 cancel-attendee-back = Go back without cancelling
+sessions-per-attendee-hint = Each attendee chooses their own sessions: colleagues may go to different sessions held at the same time.
+confirmed-but-waiting-note = Your place is confirmed, but the sessions below are on the waiting list. When a seat frees up you are confirmed there automatically and told by email.
+sessions-waiting-note = Sessions on the waiting list:

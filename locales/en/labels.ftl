@@ -256,3 +256,4 @@ label-shape-booth = Booth application
 label-shape-student-visit = Visit
 label-shape-campaign-entry = Campaign entry
 label-shape-declaration = Declaration
+session-status-who = { $status } ({ $names })

@@ -93,3 +93,6 @@ cancel-attendee-question = { $name } さんの 参加を キャンセルしま�
 cancel-attendee-waitlist = 空きを 待つ 人が いる ときは、空いた 席は すぐ その 人の ものに なります。元に 戻す ことは できません。
 cancel-attendee-yes = キャンセルする
 cancel-attendee-back = キャンセルしないで 戻る
+sessions-per-attendee-hint = 参加する 人ごとに セッションを えらべます。同じ 時間の ちがう セッションに、1人ずつ 参加できます。
+confirmed-but-waiting-note = 参加は 決まりました。でも、下の セッションは 空きを 待っています。席が 空いたら、自動で 決まります。メールで 知らせます。
+sessions-waiting-note = 空きを 待っている セッション:

@@ -256,3 +256,4 @@ label-shape-booth = ブースを出す申し込み
 label-shape-student-visit = 見に行く申し込み
 label-shape-campaign-entry = キャンペーンに参加
 label-shape-declaration = 宣言
+session-status-who = { $status }（{ $names }）

@@ -93,3 +93,6 @@ cancel-attendee-question = { $name } さんの参加をキャンセルします�
 cancel-attendee-waitlist = キャンセル待ちの方がいる場合、空いた席はすぐにその方にお回しします。取り消すことはできません。
 cancel-attendee-yes = キャンセルする
 cancel-attendee-back = キャンセルせずに戻る
+sessions-per-attendee-hint = 参加者ごとにセッションを選べます。同じ時間の別々のセッションに、お一人ずつ参加できます。
+confirmed-but-waiting-note = 参加は確定していますが、次のセッションはキャンセル待ちです。席が空き次第、自動的に確定となり、メールでお知らせします。
+sessions-waiting-note = キャンセル待ちのセッション:

@@ -256,3 +256,4 @@ label-shape-booth = 出展申込
 label-shape-student-visit = 来場申込
 label-shape-campaign-entry = キャンペーン参加
 label-shape-declaration = 宣言
+session-status-who = { $status }（{ $names }）

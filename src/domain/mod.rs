@@ -52,8 +52,8 @@ pub use registration::{
     RegistrationStatus,
 };
 pub use reminder_days::ReminderDays;
+pub use session::{EventSession, Pick, PickStatus, SessionAttendance, SessionInput, SessionSpec};
 pub use shape::Shape;
-pub use session::{EventSession, Pick, PickStatus, SessionInput, SessionSpec};
 pub use text::Bilingual;
 pub use user::{Email, Principal, UserRole};
 pub use validation::{FieldError, ValidationErrors};

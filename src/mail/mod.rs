@@ -129,18 +129,23 @@ impl Mailer {
             }
             _ => None,
         };
-        let meeting_url = spec.online_url.clone().filter(|_| {
-            confirmed
-                && matches!(
-                    kind,
-                    MessageKind::Confirmed
-                        | MessageKind::Promoted
-                        | MessageKind::Changed
-                        | MessageKind::EventChanged
-                        | MessageKind::Reminder
-                        | MessageKind::Announcement
-                )
-        });
+        // The recipient's sessions: an attendee's own, or the registration's for its contact.
+        let picks = registration
+            .map(|r| crate::domain::session::picks_for(&r.picks, attendee_id))
+            .unwrap_or_default();
+        let meeting_url = crate::domain::session::meeting_link(spec.online_url.as_deref(), &picks)
+            .filter(|_| {
+                confirmed
+                    && matches!(
+                        kind,
+                        MessageKind::Confirmed
+                            | MessageKind::Promoted
+                            | MessageKind::Changed
+                            | MessageKind::EventChanged
+                            | MessageKind::Reminder
+                            | MessageKind::Announcement
+                    )
+            });
         let event_url = format!("{}/events/{}", self.public_url, spec.slug);
         let attendees: Vec<String> = registration
             .map(|r| {
@@ -273,15 +278,17 @@ impl Mailer {
             unsubscribe_url: unsubscribe_url.clone(),
             checkin: checkin.clone(),
             sessions: registration
-                .map(|r| {
-                    r.live_picks()
-                        .map(|p| crate::i18n::words::session_line(lang, p))
-                        .collect()
-                })
+                .map(|r| crate::i18n::words::session_lines(lang, r))
                 .unwrap_or_default(),
             promoted_session: row.payload["session"][lang.content().code()]
                 .as_str()
                 .map(str::to_owned),
+            promoted_for: row.payload["session_attendees"].as_array().map(|names| {
+                crate::i18n::words::list(
+                    lang,
+                    names.iter().filter_map(|n| n.as_str()).map(one_line),
+                )
+            }),
             campaign: registration
                 .and_then(|r| r.campaign.as_ref())
                 .map(|c| CampaignBlock {
@@ -359,7 +366,7 @@ impl Mailer {
                     sequence: u32::try_from(row.id).unwrap_or(u32::MAX),
                     cancelled: method == Method::Cancel,
                 };
-                let events = calendar::registration_entries(listing, entry, &r.picks, &site, lang);
+                let events = calendar::registration_entries(listing, entry, &picks, &site, lang);
                 Some((method, calendar::render(method, &events)))
             }
             _ => None,

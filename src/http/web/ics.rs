@@ -55,13 +55,16 @@ pub async fn registration_ics(
         sequence,
         cancelled: false,
     };
-    // A download shows only what the registrant attends.
-    let picks: Vec<_> = r
-        .picks
-        .iter()
+    // A download shows only what the registration attends, one entry per session.
+    let picks: Vec<_> = crate::domain::session::picks_for(&r.picks, None)
+        .into_iter()
         .filter(|p| p.status == crate::domain::PickStatus::Confirmed)
-        .cloned()
         .collect();
+    let meeting_url = crate::domain::session::meeting_link(spec.online_url.as_deref(), &picks);
+    let entry = calendar::RegistrationEntry {
+        meeting_url: meeting_url.as_deref(),
+        ..entry
+    };
     let events =
         calendar::registration_entries(&managed.event, entry, &picks, &site(&state, &host), lang);
     Ok(calendar_response(

@@ -243,8 +243,8 @@ async fn cancel_locked(
     store::registrations::set_status_and_seats(txn, reg.id, status, reg.seats - freed, now).await?;
     if left_open == 0 {
         picks::release_all(txn, event, reg.id, now).await?;
-    } else if freed > 0 {
-        picks::resize(txn, event, reg.id, reg.seats - freed, now).await?;
+    } else {
+        picks::follow_attendees(txn, event, reg.id, now).await?;
     }
     let left = left_open as u32;
     let names: Vec<&str> = chosen.iter().map(|a| a.name.as_str()).collect();
@@ -384,9 +384,6 @@ pub async fn change(
         if reg.status == RegistrationStatus::Confirmed && give > 0 {
             store::events::release_seats(&txn, event.id, give).await?;
         }
-        if seats != old {
-            picks::resize(&txn, &event, reg.id, seats, now).await?;
-        }
         store::registrations::cancel_attendees(&txn, &plan.removed, now).await?;
         for kept in &plan.kept {
             store::registrations::update_attendee(&txn, kept).await?;
@@ -413,6 +410,7 @@ pub async fn change(
         store::registrations::insert_attendees(&txn, reg.id, event.id, next_position, &added, now)
             .await?;
         store::registrations::set_status_and_seats(&txn, reg.id, reg.status, seats, now).await?;
+        picks::follow_attendees(&txn, &event, reg.id, now).await?;
         for p in plan
             .added
             .iter()
@@ -437,8 +435,16 @@ pub async fn change(
         .ok_or(AppError::NotFound)?
         .registration;
     // Sessions last, with the seats the change left.
-    if let Some(ids) = &change.sessions {
-        picks::reselect(&txn, &event, &changed, ids, now).await?;
+    if change.sessions.is_some() || !change.attendee_sessions.is_empty() {
+        picks::reselect(
+            &txn,
+            &event,
+            &changed,
+            change.sessions.as_deref(),
+            &change.attendee_sessions,
+            now,
+        )
+        .await?;
         changed = store::registrations::by_id(&txn, reg.id)
             .await?
             .ok_or(AppError::NotFound)?
