@@ -189,31 +189,6 @@ pub(super) async fn seed_registrations(
             });
             registrations::register(db, links, "smooth-biz-summer", joining, None, now).await?;
         }
-        // Two companies come to the EXPO; colleagues split between the parallel workshops
-        // (each attendee picks their own sessions), all of them at the keynote.
-        if (1..3).contains(&i) && people.len() >= 2 {
-            let expo = crate::store::events::by_slug(db, "lwb-expo")
-                .await?
-                .ok_or(AppError::NotFound)?;
-            let talks: Vec<i64> = crate::store::event_sessions::of_event(db, expo.id)
-                .await?
-                .iter()
-                .map(|s| s.id)
-                .collect();
-            if let [keynote, workshop_a, workshop_b, ..] = talks[..] {
-                let mut visiting = input.clone();
-                visiting.attendee_sessions = (0..people.len())
-                    .map(|j| {
-                        Some(match j {
-                            0 => vec![keynote, workshop_a],
-                            1 => vec![keynote, workshop_b],
-                            _ => vec![keynote],
-                        })
-                    })
-                    .collect();
-                registrations::register(db, links, "lwb-expo", visiting, None, now).await?;
-            }
-        }
         registrations::register(db, links, "telework-experience-hachioji", input, None, now)
             .await?;
     }
