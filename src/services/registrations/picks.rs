@@ -391,11 +391,13 @@ async fn promote(
         // Who moved up here, by registration, in the order they waited.
         let mut moved: Vec<(i64, Vec<i64>)> = Vec::new();
         for p in event_sessions::waitlisted(txn, *id).await? {
-            if !registrations.contains_key(&p.registration_id) {
+            if let std::collections::btree_map::Entry::Vacant(slot) =
+                registrations.entry(p.registration_id)
+            {
                 let reg = store::registrations::by_id(txn, p.registration_id)
                     .await?
                     .map(|s| s.registration);
-                registrations.insert(p.registration_id, reg);
+                slot.insert(reg);
             }
             // Only people holding the event's seats move up in its sessions.
             let holds_event_seat = registrations[&p.registration_id].as_ref().is_some_and(|r| {
