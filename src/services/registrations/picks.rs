@@ -34,17 +34,22 @@ pub(super) async fn chosen(
 }
 
 fn session_full(s: &EventSession) -> AppError {
-    let code = if s.spec.exclusive {
-        "slot_taken"
+    // The codes stay literal at the call: the error-words test finds them in the source.
+    if s.spec.exclusive {
+        ValidationErrors::single_with(
+            "sessions",
+            "slot_taken",
+            crate::error_args![("session", s.spec.title.clone())],
+        )
+        .into()
     } else {
-        "session_full"
-    };
-    ValidationErrors::single_with(
-        "sessions",
-        code,
-        crate::error_args![("session", s.spec.title.clone())],
-    )
-    .into()
+        ValidationErrors::single_with(
+            "sessions",
+            "session_full",
+            crate::error_args![("session", s.spec.title.clone())],
+        )
+        .into()
+    }
 }
 
 /// The registration's picks, in the order they were made.
