@@ -28,6 +28,15 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        // One pick per registration and session no longer: one per attendee and session.
+        manager
+            .drop_index(
+                Index::drop()
+                    .name("uq_registration_sessions_pick")
+                    .table(RegistrationSessions::Table)
+                    .to_owned(),
+            )
+            .await?;
         let db = manager.get_connection();
         // Plain SQL that reads the same on SQLite and PostgreSQL.
         db.execute_unprepared(
@@ -54,14 +63,6 @@ impl MigrationTrait for Migration {
                WHERE rs.session_id = event_sessions.id AND rs.status = 'confirmed')",
         )
         .await?;
-        manager
-            .drop_index(
-                Index::drop()
-                    .name("uq_registration_sessions_pick")
-                    .table(RegistrationSessions::Table)
-                    .to_owned(),
-            )
-            .await?;
         manager
             .create_index(
                 Index::create()

@@ -981,3 +981,68 @@ async fn a_consultation_slot_with_its_own_link_sends_that_link_and_one_without_t
     let in_slot = &pair["attendees"][0]["sessions"][0];
     assert_eq!(in_slot["online_url"], own);
 }
+
+#[tokio::test]
+async fn migration_14_turns_a_registrations_pick_into_one_per_attendee_and_back() {
+    use migration::MigratorTrait;
+    use sea_orm::ConnectionTrait;
+    let app = TestApp::spawn().await;
+    let token = event_with_sessions(&app, "old-picks", true).await;
+    let talk = add_session(&app, &token, "old-picks", "講演", (0, 1), Some(10), false).await;
+    app.api("POST", "/events/old-picks/publish", Some(&token), None)
+        .await;
+    let (status, reg) = app
+        .register(
+            "old-picks",
+            with_sessions(
+                company_registration(&corporate_number(56_401), &["m@old.jp", "n@old.jp"]),
+                &[talk],
+            ),
+        )
+        .await;
+    assert_eq!(status, 201, "{reg}");
+    let count = |sql: &'static str| {
+        let db = app.db.clone();
+        async move {
+            let row = db
+                .query_one_raw(sea_orm::Statement::from_string(
+                    db.get_database_backend(),
+                    sql.to_owned(),
+                ))
+                .await
+                .unwrap()
+                .unwrap();
+            row.try_get_by_index::<i64>(0).unwrap()
+        }
+    };
+    assert_eq!(count("SELECT COUNT(*) FROM registration_sessions").await, 2);
+    // Back to one row per registration and session (the shape before issue 15) ...
+    migration::Migrator::down(&app.db, Some(1)).await.unwrap();
+    assert_eq!(count("SELECT COUNT(*) FROM registration_sessions").await, 1);
+    assert_eq!(
+        count("SELECT CAST(MAX(seats) AS BIGINT) FROM registration_sessions").await,
+        2
+    );
+    assert_eq!(
+        count("SELECT CAST(MAX(seats_taken) AS BIGINT) FROM event_sessions").await,
+        2
+    );
+    // ... and up again: one row per active attendee, the counter recounted.
+    migration::Migrator::up(&app.db, None).await.unwrap();
+    assert_eq!(
+        count("SELECT COUNT(DISTINCT attendee_id) FROM registration_sessions").await,
+        2
+    );
+    assert_eq!(count("SELECT COUNT(*) FROM registration_sessions").await, 2);
+    assert_eq!(
+        count("SELECT CAST(MAX(seats) AS BIGINT) FROM registration_sessions").await,
+        1
+    );
+    assert_eq!(seats_left(&app, "old-picks", talk).await, json!(8));
+    let token = reg["manage_token"].as_str().unwrap();
+    let (_, now) = app
+        .api("GET", &format!("/registrations/{token}"), None, None)
+        .await;
+    assert_eq!(attendee_status(&now, 0, talk), "confirmed");
+    assert_eq!(attendee_status(&now, 1, talk), "confirmed");
+}
