@@ -1046,3 +1046,56 @@ async fn migration_14_turns_a_registrations_pick_into_one_per_attendee_and_back(
     assert_eq!(attendee_status(&now, 0, talk), "confirmed");
     assert_eq!(attendee_status(&now, 1, talk), "confirmed");
 }
+
+#[tokio::test]
+async fn in_the_browser_each_colleague_picks_their_own_workshop() {
+    use crate::web_registration::{browser, company_form, get, post};
+    let app = TestApp::spawn().await;
+    let token = event_with_sessions(&app, "grid-expo", true).await;
+    let a = add_session(&app, &token, "grid-expo", "分科会A", (1, 2), Some(5), false).await;
+    let b = add_session(&app, &token, "grid-expo", "分科会B", (1, 2), Some(5), false).await;
+    app.api("POST", "/events/grid-expo/publish", Some(&token), None)
+        .await;
+    let client = browser("ja");
+    let (_, form) = get(&client, &app, "/events/grid-expo/register").await;
+    // One attendee: the single list, as before.
+    assert!(form.contains(&format!(r#"name="sessions" value="{a}""#)));
+    let people = [
+        ("田中 一郎", "tanaka@grid.example.jp"),
+        ("鈴木 二郎", "suzuki@grid.example.jp"),
+    ];
+    let fields = company_form(
+        &crate::helpers::hidden(&form, "csrf_token"),
+        &crate::helpers::hidden(&form, "form_token"),
+        &corporate_number(56_501),
+        &people,
+    );
+    // Two attendees shown: a list for each.
+    let more = [fields.clone(), vec![("add_attendee".into(), "yes".into())]].concat();
+    let (status, grid, _) = post(&client, &app, "/events/grid-expo/register", &more).await;
+    assert_eq!(status, 200);
+    assert!(
+        grid.contains(&format!(r#"name="sessions.1" value="{b}""#)),
+        "{grid}"
+    );
+    let picks = [
+        fields,
+        vec![
+            ("session_grid".into(), "on".into()),
+            ("sessions.0".into(), a.to_string()),
+            ("sessions.1".into(), b.to_string()),
+        ],
+    ]
+    .concat();
+    let (status, _, location) = post(&client, &app, "/events/grid-expo/register", &picks).await;
+    assert_eq!(status, 303);
+    let (_, page) = get(&client, &app, &location.unwrap()).await;
+    assert!(
+        page.contains("<strong>分科会A</strong>")
+            && page.contains("（田中 一郎）")
+            && page.contains("（鈴木 二郎）"),
+        "{page}"
+    );
+    assert_eq!(seats_left(&app, "grid-expo", a).await, json!(4));
+    assert_eq!(seats_left(&app, "grid-expo", b).await, json!(4));
+}

@@ -104,6 +104,8 @@ pub async fn promote_by_organizer(
         now,
     )
     .await?;
+    // Its attendees' sessions are taken now too, where they have room.
+    super::picks::on_event_promotion(&txn, reg.id, now).await?;
     let payload = json!({});
     notices::tell(
         &txn,
