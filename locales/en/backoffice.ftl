@@ -48,6 +48,7 @@ a-session-room-ja = Room (Japanese)
 a-session-room-en = Room (English)
 a-session-speaker = Speaker or consultant
 a-session-capacity = Seats (blank: no limit)
+a-session-online-url = Meeting link (for a slot held online; blank: the event's)
 a-session-count = How many in a row
 a-session-gap = Break between (minutes)
 a-session-language = Language

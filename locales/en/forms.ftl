@@ -101,3 +101,6 @@ standing-entry-joined = Your company has joined the campaign. Thank you for taki
 standing-declaration-under-review = Your declaration is under review. We will email you the result.
 standing-declaration-returned = Your declaration was returned for changes. Please read the office's note, change it and submit it again.
 standing-declaration-approved = Your declaration has been approved.
+sessions-per-attendee-hint = Each attendee chooses their own sessions: colleagues may go to different sessions held at the same time.
+confirmed-but-waiting-note = Your place is confirmed, but the sessions below are on the waiting list. When a seat frees up you are confirmed there automatically and told by email.
+sessions-waiting-note = Sessions on the waiting list:

@@ -264,3 +264,4 @@ label-booth-state-withdrawn = Withdrawn
 label-declaration-state-withdrawn = Withdrawn
 label-entry-state-joined = Entered
 label-entry-state-withdrawn = Withdrawn
+session-status-who = { $status } ({ $names })

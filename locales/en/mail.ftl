@@ -45,3 +45,4 @@ mail-positions = Positions
 mail-languages = Languages
 ## A job fair's message carries the English version below the Japanese one, under this heading.
 mail-english-version = English
+mail-promoted-who = Confirmed for: { $names }

@@ -101,3 +101,6 @@ standing-entry-joined = キャンペーンに 参加する ことを 登録し�
 standing-declaration-under-review = 宣言を 確認しています。結果は メールで 知らせます。
 standing-declaration-returned = 宣言を 直して ください。事務局の コメントを 読んで、もう一度 出して ください。
 standing-declaration-approved = 宣言が 認められました。
+sessions-per-attendee-hint = 参加する 人ごとに セッションを えらべます。同じ 時間の ちがう セッションに、1人ずつ 参加できます。
+confirmed-but-waiting-note = 参加は 決まりました。でも、下の セッションは 空きを 待っています。席が 空いたら、自動で 決まります。メールで 知らせます。
+sessions-waiting-note = 空きを 待っている セッション:

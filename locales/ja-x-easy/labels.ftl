@@ -264,3 +264,4 @@ label-booth-state-withdrawn = やめました
 label-declaration-state-withdrawn = やめました
 label-entry-state-joined = 参加しています
 label-entry-state-withdrawn = やめました
+session-status-who = { $status }（{ $names }）

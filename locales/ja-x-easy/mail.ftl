@@ -46,3 +46,4 @@ mail-positions = 募集する仕事
 mail-languages = 使える言葉
 ## A job fair's message carries the English version below the Japanese one, under this heading.
 mail-english-version = English
+mail-promoted-who = 参加が 決まった 人: { $names }

@@ -48,6 +48,7 @@ a-session-room-ja = 会場・部屋（日本語）
 a-session-room-en = 会場・部屋（英語）
 a-session-speaker = 登壇者・相談員
 a-session-capacity = 定員（空欄で上限なし）
+a-session-online-url = 参加用URL（オンラインの枠のみ。空欄ならイベントのURL）
 a-session-count = 連続して作る数
 a-session-gap = 間隔（分）
 a-session-language = 言語

@@ -101,3 +101,6 @@ standing-entry-joined = キャンペーンへの参加を登録しました。�
 standing-declaration-under-review = 宣言は審査中です。結果はメールでお知らせします。
 standing-declaration-returned = 宣言が差し戻されました。事務局からのコメントを確認し、内容を修正して再提出してください。
 standing-declaration-approved = 宣言が承認されました。
+sessions-per-attendee-hint = 参加者ごとにセッションを選べます。同じ時間の別々のセッションに、お一人ずつ参加できます。
+confirmed-but-waiting-note = 参加は確定していますが、次のセッションはキャンセル待ちです。席が空き次第、自動的に確定となり、メールでお知らせします。
+sessions-waiting-note = キャンセル待ちのセッション:

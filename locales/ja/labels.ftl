@@ -264,3 +264,4 @@ label-booth-state-withdrawn = 取り下げ
 label-declaration-state-withdrawn = 取り下げ
 label-entry-state-joined = 参加登録済み
 label-entry-state-withdrawn = 取り下げ
+session-status-who = { $status }（{ $names }）

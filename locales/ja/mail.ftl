@@ -45,3 +45,4 @@ mail-positions = 募集職種
 mail-languages = 対応言語
 ## A job fair's message carries the English version below the Japanese one, under this heading.
 mail-english-version = English
+mail-promoted-who = 確定した参加者: { $names }

@@ -14,6 +14,7 @@ mod m20261124_000010_declarations;
 mod m20261124_000011_session_checkins;
 mod m20261124_000012_job_fairs;
 mod m20261130_000013_locale_tags;
+mod m20261130_000014_attendee_sessions;
 mod m20261130_000016_registration_shapes;
 
 pub struct Migrator;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000011_session_checkins::Migration),
             Box::new(m20261124_000012_job_fairs::Migration),
             Box::new(m20261130_000013_locale_tags::Migration),
+            Box::new(m20261130_000014_attendee_sessions::Migration),
             Box::new(m20261130_000016_registration_shapes::Migration),
         ]
     }

@@ -84,6 +84,10 @@ pub fn registration_entries(
                     recipient: entry.recipient.clone(),
                     organizer: entry.organizer.clone(),
                     cancelled: entry.cancelled || p.status == PickStatus::Cancelled,
+                    // A slot held online may have its own meeting link.
+                    meeting_url: entry
+                        .meeting_url
+                        .map(|url| p.session.spec.online_url.as_deref().unwrap_or(url)),
                     ..entry
                 },
                 &p.session,

@@ -92,6 +92,9 @@ pub fn dropped_sessions(before: &[Pick], after: &[Pick]) -> Vec<i64> {
                 .any(|a| a.session.id == b.session.id && a.status == PickStatus::Confirmed)
         })
         .map(|b| b.session.id)
+        // Several attendees may have held one session: it is dropped once.
+        .collect::<std::collections::BTreeSet<i64>>()
+        .into_iter()
         .collect()
 }
 
@@ -119,10 +122,12 @@ mod tests {
                     language: None,
                     capacity: None,
                     exclusive: false,
+                    online_url: None,
                 },
                 seats_taken: 0,
             },
             status,
+            attendee_id: 1,
         }
     }
 

@@ -573,7 +573,11 @@ fn not_chosen(field: &str) -> ValidationErrors {
 }
 
 /// An absolute http(s) URL, or nothing.
-fn web_url(errors: &mut ValidationErrors, field: &str, value: Option<&str>) -> Option<String> {
+pub(crate) fn web_url(
+    errors: &mut ValidationErrors,
+    field: &str,
+    value: Option<&str>,
+) -> Option<String> {
     let value = value.map(str::trim).filter(|v| !v.is_empty())?;
     // The URL parser skips tabs and line breaks, but the text is kept as typed: refuse them.
     if let Err(fault) = super::text::clean(value, super::text::Lines::One) {

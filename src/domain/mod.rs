@@ -58,7 +58,7 @@ pub use registration::{
     Registration, RegistrationInput, RegistrationRules, RegistrationSpec, SeatState,
 };
 pub use reminder_days::ReminderDays;
-pub use session::{EventSession, Pick, PickStatus, SessionInput, SessionSpec};
+pub use session::{EventSession, Pick, PickStatus, SessionAttendance, SessionInput, SessionSpec};
 pub use shape::Shape;
 pub use text::Bilingual;
 pub use user::{Email, Principal, UserRole};

@@ -100,6 +100,9 @@ pub enum Notice {
     Promoted {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         session: Option<Titles>,
+        /// Who moved up into the session, by name (empty: the whole registration).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        attendees: Vec<String>,
     },
     /// The registrant changed attendees, answers or sessions; `dropped_sessions` are the
     /// sessions given up, whose calendar entries the message cancels.
@@ -238,6 +241,7 @@ impl Notice {
             "waitlisted" => Notice::Waitlisted,
             "promoted" => Notice::Promoted {
                 session: titles(&payload["session"]),
+                attendees: Vec::new(),
             },
             "changed" => Notice::Changed {
                 dropped_sessions: Vec::new(),
@@ -360,6 +364,7 @@ mod tests {
                     ja: "基調講演".into(),
                     en: "Keynote".into(),
                 }),
+                attendees: vec!["山田 太郎".into()],
             },
             Notice::Cancelled {
                 attendees: vec!["山田 花子".into()],

@@ -123,6 +123,10 @@ pub struct RegistrationInput {
     /// fingerprint when empty, so earlier requests still match.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sessions: Vec<i64>,
+    /// Each attendee's own picks, by position in `attendees`; `None` (or missing) takes
+    /// `sessions`. Left out of the fingerprint when empty, like `sessions`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attendee_sessions: Vec<Option<Vec<i64>>>,
     /// For a campaign: what the company takes part with.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub campaign: Option<super::CampaignInput>,
@@ -500,8 +504,8 @@ pub struct Registration {
     pub cancelled_at: Option<DateTime<Utc>>,
     /// Added at the door on the day.
     pub walk_in: bool,
-    /// The sessions it picked (an EXPO's talks, a consultation slot), in time order; dropped
-    /// ones included.
+    /// The sessions its attendees picked (an EXPO's talks, a consultation slot), one per
+    /// attendee and session, in time order; dropped ones included.
     pub picks: Vec<super::Pick>,
 }
 

@@ -1,6 +1,8 @@
 //! Sessions inside one event: the talks, workshops and demo slots of an EXPO, or the time slots
-//! of a consultation desk (one company per slot). A registrant picks sessions; two picks may
-//! not overlap in time; each session has its own seats and waiting list.
+//! of a consultation desk (one company per slot). Each attendee picks their own sessions; one
+//! person's picks may not overlap in time (two colleagues may go to parallel workshops); each
+//! session's seats count people, and its waiting list holds people. A consultation slot is
+//! the registration's: all its attendees are in it together.
 use super::event::EventSpec;
 use super::text::{optional_text, required_text};
 use super::{Bilingual, Language, ValidationErrors};
@@ -20,6 +22,8 @@ pub struct SessionInput {
     pub language: Option<String>,
     pub capacity: Option<i64>,
     pub exclusive: bool,
+    /// The meeting link of a slot held online; the event's stands in when absent.
+    pub online_url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -35,6 +39,8 @@ pub struct SessionSpec {
     pub capacity: Option<u32>,
     /// One registration holds it whatever its size: a consultation slot.
     pub exclusive: bool,
+    /// Its own meeting link (`https://…`, one line); the event's is used when absent.
+    pub online_url: Option<String>,
 }
 
 impl SessionSpec {
@@ -57,6 +63,8 @@ impl SessionSpec {
                 }
             },
         };
+        let online_url =
+            super::event::web_url(&mut errors, "online_url", input.online_url.as_deref());
         let capacity = match input.capacity {
             None => None,
             Some(c) if (1..=100_000).contains(&c) => Some(c as u32),
@@ -103,6 +111,7 @@ impl SessionSpec {
                 language,
                 capacity,
                 exclusive: input.exclusive,
+                online_url,
             }),
             _ => Err(errors),
         }
@@ -147,11 +156,124 @@ labelled_enum! {
     }
 }
 
-/// A session a registration picked, and where it stands there.
+/// A session one attendee picked, and where they stand there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Pick {
     pub session: EventSession,
     pub status: PickStatus,
+    pub attendee_id: i64,
+}
+
+/// One session as a registration holds it: who of its attendees stand where in it. The manage
+/// page, the emails and the API's summary show these.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SessionAttendance {
+    pub session: EventSession,
+    pub status: PickStatus,
+    /// In the order the picks were given.
+    pub attendee_ids: Vec<i64>,
+}
+
+/// Groups picks by session and status, in time order (confirmed before waiting before
+/// dropped within a session).
+pub fn attendance(picks: &[Pick]) -> Vec<SessionAttendance> {
+    let rank = |s: PickStatus| match s {
+        PickStatus::Confirmed => 0,
+        PickStatus::Waitlisted => 1,
+        PickStatus::Cancelled => 2,
+    };
+    let mut out: Vec<SessionAttendance> = Vec::new();
+    for p in picks {
+        match out
+            .iter_mut()
+            .find(|g| g.session.id == p.session.id && g.status == p.status)
+        {
+            Some(g) => g.attendee_ids.push(p.attendee_id),
+            None => out.push(SessionAttendance {
+                session: p.session.clone(),
+                status: p.status,
+                attendee_ids: vec![p.attendee_id],
+            }),
+        }
+    }
+    out.sort_by_key(|g| (g.session.spec.starts_at, g.session.id, rank(g.status)));
+    out
+}
+
+/// One pick per session, as one person's calendar holds them: `attendee`'s own, or for the
+/// registration as a whole (the contact's), the best place any attendee holds there.
+pub fn picks_for(picks: &[Pick], attendee: Option<i64>) -> Vec<Pick> {
+    let rank = |s: PickStatus| match s {
+        PickStatus::Confirmed => 0,
+        PickStatus::Waitlisted => 1,
+        PickStatus::Cancelled => 2,
+    };
+    let mut out: Vec<Pick> = Vec::new();
+    for p in picks
+        .iter()
+        .filter(|p| attendee.is_none_or(|a| p.attendee_id == a))
+    {
+        match out.iter_mut().find(|o| o.session.id == p.session.id) {
+            Some(o) if rank(p.status) < rank(o.status) => *o = p.clone(),
+            Some(_) => {}
+            None => out.push(p.clone()),
+        }
+    }
+    out.sort_by_key(|p| (p.session.spec.starts_at, p.session.id));
+    out
+}
+
+/// The meeting link a registrant is given: a confirmed consultation slot's own link, else the
+/// event's.
+pub fn meeting_link(event_url: Option<&str>, picks: &[Pick]) -> Option<String> {
+    picks
+        .iter()
+        .filter(|p| p.status == PickStatus::Confirmed && p.session.spec.exclusive)
+        .find_map(|p| p.session.spec.online_url.clone())
+        .or_else(|| event_url.map(str::to_owned))
+}
+
+/// Checks each attendee's selection (see [`check_picks`]). A consultation slot is the
+/// registration's: a slot any attendee names is everyone's. Errors name `sessions` for a
+/// single attendee or a slot, `attendees.{i}.sessions` otherwise. Returns each attendee's
+/// sessions in time order.
+pub fn check_attendee_picks(
+    sessions: &[EventSession],
+    picked: &[Vec<i64>],
+) -> Result<Vec<Vec<EventSession>>, ValidationErrors> {
+    let is_slot = |id: &i64| sessions.iter().any(|s| s.id == *id && s.spec.exclusive);
+    let mut slots: Vec<i64> = picked.iter().flatten().copied().filter(is_slot).collect();
+    slots.sort_unstable();
+    slots.dedup();
+    let all_slots = !sessions.is_empty() && sessions.iter().all(|s| s.spec.exclusive);
+    if all_slots {
+        // One slot for the company, whoever picked it.
+        let chosen = check_picks(sessions, &slots)?;
+        return Ok(picked.iter().map(|_| chosen.clone()).collect());
+    }
+    let single = picked.len() == 1;
+    picked
+        .iter()
+        .enumerate()
+        .map(|(i, ids)| {
+            let mut ids: Vec<i64> = ids.iter().copied().filter(|id| !is_slot(id)).collect();
+            ids.extend(&slots);
+            check_picks(sessions, &ids).map_err(|e| {
+                if single {
+                    return e;
+                }
+                let mut out = ValidationErrors::new();
+                for f in e.fields() {
+                    out.add_with(
+                        &format!("attendees.{i}.{}", f.field),
+                        f.code,
+                        f.args.clone(),
+                    );
+                }
+                out
+            })
+        })
+        .collect()
 }
 
 /// Checks a selection against the event's sessions: each known, none twice, no two at the
@@ -219,6 +341,7 @@ mod tests {
                 language: None,
                 capacity: Some(10),
                 exclusive,
+                online_url: None,
             },
             seats_taken: 0,
         }
@@ -260,5 +383,64 @@ mod tests {
         let mut taken = slots[0].clone();
         taken.seats_taken = 2;
         assert!(taken.is_full() && !slots[1].is_full());
+    }
+
+    #[test]
+    fn colleagues_pick_parallel_workshops_but_one_person_cannot() {
+        let all = [session(1, 1, 2, false), session(2, 1, 2, false)];
+        let each = check_attendee_picks(&all, &[vec![1], vec![2]]).unwrap();
+        assert_eq!((each[0][0].id, each[1][0].id), (1, 2));
+        let e = check_attendee_picks(&all, &[vec![1], vec![1, 2]]).unwrap_err();
+        assert_eq!(e.fields()[0].field, "attendees.1.sessions");
+        let e = check_attendee_picks(&all, &[vec![1, 2]]).unwrap_err();
+        assert_eq!(e.fields()[0].field, "sessions", "one attendee: as before");
+    }
+
+    #[test]
+    fn a_slot_is_the_whole_registrations() {
+        let slots = [session(1, 1, 2, true), session(2, 2, 3, true)];
+        let each = check_attendee_picks(&slots, &[vec![2], vec![]]).unwrap();
+        assert!(each.iter().all(|s| s.len() == 1 && s[0].id == 2));
+        assert_eq!(
+            check_attendee_picks(&slots, &[vec![1], vec![2]])
+                .unwrap_err()
+                .fields()[0]
+                .code,
+            "one_slot"
+        );
+    }
+
+    #[test]
+    fn picks_group_by_session_and_a_slot_link_comes_first() {
+        let mut slot = session(1, 1, 2, true);
+        slot.spec.online_url = Some("https://meet.example.jp/slot".into());
+        let talk = session(2, 2, 3, false);
+        let pick = |s: &EventSession, status, attendee_id| Pick {
+            session: s.clone(),
+            status,
+            attendee_id,
+        };
+        let picks = [
+            pick(&talk, PickStatus::Waitlisted, 11),
+            pick(&slot, PickStatus::Confirmed, 10),
+            pick(&talk, PickStatus::Confirmed, 10),
+            pick(&slot, PickStatus::Confirmed, 11),
+        ];
+        let groups = attendance(&picks);
+        assert_eq!(groups.len(), 3);
+        assert_eq!(groups[0].attendee_ids, vec![10, 11]);
+        assert_eq!(groups[1].status, PickStatus::Confirmed);
+        assert_eq!(groups[2].status, PickStatus::Waitlisted);
+        let mine = picks_for(&picks, Some(11));
+        assert_eq!(mine[1].status, PickStatus::Waitlisted);
+        assert_eq!(picks_for(&picks, None)[1].status, PickStatus::Confirmed);
+        assert_eq!(
+            meeting_link(Some("https://meet.example.jp/event"), &picks).as_deref(),
+            Some("https://meet.example.jp/slot")
+        );
+        assert_eq!(
+            meeting_link(Some("https://meet.example.jp/event"), &picks[2..3]).as_deref(),
+            Some("https://meet.example.jp/event")
+        );
     }
 }

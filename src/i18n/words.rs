@@ -7,14 +7,21 @@ use crate::domain::{
     Organization, Partner, Question,
 };
 
-/// One session a registrant holds, as the manage page and the emails show it: its time,
-/// title, room and the registrant's status in it.
+/// One session a registration holds, as the manage page and the emails show it: its time,
+/// title, room, where its attendees stand there and, when the registration names several
+/// attendees, who (`確定（山田 太郎、佐藤 花子）`).
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct SessionLine {
     pub when: String,
     pub title: String,
     pub room: Option<String>,
     pub status: String,
+    /// The attendees' names, joined; absent for a registration of one person.
+    pub who: Option<String>,
+    /// Still waited for by these attendees.
+    pub waiting: bool,
+    /// The session's own meeting link (a consultation slot held online).
+    pub online_url: Option<String>,
 }
 
 /// What a registration's state means for the registrant, in a sentence: each shape in its
@@ -60,14 +67,51 @@ pub fn standing_note(
     Some(lang.t(id))
 }
 
-pub fn session_line(lang: Lang, pick: &crate::domain::Pick) -> SessionLine {
-    let spec = &pick.session.spec;
+pub fn session_line(
+    lang: Lang,
+    group: &crate::domain::SessionAttendance,
+    registration: &crate::domain::Registration,
+) -> SessionLine {
+    let spec = &group.session.spec;
+    let several = registration.active_attendees().count() > 1;
+    let who = several.then(|| {
+        list(
+            lang,
+            registration
+                .attendees
+                .iter()
+                .filter(|a| group.attendee_ids.contains(&a.id))
+                .map(|a| a.name.as_str()),
+        )
+    });
+    let label = lang.label(group.status);
     SessionLine {
         when: super::dates::range(lang, spec.starts_at, spec.ends_at),
         title: spec.title.get(lang.content()).to_owned(),
         room: spec.room.as_ref().map(|x| x.get(lang.content()).to_owned()),
-        status: lang.label(pick.status),
+        status: match &who {
+            Some(names) => lang.t_args(
+                "session-status-who",
+                &crate::fluent_args![("status", label), ("names", names.as_str())],
+            ),
+            None => label,
+        },
+        who,
+        waiting: group.status == crate::domain::PickStatus::Waitlisted,
+        online_url: spec
+            .online_url
+            .clone()
+            .filter(|_| group.status == crate::domain::PickStatus::Confirmed),
     }
+}
+
+/// The sessions a registration still attends or waits for, one line per session and status.
+pub fn session_lines(lang: Lang, registration: &crate::domain::Registration) -> Vec<SessionLine> {
+    let live: Vec<crate::domain::Pick> = registration.live_picks().cloned().collect();
+    crate::domain::session::attendance(&live)
+        .iter()
+        .map(|g| session_line(lang, g, registration))
+        .collect()
 }
 
 /// Items joined the locale's way (`a, b` in English).

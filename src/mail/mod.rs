@@ -152,18 +152,23 @@ impl Mailer {
             }
             _ => None,
         };
-        let meeting_url = spec.online_url.clone().filter(|_| {
-            comes
-                && matches!(
-                    kind,
-                    MessageKind::Confirmed
-                        | MessageKind::Promoted
-                        | MessageKind::Changed
-                        | MessageKind::EventChanged
-                        | MessageKind::Reminder
-                        | MessageKind::Announcement
-                )
-        });
+        // The recipient's sessions: an attendee's own, or the registration's for its contact.
+        let picks = registration
+            .map(|r| crate::domain::session::picks_for(&r.picks, attendee_id))
+            .unwrap_or_default();
+        let meeting_url = crate::domain::session::meeting_link(spec.online_url.as_deref(), &picks)
+            .filter(|_| {
+                comes
+                    && matches!(
+                        kind,
+                        MessageKind::Confirmed
+                            | MessageKind::Promoted
+                            | MessageKind::Changed
+                            | MessageKind::EventChanged
+                            | MessageKind::Reminder
+                            | MessageKind::Announcement
+                    )
+            });
         let event_url = format!("{}/events/{}", self.public_url, spec.slug);
         let attendees: Vec<String> = registration
             .map(|r| {
@@ -311,16 +316,19 @@ impl Mailer {
             unsubscribe_url: unsubscribe_url.clone(),
             checkin: checkin.clone(),
             sessions: registration
-                .map(|r| {
-                    r.live_picks()
-                        .map(|p| crate::i18n::words::session_line(lang, p))
-                        .collect()
-                })
+                .map(|r| crate::i18n::words::session_lines(lang, r))
                 .unwrap_or_default(),
             promoted_session: match notice {
                 Notice::Promoted {
                     session: Some(title),
+                    ..
                 } => Some(one_line(title.get(lang.content()))),
+                _ => None,
+            },
+            promoted_for: match notice {
+                Notice::Promoted { attendees, .. } if !attendees.is_empty() => Some(
+                    crate::i18n::words::list(lang, attendees.iter().map(|n| one_line(n))),
+                ),
                 _ => None,
             },
             campaign: registration
@@ -401,7 +409,7 @@ impl Mailer {
                     Notice::Changed { dropped_sessions } => dropped_sessions.as_slice(),
                     _ => &[],
                 };
-                calendar::invitations(method, listing, entry, &r.picks, dropped, &site, lang)
+                calendar::invitations(method, listing, entry, &picks, dropped, &site, lang)
             }
             _ => Vec::new(),
         };

@@ -54,6 +54,8 @@ pub struct EmailContext {
     pub sessions: Vec<SessionLine>,
     /// A session's waiting list moved up: its title.
     pub promoted_session: Option<String>,
+    /// ... and who of the registration moved up there (names, joined).
+    pub promoted_for: Option<String>,
     /// A campaign entry: what the company joined with.
     pub campaign: Option<CampaignBlock>,
     /// A declaration: what was declared, and where its review stands.

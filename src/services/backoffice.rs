@@ -452,8 +452,8 @@ pub async fn check_in(
         ));
     }
     if let Some(session) = session_id {
-        let holders = store::event_sessions::confirmed_registrations(&txn, session).await?;
-        if !holders.contains(&found.registration_id) {
+        let holders = store::event_sessions::confirmed_attendees(&txn, session).await?;
+        if !holders.contains(&attendee_id) {
             return Err(AppError::conflict(
                 "not_in_session",
                 crate::error_args![("name", found.name.clone())],

@@ -1,4 +1,4 @@
-//! Sessions of an event, their seats, and the sessions each registration picked.
+//! Sessions of an event, their seats, and the sessions each attendee picked.
 use super::corrupt;
 use super::entities::{event_session, registration_session};
 use crate::domain::{Bilingual, EventSession, Language, PickStatus, SessionSpec};
@@ -43,6 +43,7 @@ pub async fn insert(
         capacity: Set(spec.capacity.map(|c| c as i32)),
         seats_taken: Set(0),
         exclusive: Set(spec.exclusive),
+        online_url: Set(spec.online_url.clone()),
         ..Default::default()
     };
     from_model(
@@ -63,7 +64,8 @@ pub async fn delete(db: &impl ConnectionTrait, event_id: i64, id: i64) -> Result
 }
 
 /// Takes `n` seats of a session if it has room: one conditional UPDATE, like the event's own
-/// counter, so no interleaving oversells it. A consultation slot goes to one registration.
+/// counter, so no interleaving oversells it. A consultation slot goes to one registration: it
+/// is taken only while nobody holds it (its counter then counts the registration's people).
 pub async fn take_seats(db: &impl ConnectionTrait, id: i64, n: u32) -> Result<bool, DbErr> {
     let n = n as i32;
     let room = Condition::any()
@@ -97,6 +99,21 @@ pub async fn take_seats(db: &impl ConnectionTrait, id: i64, n: u32) -> Result<bo
     Ok(result.rows_affected == 1)
 }
 
+/// Counts `n` more people into a consultation slot the registration holds already (an
+/// attendee added to the company): the slot is theirs whoever comes.
+pub async fn join_slot(db: &impl ConnectionTrait, id: i64, n: u32) -> Result<(), DbErr> {
+    event_session::Entity::update_many()
+        .col_expr(
+            event_session::Column::SeatsTaken,
+            Expr::col(event_session::Column::SeatsTaken).add(n as i32),
+        )
+        .filter(event_session::Column::Id.eq(id))
+        .filter(event_session::Column::Exclusive.eq(true))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 pub async fn release_seats(db: &impl ConnectionTrait, id: i64, n: u32) -> Result<(), DbErr> {
     let n = n as i32;
     event_session::Entity::update_many()
@@ -111,29 +128,55 @@ pub async fn release_seats(db: &impl ConnectionTrait, id: i64, n: u32) -> Result
     Ok(())
 }
 
-/// A registration's pick of one session.
+/// One attendee's pick of one session. `seats` is what the row holds in the session's
+/// counter: 1, one person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StoredPick {
     pub registration_id: i64,
+    pub attendee_id: i64,
     pub session_id: i64,
     pub status: PickStatus,
     pub seats: u32,
 }
 
-pub async fn insert_pick(
+impl StoredPick {
+    pub fn new(
+        registration_id: i64,
+        attendee_id: i64,
+        session_id: i64,
+        status: PickStatus,
+    ) -> Self {
+        StoredPick {
+            registration_id,
+            attendee_id,
+            session_id,
+            status,
+            seats: 1,
+        }
+    }
+}
+
+/// Records new picks in one statement (they are told apart by attendee and session).
+pub async fn insert_picks(
     db: &impl ConnectionTrait,
-    pick: StoredPick,
+    picks: &[StoredPick],
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    registration_session::Entity::insert(registration_session::ActiveModel {
-        registration_id: Set(pick.registration_id),
-        session_id: Set(pick.session_id),
-        status: Set(pick.status.code().to_owned()),
-        seats: Set(pick.seats as i32),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    })
+    if picks.is_empty() {
+        return Ok(());
+    }
+    registration_session::Entity::insert_many(picks.iter().map(|pick| {
+        registration_session::ActiveModel {
+            registration_id: Set(pick.registration_id),
+            attendee_id: Set(pick.attendee_id),
+            session_id: Set(pick.session_id),
+            status: Set(pick.status.code().to_owned()),
+            seats: Set(pick.seats as i32),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+    }))
     .exec(db)
     .await?;
     Ok(())
@@ -154,14 +197,14 @@ pub async fn set_pick(
             Expr::value(pick.seats as i32),
         )
         .col_expr(registration_session::Column::UpdatedAt, Expr::value(now))
-        .filter(registration_session::Column::RegistrationId.eq(pick.registration_id))
+        .filter(registration_session::Column::AttendeeId.eq(pick.attendee_id))
         .filter(registration_session::Column::SessionId.eq(pick.session_id))
         .exec(db)
         .await?;
     Ok(())
 }
 
-/// The picks of each registration, in no particular order.
+/// The picks of each registration's attendees, in the order they were made.
 pub async fn picks_of(
     db: &impl ConnectionTrait,
     registration_ids: &[i64],
@@ -170,11 +213,13 @@ pub async fn picks_of(
     for chunk in registration_ids.chunks(500) {
         for m in registration_session::Entity::find()
             .filter(registration_session::Column::RegistrationId.is_in(chunk.iter().copied()))
+            .order_by_asc(registration_session::Column::Id)
             .all(db)
             .await?
         {
             out.entry(m.registration_id).or_default().push(StoredPick {
                 registration_id: m.registration_id,
+                attendee_id: m.attendee_id,
                 session_id: m.session_id,
                 status: m.status.parse().map_err(corrupt)?,
                 seats: m.seats as u32,
@@ -184,7 +229,7 @@ pub async fn picks_of(
     Ok(out)
 }
 
-/// The waiting list of a session, first come first.
+/// The waiting list of a session, one row a person, first come first.
 pub async fn waitlisted(
     db: &impl ConnectionTrait,
     session_id: i64,
@@ -199,6 +244,7 @@ pub async fn waitlisted(
         .map(|m| {
             Ok(StoredPick {
                 registration_id: m.registration_id,
+                attendee_id: m.attendee_id,
                 session_id: m.session_id,
                 status: PickStatus::Waitlisted,
                 seats: m.seats as u32,
@@ -216,7 +262,8 @@ pub async fn live_picks(db: &impl ConnectionTrait, session_id: i64) -> Result<u6
         .await
 }
 
-/// Registrations holding a confirmed place in the session (for the roster filter).
+/// Registrations with someone holding a confirmed place in the session (the bookings page),
+/// each once.
 pub async fn confirmed_registrations(
     db: &impl ConnectionTrait,
     session_id: i64,
@@ -225,6 +272,23 @@ pub async fn confirmed_registrations(
     registration_session::Entity::find()
         .select_only()
         .column(registration_session::Column::RegistrationId)
+        .distinct()
+        .filter(registration_session::Column::SessionId.eq(session_id))
+        .filter(registration_session::Column::Status.eq(PickStatus::Confirmed.code()))
+        .into_tuple()
+        .all(db)
+        .await
+}
+
+/// Attendees holding a confirmed place in the session (the roster filter, the door).
+pub async fn confirmed_attendees(
+    db: &impl ConnectionTrait,
+    session_id: i64,
+) -> Result<Vec<i64>, DbErr> {
+    use sea_orm::QuerySelect;
+    registration_session::Entity::find()
+        .select_only()
+        .column(registration_session::Column::AttendeeId)
         .filter(registration_session::Column::SessionId.eq(session_id))
         .filter(registration_session::Column::Status.eq(PickStatus::Confirmed.code()))
         .into_tuple()
@@ -254,6 +318,7 @@ fn from_model(m: event_session::Model) -> Result<EventSession, DbErr> {
             },
             capacity: m.capacity.map(|c| c as u32),
             exclusive: m.exclusive,
+            online_url: m.online_url,
         },
         seats_taken: m.seats_taken as u32,
     })

@@ -773,10 +773,19 @@ async fn attach_picks(
                     .map(|s| crate::domain::Pick {
                         session: s.clone(),
                         status: p.status,
+                        attendee_id: p.attendee_id,
                     })
             })
             .collect();
-        list.sort_by_key(|p| (p.session.spec.starts_at, p.session.id));
+        // Within a session, in the order of the attendees.
+        let position = |id: i64| r.attendees.iter().position(|a| a.id == id);
+        list.sort_by_key(|p| {
+            (
+                p.session.spec.starts_at,
+                p.session.id,
+                position(p.attendee_id),
+            )
+        });
         r.picks = list;
     }
     Ok(())

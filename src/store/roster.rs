@@ -79,8 +79,8 @@ async fn condition(
         by_registration = true;
     }
     if let Some(session) = q.session_id {
-        let ids = super::event_sessions::confirmed_registrations(db, session).await?;
-        cond = cond.add(attendee::Column::RegistrationId.is_in(ids));
+        let ids = super::event_sessions::confirmed_attendees(db, session).await?;
+        cond = cond.add(attendee::Column::Id.is_in(ids));
     }
     if by_registration {
         let ids: Vec<i64> = registration::Entity::find()
@@ -232,7 +232,10 @@ async fn rows(
                     .get(&r.id)
                     .map(|p| {
                         p.iter()
-                            .filter(|p| p.status == crate::domain::PickStatus::Confirmed)
+                            .filter(|p| {
+                                p.attendee_id == a.id
+                                    && p.status == crate::domain::PickStatus::Confirmed
+                            })
                             .map(|p| p.session_id)
                             .collect()
                     })

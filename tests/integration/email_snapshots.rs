@@ -108,6 +108,7 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
         },
         sessions: Vec::new(),
         promoted_session: None,
+        promoted_for: None,
         campaign: (kind == MessageKind::EntryReceived).then(|| CampaignBlock {
             actions: if ja {
                 "テレワーク、時差出勤"
@@ -197,21 +198,39 @@ fn a_session_registration_lists_its_sessions_and_names_the_one_moved_up() {
     let emails = Emails::new().unwrap();
     for lang in locales() {
         let mut ctx = context(MessageKind::Promoted, lang);
+        // Two colleagues: both at the keynote, one moved up at the case talk, where the other
+        // still waits. Each line says who.
         ctx.sessions = vec![
             uketsuke::mail::SessionLine {
                 when: "2026年12月8日(火) 10:00〜11:00".into(),
                 title: "基調講演".into(),
                 room: Some("ホールA".into()),
-                status: "参加確定".into(),
+                status: "参加確定（山田 花子、佐藤 一郎）".into(),
+                who: Some("山田 花子、佐藤 一郎".into()),
+                waiting: false,
+                online_url: None,
             },
             uketsuke::mail::SessionLine {
                 when: "2026年12月8日(火) 11:00〜12:00".into(),
                 title: "事例発表".into(),
                 room: None,
-                status: "キャンセル待ち".into(),
+                status: "参加確定（佐藤 一郎）".into(),
+                who: Some("佐藤 一郎".into()),
+                waiting: false,
+                online_url: None,
+            },
+            uketsuke::mail::SessionLine {
+                when: "2026年12月8日(火) 11:00〜12:00".into(),
+                title: "事例発表".into(),
+                room: None,
+                status: "キャンセル待ち（山田 花子）".into(),
+                who: Some("山田 花子".into()),
+                waiting: true,
+                online_url: None,
             },
         ];
-        ctx.promoted_session = Some("基調講演".into());
+        ctx.promoted_session = Some("事例発表".into());
+        ctx.promoted_for = Some("佐藤 一郎".into());
         let r = emails.render(MessageKind::Promoted, ctx).unwrap();
         insta::assert_snapshot!(format!("promoted_session_{}", lang.tag()), r.text);
     }

@@ -1,7 +1,9 @@
-//! Sessions inside one event (an EXPO's talks, a consultation desk's slots): clashing picks are
-//! refused, each session has its own seats and waiting list, places move up when freed, the
-//! selection changes through the manage link, and under a concurrent burst a session is never
-//! oversold and a slot never goes to two companies, on either engine.
+//! Sessions inside one event (an EXPO's talks, a consultation desk's slots): each attendee
+//! picks their own, clashing picks of one person are refused, each session's seats and waiting
+//! list count people, places move up when freed (one person at a time, told by email naming
+//! the session), the selection changes through the manage link, a consultation slot is the
+//! whole registration's and may have its own meeting link, and under a concurrent burst a
+//! session is never oversold and a slot never goes to two companies, on either engine.
 use crate::helpers::{TestApp, company_registration, corporate_number, jst_in_days, seminar};
 use serde_json::{Value, json};
 use uketsuke::domain::{PickStatus, UserRole};
@@ -57,6 +59,17 @@ fn with_sessions(mut body: Value, ids: &[i64]) -> Value {
 
 fn status_in(reg: &Value, session: i64) -> String {
     reg["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["session"]["id"] == session)
+        .map(|p| p["status"].as_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+/// Where attendee `i` of a registration stands in `session` (empty when they did not pick it).
+fn attendee_status(reg: &Value, i: usize, session: i64) -> String {
+    reg["attendees"][i]["sessions"]
         .as_array()
         .unwrap()
         .iter()
@@ -143,7 +156,8 @@ async fn picks_clash_fill_wait_and_move_up_per_session() {
     assert_eq!(status, 201, "{body}");
     assert!(body["sessions"].as_array().unwrap().is_empty());
 
-    // Two people: the keynote seats both; the case talk has one seat, so they wait there.
+    // Two people: the keynote seats both; the case talk has one seat: the first attendee
+    // takes it, the second waits there.
     let (status, first) = app
         .register(
             "lwb-expo-test",
@@ -152,7 +166,8 @@ async fn picks_clash_fill_wait_and_move_up_per_session() {
         .await;
     assert_eq!(status, 201, "{first}");
     assert_eq!(status_in(&first, a), "confirmed");
-    assert_eq!(status_in(&first, c), "waitlisted");
+    assert_eq!(attendee_status(&first, 0, c), "confirmed");
+    assert_eq!(attendee_status(&first, 1, c), "waitlisted");
     assert_eq!(seats_left(&app, "lwb-expo-test", a).await, json!(0));
     // The keynote is full: the next company waits for it.
     let (_, second) = app
@@ -643,4 +658,452 @@ async fn organizers_make_a_day_of_consultation_slots_and_see_each_slots_booking(
         1,
         "arrived at the event too"
     );
+}
+
+/// A registration body whose attendee `i` picks `picks[i]` (issue 15: sessions per attendee).
+fn with_attendee_sessions(mut body: Value, picks: &[&[i64]]) -> Value {
+    for (i, ids) in picks.iter().enumerate() {
+        body["attendees"][i]["sessions"] = json!(ids);
+    }
+    body
+}
+
+#[tokio::test]
+async fn two_colleagues_go_to_two_parallel_workshops_and_each_holds_one_seat() {
+    let app = TestApp::spawn().await;
+    let token = event_with_sessions(&app, "pair-expo", true).await;
+    let a = add_session(&app, &token, "pair-expo", "分科会A", (1, 2), Some(5), false).await;
+    let b = add_session(&app, &token, "pair-expo", "分科会B", (1, 2), Some(5), false).await;
+    app.api("POST", "/events/pair-expo/publish", Some(&token), None)
+        .await;
+    let two = || company_registration(&corporate_number(56_001), &["x@pair.jp", "y@pair.jp"]);
+
+    // One person cannot be in both at once; the error names that attendee.
+    let (status, body) = app
+        .register("pair-expo", with_attendee_sessions(two(), &[&[a], &[a, b]]))
+        .await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["fields"][0]["code"], "sessions_clash", "{body}");
+    assert_eq!(body["fields"][0]["field"], "attendees.1.sessions", "{body}");
+
+    // Two people, two parallel workshops: one seat in each.
+    let (status, reg) = app
+        .register("pair-expo", with_attendee_sessions(two(), &[&[a], &[b]]))
+        .await;
+    assert_eq!(status, 201, "{reg}");
+    assert_eq!(attendee_status(&reg, 0, a), "confirmed");
+    assert_eq!(attendee_status(&reg, 0, b), "");
+    assert_eq!(attendee_status(&reg, 1, b), "confirmed");
+    assert_eq!(seats_left(&app, "pair-expo", a).await, json!(4));
+    assert_eq!(seats_left(&app, "pair-expo", b).await, json!(4));
+    // The summary names who is where.
+    let x = reg["attendees"][0]["id"].clone();
+    let in_a = reg["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["session"]["id"] == a)
+        .unwrap();
+    assert_eq!(in_a["attendee_ids"], json!([x]));
+
+    // The manage page shows who goes where, and the second swaps to workshop A.
+    let token = reg["manage_token"].as_str().unwrap();
+    let (_, page) = app.get_html(&format!("/r/{token}"), None).await;
+    assert!(
+        page.contains("分科会A") && page.contains("（参加者 0）") && page.contains("（参加者 1）"),
+        "{page}"
+    );
+    let y = reg["attendees"][1]["id"].as_i64().unwrap();
+    let (status, changed) = app
+        .api(
+            "PATCH",
+            &format!("/registrations/{token}"),
+            None,
+            Some(json!({"attendee_sessions": [{"attendee_id": y, "sessions": [a]}]})),
+        )
+        .await;
+    assert_eq!(status, 200, "{changed}");
+    assert_eq!(attendee_status(&changed, 0, a), "confirmed");
+    assert_eq!(attendee_status(&changed, 1, a), "confirmed");
+    assert_eq!(attendee_status(&changed, 1, b), "cancelled");
+    assert_eq!(seats_left(&app, "pair-expo", a).await, json!(3));
+    assert_eq!(seats_left(&app, "pair-expo", b).await, json!(5));
+}
+
+#[tokio::test]
+async fn a_company_of_two_asking_for_the_last_seat_gets_one_in_and_one_waiting_and_is_told_so() {
+    let app = TestApp::spawn().await;
+    let token = event_with_sessions(&app, "last-seat", true).await;
+    let talk = add_session(
+        &app,
+        &token,
+        "last-seat",
+        "人気講演",
+        (0, 1),
+        Some(1),
+        false,
+    )
+    .await;
+    app.api("POST", "/events/last-seat/publish", Some(&token), None)
+        .await;
+    let (status, reg) = app
+        .register(
+            "last-seat",
+            with_sessions(
+                company_registration(&corporate_number(56_101), &["p@last.jp", "q@last.jp"]),
+                &[talk],
+            ),
+        )
+        .await;
+    assert_eq!(status, 201, "{reg}");
+    assert_eq!(reg["status"], "confirmed");
+    assert_eq!(attendee_status(&reg, 0, talk), "confirmed");
+    assert_eq!(attendee_status(&reg, 1, talk), "waitlisted");
+    assert_eq!(seats_left(&app, "last-seat", talk).await, json!(0));
+    // The page does not say "confirmed" alone: it says which session waits, for whom.
+    let token = reg["manage_token"].as_str().unwrap();
+    let (_, page) = app
+        .get_html(&format!("/r/{token}?done=registered"), None)
+        .await;
+    assert!(!page.contains("参加が確定しています。"), "{page}");
+    assert!(
+        page.contains("次のセッションはキャンセル待ちです")
+            && page.contains("<strong>人気講演</strong>: 参加者 1"),
+        "{page}"
+    );
+}
+
+#[tokio::test]
+async fn a_freed_seat_goes_to_the_first_waiting_attendee_who_is_emailed_about_the_session() {
+    use crate::smtp::SmtpReceiver;
+    use mail_parser::MessageParser;
+    let app = TestApp::spawn().await;
+    let smtp = SmtpReceiver::start();
+    let mailer = app.mailer(smtp.port);
+    let token = event_with_sessions(&app, "move-up", true).await;
+    let talk = add_session(&app, &token, "move-up", "人気講演", (0, 1), Some(1), false).await;
+    app.api("POST", "/events/move-up/publish", Some(&token), None)
+        .await;
+    let (_, holder) = app
+        .register(
+            "move-up",
+            with_sessions(
+                company_registration(&corporate_number(56_201), &["h@move.jp"]),
+                &[talk],
+            ),
+        )
+        .await;
+    let (_, pair) = app
+        .register(
+            "move-up",
+            with_sessions(
+                company_registration(&corporate_number(56_202), &["p@move.jp", "q@move.jp"]),
+                &[talk],
+            ),
+        )
+        .await;
+    assert_eq!(attendee_status(&pair, 0, talk), "waitlisted");
+    assert_eq!(attendee_status(&pair, 1, talk), "waitlisted");
+    app.drain(&mailer).await;
+    let before = smtp.messages().len();
+
+    // The holder cancels: one seat frees, the pair's first attendee moves up, the second waits.
+    let holder_token = holder["manage_token"].as_str().unwrap();
+    let (status, _) = app
+        .api(
+            "DELETE",
+            &format!("/registrations/{holder_token}"),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(status, 200);
+    let pair_token = pair["manage_token"].as_str().unwrap();
+    let (_, pair) = app
+        .api("GET", &format!("/registrations/{pair_token}"), None, None)
+        .await;
+    assert_eq!(attendee_status(&pair, 0, talk), "confirmed");
+    assert_eq!(attendee_status(&pair, 1, talk), "waitlisted");
+    assert_eq!(seats_left(&app, "move-up", talk).await, json!(0));
+
+    app.drain(&mailer).await;
+    let promoted: Vec<String> = smtp.messages()[before..]
+        .iter()
+        .map(|raw| {
+            let m = MessageParser::default().parse(raw).unwrap();
+            format!(
+                "To: {:?}\n{}",
+                m.to().and_then(|a| a.first()).and_then(|a| a.address()),
+                m.body_text(0).unwrap()
+            )
+        })
+        .filter(|t| t.contains("空きが出たため"))
+        .collect();
+    assert!(!promoted.is_empty(), "a promoted email was sent");
+    for text in &promoted {
+        assert!(
+            text.contains("セッション「人気講演」") && text.contains("確定した参加者: 参加者 0"),
+            "{text}"
+        );
+    }
+    assert!(
+        promoted.iter().all(|t| !t.contains("q@move.jp")),
+        "the one still waiting gets no promotion: {promoted:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_consultation_slot_with_its_own_link_sends_that_link_and_one_without_the_events() {
+    use crate::smtp::SmtpReceiver;
+    use mail_parser::{MessageParser, MimeHeaders};
+    let app = TestApp::spawn().await;
+    let smtp = SmtpReceiver::start();
+    let mailer = app.mailer(smtp.port);
+    let token = event_with_sessions(&app, "desk-links", false).await;
+    let own = "https://meet.example.jp/slot-room-1";
+    let slot = |title: &str, (from, to): (i64, i64), link: Option<&str>| {
+        json!({
+            "title_ja": title, "starts_at": jst_in_days(14, from), "ends_at": jst_in_days(14, to),
+            "exclusive": true, "online_url": link
+        })
+    };
+    // A link must be a web address on one line.
+    let (status, body) = app
+        .api(
+            "POST",
+            "/events/desk-links/sessions",
+            Some(&token),
+            Some(slot("枠0", (0, 1), Some("javascript:alert(1)"))),
+        )
+        .await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["fields"][0]["field"], "online_url");
+    let (status, _) = app
+        .api(
+            "POST",
+            "/events/desk-links/sessions",
+            Some(&token),
+            Some(slot("枠1", (0, 1), Some(own))),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let (status, list) = app
+        .api(
+            "POST",
+            "/events/desk-links/sessions",
+            Some(&token),
+            Some(slot("枠2", (1, 2), None)),
+        )
+        .await;
+    assert_eq!(status, 201);
+    // The public list never shows a meeting link.
+    assert!(!list.to_string().contains(own));
+    let id = |t: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["title_ja"] == t)
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let (first, second) = (id("枠1"), id("枠2"));
+    app.api("POST", "/events/desk-links/publish", Some(&token), None)
+        .await;
+
+    // A company of two books the slot with its own link: both of them are in it, together.
+    let (status, pair) = app
+        .register(
+            "desk-links",
+            with_sessions(
+                company_registration(&corporate_number(56_301), &["a@desk.jp", "b@desk.jp"]),
+                &[first],
+            ),
+        )
+        .await;
+    assert_eq!(status, 201, "{pair}");
+    assert_eq!(attendee_status(&pair, 0, first), "confirmed");
+    assert_eq!(attendee_status(&pair, 1, first), "confirmed");
+    assert_eq!(seats_left(&app, "desk-links", first).await, json!(0));
+    let (status, other) = app
+        .register(
+            "desk-links",
+            with_sessions(
+                company_registration(&corporate_number(56_302), &["c@desk.jp"]),
+                &[second],
+            ),
+        )
+        .await;
+    assert_eq!(status, 201, "{other}");
+    app.drain(&mailer).await;
+
+    let mails: Vec<(String, String, String)> = smtp
+        .messages()
+        .iter()
+        .map(|raw| {
+            let m = MessageParser::default().parse(raw).unwrap();
+            let to = m
+                .to()
+                .and_then(|a| a.first())
+                .and_then(|a| a.address())
+                .unwrap_or_default()
+                .to_owned();
+            let ics = m
+                .attachments()
+                .find(|x| x.attachment_name() == Some("invite.ics"))
+                .map(|x| icalendar::parser::unfold(std::str::from_utf8(x.contents()).unwrap()))
+                .unwrap_or_default();
+            (to, m.body_text(0).unwrap().into_owned(), ics)
+        })
+        .collect();
+    let event_link = "https://meet.example.jp/secret-room";
+    let to_pair: Vec<_> = mails
+        .iter()
+        .filter(|(to, _, _)| to.contains("56301") || to.ends_with("@desk.jp") && to != "c@desk.jp")
+        .collect();
+    assert!(!to_pair.is_empty());
+    for (to, text, ics) in &to_pair {
+        assert!(text.contains(own), "{to}: {text}");
+        assert!(!text.contains(event_link), "{to}: {text}");
+        assert!(
+            ics.contains(own) && !ics.contains(event_link),
+            "{to}: {ics}"
+        );
+    }
+    let to_other: Vec<_> = mails
+        .iter()
+        .filter(|(to, _, _)| to.contains("56302") || to == "c@desk.jp")
+        .collect();
+    assert!(!to_other.is_empty());
+    for (to, text, ics) in &to_other {
+        assert!(
+            text.contains(event_link) && !text.contains(own),
+            "{to}: {text}"
+        );
+        assert!(ics.contains(event_link), "{to}: {ics}");
+    }
+    // The manage page links the slot's own room; the API answer gives it to the registrant.
+    let token = pair["manage_token"].as_str().unwrap();
+    let (_, page) = app.get_html(&format!("/r/{token}"), None).await;
+    assert!(page.contains("slot-room-1"), "{page}");
+    let in_slot = &pair["attendees"][0]["sessions"][0];
+    assert_eq!(in_slot["online_url"], own);
+}
+
+#[tokio::test]
+async fn migration_14_turns_a_registrations_pick_into_one_per_attendee_and_back() {
+    use migration::MigratorTrait;
+    use sea_orm::ConnectionTrait;
+    let app = TestApp::spawn().await;
+    let token = event_with_sessions(&app, "old-picks", true).await;
+    let talk = add_session(&app, &token, "old-picks", "講演", (0, 1), Some(10), false).await;
+    app.api("POST", "/events/old-picks/publish", Some(&token), None)
+        .await;
+    let (status, reg) = app
+        .register(
+            "old-picks",
+            with_sessions(
+                company_registration(&corporate_number(56_401), &["m@old.jp", "n@old.jp"]),
+                &[talk],
+            ),
+        )
+        .await;
+    assert_eq!(status, 201, "{reg}");
+    let count = |sql: &'static str| {
+        let db = app.db.clone();
+        async move {
+            let row = db
+                .query_one_raw(sea_orm::Statement::from_string(
+                    db.get_database_backend(),
+                    sql.to_owned(),
+                ))
+                .await
+                .unwrap()
+                .unwrap();
+            row.try_get_by_index::<i64>(0).unwrap()
+        }
+    };
+    assert_eq!(count("SELECT COUNT(*) FROM registration_sessions").await, 2);
+    // Back to one row per registration and session (the shape before issue 15) ...
+    migration::Migrator::down(&app.db, Some(1)).await.unwrap();
+    assert_eq!(count("SELECT COUNT(*) FROM registration_sessions").await, 1);
+    assert_eq!(
+        count("SELECT CAST(MAX(seats) AS BIGINT) FROM registration_sessions").await,
+        2
+    );
+    assert_eq!(
+        count("SELECT CAST(MAX(seats_taken) AS BIGINT) FROM event_sessions").await,
+        2
+    );
+    // ... and up again: one row per active attendee, the counter recounted.
+    migration::Migrator::up(&app.db, None).await.unwrap();
+    assert_eq!(
+        count("SELECT COUNT(DISTINCT attendee_id) FROM registration_sessions").await,
+        2
+    );
+    assert_eq!(count("SELECT COUNT(*) FROM registration_sessions").await, 2);
+    assert_eq!(
+        count("SELECT CAST(MAX(seats) AS BIGINT) FROM registration_sessions").await,
+        1
+    );
+    assert_eq!(seats_left(&app, "old-picks", talk).await, json!(8));
+    let token = reg["manage_token"].as_str().unwrap();
+    let (_, now) = app
+        .api("GET", &format!("/registrations/{token}"), None, None)
+        .await;
+    assert_eq!(attendee_status(&now, 0, talk), "confirmed");
+    assert_eq!(attendee_status(&now, 1, talk), "confirmed");
+}
+
+#[tokio::test]
+async fn in_the_browser_each_colleague_picks_their_own_workshop() {
+    use crate::web_registration::{browser, company_form, get, post};
+    let app = TestApp::spawn().await;
+    let token = event_with_sessions(&app, "grid-expo", true).await;
+    let a = add_session(&app, &token, "grid-expo", "分科会A", (1, 2), Some(5), false).await;
+    let b = add_session(&app, &token, "grid-expo", "分科会B", (1, 2), Some(5), false).await;
+    app.api("POST", "/events/grid-expo/publish", Some(&token), None)
+        .await;
+    let client = browser("ja");
+    let (_, form) = get(&client, &app, "/events/grid-expo/register").await;
+    // One attendee: the single list, as before.
+    assert!(form.contains(&format!(r#"name="sessions" value="{a}""#)));
+    let people = [
+        ("田中 一郎", "tanaka@grid.example.jp"),
+        ("鈴木 二郎", "suzuki@grid.example.jp"),
+    ];
+    let fields = company_form(
+        &crate::helpers::hidden(&form, "csrf_token"),
+        &crate::helpers::hidden(&form, "form_token"),
+        &corporate_number(56_501),
+        &people,
+    );
+    // Two attendees shown: a list for each.
+    let more = [fields.clone(), vec![("add_attendee".into(), "yes".into())]].concat();
+    let (status, grid, _) = post(&client, &app, "/events/grid-expo/register", &more).await;
+    assert_eq!(status, 200);
+    assert!(
+        grid.contains(&format!(r#"name="sessions.1" value="{b}""#)),
+        "{grid}"
+    );
+    let picks = [
+        fields,
+        vec![
+            ("session_grid".into(), "on".into()),
+            ("sessions.0".into(), a.to_string()),
+            ("sessions.1".into(), b.to_string()),
+        ],
+    ]
+    .concat();
+    let (status, _, location) = post(&client, &app, "/events/grid-expo/register", &picks).await;
+    assert_eq!(status, 303);
+    let (_, page) = get(&client, &app, &location.unwrap()).await;
+    assert!(
+        page.contains("<strong>分科会A</strong>")
+            && page.contains("（田中 一郎）")
+            && page.contains("（鈴木 二郎）"),
+        "{page}"
+    );
+    assert_eq!(seats_left(&app, "grid-expo", a).await, json!(4));
+    assert_eq!(seats_left(&app, "grid-expo", b).await, json!(4));
 }

@@ -61,6 +61,17 @@ impl From<PersonBody> for PersonInput {
     }
 }
 
+/// An attendee as registered: the person, and the sessions they attend.
+#[derive(Debug, Object)]
+#[oai(rename = "AttendeeInput", skip_serializing_if_is_none)]
+pub struct AttendeeCreateBody {
+    #[oai(flatten)]
+    pub person: PersonBody,
+    /// The sessions this attendee attends, by id (no two at the same time for one person;
+    /// colleagues may go to parallel sessions). Absent: the registration's `sessions`.
+    pub sessions: Option<Vec<i64>>,
+}
+
 #[derive(Debug, Object)]
 #[oai(rename = "AnswerInput", skip_serializing_if_is_none)]
 pub struct AnswerBody {
@@ -87,7 +98,7 @@ pub struct RegistrationCreateBody {
     pub contact: PersonBody,
     /// School or employer, for individual registrations.
     pub affiliation: Option<String>,
-    pub attendees: Option<Vec<PersonBody>>,
+    pub attendees: Option<Vec<AttendeeCreateBody>>,
     pub answers: Option<Vec<AnswerBody>>,
     /// Agreement to the event's purpose of use of personal information; must be true.
     pub consent: bool,
@@ -96,8 +107,11 @@ pub struct RegistrationCreateBody {
     pub via: Option<String>,
     /// The language of the registrant's emails; Japanese by default.
     pub lang: Option<crate::i18n::Lang>,
-    /// For an event with sessions: the ids of those to attend (no two at the same time; for
-    /// consultation slots exactly one).
+    /// For an event with sessions: the ids of those EVERY attendee attends (no two at the same
+    /// time; for consultation slots exactly one, which is the whole registration's). Kept for
+    /// compatibility: an attendee's own `attendees[i].sessions` wins over it. Each session's
+    /// seats count people; when a session has fewer seats than people asking, the first
+    /// attendees get them and the others wait (see each attendee's `sessions` in the answer).
     pub sessions: Option<Vec<i64>>,
     /// For a campaign (Smooth-Biz): what the company takes part with. Campaigns take no
     /// attendees.
@@ -127,16 +141,20 @@ impl From<RegistrationCreateBody> for RegistrationInput {
             employee_band: c.employee_band.map(|e| e.code().to_owned()),
             tcci_member: c.tcci_member,
         });
+        let attendees = b.attendees.unwrap_or_default();
+        // Only where some attendee names their own, so the idempotency fingerprint of a
+        // request without them stays as it was.
+        let attendee_sessions = if attendees.iter().any(|a| a.sessions.is_some()) {
+            attendees.iter().map(|a| a.sessions.clone()).collect()
+        } else {
+            Vec::new()
+        };
         RegistrationInput {
             company: company.unwrap_or_default(),
             contact: b.contact.into(),
             affiliation: b.affiliation,
-            attendees: b
-                .attendees
-                .unwrap_or_default()
-                .into_iter()
-                .map(Into::into)
-                .collect(),
+            attendees: attendees.into_iter().map(|a| a.person.into()).collect(),
+            attendee_sessions,
             answers: answers_map(b.answers.unwrap_or_default()),
             consent: b.consent,
             heard_via: b.heard_via.map(|h| h.code().to_owned()),
@@ -178,8 +196,19 @@ pub struct AttendeeChangeBody {
 pub struct RegistrationChangeBody {
     pub attendees: Option<Vec<AttendeeChangeBody>>,
     pub answers: Option<Vec<AnswerBody>>,
-    /// The sessions to attend from now on, by id (all of them).
+    /// The sessions EVERY attendee attends from now on, by id (all of them, not a
+    /// difference). Kept for compatibility; `attendee_sessions` wins for those it names.
     pub sessions: Option<Vec<i64>>,
+    /// The sessions one attendee attends from now on, by attendee id (all of theirs).
+    /// Attendees named neither here nor by `sessions` keep theirs.
+    pub attendee_sessions: Option<Vec<AttendeeSessionsBody>>,
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "AttendeeSessions", skip_serializing_if_is_none)]
+pub struct AttendeeSessionsBody {
+    pub attendee_id: i64,
+    pub sessions: Vec<i64>,
 }
 
 impl From<RegistrationChangeBody> for RegistrationChange {
@@ -195,6 +224,12 @@ impl From<RegistrationChangeBody> for RegistrationChange {
             }),
             answers: b.answers.map(answers_map),
             sessions: b.sessions,
+            attendee_sessions: b
+                .attendee_sessions
+                .unwrap_or_default()
+                .into_iter()
+                .map(|a| (a.attendee_id, a.sessions))
+                .collect(),
         }
     }
 }
@@ -209,10 +244,13 @@ pub struct AttendeeBody {
     pub title: Option<String>,
     pub email: String,
     pub status: AttendeeStatus,
+    /// The sessions this attendee picked, in time order, each with where they stand there
+    /// (`confirmed`, `waitlisted`, or `cancelled` when dropped).
+    pub sessions: Vec<PickBody>,
 }
 
-impl From<&Attendee> for AttendeeBody {
-    fn from(a: &Attendee) -> Self {
+impl AttendeeBody {
+    fn of(a: &Attendee, picks: &[crate::domain::Pick]) -> Self {
         AttendeeBody {
             id: a.id,
             name: a.name.clone(),
@@ -221,6 +259,11 @@ impl From<&Attendee> for AttendeeBody {
             title: a.title.clone(),
             email: a.email.clone(),
             status: a.status,
+            sessions: picks
+                .iter()
+                .filter(|p| p.attendee_id == a.id)
+                .map(|p| PickBody::new(&p.session, p.status, vec![a.id]))
+                .collect(),
         }
     }
 }
@@ -308,8 +351,9 @@ pub struct RegistrationBody {
     pub consented_at: DateTime<FixedOffset>,
     pub created_at: DateTime<FixedOffset>,
     pub updated_at: DateTime<FixedOffset>,
-    /// The sessions picked, in time order, each with where the registration stands there
-    /// (`confirmed`, `waitlisted`, or `cancelled` when dropped).
+    /// The sessions picked, in time order: one entry per session and status, naming the
+    /// attendees (`attendee_ids`) who stand there so (`confirmed`, `waitlisted`, or
+    /// `cancelled` when dropped). Each attendee's own list is in `attendees[i].sessions`.
     pub sessions: Vec<PickBody>,
     /// A campaign entry: what the company joined with.
     pub campaign: Option<CampaignEntryBody>,
@@ -322,6 +366,28 @@ pub struct RegistrationBody {
 pub struct PickBody {
     pub session: super::types::SessionBody,
     pub status: String,
+    pub attendee_ids: Vec<i64>,
+    /// A confirmed consultation slot's own meeting link, when it has one.
+    pub online_url: Option<String>,
+}
+
+impl PickBody {
+    fn new(
+        session: &crate::domain::EventSession,
+        status: crate::domain::PickStatus,
+        attendee_ids: Vec<i64>,
+    ) -> Self {
+        PickBody {
+            session: session.into(),
+            status: status.code().to_owned(),
+            attendee_ids,
+            online_url: session
+                .spec
+                .online_url
+                .clone()
+                .filter(|_| status == crate::domain::PickStatus::Confirmed),
+        }
+    }
 }
 
 impl RegistrationBody {
@@ -360,7 +426,11 @@ impl RegistrationBody {
                 phone: r.contact.phone.clone(),
             },
             affiliation: r.affiliation.clone(),
-            attendees: r.attendees.iter().map(AttendeeBody::from).collect(),
+            attendees: r
+                .attendees
+                .iter()
+                .map(|a| AttendeeBody::of(a, &r.picks))
+                .collect(),
             answers: r
                 .answers
                 .iter()
@@ -380,13 +450,9 @@ impl RegistrationBody {
             consented_at: jst(r.consented_at),
             created_at: jst(r.created_at),
             updated_at: jst(r.updated_at),
-            sessions: r
-                .picks
-                .iter()
-                .map(|p| PickBody {
-                    session: (&p.session).into(),
-                    status: p.status.code().to_owned(),
-                })
+            sessions: crate::domain::session::attendance(&r.picks)
+                .into_iter()
+                .map(|g| PickBody::new(&g.session, g.status, g.attendee_ids))
                 .collect(),
             campaign: r.participation.campaign_entry().map(Into::into),
             declaration: r.participation.declaration().map(|d| DeclarationBody {

@@ -412,6 +412,9 @@ pub struct SessionCreateBody {
     pub capacity: Option<i64>,
     /// A consultation slot: one registration holds it, whatever its size.
     pub exclusive: Option<bool>,
+    /// The slot's own meeting link (`https://…`); the event's `online_url` when absent. Only
+    /// those holding a confirmed place are given it.
+    pub online_url: Option<String>,
 }
 
 impl From<SessionCreateBody> for crate::domain::SessionInput {
@@ -427,6 +430,7 @@ impl From<SessionCreateBody> for crate::domain::SessionInput {
             language: b.language.map(|l| l.code().to_owned()),
             capacity: b.capacity,
             exclusive: b.exclusive.unwrap_or(false),
+            online_url: b.online_url,
         }
     }
 }

@@ -49,24 +49,25 @@ pub async fn registration_ics(
             name: managed.event.organizer.name(lang.content()).to_owned(),
             email: state.settings.mail.from_address.clone(),
         },
-        meeting_url: spec
-            .online_url
-            .as_deref()
-            .filter(|_| r.participation.gets_meeting_link()),
+        meeting_url: None,
         manage_url: Some(&manage_url),
         sequence,
         cancelled: false,
     };
-    // A download shows only what the registrant attends.
-    let picks: Vec<_> = r
-        .picks
-        .iter()
+    // A download shows only what the registration attends, one entry per session.
+    let picks: Vec<_> = crate::domain::session::picks_for(&r.picks, None)
+        .into_iter()
         .filter(|p| p.status == crate::domain::PickStatus::Confirmed)
-        .cloned()
         .collect();
     // One file with an event per session is allowed here: it is a PUBLISH (RFC 5546 §3.2.1, a
     // copy to keep, asking nothing and naming no attendees), not a scheduling message, and
     // calendar apps import each VEVENT under its own UID, the UIDs the invitations used.
+    let meeting_url = crate::domain::session::meeting_link(spec.online_url.as_deref(), &picks)
+        .filter(|_| r.participation.gets_meeting_link());
+    let entry = calendar::RegistrationEntry {
+        meeting_url: meeting_url.as_deref(),
+        ..entry
+    };
     let events =
         calendar::registration_entries(&managed.event, entry, &picks, &site(&state, &host), lang);
     Ok(calendar_response(

@@ -29,6 +29,7 @@ fn talk(
         language: language.map(str::to_owned),
         capacity: Some(capacity),
         exclusive: false,
+        online_url: None,
     }
 }
 
@@ -55,6 +56,9 @@ fn slots(now: DateTime<Utc>, days: i64) -> Vec<crate::domain::SessionInput> {
                 language: None,
                 capacity: None,
                 exclusive: true,
+                // The afternoon is held online, each slot in a room of its own.
+                online_url: (h >= 14)
+                    .then(|| format!("https://meet.example.jp/workstyle-consultation-{h}")),
             }
         })
         .collect()

@@ -264,8 +264,8 @@ async fn cancel_locked(
     .await?;
     if left_open == 0 {
         picks::release_all(txn, event, reg.id, now).await?;
-    } else if freed > 0 {
-        picks::resize(txn, event, reg.id, reg.participation.seats() - freed, now).await?;
+    } else {
+        picks::follow_attendees(txn, event, reg.id, now).await?;
     }
     let left = left_open as u32;
     let attendees: Vec<String> = chosen.iter().map(|a| a.name.clone()).collect();
@@ -398,9 +398,6 @@ pub async fn change(
         if reg.participation.holds_seats() && give > 0 {
             store::events::release_seats(&txn, event.id, give).await?;
         }
-        if seats != old {
-            picks::resize(&txn, &event, reg.id, seats, now).await?;
-        }
         store::registrations::cancel_attendees(&txn, &plan.removed, now).await?;
         for kept in &plan.kept {
             store::registrations::update_attendee(&txn, kept).await?;
@@ -434,6 +431,7 @@ pub async fn change(
             now,
         )
         .await?;
+        picks::follow_attendees(&txn, &event, reg.id, now).await?;
         for p in plan
             .added
             .iter()
@@ -458,8 +456,16 @@ pub async fn change(
         .registration;
     // Sessions last, with the seats the change left.
     let mut dropped = Vec::new();
-    if let Some(ids) = &change.sessions {
-        picks::reselect(&txn, &event, &changed, ids, now).await?;
+    if change.sessions.is_some() || !change.attendee_sessions.is_empty() {
+        picks::reselect(
+            &txn,
+            &event,
+            &changed,
+            change.sessions.as_deref(),
+            &change.attendee_sessions,
+            now,
+        )
+        .await?;
         let before = std::mem::take(&mut changed.picks);
         changed = store::registrations::by_id(&txn, reg.id)
             .await?

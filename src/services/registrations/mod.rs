@@ -72,8 +72,10 @@ pub struct AttendeeChange {
 pub struct RegistrationChange {
     pub attendees: Option<Vec<AttendeeChange>>,
     pub answers: Option<BTreeMap<i64, Vec<String>>>,
-    /// The sessions to attend from now on (all of them, not a difference).
+    /// The sessions every attendee attends from now on (all of them, not a difference).
     pub sessions: Option<Vec<i64>>,
+    /// The sessions one attendee attends from now on, by attendee id (wins over `sessions`).
+    pub attendee_sessions: BTreeMap<i64, Vec<i64>>,
 }
 
 /// The registration behind a manage link.

@@ -51,7 +51,7 @@ async fn attempt(
     // Everything that needs no lock happens first: every registration of an event queues on
     // the event row, so the time spent holding it is the event's throughput.
     let fingerprint = fingerprint(&input);
-    let picked = input.sessions.clone();
+    let picked = (input.sessions.clone(), input.attendee_sessions.clone());
     let mut booths_wanted = input.booths.clone();
     booths_wanted.sort_unstable();
     booths_wanted.dedup();
@@ -126,7 +126,12 @@ async fn attempt(
             (spec, taken)
         }
     };
-    let chosen = picks::chosen(&txn, event.id, &picked).await?;
+    let chosen = picks::chosen(
+        &txn,
+        event.id,
+        &picks::requested(&picked.0, &picked.1, spec.attendees.len()),
+    )
+    .await?;
     // Nothing but addresses registered already: a double submit, or someone typing another's
     // address. It takes nothing, so no limit or room can refuse it; it is recorded and
     // answered as what it is.
@@ -192,7 +197,7 @@ async fn attempt(
     // A duplicate holds no place in the event's sessions either: the earlier registration
     // holds the person's.
     if status.is_live() {
-        picks::take(&txn, &event, id, status, seats, &chosen, now).await?;
+        picks::take(&txn, &event, &registration, &chosen, now).await?;
     }
     if matches!(spec.part, crate::domain::PartSpec::StudentVisit(_)) && status.is_live() {
         // Only approved booths of this fair can be marked.

@@ -42,7 +42,10 @@ pub(crate) async fn promote_waitlist(
             txn,
             event,
             &reg,
-            Notice::Promoted { session: None },
+            Notice::Promoted {
+                session: None,
+                attendees: Vec::new(),
+            },
             Copies::Active,
             now,
         )
@@ -96,11 +99,16 @@ pub async fn promote_by_organizer(
         now,
     )
     .await?;
+    // Its attendees' sessions are taken now too, where they have room.
+    super::picks::on_event_promotion(&txn, reg.id, now).await?;
     notices::tell(
         &txn,
         &event,
         &reg,
-        Notice::Promoted { session: None },
+        Notice::Promoted {
+            session: None,
+            attendees: Vec::new(),
+        },
         Copies::Active,
         now,
     )

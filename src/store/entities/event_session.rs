@@ -17,6 +17,8 @@ pub struct Model {
     pub capacity: Option<i32>,
     pub seats_taken: i32,
     pub exclusive: bool,
+    /// The meeting link of a consultation slot held online; the event's when absent.
+    pub online_url: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

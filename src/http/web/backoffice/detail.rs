@@ -238,8 +238,7 @@ fn detail_view(
         contact,
         attendees,
         answers,
-        sessions: r
-            .picks
+        sessions: crate::domain::session::attendance(&r.picks)
             .iter()
             .map(|p| Fact {
                 label: format!(
@@ -251,7 +250,7 @@ fn detail_view(
                     ),
                     p.session.spec.title.get(lang.content())
                 ),
-                value: lang.label(p.status),
+                value: crate::i18n::words::session_line(lang, p, r).status,
             })
             .collect(),
         messages,

@@ -1,6 +1,7 @@
 //! `/admin/events/{slug}/sessions`: the sessions inside an event. An EXPO's talks and
 //! workshops (each with its time, room, speaker, language and seats), or a consultation desk's
-//! slots (one company each), added one at a time or as a run of back-to-back slots.
+//! slots (one company each, with its own meeting link if it has one), added one at a time or
+//! as a run of back-to-back slots.
 use super::*;
 use crate::domain::SessionInput;
 use crate::services::sessions;
@@ -18,6 +19,7 @@ struct SessionRow {
     taken: u32,
     waiting: usize,
     exclusive: bool,
+    online_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -30,7 +32,7 @@ struct SessionsView {
     errors: FieldMessages,
 }
 
-const FIELDS: [&str; 12] = [
+const FIELDS: [&str; 13] = [
     "title_ja",
     "title_en",
     "starts_at",
@@ -40,6 +42,7 @@ const FIELDS: [&str; 12] = [
     "speaker",
     "language",
     "capacity",
+    "online_url",
     "exclusive",
     "count",
     "gap",
@@ -84,6 +87,7 @@ async fn page(
                 .await?
                 .len(),
             exclusive: s.spec.exclusive,
+            online_url: s.spec.online_url.clone(),
         });
     }
     let view = SessionsView {
@@ -215,6 +219,7 @@ pub async fn add_session(
                 language: form.text("language"),
                 capacity,
                 exclusive,
+                online_url: form.text("online_url"),
             };
             if let Err(e) = sessions::add(&state.db, &me.staff.principal, &slug, input).await {
                 result = Err(e);

@@ -27,8 +27,6 @@ struct ManageView {
     /// The registrant's calendar entry carries the meeting link (a confirmed place at an
     /// event with an online part): the link to it says so only then.
     meeting_link: bool,
-    waitlisted: bool,
-    cancelled: bool,
     /// Nothing but addresses registered already: the page says so, and offers nothing to
     /// change or cancel.
     duplicate: bool,
@@ -44,8 +42,15 @@ struct ManageView {
     slots: Vec<usize>,
     questions: Vec<QuestionView>,
     picks: Vec<crate::i18n::words::SessionLine>,
+    /// The sessions someone of the registration still waits for: a confirmed registration
+    /// says which, and for whom, rather than "confirmed" alone.
+    waiting: Vec<crate::i18n::words::SessionLine>,
     sessions: Vec<crate::http::web::sessions::SessionView>,
     consultation_slots: bool,
+    /// Each attendee changes their own sessions (`sessions.{attendee id}`).
+    session_grid: bool,
+    /// The attendees who pick sessions: id and name.
+    session_attendees: Vec<(i64, String)>,
     campaign: Option<crate::mail::CampaignBlock>,
     declaration: Option<DeclarationView>,
     /// At a job fair: the exhibitor's booth and review, or the booths a student marked.
@@ -125,6 +130,8 @@ fn manage_view(
         }
         for p in r.live_picks() {
             k.chosen.insert(format!("sessions={}", p.session.id));
+            k.chosen
+                .insert(format!("sessions.{}={}", p.attendee_id, p.session.id));
         }
         for (id, answer) in &r.answers {
             let name = format!("answers.{id}");
@@ -188,9 +195,11 @@ fn manage_view(
         standing: crate::i18n::words::standing_note(lang, &r.participation, m.waitlist_position),
         calendar: r.participation.has_calendar_entry(),
         meeting_link: r.participation.gets_meeting_link()
-            && m.event.event.spec.online_url.is_some(),
-        waitlisted: r.participation.is_waiting(),
-        cancelled: r.participation.is_withdrawn(),
+            && crate::domain::session::meeting_link(
+                m.event.event.spec.online_url.as_deref(),
+                &crate::domain::session::picks_for(&r.picks, None),
+            )
+            .is_some(),
         duplicate: r.participation.is_duplicate(),
         duplicates: r.attendees.len(),
         waitlist_position: m.waitlist_position,
@@ -216,9 +225,11 @@ fn manage_view(
             .collect(),
         slots: (0..slots).collect(),
         questions: question_views(&m.questions, lang),
-        picks: r
-            .live_picks()
-            .map(|p| crate::i18n::words::session_line(lang, p))
+        picks: crate::i18n::words::session_lines(lang, r),
+        // Only beside confirmed seats: a registration waiting as a whole says so itself.
+        waiting: crate::i18n::words::session_lines(lang, r)
+            .into_iter()
+            .filter(|l| l.waiting && r.participation.holds_seats())
             .collect(),
         // What may be chosen: sessions with room or a waiting list, and those held already.
         sessions: crate::http::web::sessions::views(
@@ -231,6 +242,12 @@ fn manage_view(
         .filter(|s| s.pickable || r.live_picks().any(|p| p.session.id == s.id))
         .collect(),
         consultation_slots: m.sessions.iter().any(|s| s.spec.exclusive),
+        session_grid: r.active_attendees().count() > 1
+            && !m.sessions.iter().any(|s| s.spec.exclusive),
+        session_attendees: r
+            .active_attendees()
+            .map(|a| (a.id, a.name.clone()))
+            .collect(),
         booth: r.participation.booth().map(|(state, profile)| BoothView {
             state: lang.label(state),
             positions: profile.positions.clone(),
@@ -487,6 +504,7 @@ async fn manage_post(
                 ),
                 answers: None,
                 sessions: None,
+                attendee_sessions: Default::default(),
             };
             (
                 registrations::change(&state.db, token, change, now).await,
@@ -498,6 +516,7 @@ async fn manage_post(
                 attendees: None,
                 answers: Some(form.answers()),
                 sessions: None,
+                attendee_sessions: Default::default(),
             };
             (
                 registrations::change(&state.db, token, change, now).await,
@@ -511,10 +530,21 @@ async fn manage_post(
             "changed",
         ),
         ManageAction::ChangeSessions => {
+            // Per attendee where the page listed them so, else one list for everyone.
+            let grid = form.flag("session_grid");
             let change = RegistrationChange {
                 attendees: None,
                 answers: None,
-                sessions: Some(form.ids("sessions")),
+                sessions: (!grid).then(|| form.ids("sessions")),
+                attendee_sessions: if grid {
+                    current
+                        .registration
+                        .active_attendees()
+                        .map(|a| (a.id, form.ids(&format!("sessions.{}", a.id))))
+                        .collect()
+                } else {
+                    Default::default()
+                },
             };
             (
                 registrations::change(&state.db, token, change, now).await,

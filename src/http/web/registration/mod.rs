@@ -110,6 +110,7 @@ impl FormLabels<'_> {
             "title" => "job-title",
             "email" => "email",
             "phone" => "phone",
+            "sessions" => "sessions",
             _ => return None,
         };
         Some(self.lang.t(id))

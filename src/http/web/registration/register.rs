@@ -26,6 +26,9 @@ struct FormView {
     questions: Vec<QuestionView>,
     sessions: Vec<crate::http::web::sessions::SessionView>,
     consultation_slots: bool,
+    /// Several attendees and talks to choose from: each attendee picks their own
+    /// (`sessions.{block}`); one attendee sees the single list (`sessions`) as before.
+    session_grid: bool,
     /// A campaign: what the company joins with, instead of attendees.
     campaign: Option<CampaignForm>,
     /// A declaration scheme: the commitments to choose from, instead of attendees.
@@ -201,6 +204,7 @@ fn form_view(
         .filter(|s| s.pickable)
         .collect(),
         consultation_slots: sessions.iter().any(|s| s.spec.exclusive),
+        session_grid: attendee_blocks && shown > 1 && !sessions.iter().any(|s| s.spec.exclusive),
         exhibitor: fair.exhibiting.then(|| {
             choices(
                 crate::domain::BoothLanguage::ALL,
@@ -401,6 +405,15 @@ async fn submit_form(
         blocks.insert(0, (0, me, None));
     }
     let block_numbers: Vec<usize> = blocks.iter().map(|(i, _, _)| *i).collect();
+    // Each attendee's own sessions, where the form listed them per attendee.
+    let attendee_sessions = if form.flag("session_grid") {
+        block_numbers
+            .iter()
+            .map(|i| Some(form.ids(&format!("sessions.{i}"))))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let input = RegistrationInput {
         company: form.company(),
         contact: form.person("contact"),
@@ -412,6 +425,7 @@ async fn submit_form(
         via: form.text("via"),
         lang: l,
         sessions: form.ids("sessions"),
+        attendee_sessions,
         campaign: (shape == Shape::CampaignEntry).then(|| form.campaign()),
         declaration: (shape == Shape::Declaration).then(|| form.declaration()),
         exhibitor: (shape == Shape::Booth).then(|| form.exhibitor()),
