@@ -16,6 +16,7 @@ filter-reset = Clear filters
 results-count = events
 no-results = No events match. Try other filters.
 date-time = Date and time
+period = Period
 venue = Venue
 seats = Seats
 full = Full

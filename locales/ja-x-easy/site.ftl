@@ -16,6 +16,7 @@ filter-reset = 条件を 消す
 results-count = 件の イベント
 no-results = 合う イベントが ありません。ほかの 条件で 探してください。
 date-time = 日と 時間
+period = 期間（いつから いつまで）
 venue = 場所
 seats = 席
 full = 満席です

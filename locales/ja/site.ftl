@@ -16,6 +16,7 @@ filter-reset = 条件をクリア
 results-count = 件のイベント
 no-results = 条件に合うイベントはありません。条件を変えてお探しください。
 date-time = 日時
+period = 期間
 venue = 会場
 seats = 定員・残席
 full = 満席

@@ -76,6 +76,15 @@ pub fn range(lang: Lang, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
     }
 }
 
+/// `Thu 1 Jul 2027 – Tue 31 Aug 2027`: the days of something that runs for a period (a
+/// campaign, a declaration scheme), without the times that would make it look like a meeting.
+pub fn days(lang: Lang, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    lang.t_args(
+        "dates-range",
+        &crate::fluent_args![("start", date(lang, start)), ("end", date(lang, end))],
+    )
+}
+
 /// The same range in another time zone, named: `Tue 8 Dec 2026, 07:00–09:00, Berlin (Germany) time`.
 /// A range that crosses midnight there shows both dates.
 pub fn range_in(lang: Lang, start: DateTime<Utc>, end: DateTime<Utc>, tz: Tz) -> String {

@@ -268,7 +268,12 @@ impl Mailer {
             recipient_name: one_line(&row.recipient_name),
             event: EventBlock {
                 title: spec.title.get(lang.content()).to_owned(),
-                when: crate::i18n::dates::range(lang, spec.starts_at, spec.ends_at),
+                when: if shape.has_time() {
+                    crate::i18n::dates::range(lang, spec.starts_at, spec.ends_at)
+                } else {
+                    crate::i18n::dates::days(lang, spec.starts_at, spec.ends_at)
+                },
+                period: !shape.has_time(),
                 venue: crate::i18n::words::venue_line(lang, spec),
                 in_person: spec.format.has_venue(),
                 map_url: spec.venue.as_ref().and_then(|v| v.map_url.clone()),

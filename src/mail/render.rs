@@ -11,6 +11,8 @@ pub struct EventBlock {
     pub title: String,
     /// The date and time in Tokyo, as `jst::range` writes it in the reader's language.
     pub when: String,
+    /// It runs for a period (a campaign, a declaration scheme): the days, no time, no venue.
+    pub period: bool,
     pub venue: String,
     /// People come to a venue (on site or hybrid): only then is there a reception desk to show
     /// a QR code at. An online event's email asks nothing of the kind.

@@ -30,6 +30,13 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
             | MessageKind::DeclarationReceived
             | MessageKind::DeclarationReviewed
     );
+    // A campaign or a declaration runs for a period: its days, no time, no venue.
+    let period = matches!(
+        kind,
+        MessageKind::EntryReceived
+            | MessageKind::DeclarationReceived
+            | MessageKind::DeclarationReviewed
+    );
     let body = "会場は3階 301会議室に変わりました。\n名刺を2枚お持ちください。";
     EmailContext {
         lang,
@@ -42,7 +49,12 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
                 "Telework seminar <intro>"
             }
             .into(),
-            when: uketsuke::i18n::dates::range(lang, starts, ends),
+            when: if period {
+                uketsuke::i18n::dates::days(lang, starts, ends)
+            } else {
+                uketsuke::i18n::dates::range(lang, starts, ends)
+            },
+            period,
             venue: if ja {
                 "東京都庁 第一本庁舎 東京都新宿区西新宿2-8-1（オンライン併用）"
             } else {

@@ -55,6 +55,8 @@ pub(super) struct EventCard {
     area: String,
     format: String,
     when: String,
+    /// It runs for a period (no time, no venue): "period" rather than "date and time".
+    period: bool,
     starts_at_iso: String,
     venue: Option<String>,
     seats: Option<String>,
@@ -111,15 +113,22 @@ fn venue_label(event: &Event, lang: Lang) -> Option<String> {
 pub(super) fn card(listing: &EventListing, lang: Lang, now: DateTime<Utc>) -> EventCard {
     let event = &listing.event;
     let spec = &event.spec;
+    let timed = Shape::timed(spec.kind);
     EventCard {
         url: format!("/events/{}", spec.slug),
         title: spec.title.get(lang.content()).to_owned(),
         kind: lang.label(spec.kind),
         area: lang.label(spec.programme_area),
         format: lang.label(spec.format),
-        when: crate::i18n::dates::range(lang, spec.starts_at, spec.ends_at),
+        when: if timed {
+            crate::i18n::dates::range(lang, spec.starts_at, spec.ends_at)
+        } else {
+            crate::i18n::dates::days(lang, spec.starts_at, spec.ends_at)
+        },
+        period: !timed,
         starts_at_iso: spec.starts_at.to_rfc3339(),
-        venue: venue_label(event, lang),
+        // Joined online for months: no place to go.
+        venue: venue_label(event, lang).filter(|_| timed),
         seats: seats_label(event, lang),
         full: event.is_full(),
         waitlist: event.is_full() && event.spec.waitlist_enabled,
@@ -470,7 +479,7 @@ pub(super) fn render_event(
         },
         slug: spec.slug.to_string(),
         local_when: tz
-            .filter(|t| *t != chrono_tz::Asia::Tokyo && spec.format != EventFormat::OnSite)
+            .filter(|t| *t != chrono_tz::Asia::Tokyo && spec.format != EventFormat::OnSite && timed)
             .map(|t| crate::i18n::dates::range_in(l, spec.starts_at, spec.ends_at, t)),
     };
     state.pages.render("event.html", lang, view)

@@ -88,6 +88,10 @@ fn calendar_response(body: String, filename: &str) -> Response {
 /// `/events/{slug}.ics`
 pub async fn event_ics(state: &AppState, slug: &str, lang: Lang) -> Result<Response, AppError> {
     let listing = catalogue::get_public(&state.db, slug).await?;
+    // A campaign or a declaration scheme runs for months: nothing to block in a calendar.
+    if !crate::domain::Shape::timed(listing.event.spec.kind) {
+        return Err(AppError::NotFound);
+    }
     let host = state.settings.public_host();
     let entry = calendar::public_entry(&listing, &site(state, &host), lang);
     Ok(calendar_response(
@@ -119,6 +123,7 @@ pub async fn feed(
     let site = site(&state, &host);
     let entries: Vec<CalendarEvent> = listings
         .iter()
+        .filter(|l| crate::domain::Shape::timed(l.event.spec.kind))
         .map(|l| calendar::public_entry(l, &site, lang))
         .collect();
     Ok(calendar_response(
