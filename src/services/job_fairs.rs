@@ -70,15 +70,6 @@ pub async fn decide(
     let event = store::events::by_id_for_update(&txn, event.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if approve
-        && let Some(cap) = store::job_fairs::exhibitor_capacity(&txn, event.id).await?
-        && store::job_fairs::approved_count(&txn, event.id).await? >= u64::from(cap)
-    {
-        return Err(AppError::conflict(
-            "booths_full",
-            crate::error_args![("booths", cap)],
-        ));
-    }
     let state = if approve {
         BoothState::Approved
     } else {
@@ -92,6 +83,15 @@ pub async fn decide(
         .ok_or(AppError::NotFound)?;
     if !now_state.can_become(state) {
         return Err(AppError::conflict("not_now", Vec::new()));
+    }
+    if approve
+        && let Some(cap) = store::job_fairs::exhibitor_capacity(&txn, event.id).await?
+        && store::job_fairs::approved_count(&txn, event.id).await? >= u64::from(cap)
+    {
+        return Err(AppError::conflict(
+            "booths_full",
+            crate::error_args![("booths", cap)],
+        ));
     }
     if !store::job_fairs::decide(&txn, event.id, registration_id, state, who.user_id, now).await? {
         return Err(AppError::NotFound);

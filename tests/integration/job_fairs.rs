@@ -145,6 +145,15 @@ async fn exhibitors_apply_and_are_approved_and_students_mark_their_booths() {
         "one booth only"
     );
     assert_eq!(decide("decline", second_id.clone()).await, 303);
+    // An approved booth is not approved again, nor offered the button.
+    assert_eq!(decide("approve", first_id.clone()).await, 409);
+    let (_, rows) = organizer.get(admin).await;
+    assert!(
+        !rows.contains(&format!(
+            r#"name="id" value="{first_id}"><button type="submit" class="button">"#
+        )),
+        "{rows}"
+    );
     // The decline button and the state it leads to use one word.
     let (_, list) = organizer.get(admin).await;
     assert!(
