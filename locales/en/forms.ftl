@@ -104,3 +104,6 @@ standing-declaration-approved = Your declaration has been approved.
 sessions-per-attendee-hint = Each attendee chooses their own sessions: colleagues may go to different sessions held at the same time.
 confirmed-but-waiting-note = Your place is confirmed, but the sessions below are on the waiting list. When a seat frees up you are confirmed there automatically and told by email.
 sessions-waiting-note = Sessions on the waiting list:
+withdraw-registration = Withdraw this application
+withdraw-confirm = Yes, withdraw this application
+withdraw-button = Withdraw

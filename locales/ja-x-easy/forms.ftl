@@ -104,3 +104,6 @@ standing-declaration-approved = 宣言が 認められました。
 sessions-per-attendee-hint = 参加する 人ごとに セッションを えらべます。同じ 時間の ちがう セッションに、1人ずつ 参加できます。
 confirmed-but-waiting-note = 参加は 決まりました。でも、下の セッションは 空きを 待っています。席が 空いたら、自動で 決まります。メールで 知らせます。
 sessions-waiting-note = 空きを 待っている セッション:
+withdraw-registration = 申し込みを やめる
+withdraw-confirm = この 申し込みを やめます
+withdraw-button = やめる

@@ -104,3 +104,6 @@ standing-declaration-approved = 宣言が承認されました。
 sessions-per-attendee-hint = 参加者ごとにセッションを選べます。同じ時間の別々のセッションに、お一人ずつ参加できます。
 confirmed-but-waiting-note = 参加は確定していますが、次のセッションはキャンセル待ちです。席が空き次第、自動的に確定となり、メールでお知らせします。
 sessions-waiting-note = キャンセル待ちのセッション:
+withdraw-registration = 申込を取り下げる
+withdraw-confirm = この申込を取り下げます
+withdraw-button = 取り下げる

@@ -105,6 +105,11 @@ async fn campaigns_and_declarations_are_neither_seats_nor_meetings() {
         "{manage}"
     );
     assert!(manage.contains("宣言は審査中です"), "{manage}");
+    // The company's own application is withdrawn, not "cancelled" like a seat.
+    assert!(
+        manage.contains("申込を取り下げる") && !manage.contains("申込全体をキャンセル"),
+        "{manage}"
+    );
     let (_, api_view) = app
         .api(
             "GET",

@@ -27,6 +27,9 @@ struct ManageView {
     /// The registrant's calendar entry carries the meeting link (a confirmed place at an
     /// event with an online part): the link to it says so only then.
     meeting_link: bool,
+    /// The company's own application (a booth, a campaign entry, a declaration): it is
+    /// withdrawn, not cancelled.
+    withdraw: bool,
     /// Nothing but addresses registered already: the page says so, and offers nothing to
     /// change or cancel.
     duplicate: bool,
@@ -200,6 +203,7 @@ fn manage_view(
                 &crate::domain::session::picks_for(&r.picks, None),
             )
             .is_some(),
+        withdraw: !r.shape().has_attendees(),
         duplicate: r.participation.is_duplicate(),
         duplicates: r.attendees.len(),
         waitlist_position: m.waitlist_position,
