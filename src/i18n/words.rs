@@ -9,7 +9,7 @@ use crate::domain::{
 
 /// One session a registration holds, as the manage page and the emails show it: its time,
 /// title, room, where its attendees stand there and, when the registration names several
-/// attendees, who (`確定（山田 太郎、佐藤 花子）`).
+/// attendees, who (for example "confirmed (Taro Yamada, Hanako Sato)").
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct SessionLine {
     pub when: String,
