@@ -179,33 +179,6 @@ impl Participation {
         self.holds_seats()
     }
 
-    /// The same participation, withdrawn: by the registrant, or by the organizer on their
-    /// behalf.
-    pub fn withdrawn(self) -> Participation {
-        match self {
-            Participation::Seats { seats, .. } => Participation::Seats {
-                state: SeatState::Cancelled,
-                seats,
-            },
-            Participation::StudentVisit { seats, .. } => Participation::StudentVisit {
-                state: SeatState::Cancelled,
-                seats,
-            },
-            Participation::Booth { profile, .. } => Participation::Booth {
-                state: BoothState::Withdrawn,
-                profile,
-            },
-            Participation::CampaignEntry { entry, .. } => Participation::CampaignEntry {
-                state: EntryState::Withdrawn,
-                entry,
-            },
-            Participation::Declaration(d) => Participation::Declaration(DeclarationRecord {
-                state: DeclarationState::Withdrawn,
-                ..d
-            }),
-        }
-    }
-
     pub fn campaign_entry(&self) -> Option<&CampaignEntry> {
         match self {
             Participation::CampaignEntry { entry, .. } => Some(entry),
@@ -284,6 +257,5 @@ mod tests {
             assert_eq!(b.seats(), 0);
         }
         assert_eq!(booth(BoothState::UnderReview).state_code(), "under_review");
-        assert!(!booth(BoothState::Approved).withdrawn().is_live());
     }
 }

@@ -107,18 +107,6 @@ pub async fn exhibitors_of(
     Ok(out)
 }
 
-pub async fn exhibitor(
-    db: &impl ConnectionTrait,
-    registration_id: i64,
-) -> Result<Option<Exhibitor>, DbErr> {
-    exhibitor_profile::Entity::find_by_id(registration_id)
-        .one(db)
-        .await?
-        .as_ref()
-        .map(exhibitor_from_model)
-        .transpose()
-}
-
 pub async fn approved_count(db: &impl ConnectionTrait, event_id: i64) -> Result<u64, DbErr> {
     exhibitor_profile::Entity::find()
         .filter(exhibitor_profile::Column::EventId.eq(event_id))
