@@ -492,7 +492,7 @@ async fn service_run(db_url: &str) -> Run {
 
 fn input(i: usize) -> RegistrationInput {
     RegistrationInput {
-        company: CompanyInput {
+        company: Some(CompanyInput {
             name: Some(format!("株式会社ロウ{i}")),
             name_kana: Some("ロウ".into()),
             corporate_number: Some(
@@ -500,7 +500,6 @@ fn input(i: usize) -> RegistrationInput {
                     .as_str()
                     .into(),
             ),
-            sole_proprietor: false,
             postal_code: Some("100-0005".into()),
             prefecture: Some("東京都".into()),
             city: Some("千代田区".into()),
@@ -508,7 +507,8 @@ fn input(i: usize) -> RegistrationInput {
             industry: Some("manufacturing".into()),
             employee_band: Some("21-50".into()),
             tcci_member: Some(true),
-        },
+            ..Default::default()
+        }),
         contact: PersonInput {
             name: Some("担当 太郎".into()),
             kana: Some("タントウ タロウ".into()),

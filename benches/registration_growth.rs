@@ -34,7 +34,7 @@ fn company(n: u64) -> String {
 
 fn input(n: u64) -> RegistrationInput {
     RegistrationInput {
-        company: CompanyInput {
+        company: Some(CompanyInput {
             name: Some(format!("株式会社成長{n}")),
             name_kana: Some("セイチョウ".into()),
             corporate_number: Some(company(n)),
@@ -46,7 +46,7 @@ fn input(n: u64) -> RegistrationInput {
             employee_band: Some("21-50".into()),
             tcci_member: Some(false),
             ..Default::default()
-        },
+        }),
         contact: PersonInput {
             name: Some("担当 太郎".into()),
             kana: Some("タントウ タロウ".into()),
@@ -81,7 +81,8 @@ async fn grow(db: &Db, event_id: i64, from: usize, target: usize) {
             lang: Set("ja".into()),
             company_name: Set(Some(format!("既存{i}"))),
             corporate_number: Set(Some(format!("x{i}"))),
-            sole_proprietor: Set(false),
+            registrant_kind: Set("company".into()),
+            country: Set(Some("JP".into())),
             contact_name: Set("既存".into()),
             contact_kana: Set("キゾン".into()),
             contact_email: Set(format!("old{i}@growth.example.jp")),

@@ -200,6 +200,8 @@ a-reports = Year report
 a-year-report = Fiscal-year report
 a-registrations = Registrations
 a-companies = Companies
+a-schools = Schools
+a-other-organizations = Other organizations
 a-sme-share = SME share
 a-attendees = Attendees (confirmed)
 a-attendance-rate = Attendance rate
@@ -242,6 +244,7 @@ a-publicity-where = Where: { $where }
 a-publicity-capacity = Seats: { $capacity } (first come, first served; free)
 a-publicity-audience-companies = For: owners, HR and general affairs staff of companies and organizations
 a-publicity-audience-individuals = For: everyone
+a-publicity-audience-everyone = For: companies, organizations and individuals, in Japan and abroad
 a-publicity-link-heading = Details and registration:
 
 ## The event form (admin/new.html, admin/edit.html): its field labels.

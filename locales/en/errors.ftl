@@ -43,8 +43,8 @@ error-invalid-url = Enter a full URL starting with https://.
 error-invalid-corporate-number = A corporate number has 13 digits.
 error-corporate-number-check-digit = This corporate number is not valid (its check digit does not match). Please check it on the National Tax Agency's site.
 error-corporate-number-required = Enter the corporate number (sole proprietors: tick "sole proprietor").
-error-invalid-postal-code = Enter a 7-digit postal code, e.g. 100-0005.
-error-invalid-phone = Enter a Japanese phone number of 10 or 11 digits starting with 0, e.g. 03-1234-5678.
+error-invalid-postal-code = Enter a 7-digit postal code in Japan (e.g. 100-0005), or elsewhere the postal code as written there (letters, digits, spaces and hyphens, up to 12).
+error-invalid-phone = Enter a valid phone number: in Japan 10 or 11 digits starting with 0 (e.g. 03-1234-5678); elsewhere with the country code (e.g. +1 415 555 0123).
 error-invalid-kana = { $latin ->
     [yes] Enter the reading in katakana, hiragana or Latin letters.
    *[no] Enter the reading in katakana or hiragana.
@@ -154,3 +154,8 @@ error-organizer-is-fixed = The organizer is the organization that created the ev
 error-is-organizer = The organizer cannot be its own partner.
 error-partner-exists = { $name } is a partner of this event already.
 error-database-not-empty = The database holds data already; demo data goes into an empty database only.
+
+## Who registers (issue 16)
+error-invalid-country = Choose a country or region.
+error-invalid-time-zone = Choose a time zone from the list.
+error-not-for-sole-proprietor = A sole proprietor has no corporate number. If there is one, register as a company.

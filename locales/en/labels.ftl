@@ -265,3 +265,19 @@ label-declaration-state-withdrawn = Withdrawn
 label-entry-state-joined = Entered
 label-entry-state-withdrawn = Withdrawn
 session-status-who = { $status } ({ $names })
+
+## Who registers (issue 16)
+label-audience-everyone = Organizations and individuals
+label-registrant-kind-company = A company
+label-registrant-kind-sole-proprietor = A sole proprietor
+label-registrant-kind-school = A school (university, vocational school, Japanese-language school…)
+label-registrant-kind-municipality = A municipality
+label-registrant-kind-association = A business or industry association
+label-registrant-kind-other-organization = Another organization (NPO, foundation…)
+label-registrant-kind-individual = An individual
+label-school-type-university = University or graduate school
+label-school-type-junior-college = Junior college
+label-school-type-vocational-school = Vocational school
+label-school-type-japanese-language-school = Japanese-language school
+label-school-type-high-school = High school
+label-school-type-other = Another school

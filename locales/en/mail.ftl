@@ -5,6 +5,7 @@ mail-dear = Dear { $name },
 mail-copy-note = { $contact } registered you as an attendee; this is your copy. Please ask { $contact } for any change or cancellation.
 mail-event = Event
 mail-when = When
+mail-your-time = Your time
 mail-period = Period
 mail-where = Where
 mail-map = Map

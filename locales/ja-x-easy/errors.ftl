@@ -42,8 +42,8 @@ error-invalid-url = https:// で始まるURLを入力してください。
 error-invalid-corporate-number = 法人番号は13けたの数字です。
 error-corporate-number-check-digit = 法人番号が正しくありません。国税庁の法人番号公表サイトで確認してください。
 error-corporate-number-required = 法人番号を入力してください。個人事業主の人は「個人事業主」にチェックしてください。
-error-invalid-postal-code = 郵便番号は7けたで入力してください（例: 100-0005）。
-error-invalid-phone = 電話番号は0から始まる10けたか11けたで入力してください（例: 03-1234-5678）。
+error-invalid-postal-code = 郵便番号は、日本は 7けた（例: 100-0005）、日本の 外は その 国の 書き方で 書いてください。
+error-invalid-phone = 電話番号を 正しく 書いてください。日本は 0から 始まる 10けたか 11けた（例: 03-1234-5678）、日本の 外は 国の 番号から（例: +1 415 555 0123）。
 error-invalid-kana = { $latin ->
     [yes] フリガナは、カタカナ・ひらがな・ローマ字のどれかで入力してください。
    *[no] フリガナは、カタカナかひらがなで入力してください。
@@ -144,3 +144,8 @@ error-organizer-is-fixed = 主催は、イベントを作った団体です。�
 error-is-organizer = 主催の団体は、自分のパートナーにはできません。
 error-partner-exists = { $name } は、もうこのイベントのパートナーです。
 error-database-not-empty = データベースにもうデータがあります。デモのデータは、空のデータベースにだけ入れられます。
+
+## Who registers (issue 16)
+error-invalid-country = 国・地域を 選んでください。
+error-invalid-time-zone = 時間（タイムゾーン）を リストから 選んでください。
+error-not-for-sole-proprietor = 個人事業主には 法人番号が ありません。法人番号が あるときは「会社」を 選んでください。

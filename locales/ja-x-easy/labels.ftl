@@ -265,3 +265,19 @@ label-declaration-state-withdrawn = やめました
 label-entry-state-joined = 参加しています
 label-entry-state-withdrawn = やめました
 session-status-who = { $status }（{ $names }）
+
+## Who registers (issue 16)
+label-audience-everyone = 会社・団体と 個人
+label-registrant-kind-company = 会社
+label-registrant-kind-sole-proprietor = 個人事業主（ひとりで 仕事を している 人）
+label-registrant-kind-school = 学校（大学・専門学校・日本語学校など）
+label-registrant-kind-municipality = 市・区・町・村
+label-registrant-kind-association = 会社の グループ（団体）
+label-registrant-kind-other-organization = その ほかの 団体
+label-registrant-kind-individual = 個人（ひとり）
+label-school-type-university = 大学・大学院
+label-school-type-junior-college = 短期大学
+label-school-type-vocational-school = 専門学校
+label-school-type-japanese-language-school = 日本語学校
+label-school-type-high-school = 高校
+label-school-type-other = その ほかの 学校

@@ -7,4 +7,4 @@ locale-html-lang = ja
 locale-content = ja
 locale-order = 2
 locale-fallback = ja
-locale-fallback-files = backoffice.ftl exports.ftl
+locale-fallback-files = backoffice.ftl exports.ftl countries.ftl

@@ -6,6 +6,7 @@ mail-dear = { $name } さん
 mail-copy-note = { $contact } さんが、あなたを参加する人として申し込みました。このメールは、そのコピーです。変えたいときや、キャンセルしたいときは、{ $contact } さんに言ってください。
 mail-event = イベント
 mail-when = 日にちと時間
+mail-your-time = あなたの 国の 時間
 mail-period = 期間
 mail-where = 場所
 mail-map = 地図

@@ -200,6 +200,8 @@ a-reports = 年度集計
 a-year-report = 年度集計
 a-registrations = 申込数
 a-companies = 参加企業数
+a-schools = 参加学校数
+a-other-organizations = その他の参加団体数
 a-sme-share = 中小企業の割合
 a-attendees = 参加者数（確定）
 a-attendance-rate = 出席率
@@ -242,6 +244,7 @@ a-publicity-where = 会場：{ $where }
 a-publicity-capacity = 定員：{ $capacity }名（先着順・参加無料）
 a-publicity-audience-companies = 対象：企業・団体の経営者、人事・総務ご担当者
 a-publicity-audience-individuals = 対象：どなたでも
+a-publicity-audience-everyone = 対象：企業・団体の方、個人の方（国内外）
 a-publicity-link-heading = ▼詳細・お申込み
 
 ## The event form (admin/new.html, admin/edit.html): its field labels.

@@ -43,8 +43,8 @@ error-invalid-url = https:// で始まるURLを入力してください。
 error-invalid-corporate-number = 法人番号は13桁の数字で入力してください。
 error-corporate-number-check-digit = 法人番号が正しくありません（チェックデジットが一致しません）。国税庁法人番号公表サイトでご確認ください。
 error-corporate-number-required = 法人番号を入力してください（個人事業主の方は「個人事業主」にチェックしてください）。
-error-invalid-postal-code = 郵便番号は7桁（例: 100-0005）で入力してください。
-error-invalid-phone = 電話番号は0から始まる10〜11桁で入力してください（例: 03-1234-5678）。
+error-invalid-postal-code = 郵便番号は日本国内なら7桁（例: 100-0005）、日本国外なら現地の表記（英数字・空白・ハイフン、12文字まで）で入力してください。
+error-invalid-phone = 電話番号を正しく入力してください。日本国内は0から始まる10〜11桁（例: 03-1234-5678）、日本国外は国番号から（例: +1 415 555 0123）。
 error-invalid-kana = { $latin ->
     [yes] フリガナはカタカナ・ひらがな、またはローマ字で入力してください。
    *[no] フリガナはカタカナまたはひらがなで入力してください。
@@ -145,3 +145,8 @@ error-organizer-is-fixed = 主催はイベントを作成した団体です。�
 error-is-organizer = 主催団体を自分のパートナーにはできません。
 error-partner-exists = { $name } は既にこのイベントのパートナーです。
 error-database-not-empty = データベースに既にデータがあります。デモデータは空のデータベースにのみ入れられます。
+
+## Who registers (issue 16)
+error-invalid-country = 国・地域を選択してください。
+error-invalid-time-zone = タイムゾーンを一覧から選択してください。
+error-not-for-sole-proprietor = 個人事業主には法人番号がありません。法人番号がある場合は区分を「企業（法人）」にしてください。

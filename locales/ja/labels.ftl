@@ -265,3 +265,19 @@ label-declaration-state-withdrawn = 取り下げ
 label-entry-state-joined = 参加登録済み
 label-entry-state-withdrawn = 取り下げ
 session-status-who = { $status }（{ $names }）
+
+## Who registers (issue 16)
+label-audience-everyone = 企業・団体と個人
+label-registrant-kind-company = 企業（法人）
+label-registrant-kind-sole-proprietor = 個人事業主
+label-registrant-kind-school = 学校（大学・専門学校・日本語学校など）
+label-registrant-kind-municipality = 自治体
+label-registrant-kind-association = 経済団体・業界団体
+label-registrant-kind-other-organization = その他の団体（NPO・財団など）
+label-registrant-kind-individual = 個人
+label-school-type-university = 大学・大学院
+label-school-type-junior-college = 短期大学
+label-school-type-vocational-school = 専門学校
+label-school-type-japanese-language-school = 日本語学校
+label-school-type-high-school = 高等学校
+label-school-type-other = その他の学校

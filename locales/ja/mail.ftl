@@ -5,6 +5,7 @@ mail-dear = { $name } 様
 mail-copy-note = { $contact } 様が、あなたを参加者としてお申し込みくださいました。このメールはその写しです。変更・キャンセルは { $contact } 様にお申し出ください。
 mail-event = イベント
 mail-when = 日時
+mail-your-time = 現地時間
 mail-period = 期間
 mail-where = 会場
 mail-map = 地図

@@ -94,24 +94,51 @@ impl PostalCode {
     }
 }
 
-/// A Japanese telephone number, kept as its digits (`0312345678`); `+81` becomes `0`.
+/// A telephone number. A Japanese one is kept as its digits (`0312345678`; `+81` becomes `0`),
+/// as before; any other is kept in E.164 (`+14155550123`), checked against libphonenumber's
+/// metadata for its country.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PhoneNumber(String);
 
 impl PhoneNumber {
-    pub fn parse(field: &str, s: &str) -> Result<Self, ValidationErrors> {
+    /// `home` is the country of the registrant's address: a number typed without `+` is read
+    /// as that country's.
+    pub fn parse(field: &str, s: &str, home: Country) -> Result<Self, ValidationErrors> {
         let folded = fold_width(s).replace(PHONE_SEPARATORS, "-");
-        let allowed = folded
+        let invalid = || ValidationErrors::single(field, "invalid_phone");
+        if !folded
             .chars()
-            .all(|c| c.is_ascii_digit() || "-+() ".contains(c));
+            .all(|c| c.is_ascii_digit() || "-+() .".contains(c))
+        {
+            return Err(invalid());
+        }
+        let international = folded.trim_start().starts_with('+');
+        if international && !folded.trim_start().starts_with("+81")
+            || !international && !home.is_japan()
+        {
+            let region = (!international).then(|| home.phone_region()).flatten();
+            if !international && region.is_none() {
+                return Err(invalid());
+            }
+            let n = phonenumber::parse(region, folded.trim()).map_err(|_| invalid())?;
+            if !n.is_valid() {
+                return Err(invalid());
+            }
+            if n.code().value() != 81 {
+                return Ok(Self(n.format().mode(phonenumber::Mode::E164).to_string()));
+            }
+            // A Japanese number typed on a form from abroad: kept as Japanese numbers are.
+            let national = n.national().value().to_string();
+            return Self::parse(field, &format!("0{national}"), Country::JAPAN);
+        }
         let mut d = digits(&folded);
-        if folded.trim_start().starts_with("+81") {
+        if international {
             d = format!("0{}", &d[2..]);
         }
-        if allowed && d.starts_with('0') && (10..=11).contains(&d.len()) {
+        if d.starts_with('0') && (10..=11).contains(&d.len()) {
             Ok(Self(d))
         } else {
-            Err(ValidationErrors::single(field, "invalid_phone"))
+            Err(invalid())
         }
     }
 
@@ -119,16 +146,227 @@ impl PhoneNumber {
         &self.0
     }
 
-    /// The number as people write it, hyphens where Japan's numbering plan splits it
-    /// (`03-1234-5678`, `090-1234-5678`, `0120-123-456`), from libphonenumber's metadata:
-    /// where the area code ends depends on the area, which no fixed rule of ours would get
-    /// right. The digits as they are when the metadata knows no such number.
+    /// The number as people write it: a Japanese one with hyphens where Japan's numbering
+    /// plan splits it (`03-1234-5678`, `090-1234-5678`, `0120-123-456`), from libphonenumber's
+    /// metadata — where the area code ends depends on the area, which no fixed rule of ours
+    /// would get right; any other in international form (`+1 415-555-0123`). The stored text
+    /// as it is when the metadata knows no such number.
     pub fn formatted(&self) -> String {
-        use phonenumber::{Mode, country::Id::JP};
-        match phonenumber::parse(Some(JP), &self.0) {
-            Ok(n) if n.is_valid() => n.format().mode(Mode::National).to_string(),
-            _ => self.0.clone(),
+        formatted_phone(&self.0)
+    }
+}
+
+/// A stored phone number (see [`PhoneNumber`]) as people write it.
+pub fn formatted_phone(stored: &str) -> String {
+    use phonenumber::{Mode, country::Id::JP};
+    let (region, mode) = if stored.starts_with('+') {
+        (None, Mode::International)
+    } else {
+        (Some(JP), Mode::National)
+    };
+    match phonenumber::parse(region, stored) {
+        Ok(n) if n.is_valid() => n.format().mode(mode).to_string(),
+        _ => stored.to_owned(),
+    }
+}
+
+/// ISO 3166-1 alpha-2 codes, one a line (comments start with `#`). Data, not prose: the names
+/// are messages (`label-country-<code>`, locales/<tag>/countries.ftl).
+const COUNTRY_DATA: &str = include_str!("data/countries.txt");
+
+/// (code, message id) of every country, in code order.
+static COUNTRIES: std::sync::LazyLock<Vec<(&'static str, String)>> =
+    std::sync::LazyLock::new(|| {
+        COUNTRY_DATA
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|code| (code, format!("label-country-{}", code.to_ascii_lowercase())))
+            .collect()
+    });
+
+/// A country or region, by its ISO 3166-1 alpha-2 code (`JP`, `US`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Country(&'static str);
+
+impl Country {
+    pub const JAPAN: Country = Country("JP");
+
+    /// The code, any case; full-width letters are folded.
+    pub fn parse(field: &str, s: &str) -> Result<Self, ValidationErrors> {
+        let code = fold_width(s).trim().to_ascii_uppercase();
+        COUNTRIES
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(c, _)| Country(c))
+            .ok_or_else(|| ValidationErrors::single(field, "invalid_country"))
+    }
+
+    pub fn code(self) -> &'static str {
+        self.0
+    }
+
+    pub fn is_japan(self) -> bool {
+        self == Self::JAPAN
+    }
+
+    /// Every country, in code order.
+    pub fn all() -> impl Iterator<Item = Country> {
+        COUNTRIES.iter().map(|(c, _)| Country(c))
+    }
+
+    /// The region libphonenumber reads national numbers by, where it knows the country.
+    fn phone_region(self) -> Option<phonenumber::country::Id> {
+        self.0.parse().ok()
+    }
+}
+
+impl Serialize for Country {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+impl crate::domain::Labelled for Country {
+    fn label_id(&self) -> &'static str {
+        COUNTRIES
+            .iter()
+            .find(|(c, _)| *c == self.0)
+            .map(|(_, id)| id.as_str())
+            .expect("a parsed country is in the list")
+    }
+}
+
+/// Where an organization is. Japan keeps the fields (and checks) Japanese forms use; elsewhere
+/// the address is free-form, as addresses are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "country_kind", rename_all = "snake_case")]
+pub enum Address {
+    Japan {
+        postal_code: PostalCode,
+        prefecture: Prefecture,
+        city: String,
+        street: String,
+    },
+    Abroad {
+        country: Country,
+        /// As the country writes it (`94105`, `SW1A 1AA`); some countries have none.
+        postal_code: Option<String>,
+        /// State, province or county, where the country has them.
+        region: Option<String>,
+        city: String,
+        /// Street and building, one or more lines.
+        street: String,
+    },
+}
+
+impl Address {
+    pub fn country(&self) -> Country {
+        match self {
+            Address::Japan { .. } => Country::JAPAN,
+            Address::Abroad { country, .. } => *country,
         }
+    }
+}
+
+/// A postal code outside Japan: letters, digits, spaces and hyphens, at most 12 (the longest
+/// in use is 10).
+pub fn parse_foreign_postal_code(field: &str, s: &str) -> Result<String, ValidationErrors> {
+    let s = fold_width(s).trim().to_owned();
+    let ok = (1..=12).contains(&s.chars().count())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
+    if ok {
+        Ok(s.to_ascii_uppercase())
+    } else {
+        Err(ValidationErrors::single(field, "invalid_postal_code"))
+    }
+}
+
+/// Whether a name is written in Japanese script (kanji or kana), so that people cannot read
+/// it aloud without a reading: then the form asks for one. "Acme Inc." or "Ann Walker" needs
+/// none.
+pub fn needs_reading(name: &str) -> bool {
+    name.chars().any(|c| {
+        matches!(c,
+            '\u{3040}'..='\u{30FF}'   // hiragana, katakana
+            | '\u{3400}'..='\u{4DBF}' // CJK extension A
+            | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+            | '\u{F900}'..='\u{FAFF}' // compatibility ideographs
+            | '\u{FF66}'..='\u{FF9F}' // half-width katakana
+            | '\u{20000}'..='\u{2FA1F}')
+    })
+}
+
+labelled_enum! {
+    /// Who registers: each kind has the fields that fit it. Reports count companies (and
+    /// SMEs among them) and schools apart.
+    pub enum RegistrantKind {
+        Company = "company" => "label-registrant-kind-company";
+        /// A business without a corporate number (kojin jigyo nushi).
+        SoleProprietor = "sole_proprietor" => "label-registrant-kind-sole-proprietor";
+        /// A university, vocational school, Japanese-language school or other school.
+        School = "school" => "label-registrant-kind-school";
+        Municipality = "municipality" => "label-registrant-kind-municipality";
+        /// A business association: a chamber of commerce, an industry body, a union.
+        Association = "association" => "label-registrant-kind-association";
+        /// A foundation, an NPO, a hospital, any other organization.
+        OtherOrganization = "other_organization" => "label-registrant-kind-other-organization";
+        /// A person on their own (a student, a job seeker).
+        Individual = "individual" => "label-registrant-kind-individual";
+    }
+}
+
+/// How the corporate number is asked of a kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CorporateNumberRule {
+    Required,
+    Optional,
+    /// A sole proprietor or a person has none.
+    None,
+}
+
+impl RegistrantKind {
+    /// The kinds that register as an organization (everyone but an individual).
+    pub const ORGANIZATIONS: &'static [RegistrantKind] = &[
+        RegistrantKind::Company,
+        RegistrantKind::SoleProprietor,
+        RegistrantKind::School,
+        RegistrantKind::Municipality,
+        RegistrantKind::Association,
+        RegistrantKind::OtherOrganization,
+    ];
+
+    /// A business: asked its industry and employees, and counted as a company (an SME or not).
+    pub fn is_business(self) -> bool {
+        matches!(
+            self,
+            RegistrantKind::Company | RegistrantKind::SoleProprietor
+        )
+    }
+
+    /// Every Japanese company has a corporate number and gives it; a company abroad has none.
+    /// Schools, municipalities and associations often have one but need not give it.
+    pub fn corporate_number(self, country: Country) -> CorporateNumberRule {
+        match self {
+            RegistrantKind::Company if country.is_japan() => CorporateNumberRule::Required,
+            RegistrantKind::SoleProprietor | RegistrantKind::Individual => {
+                CorporateNumberRule::None
+            }
+            _ => CorporateNumberRule::Optional,
+        }
+    }
+}
+
+labelled_enum! {
+    /// What kind of school takes part (in the SME-school information exchange, say).
+    pub enum SchoolType {
+        University = "university" => "label-school-type-university";
+        JuniorCollege = "junior_college" => "label-school-type-junior-college";
+        VocationalSchool = "vocational_school" => "label-school-type-vocational-school";
+        JapaneseLanguageSchool = "japanese_language_school" => "label-school-type-japanese-language-school";
+        HighSchool = "high_school" => "label-school-type-high-school";
+        Other = "other" => "label-school-type-other";
     }
 }
 
@@ -392,21 +630,25 @@ mod tests {
         assert!(PostalCode::parse("p", "100-000").is_err());
         assert!(PostalCode::parse("p", "abc-defg").is_err());
         assert_eq!(
-            PhoneNumber::parse("t", "03-1234-5678").unwrap().as_str(),
+            PhoneNumber::parse("t", "03-1234-5678", Country::JAPAN)
+                .unwrap()
+                .as_str(),
             "0312345678"
         );
         assert_eq!(
-            PhoneNumber::parse("t", "０９０（１２３４）５６７８")
+            PhoneNumber::parse("t", "０９０（１２３４）５６７８", Country::JAPAN)
                 .unwrap()
                 .as_str(),
             "09012345678"
         );
         assert_eq!(
-            PhoneNumber::parse("t", "+81 3 1234 5678").unwrap().as_str(),
+            PhoneNumber::parse("t", "+81 3 1234 5678", Country::JAPAN)
+                .unwrap()
+                .as_str(),
             "0312345678"
         );
-        assert!(PhoneNumber::parse("t", "1234").is_err());
-        assert!(PhoneNumber::parse("t", "03-1234-567x").is_err());
+        assert!(PhoneNumber::parse("t", "1234", Country::JAPAN).is_err());
+        assert!(PhoneNumber::parse("t", "03-1234-567x", Country::JAPAN).is_err());
     }
 
     #[test]
@@ -422,16 +664,102 @@ mod tests {
             ("+81 3 1234 5678", "03-1234-5678"),
         ] {
             assert_eq!(
-                PhoneNumber::parse("t", typed).unwrap().formatted(),
+                PhoneNumber::parse("t", typed, Country::JAPAN)
+                    .unwrap()
+                    .formatted(),
                 written,
                 "{typed}"
             );
         }
         // Digits our rule lets through but the numbering plan does not know stay as they are.
         assert_eq!(
-            PhoneNumber::parse("t", "0012345678").unwrap().formatted(),
+            PhoneNumber::parse("t", "0012345678", Country::JAPAN)
+                .unwrap()
+                .formatted(),
             "0012345678"
         );
+    }
+
+    #[test]
+    fn phones_abroad_are_kept_in_e164_and_checked_by_their_country() {
+        let us = Country::parse("c", "us").unwrap();
+        // Typed as people in San Francisco write it, read as a US number.
+        let p = PhoneNumber::parse("t", "(415) 555-2671", us).unwrap();
+        assert_eq!(p.as_str(), "+14155552671");
+        assert_eq!(p.formatted(), "+1 415-555-2671");
+        // With its country code it is read as written, whatever the address.
+        assert_eq!(
+            PhoneNumber::parse("t", "+44 20 7946 0958", Country::JAPAN)
+                .unwrap()
+                .as_str(),
+            "+442079460958"
+        );
+        // A Japanese number given from abroad is kept as Japanese numbers are.
+        assert_eq!(
+            PhoneNumber::parse("t", "+81 3-1234-5678", us)
+                .unwrap()
+                .as_str(),
+            "0312345678"
+        );
+        for bad in [
+            "+1 415 555",
+            "555-2671",
+            "+1 415 555 2671 x",
+            "=cmd",
+            "+999 1234",
+        ] {
+            assert!(PhoneNumber::parse("t", bad, us).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn countries_are_iso_3166_codes() {
+        assert_eq!(Country::parse("c", "jp").unwrap(), Country::JAPAN);
+        assert_eq!(Country::parse("c", " ＵＳ ").unwrap().code(), "US");
+        for bad in ["", "USA", "XX", "日本", "J"] {
+            assert_eq!(
+                Country::parse("c", bad).unwrap_err().fields()[0].code,
+                "invalid_country",
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_reading_is_needed_only_for_a_name_in_japanese_script() {
+        for name in [
+            "山田 太郎",
+            "やまだ",
+            "ヤマダ",
+            "ﾔﾏﾀﾞ",
+            "東京日本語学院 Tokyo",
+        ] {
+            assert!(needs_reading(name), "{name}");
+        }
+        for name in ["Acme Inc.", "Nguyễn Văn An", "Ann Walker", "김민준", "😀"] {
+            assert!(!needs_reading(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn who_gives_a_corporate_number() {
+        use CorporateNumberRule::*;
+        let us = Country::parse("c", "US").unwrap();
+        assert_eq!(
+            RegistrantKind::Company.corporate_number(Country::JAPAN),
+            Required
+        );
+        assert_eq!(RegistrantKind::Company.corporate_number(us), Optional);
+        assert_eq!(
+            RegistrantKind::School.corporate_number(Country::JAPAN),
+            Optional
+        );
+        assert_eq!(
+            RegistrantKind::SoleProprietor.corporate_number(Country::JAPAN),
+            None
+        );
+        assert!(RegistrantKind::SoleProprietor.is_business());
+        assert!(!RegistrantKind::School.is_business());
     }
 
     #[test]

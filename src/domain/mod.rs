@@ -29,7 +29,8 @@ pub mod walk_in;
 
 pub use campaign::{CampaignAction, CampaignEntry, CampaignInput};
 pub use company::{
-    CorporateNumber, EmployeeBand, Industry, Kana, PhoneNumber, PostalCode, Prefecture,
+    Address, CorporateNumber, Country, EmployeeBand, Industry, Kana, PhoneNumber, PostalCode,
+    Prefecture, RegistrantKind, SchoolType, formatted_phone,
 };
 pub use declaration::{
     Commitment, Declaration, DeclarationInput, DeclarationRecord, DeclarationState,
@@ -54,8 +55,8 @@ pub use question::{
     Answer, Answers, Question, QuestionInput, QuestionKind, QuestionOption, QuestionSpec,
 };
 pub use registration::{
-    Attendee, AttendeeStatus, Audience, CompanyRecord, ContactRecord, HeardVia, PartSpec, Person,
-    Registration, RegistrationInput, RegistrationRules, RegistrationSpec, SeatState,
+    Attendee, AttendeeStatus, Audience, Business, CompanyRecord, ContactRecord, HeardVia, PartSpec,
+    Person, Registration, RegistrationInput, RegistrationRules, RegistrationSpec, SeatState,
 };
 pub use reminder_days::ReminderDays;
 pub use session::{EventSession, Pick, PickStatus, SessionAttendance, SessionInput, SessionSpec};

@@ -1,6 +1,8 @@
 //! A registration: a company (or a person) and the attendees who take seats.
 use super::company::{
-    CorporateNumber, EmployeeBand, Industry, Kana, PhoneNumber, PostalCode, Prefecture,
+    Address, CorporateNumber, CorporateNumberRule, Country, EmployeeBand, Industry, Kana,
+    PhoneNumber, PostalCode, Prefecture, RegistrantKind, SchoolType, needs_reading,
+    parse_foreign_postal_code,
 };
 use super::question::{Answers, Question, parse_answers};
 use super::text::{optional_text, parse_chosen, parse_required, required_text};
@@ -12,8 +14,24 @@ use std::collections::{BTreeMap, HashSet};
 labelled_enum! {
     /// Who registers for an event.
     pub enum Audience {
+        /// Organizations: companies, sole proprietors, schools, municipalities, associations.
         Companies = "companies" => "label-audience-companies";
+        /// People on their own: students, job seekers.
         Individuals = "individuals" => "label-audience-individuals";
+        /// Organizations and people on their own alike (an overseas matching event, say).
+        Everyone = "everyone" => "label-audience-everyone";
+    }
+}
+
+impl Audience {
+    /// Whether a person may register on their own, without an organization.
+    pub fn admits_individuals(self) -> bool {
+        matches!(self, Audience::Individuals | Audience::Everyone)
+    }
+
+    /// Whether an organization may register.
+    pub fn admits_organizations(self) -> bool {
+        matches!(self, Audience::Companies | Audience::Everyone)
     }
 }
 
@@ -81,14 +99,26 @@ pub const WALK_IN_CHANNEL: &str = "walk_in";
 /// The most attendees one registration may bring where the event sets no limit.
 pub const MAX_ATTENDEES: usize = 50;
 
+/// The organization that registers, as submitted.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct CompanyInput {
+    /// A [`RegistrantKind`] code other than `individual`; a company when not given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
     pub name: Option<String>,
     pub name_kana: Option<String>,
     pub corporate_number: Option<String>,
-    pub sole_proprietor: bool,
+    /// A [`SchoolType`] code, for a school.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub school_type: Option<String>,
+    /// ISO 3166-1 alpha-2; Japan when not given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
     pub postal_code: Option<String>,
     pub prefecture: Option<String>,
+    /// State, province or county, outside Japan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
     pub city: Option<String>,
     pub street: Option<String>,
     pub industry: Option<String>,
@@ -109,7 +139,8 @@ pub struct PersonInput {
 /// A registration as submitted, by form or API, before it is checked.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct RegistrationInput {
-    pub company: CompanyInput,
+    /// The organization; `None` for a person registering on their own.
+    pub company: Option<CompanyInput>,
     pub contact: PersonInput,
     /// School or employer, for individual registrations.
     pub affiliation: Option<String>,
@@ -119,6 +150,10 @@ pub struct RegistrationInput {
     pub heard_via: Option<String>,
     pub via: Option<String>,
     pub lang: crate::i18n::Lang,
+    /// An IANA time zone (`America/Los_Angeles`): emails and the manage page show the event's
+    /// time in it beside Japan time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
     /// The sessions picked, for an event that has them. Left out of the idempotency
     /// fingerprint when empty, so earlier requests still match.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -156,26 +191,37 @@ pub struct RegistrationRules<'a> {
     pub campaign_period: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
 }
 
+/// The organization that registers: a company, a sole proprietor, a school, a municipality,
+/// an association or another organization, each with the fields that fit it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Company {
+    /// Never [`RegistrantKind::Individual`].
+    pub kind: RegistrantKind,
     pub name: String,
-    pub name_kana: Kana,
-    /// Absent only for a sole proprietor who said so.
+    /// Given, or asked for where the name is in Japanese script.
+    pub name_kana: Option<Kana>,
+    /// Required of a company in Japan; optional for the other kinds; none for a sole proprietor.
     pub corporate_number: Option<CorporateNumber>,
-    pub sole_proprietor: bool,
-    pub postal_code: PostalCode,
-    pub prefecture: Prefecture,
-    pub city: String,
-    pub street: String,
+    pub address: Address,
+    /// Industry and employees: for a company or a sole proprietor, and only for them.
+    pub business: Option<Business>,
+    /// For a school, and only for it.
+    pub school_type: Option<SchoolType>,
+    pub tcci_member: bool,
+}
+
+/// What a business is asked beyond its name: what it does and how many work there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Business {
     pub industry: Industry,
     pub employee_band: EmployeeBand,
-    pub tcci_member: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Person {
     pub name: String,
-    pub kana: Kana,
+    /// Given, or asked for where the name is in Japanese script.
+    pub kana: Option<Kana>,
     pub department: Option<String>,
     pub title: Option<String>,
     pub email: Email,
@@ -194,8 +240,17 @@ pub struct RegistrationSpec {
     pub heard_via: Option<HeardVia>,
     pub via: Option<String>,
     pub lang: crate::i18n::Lang,
+    /// The registrant's own time zone, where they gave one.
+    pub time_zone: Option<chrono_tz::Tz>,
     /// What its shape adds: a booth, a campaign entry, a declaration, a student's profile.
     pub part: PartSpec,
+}
+
+impl Person {
+    /// The reading as stored: empty where none was needed or given.
+    pub fn kana_text(&self) -> &str {
+        self.kana.as_ref().map_or("", Kana::as_str)
+    }
 }
 
 /// What a registration's shape adds to it, checked.
@@ -214,15 +269,21 @@ impl RegistrationSpec {
         rules: &RegistrationRules<'_>,
     ) -> Result<Self, ValidationErrors> {
         let mut errors = ValidationErrors::new();
-        let individuals = rules.audience == Audience::Individuals;
-
+        // A person on their own where the event admits them and no organization was given
+        // (or the event is for individuals only).
+        let individuals = rules.audience == Audience::Individuals
+            || (rules.audience.admits_individuals() && input.company.is_none());
         let company = if individuals {
             None
         } else {
-            parse_company(&mut errors, input.company)
+            parse_company(&mut errors, input.company.unwrap_or_default())
         };
+        // A number typed without `+` is read as one of the address's country.
+        let home = company
+            .as_ref()
+            .map_or(Country::JAPAN, |c| c.address.country());
         let contact_phone = match input.contact.phone.as_deref().map(str::trim) {
-            Some(p) if !p.is_empty() => errors.take(PhoneNumber::parse("contact.phone", p)),
+            Some(p) if !p.is_empty() => errors.take(PhoneNumber::parse("contact.phone", p, home)),
             _ if !individuals => {
                 errors.add("contact.phone", "required");
                 None
@@ -233,8 +294,17 @@ impl RegistrationSpec {
         // asks for kana, as Japanese forms do.
         let romaji = individuals || input.lang.accepts_latin_readings();
         let contact = parse_person(&mut errors, "contact", input.contact, romaji);
-        let affiliation = if individuals {
+        // A student names a school or an employer; a person at an event open to everyone
+        // may have neither.
+        let affiliation = if rules.audience == Audience::Individuals {
             required_text(
+                &mut errors,
+                "affiliation",
+                input.affiliation.as_deref(),
+                200,
+            )
+        } else if individuals {
+            optional_text(
                 &mut errors,
                 "affiliation",
                 input.affiliation.as_deref(),
@@ -242,6 +312,16 @@ impl RegistrationSpec {
             )
         } else {
             None
+        };
+        let time_zone = match input.time_zone.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(tz) => match tz.parse::<chrono_tz::Tz>() {
+                Ok(tz) => Some(tz),
+                Err(_) => {
+                    errors.add("time_zone", "invalid_time_zone");
+                    None
+                }
+            },
         };
 
         // What the shape adds: what a company does or declares, its booth, a student's profile.
@@ -341,6 +421,7 @@ impl RegistrationSpec {
             heard_via,
             via,
             lang: input.lang,
+            time_zone,
             part: part.expect("checked"),
         })
     }
@@ -367,6 +448,13 @@ impl RegistrationSpec {
                 .all(|p| taken.contains(p.email.as_str()))
     }
 
+    /// Who registers: the organization's kind, or a person on their own.
+    pub fn registrant_kind(&self) -> RegistrantKind {
+        self.company
+            .as_ref()
+            .map_or(RegistrantKind::Individual, |c| c.kind)
+    }
+
     /// The corporate number the per-company limit is counted by.
     pub fn corporate_number(&self) -> Option<&CorporateNumber> {
         self.company
@@ -376,56 +464,161 @@ impl RegistrationSpec {
 }
 
 fn parse_company(errors: &mut ValidationErrors, c: CompanyInput) -> Option<Company> {
+    let kind = match c.kind.as_deref().map(str::trim) {
+        None | Some("") => Some(RegistrantKind::Company),
+        Some(k) => match k.parse::<RegistrantKind>() {
+            Ok(RegistrantKind::Individual) | Err(_) => {
+                errors.add("company.kind", "invalid_choice");
+                None
+            }
+            Ok(k) => Some(k),
+        },
+    };
+    let country = match c.country.as_deref().map(str::trim) {
+        None | Some("") => Some(Country::JAPAN),
+        Some(s) => errors.take(Country::parse("company.country", s)),
+    };
     let name = required_text(errors, "company.name", c.name.as_deref(), 200);
-    let name_kana = parse_required(
+    let name_kana = parse_reading(
         errors,
         "company.name_kana",
+        name.as_deref(),
         c.name_kana.as_deref(),
-        |f, s| Kana::parse(f, s, false),
+        false,
     );
-    let corporate_number = match c.corporate_number.as_deref().map(str::trim) {
-        Some(n) if !n.is_empty() => {
+    let number_rule = match (kind, country) {
+        (Some(k), Some(country)) => k.corporate_number(country),
+        _ => CorporateNumberRule::Optional,
+    };
+    let corporate_number = match (c.corporate_number.as_deref().map(str::trim), number_rule) {
+        (Some(n), CorporateNumberRule::Required | CorporateNumberRule::Optional)
+            if !n.is_empty() =>
+        {
             errors.take(CorporateNumber::parse("company.corporate_number", n))
         }
-        _ if c.sole_proprietor => None,
-        _ => {
+        (_, CorporateNumberRule::Required) => {
             errors.add("company.corporate_number", "corporate_number_required");
             None
         }
+        // A sole proprietor has none; what was typed is refused, not dropped.
+        (Some(n), CorporateNumberRule::None) if !n.is_empty() => {
+            errors.add("company.corporate_number", "not_for_sole_proprietor");
+            None
+        }
+        _ => None,
     };
-    let postal_code = parse_required(
-        errors,
-        "company.postal_code",
-        c.postal_code.as_deref(),
-        PostalCode::parse,
-    );
-    let prefecture = parse_chosen(
-        errors,
-        "company.prefecture",
-        c.prefecture.as_deref(),
-        Prefecture::parse,
-    );
-    let city = required_text(errors, "company.city", c.city.as_deref(), 100);
-    let street = required_text(errors, "company.street", c.street.as_deref(), 200);
-    let industry = parse_choice::<Industry>(errors, "company.industry", c.industry.as_deref());
-    let employee_band =
-        parse_choice::<EmployeeBand>(errors, "company.employee_band", c.employee_band.as_deref());
+    let address = country.and_then(|country| parse_address(errors, country, &c));
+    let business = match kind {
+        Some(k) if k.is_business() => {
+            let industry =
+                parse_choice::<Industry>(errors, "company.industry", c.industry.as_deref());
+            let employee_band = parse_choice::<EmployeeBand>(
+                errors,
+                "company.employee_band",
+                c.employee_band.as_deref(),
+            );
+            // None (refused, the errors say why) or Some(the business).
+            industry
+                .zip(employee_band)
+                .map(|(industry, employee_band)| {
+                    Some(Business {
+                        industry,
+                        employee_band,
+                    })
+                })
+        }
+        _ => Some(None),
+    };
+    let school_type = match kind {
+        Some(RegistrantKind::School) => Some(
+            parse_choice::<SchoolType>(errors, "company.school_type", c.school_type.as_deref())
+                .map(Some),
+        ),
+        _ => Some(Some(None)),
+    }
+    .flatten();
     if c.tcci_member.is_none() {
         errors.add("company.tcci_member", "choose_one");
     }
     Some(Company {
+        kind: kind?,
         name: name?,
         name_kana: name_kana?,
         corporate_number,
-        sole_proprietor: c.sole_proprietor,
-        postal_code: postal_code?,
-        prefecture: prefecture?,
-        city: city?,
-        street: street?,
-        industry: industry?,
-        employee_band: employee_band?,
+        address: address?,
+        business: business?,
+        school_type: school_type?,
         tcci_member: c.tcci_member?,
     })
+}
+
+/// Japan's addresses have a postal code, a prefecture, a city and a street; other countries'
+/// a city and street lines, and where they use them a postal code and a region.
+fn parse_address(
+    errors: &mut ValidationErrors,
+    country: Country,
+    c: &CompanyInput,
+) -> Option<Address> {
+    let city = required_text(errors, "company.city", c.city.as_deref(), 100);
+    let street = if country.is_japan() {
+        required_text(errors, "company.street", c.street.as_deref(), 200)
+    } else {
+        super::text::required_lines(errors, "company.street", c.street.as_deref(), 400)
+    };
+    if country.is_japan() {
+        let postal_code = parse_required(
+            errors,
+            "company.postal_code",
+            c.postal_code.as_deref(),
+            PostalCode::parse,
+        );
+        let prefecture = parse_chosen(
+            errors,
+            "company.prefecture",
+            c.prefecture.as_deref(),
+            Prefecture::parse,
+        );
+        Some(Address::Japan {
+            postal_code: postal_code?,
+            prefecture: prefecture?,
+            city: city?,
+            street: street?,
+        })
+    } else {
+        let postal_code = match c.postal_code.as_deref().map(str::trim) {
+            Some(p) if !p.is_empty() => {
+                Some(errors.take(parse_foreign_postal_code("company.postal_code", p))?)
+            }
+            _ => None,
+        };
+        let region = optional_text(errors, "company.region", c.region.as_deref(), 100);
+        Some(Address::Abroad {
+            country,
+            postal_code,
+            region,
+            city: city?,
+            street: street?,
+        })
+    }
+}
+
+/// A reading (furigana): required where `name` is in Japanese script, optional otherwise;
+/// checked whenever given. `Some(None)`: none needed and none given.
+fn parse_reading(
+    errors: &mut ValidationErrors,
+    field: &str,
+    name: Option<&str>,
+    reading: Option<&str>,
+    romaji: bool,
+) -> Option<Option<Kana>> {
+    match reading.map(str::trim) {
+        Some(r) if !r.is_empty() => errors.take(Kana::parse(field, r, romaji)).map(Some),
+        _ if name.is_some_and(needs_reading) => {
+            errors.add(field, "required");
+            None
+        }
+        _ => Some(None),
+    }
 }
 
 /// Checks one attendee as a registrant changes it later (`attendees.{index}.*`).
@@ -442,11 +635,12 @@ fn parse_person(
     romaji: bool,
 ) -> Option<Person> {
     let name = required_text(errors, &format!("{prefix}.name"), p.name.as_deref(), 100);
-    let kana = parse_required(
+    let kana = parse_reading(
         errors,
         &format!("{prefix}.kana"),
+        name.as_deref(),
         p.kana.as_deref(),
-        |f, s| Kana::parse(f, s, romaji),
+        romaji,
     );
     let department = optional_text(
         errors,
@@ -486,6 +680,10 @@ fn parse_choice<T: std::str::FromStr>(
 pub struct Registration {
     pub id: i64,
     pub event_id: i64,
+    /// Who registered: an organization's kind, or a person on their own.
+    pub registrant_kind: RegistrantKind,
+    /// The registrant's own time zone, where they gave one.
+    pub time_zone: Option<chrono_tz::Tz>,
     /// How it takes part, in its shape's own states.
     pub participation: super::Participation,
     pub audience: Audience,
@@ -536,12 +734,19 @@ impl Registration {
 /// walk-in at the door gave only the name).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CompanyRecord {
+    pub kind: RegistrantKind,
     pub name: String,
+    /// Empty where none was needed or given.
     pub name_kana: String,
     pub corporate_number: Option<String>,
-    pub sole_proprietor: bool,
+    pub school_type: Option<SchoolType>,
+    /// ISO 3166-1 alpha-2; absent for a walk-in, who gives a company name only.
+    pub country: Option<String>,
     pub postal_code: String,
+    /// In Japan; empty elsewhere.
     pub prefecture: String,
+    /// State, province or county, outside Japan.
+    pub region: Option<String>,
     pub city: String,
     pub street: String,
     /// Absent for a walk-in, who gives a company name only.
@@ -603,11 +808,10 @@ pub(crate) mod tests {
 
     pub fn company_input(attendees: usize) -> RegistrationInput {
         RegistrationInput {
-            company: CompanyInput {
+            company: Some(CompanyInput {
                 name: Some("株式会社テスト商事".into()),
                 name_kana: Some("かぶしきがいしゃてすとしょうじ".into()),
                 corporate_number: Some("7000012050002".into()),
-                sole_proprietor: false,
                 postal_code: Some("100-0005".into()),
                 prefecture: Some("東京都".into()),
                 city: Some("千代田区".into()),
@@ -615,7 +819,8 @@ pub(crate) mod tests {
                 industry: Some("manufacturing".into()),
                 employee_band: Some("21-50".into()),
                 tcci_member: Some(true),
-            },
+                ..Default::default()
+            }),
             contact: PersonInput {
                 name: Some("山田 花子".into()),
                 kana: Some("ヤマダ ハナコ".into()),
@@ -650,17 +855,23 @@ pub(crate) mod tests {
     fn a_company_registration_parses_and_normalises() {
         let spec = RegistrationSpec::parse(company_input(2), &rules(Some(3))).unwrap();
         let company = spec.company.as_ref().unwrap();
-        assert_eq!(company.name_kana.as_str(), "カブシキガイシャテストショウジ");
+        assert_eq!(
+            company.name_kana.as_ref().unwrap().as_str(),
+            "カブシキガイシャテストショウジ"
+        );
         assert_eq!(spec.contact_phone.as_ref().unwrap().as_str(), "0312345678");
-        assert!(company.employee_band.is_sme(company.industry));
+        let business = company.business.unwrap();
+        assert!(business.employee_band.is_sme(business.industry));
+        assert_eq!(spec.registrant_kind(), RegistrantKind::Company);
         assert_eq!(spec.attendees.len(), 2);
     }
 
     #[test]
     fn every_problem_is_named_by_its_field() {
         let mut input = company_input(3);
-        input.company.corporate_number = Some("1234567890123".into());
-        input.company.postal_code = Some("12-345".into());
+        let company = input.company.as_mut().unwrap();
+        company.corporate_number = Some("1234567890123".into());
+        company.postal_code = Some("12-345".into());
         input.contact.email = Some("not-an-email".into());
         input.attendees[2].email = input.attendees[0].email.clone();
         input.consent = false;
@@ -694,18 +905,140 @@ pub(crate) mod tests {
     #[test]
     fn sole_proprietors_say_so_instead_of_a_corporate_number() {
         let mut input = company_input(1);
-        input.company.corporate_number = None;
+        input.company.as_mut().unwrap().corporate_number = None;
         assert!(
             RegistrationSpec::parse(input.clone(), &rules(None))
                 .unwrap_err()
                 .has("company.corporate_number")
         );
-        input.company.sole_proprietor = true;
+        input.company.as_mut().unwrap().kind = Some("sole_proprietor".into());
+        let spec = RegistrationSpec::parse(input.clone(), &rules(None)).unwrap();
+        assert!(spec.corporate_number().is_none());
+        assert_eq!(spec.registrant_kind(), RegistrantKind::SoleProprietor);
+        // A number typed for a sole proprietor is refused, not dropped.
+        input.company.as_mut().unwrap().corporate_number = Some("7000012050002".into());
+        let errors = RegistrationSpec::parse(input, &rules(None)).unwrap_err();
+        assert_eq!(errors.fields()[0].code, "not_for_sole_proprietor");
+    }
+
+    #[test]
+    fn a_school_gives_no_industry_or_employees_and_needs_no_corporate_number() {
+        let mut input = company_input(1);
+        let c = input.company.as_mut().unwrap();
+        c.kind = Some("school".into());
+        c.name = Some("東京日本語学院".into());
+        c.name_kana = Some("トウキョウニホンゴガクイン".into());
+        c.corporate_number = None;
+        c.industry = None;
+        c.employee_band = None;
+        let errors = RegistrationSpec::parse(input.clone(), &rules(None)).unwrap_err();
+        assert!(errors.has("company.school_type"), "{errors}");
+        assert_eq!(errors.fields().len(), 1, "{errors}");
+        input.company.as_mut().unwrap().school_type = Some("japanese_language_school".into());
+        let spec = RegistrationSpec::parse(input, &rules(None)).unwrap();
+        let school = spec.company.as_ref().unwrap();
+        assert_eq!(school.kind, RegistrantKind::School);
+        assert_eq!(school.school_type, Some(SchoolType::JapaneseLanguageSchool));
+        assert!(school.business.is_none());
+        // Nobody registers as an individual inside an organization's fields.
+        let mut input = company_input(1);
+        input.company.as_mut().unwrap().kind = Some("individual".into());
         assert!(
             RegistrationSpec::parse(input, &rules(None))
-                .unwrap()
-                .corporate_number()
-                .is_none()
+                .unwrap_err()
+                .has("company.kind")
+        );
+    }
+
+    #[test]
+    fn a_company_in_san_francisco_registers_with_its_own_address_and_phone() {
+        let mut input = company_input(1);
+        input.lang = crate::i18n::Lang::parse("en").unwrap();
+        input.time_zone = Some("America/Los_Angeles".into());
+        let c = input.company.as_mut().unwrap();
+        *c = CompanyInput {
+            name: Some("Golden Gate Robotics, Inc.".into()),
+            country: Some("US".into()),
+            postal_code: Some("94105".into()),
+            region: Some("California".into()),
+            city: Some("San Francisco".into()),
+            street: Some("535 Mission St\nSuite 1400".into()),
+            industry: Some("manufacturing".into()),
+            employee_band: Some("51-100".into()),
+            tcci_member: Some(false),
+            ..Default::default()
+        };
+        input.contact = PersonInput {
+            name: Some("Ann Walker".into()),
+            email: Some("ann@ggr.example.com".into()),
+            phone: Some("(415) 555-2671".into()),
+            ..Default::default()
+        };
+        input.attendees[0].name = Some("Ben Ito".into());
+        input.attendees[0].kana = None;
+        let spec = RegistrationSpec::parse(input.clone(), &rules(None)).unwrap();
+        let company = spec.company.as_ref().unwrap();
+        assert!(company.corporate_number.is_none() && company.name_kana.is_none());
+        assert!(matches!(
+            &company.address,
+            Address::Abroad { country, postal_code: Some(p), region: Some(r), street, .. }
+                if country.code() == "US" && p == "94105" && r == "California" && street.contains('\n')
+        ));
+        assert_eq!(
+            spec.contact_phone.as_ref().unwrap().as_str(),
+            "+14155552671"
+        );
+        assert_eq!(spec.contact.kana, None);
+        assert_eq!(spec.time_zone, Some(chrono_tz::America::Los_Angeles));
+        // Japan's rules are not applied abroad, and the abroad ones are checked.
+        let c = input.company.as_mut().unwrap();
+        c.postal_code = Some("94105<script>".into());
+        c.country = Some("USA".into());
+        input.time_zone = Some("Mars/Olympus".into());
+        let errors = RegistrationSpec::parse(input, &rules(None)).unwrap_err();
+        for f in ["company.country", "time_zone"] {
+            assert!(errors.has(f), "{f}: {errors}");
+        }
+    }
+
+    #[test]
+    fn a_name_in_japanese_script_needs_its_reading() {
+        let mut input = company_input(1);
+        input.attendees[0].kana = None;
+        input.company.as_mut().unwrap().name_kana = None;
+        let errors = RegistrationSpec::parse(input, &rules(None)).unwrap_err();
+        assert!(
+            errors.has("attendees.0.kana") && errors.has("company.name_kana"),
+            "{errors}"
+        );
+    }
+
+    #[test]
+    fn at_an_event_for_everyone_a_person_registers_without_an_organization() {
+        let everyone = RegistrationRules {
+            audience: Audience::Everyone,
+            ..rules(None)
+        };
+        let input = RegistrationInput {
+            company: None,
+            contact: PersonInput {
+                name: Some("Maria Silva".into()),
+                email: Some("maria@example.br".into()),
+                ..Default::default()
+            },
+            consent: true,
+            lang: crate::i18n::Lang::parse("en").unwrap(),
+            ..Default::default()
+        };
+        let spec = RegistrationSpec::parse(input.clone(), &everyone).unwrap();
+        assert_eq!(spec.registrant_kind(), RegistrantKind::Individual);
+        assert_eq!(spec.attendees.len(), 1, "she attends herself");
+        assert!(spec.affiliation.is_none());
+        // An event for companies only asks for the company.
+        assert!(
+            RegistrationSpec::parse(input, &rules(None))
+                .unwrap_err()
+                .has("company.name")
         );
     }
 

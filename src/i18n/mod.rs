@@ -310,7 +310,10 @@ mod tests {
         let easy = Lang::parse("ja-x-easy").unwrap();
         let locale = &locales()[easy.index()];
         assert_eq!(easy.fallback(), Some(Lang::default()));
-        assert_eq!(locale.fallback_files, ["backoffice.ftl", "exports.ftl"]);
+        assert_eq!(
+            locale.fallback_files,
+            ["backoffice.ftl", "exports.ftl", "countries.ftl"]
+        );
     }
 
     #[test]

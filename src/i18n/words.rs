@@ -156,6 +156,40 @@ pub fn partner_line(lang: Lang, organizer: &Organization, partners: &[Partner]) 
 
 /// How a registration came, as staff read it: a walk-in at the door, else what the registrant
 /// said (a [`HeardVia`] code); `None` when unknown.
+/// An organization's address as its country writes it: in Japan 〒, prefecture, city and
+/// street run together; elsewhere street, city, region and postal code, then the country's
+/// name in the reader's language.
+pub fn address(lang: Lang, c: &crate::domain::CompanyRecord) -> String {
+    let country = c
+        .country
+        .as_deref()
+        .and_then(|code| crate::domain::Country::parse("country", code).ok());
+    match country {
+        Some(country) if !country.is_japan() => {
+            let mut place = vec![c.street.replace(['\r', '\n'], ", ")];
+            place.push(c.city.clone());
+            let region_postal = [c.region.as_deref().unwrap_or(""), c.postal_code.as_str()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !region_postal.is_empty() {
+                place.push(region_postal);
+            }
+            place.push(lang.label(country));
+            place
+                .into_iter()
+                .filter(|s| !s.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+        _ => format!("{} {}{}{}", c.postal_code, c.prefecture, c.city, c.street)
+            .trim()
+            .to_owned(),
+    }
+}
+
 pub fn channel(lang: Lang, walk_in: bool, heard_via: Option<&str>) -> Option<String> {
     if walk_in {
         return Some(lang.t("channel-walk-in"));
@@ -337,6 +371,7 @@ pub fn publicity_words(
         audience: match spec.audience {
             crate::domain::Audience::Companies => lang.t("a-publicity-audience-companies"),
             crate::domain::Audience::Individuals => lang.t("a-publicity-audience-individuals"),
+            crate::domain::Audience::Everyone => lang.t("a-publicity-audience-everyone"),
         },
         partners: partner_line(lang, &listing.organizer, &listing.partners),
         link_heading: lang.t("a-publicity-link-heading"),
@@ -381,8 +416,32 @@ mod tests {
             ids("DeclarationState", DeclarationState::ALL),
             ids("PickStatus", PickStatus::ALL),
             ids("Prefecture", &prefectures),
+            ids("RegistrantKind", crate::domain::RegistrantKind::ALL),
+            ids("SchoolType", crate::domain::SchoolType::ALL),
         ]
         .concat()
+    }
+
+    #[test]
+    fn every_country_is_named_in_every_locale() {
+        let easy = crate::i18n::Lang::parse("ja-x-easy").unwrap();
+        for country in crate::domain::Country::all() {
+            let id = crate::domain::Labelled::label_id(&country);
+            for tag in ["ja", "en"] {
+                let locale = super::super::locales()
+                    .iter()
+                    .find(|l| l.tag == tag)
+                    .unwrap();
+                assert_eq!(
+                    locale.ids.get(id).map(String::as_str),
+                    Some("countries.ftl"),
+                    "locales/{tag}/countries.ftl: {id}"
+                );
+            }
+            // Easy Japanese reads the names from Japanese.
+            assert_ne!(easy.label(country), id, "{id}");
+        }
+        assert_eq!(crate::domain::Country::all().count(), 249);
     }
 
     #[test]

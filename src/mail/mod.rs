@@ -274,6 +274,10 @@ impl Mailer {
                     crate::i18n::dates::days(lang, spec.starts_at, spec.ends_at)
                 },
                 period: !shape.has_time(),
+                local_when: registration
+                    .and_then(|r| r.time_zone)
+                    .filter(|tz| shape.has_time() && *tz != chrono_tz::Asia::Tokyo)
+                    .map(|tz| crate::i18n::dates::range_in(lang, spec.starts_at, spec.ends_at, tz)),
                 venue: crate::i18n::words::venue_line(lang, spec),
                 in_person: spec.format.has_venue(),
                 map_url: spec.venue.as_ref().and_then(|v| v.map_url.clone()),

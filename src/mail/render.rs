@@ -13,6 +13,8 @@ pub struct EventBlock {
     pub when: String,
     /// It runs for a period (a campaign, a declaration scheme): the days, no time, no venue.
     pub period: bool,
+    /// The same time in the registrant's own zone, where they gave one other than Japan's.
+    pub local_when: Option<String>,
     pub venue: String,
     /// People come to a venue (on site or hybrid): only then is there a reception desk to show
     /// a QR code at. An online event's email asks nothing of the kind.

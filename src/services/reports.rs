@@ -4,7 +4,7 @@
 use super::backoffice::{self, StaffEvent};
 use crate::domain::{
     EmployeeBand, EventStatus, FiscalYear, HeardVia, Industry, PartnerRole, PartnerState,
-    Principal, ProgrammeArea,
+    Principal, ProgrammeArea, RegistrantKind,
 };
 use crate::error::AppResult;
 use crate::store::reports::{AttendeeFact, RegistrationFact};
@@ -51,8 +51,13 @@ pub struct EventReport {
     pub by_band: Vec<Bar>,
     pub by_city: Vec<Bar>,
     pub registrations: u64,
+    /// Companies and sole proprietors taking part.
     pub companies: u64,
     pub smes: u64,
+    /// Schools taking part (not companies, whatever their size).
+    pub schools: u64,
+    /// Municipalities, associations and other organizations taking part.
+    pub other_organizations: u64,
     pub attendees: u64,
     pub checked_in: u64,
 }
@@ -65,6 +70,53 @@ impl EventReport {
 
     pub fn sme_share(&self) -> Option<f64> {
         (self.companies > 0).then(|| self.smes as f64 / self.companies as f64)
+    }
+}
+
+/// The organizations that took part, each counted once (by corporate number, or else by
+/// name): companies and sole proprietors (SMEs among them), schools, and the rest
+/// (municipalities, associations, other organizations). A person on their own is none of them.
+#[derive(Debug, Default)]
+struct Takers {
+    companies: HashSet<String>,
+    smes: HashSet<String>,
+    schools: HashSet<String>,
+    others: HashSet<String>,
+}
+
+impl Takers {
+    /// Counts `r` if it takes part (a booth under review or declined is no participant).
+    fn add(&mut self, r: &RegistrationFact) {
+        let Some(key) = r.company_key.as_ref().filter(|_| r.takes_part) else {
+            return;
+        };
+        match r.registrant_kind {
+            RegistrantKind::Company | RegistrantKind::SoleProprietor => {
+                self.companies.insert(key.clone());
+                if is_sme(r) {
+                    self.smes.insert(key.clone());
+                }
+            }
+            RegistrantKind::School => {
+                self.schools.insert(key.clone());
+            }
+            RegistrantKind::Municipality
+            | RegistrantKind::Association
+            | RegistrantKind::OtherOrganization => {
+                self.others.insert(key.clone());
+            }
+            RegistrantKind::Individual => {}
+        }
+    }
+
+    /// Companies, SMEs, schools and other organizations.
+    fn counts(&self) -> (u64, u64, u64, u64) {
+        (
+            self.companies.len() as u64,
+            self.smes.len() as u64,
+            self.schools.len() as u64,
+            self.others.len() as u64,
+        )
     }
 }
 
@@ -91,8 +143,7 @@ pub fn event_report(regs: &[RegistrationFact], attendees: &[AttendeeFact]) -> Ev
     let mut via: BTreeMap<BarKey, u64> = BTreeMap::new();
     let mut band: BTreeMap<BarKey, u64> = BTreeMap::new();
     let mut city: BTreeMap<BarKey, u64> = BTreeMap::new();
-    let mut companies: HashSet<&str> = HashSet::new();
-    let mut sme_companies: HashSet<&str> = HashSet::new();
+    let mut takers = Takers::default();
     for r in &live {
         let day = r
             .created_at
@@ -120,14 +171,9 @@ pub fn event_report(regs: &[RegistrationFact], attendees: &[AttendeeFact]) -> Ev
         *city
             .entry(r.city.clone().map_or(BarKey::NotGiven, BarKey::Text))
             .or_default() += 1;
-        // Participating companies: a booth under review or declined is no participant.
-        if let Some(k) = r.company_key.as_deref().filter(|_| r.takes_part) {
-            companies.insert(k);
-            if is_sme(r) {
-                sme_companies.insert(k);
-            }
-        }
+        takers.add(r);
     }
+    let (companies, smes, schools, other_organizations) = takers.counts();
     let mut running = 0;
     let over_time = per_day
         .into_iter()
@@ -143,8 +189,10 @@ pub fn event_report(regs: &[RegistrationFact], attendees: &[AttendeeFact]) -> Ev
         by_band: bars(band),
         by_city: bars(city),
         registrations: live.len() as u64,
-        companies: companies.len() as u64,
-        smes: sme_companies.len() as u64,
+        companies,
+        smes,
+        schools,
+        other_organizations,
         attendees: attendees.iter().filter(|a| a.attending).count() as u64,
         checked_in: attendees
             .iter()
@@ -169,6 +217,8 @@ pub struct YearRow {
     pub seats_offered: u64,
     pub companies: u64,
     pub smes: u64,
+    pub schools: u64,
+    pub other_organizations: u64,
     pub attendees: u64,
     pub checked_in: u64,
     /// Campaigns: employees covered by the companies taking part.
@@ -205,9 +255,8 @@ pub async fn fiscal_year(db: &Db, who: &Principal, year: FiscalYear) -> AppResul
     let regs = store::reports::registrations(db, &ids).await?;
     let attendees = store::reports::attendees(db, &ids).await?;
     let mut rows: BTreeMap<ProgrammeArea, YearRow> = BTreeMap::new();
-    let mut companies_by_area: BTreeMap<ProgrammeArea, (HashSet<String>, HashSet<String>)> =
-        BTreeMap::new();
-    let mut all_companies: (HashSet<String>, HashSet<String>) = Default::default();
+    let mut takers_by_area: BTreeMap<ProgrammeArea, Takers> = BTreeMap::new();
+    let mut all_takers = Takers::default();
     let mut roles: BTreeMap<PartnerRole, u64> = BTreeMap::new();
     for e in &events {
         let ev = &e.listing.event;
@@ -243,26 +292,23 @@ pub async fn fiscal_year(db: &Db, who: &Principal, year: FiscalYear) -> AppResul
             row.attendees += 1;
             row.checked_in += u64::from(a.checked_in);
         }
-        let sets = companies_by_area.entry(area).or_default();
-        for r in regs.iter().filter(|r| r.event_id == ev.id && r.takes_part) {
-            if let Some(k) = &r.company_key {
-                sets.0.insert(k.clone());
-                all_companies.0.insert(k.clone());
-                if is_sme(r) {
-                    sets.1.insert(k.clone());
-                    all_companies.1.insert(k.clone());
-                }
-            }
+        let takers = takers_by_area.entry(area).or_default();
+        for r in regs.iter().filter(|r| r.event_id == ev.id) {
+            takers.add(r);
+            all_takers.add(r);
         }
     }
     let mut total = YearRow::default();
     let by_area = rows
         .into_iter()
         .map(|(area, mut row)| {
-            let (companies, smes) = &companies_by_area[&area];
             row.area = Some(area);
-            row.companies = companies.len() as u64;
-            row.smes = smes.len() as u64;
+            (
+                row.companies,
+                row.smes,
+                row.schools,
+                row.other_organizations,
+            ) = takers_by_area[&area].counts();
             total.events += row.events;
             total.seats_offered += row.seats_offered;
             total.attendees += row.attendees;
@@ -271,8 +317,12 @@ pub async fn fiscal_year(db: &Db, who: &Principal, year: FiscalYear) -> AppResul
             row
         })
         .collect();
-    total.companies = all_companies.0.len() as u64;
-    total.smes = all_companies.1.len() as u64;
+    (
+        total.companies,
+        total.smes,
+        total.schools,
+        total.other_organizations,
+    ) = all_takers.counts();
     Ok(YearReport {
         year,
         by_area,
@@ -305,6 +355,7 @@ mod tests {
             employee_band: Some(band.into()),
             city: Some("Chiyoda".into()),
             company_key: Some(cn.into()),
+            registrant_kind: RegistrantKind::Company,
         }
     }
 
@@ -347,6 +398,7 @@ mod tests {
         assert_eq!(days, [(2, 2), (3, 3)]);
         // Participating companies: B only waits for a seat.
         assert_eq!((r.companies, r.smes), (1, 1));
+        assert_eq!((r.schools, r.other_organizations), (0, 0));
         assert_eq!(
             r.by_channel,
             [Bar {
@@ -362,5 +414,31 @@ mod tests {
             }]
         );
         assert_eq!(r.attendance_rate(), Some(0.5));
+    }
+
+    #[test]
+    fn schools_and_other_organizations_are_not_counted_as_companies() {
+        use crate::domain::SeatState::*;
+        let with_kind = |cn: &str, kind: RegistrantKind, band: Option<&str>| RegistrationFact {
+            registrant_kind: kind,
+            employee_band: band.map(Into::into),
+            industry: band.map(|_| "manufacturing".into()),
+            ..fact(1, Confirmed, None, "21-50", cn)
+        };
+        let regs = [
+            with_kind("A", RegistrantKind::Company, Some("21-50")),
+            with_kind("S", RegistrantKind::SoleProprietor, Some("1-5")),
+            with_kind("J", RegistrantKind::School, None),
+            // The same school twice is one school.
+            with_kind("J", RegistrantKind::School, None),
+            with_kind("M", RegistrantKind::Municipality, None),
+            with_kind("P", RegistrantKind::Individual, None),
+        ];
+        let r = event_report(&regs, &[]);
+        assert_eq!(r.registrations, 6);
+        assert_eq!(
+            (r.companies, r.smes, r.schools, r.other_organizations),
+            (2, 2, 1, 1)
+        );
     }
 }

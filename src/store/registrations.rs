@@ -2,8 +2,9 @@
 use super::corrupt;
 use super::entities::{attendee, registration};
 use crate::domain::{
-    Answers, Attendee, AttendeeStatus, Audience, BoothState, CompanyRecord, ContactRecord,
-    EntryState, PartSpec, Participation, Registration, RegistrationSpec, SeatState, Shape, WalkIn,
+    Address, Answers, Attendee, AttendeeStatus, Audience, BoothState, CompanyRecord, ContactRecord,
+    EntryState, PartSpec, Participation, RegistrantKind, Registration, RegistrationSpec, SeatState,
+    Shape, WalkIn,
 };
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, Query};
@@ -45,18 +46,43 @@ pub async fn insert(
         manage_token_sealed: Set(new.token_sealed.to_owned()),
         lang: Set(spec.lang.tag().to_owned()),
         company_name: Set(company.map(|c| c.name.clone())),
-        company_name_kana: Set(company.map(|c| c.name_kana.as_str().to_owned())),
+        company_name_kana: Set(company
+            .and_then(|c| c.name_kana.as_ref())
+            .map(|k| k.as_str().to_owned())),
         corporate_number: Set(spec.corporate_number().map(|n| n.as_str().to_owned())),
-        sole_proprietor: Set(company.is_some_and(|c| c.sole_proprietor)),
-        postal_code: Set(company.map(|c| c.postal_code.as_str().to_owned())),
-        prefecture: Set(company.map(|c| c.prefecture.stored_name().to_owned())),
-        city: Set(company.map(|c| c.city.clone())),
-        street: Set(company.map(|c| c.street.clone())),
-        industry: Set(company.map(|c| c.industry.code().to_owned())),
-        employee_band: Set(company.map(|c| c.employee_band.code().to_owned())),
+        registrant_kind: Set(spec.registrant_kind().code().to_owned()),
+        school_type: Set(company
+            .and_then(|c| c.school_type)
+            .map(|t| t.code().to_owned())),
+        country: Set(company.map(|c| c.address.country().code().to_owned())),
+        postal_code: Set(company.and_then(|c| match &c.address {
+            Address::Japan { postal_code, .. } => Some(postal_code.as_str().to_owned()),
+            Address::Abroad { postal_code, .. } => postal_code.clone(),
+        })),
+        prefecture: Set(company.and_then(|c| match &c.address {
+            Address::Japan { prefecture, .. } => Some(prefecture.stored_name().to_owned()),
+            Address::Abroad { .. } => None,
+        })),
+        region: Set(company.and_then(|c| match &c.address {
+            Address::Japan { .. } => None,
+            Address::Abroad { region, .. } => region.clone(),
+        })),
+        city: Set(company.map(|c| match &c.address {
+            Address::Japan { city, .. } | Address::Abroad { city, .. } => city.clone(),
+        })),
+        street: Set(company.map(|c| match &c.address {
+            Address::Japan { street, .. } | Address::Abroad { street, .. } => street.clone(),
+        })),
+        industry: Set(company
+            .and_then(|c| c.business)
+            .map(|b| b.industry.code().to_owned())),
+        employee_band: Set(company
+            .and_then(|c| c.business)
+            .map(|b| b.employee_band.code().to_owned())),
         tcci_member: Set(company.map(|c| c.tcci_member)),
+        time_zone: Set(spec.time_zone.map(|tz| tz.name().to_owned())),
         contact_name: Set(spec.contact.name.clone()),
-        contact_kana: Set(spec.contact.kana.as_str().to_owned()),
+        contact_kana: Set(spec.contact.kana_text().to_owned()),
         contact_department: Set(spec.contact.department.clone()),
         contact_title: Set(spec.contact.title.clone()),
         contact_email: Set(spec.contact.email.as_str().to_owned()),
@@ -103,7 +129,7 @@ pub async fn insert(
             id: 0,
             position: 0,
             name: p.name.clone(),
-            kana: p.kana.as_str().to_owned(),
+            kana: p.kana_text().to_owned(),
             department: p.department.clone(),
             title: p.title.clone(),
             email: p.email.as_str().to_owned(),
@@ -160,7 +186,18 @@ pub async fn insert_walk_in(
         company_name: Set(company_name),
         company_name_kana: Set(None),
         corporate_number: Set(None),
-        sole_proprietor: Set(false),
+        // Staff at the door ask for a company name, not what kind of organization it is.
+        registrant_kind: Set(if new.individuals {
+            RegistrantKind::Individual
+        } else {
+            RegistrantKind::Company
+        }
+        .code()
+        .to_owned()),
+        school_type: Set(None),
+        country: Set(None),
+        region: Set(None),
+        time_zone: Set(None),
         postal_code: Set(None),
         prefecture: Set(None),
         city: Set(None),
@@ -796,15 +833,23 @@ fn from_model(
     attendees: Vec<Attendee>,
     parts: &mut Parts,
 ) -> Result<Registration, DbErr> {
+    let registrant_kind: RegistrantKind = m.registrant_kind.parse().map_err(corrupt)?;
     // A walk-in gives a company name only; the rest is blank.
     let company = match m.company_name {
         Some(name) => Some(CompanyRecord {
+            kind: registrant_kind,
             name,
             name_kana: m.company_name_kana.unwrap_or_default(),
             corporate_number: m.corporate_number,
-            sole_proprietor: m.sole_proprietor,
+            school_type: m
+                .school_type
+                .map(|t| t.parse())
+                .transpose()
+                .map_err(corrupt)?,
+            country: m.country,
             postal_code: m.postal_code.unwrap_or_default(),
             prefecture: m.prefecture.unwrap_or_default(),
+            region: m.region,
             city: m.city.unwrap_or_default(),
             street: m.street.unwrap_or_default(),
             industry: m.industry.map(|i| i.parse()).transpose().map_err(corrupt)?,
@@ -823,6 +868,12 @@ fn from_model(
     Ok(Registration {
         id: m.id,
         event_id: m.event_id,
+        registrant_kind,
+        time_zone: m
+            .time_zone
+            .map(|tz| tz.parse::<chrono_tz::Tz>())
+            .transpose()
+            .map_err(corrupt)?,
         participation,
         audience: m.audience.parse().map_err(corrupt)?,
         lang: crate::i18n::Lang::parse(&m.lang).ok_or_else(|| corrupt("registration lang"))?,

@@ -2,7 +2,7 @@
 //! channel, company size and place; per attendee whether they came.
 use super::corrupt;
 use super::entities::{attendee, declaration, exhibitor_profile, registration};
-use crate::domain::{AttendeeStatus, SeatState, Shape};
+use crate::domain::{AttendeeStatus, RegistrantKind, SeatState, Shape};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::HashSet;
@@ -25,6 +25,8 @@ pub struct RegistrationFact {
     pub city: Option<String>,
     /// The company, by corporate number or else by name: counts distinct companies.
     pub company_key: Option<String>,
+    /// Who registered: companies, schools and other organizations are counted apart.
+    pub registrant_kind: RegistrantKind,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -62,6 +64,7 @@ pub async fn registrations(
                 employee_band: r.employee_band,
                 city: r.city,
                 company_key: r.corporate_number.or(r.company_name),
+                registrant_kind: r.registrant_kind.parse().map_err(corrupt)?,
             });
         }
     }

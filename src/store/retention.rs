@@ -104,7 +104,10 @@ pub async fn anonymise(
         .col_expr(registration::Column::CompanyName, null())
         .col_expr(registration::Column::CompanyNameKana, null())
         .filter(registration::Column::EventId.eq(event_id))
-        .filter(registration::Column::SoleProprietor.eq(true))
+        .filter(
+            registration::Column::RegistrantKind
+                .eq(crate::domain::RegistrantKind::SoleProprietor.code()),
+        )
         .exec(db)
         .await?;
     attendee::Entity::update_many()

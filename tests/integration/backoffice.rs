@@ -465,8 +465,13 @@ async fn reports_show_counts_and_charts_to_partners_but_no_personal_data() {
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let total = rows.last().unwrap();
     assert_eq!(
-        (&total[0], &total[1], &total[5], &total[6]),
+        (&total[0], &total[1], &total[7], &total[8]),
         ("合計", "1", "1", "1")
+    );
+    // Schools and other organizations are columns of their own (none took part here).
+    assert_eq!(
+        (&reader.headers().unwrap()[5], &total[5], &total[6]),
+        ("参加学校数", "0", "0")
     );
     // The co-host counts it as co-hosted.
     let cohost = app.signed_in("ORGB", UserRole::Viewer).await;

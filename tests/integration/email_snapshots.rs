@@ -55,6 +55,7 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
                 uketsuke::i18n::dates::range(lang, starts, ends)
             },
             period,
+            local_when: None,
             venue: if ja {
                 "東京都庁 第一本庁舎 東京都新宿区西新宿2-8-1（オンライン併用）"
             } else {

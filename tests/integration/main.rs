@@ -29,6 +29,7 @@ mod notices;
 mod openapi;
 mod publicity;
 mod rate_limits;
+mod registrants;
 mod registrations_api;
 mod retention;
 pub(crate) mod scale_out;

@@ -5,7 +5,7 @@ use crate::domain::Event;
 use crate::domain::registration::{CompanyInput, PersonInput};
 use crate::domain::{
     Answer, Attendee, AttendeeStatus, EmployeeBand, HeardVia, Industry, Question, QuestionKind,
-    QuestionOption, Registration, RegistrationInput,
+    QuestionOption, RegistrantKind, Registration, RegistrationInput, SchoolType,
 };
 use crate::services::registrations::{AttendeeChange, RegistrationChange};
 use chrono::{DateTime, FixedOffset};
@@ -16,20 +16,36 @@ use std::collections::BTreeMap;
 #[derive(Debug, Object)]
 #[oai(rename = "CompanyInput", skip_serializing_if_is_none)]
 pub struct CompanyBody {
+    /// What kind of organization registers; `company` when absent. `individual` is not an
+    /// organization: a person on their own leaves `company` out (where the event's audience
+    /// admits individuals).
+    pub kind: Option<RegistrantKind>,
     /// Required.
     pub name: Option<String>,
-    /// Required: katakana or hiragana, any width.
+    /// Katakana or hiragana, any width: required where the name is written in Japanese
+    /// script, optional otherwise.
     pub name_kana: Option<String>,
-    /// 13 digits with a valid check digit; required unless `sole_proprietor` is true.
+    /// 13 digits with a valid check digit. Required of a `company` in Japan; optional for
+    /// schools, municipalities, associations, other organizations and companies abroad;
+    /// refused for a `sole_proprietor`, who has none.
     pub corporate_number: Option<String>,
-    pub sole_proprietor: Option<bool>,
-    /// Required, `NNN-NNNN`.
+    /// For a `school`, required: what kind of school.
+    pub school_type: Option<SchoolType>,
+    /// ISO 3166-1 alpha-2 (`JP`, `US`); `JP` when absent. Japan's addresses take
+    /// `postal_code` `NNN-NNNN` and a `prefecture`; others a free-form `postal_code` (optional),
+    /// `region` (state, province), `city` and `street` (lines may be separated by line breaks).
+    pub country: Option<String>,
+    /// In Japan required, `NNN-NNNN`; elsewhere as the country writes it, optional.
     pub postal_code: Option<String>,
-    /// Required, in Japanese or English, e.g. `Tokyo`.
+    /// In Japan required, in Japanese or English, e.g. `Tokyo`.
     pub prefecture: Option<String>,
+    /// Outside Japan: state, province or county.
+    pub region: Option<String>,
     pub city: Option<String>,
     pub street: Option<String>,
+    /// For a `company` or `sole_proprietor`, required.
     pub industry: Option<Industry>,
+    /// For a `company` or `sole_proprietor`, required.
     pub employee_band: Option<EmployeeBand>,
     /// Required: is the company a member of the Tokyo Chamber of Commerce and Industry?
     pub tcci_member: Option<bool>,
@@ -39,12 +55,14 @@ pub struct CompanyBody {
 #[oai(rename = "PersonInput", skip_serializing_if_is_none)]
 pub struct PersonBody {
     pub name: Option<String>,
-    /// Katakana or hiragana (romaji for individuals whose names are not Japanese).
+    /// The reading of the name: katakana or hiragana (Latin letters for individuals and
+    /// English forms). Required where the name is written in Japanese script.
     pub kana: Option<String>,
     pub department: Option<String>,
     pub title: Option<String>,
     pub email: Option<String>,
-    /// The contact person's phone; required for company registrations.
+    /// The contact person's phone; required for organizations. A number without `+` is read
+    /// as one of the organization's country; `+1 415 555 0123` is read as written.
     pub phone: Option<String>,
 }
 
@@ -107,6 +125,9 @@ pub struct RegistrationCreateBody {
     pub via: Option<String>,
     /// The language of the registrant's emails; Japanese by default.
     pub lang: Option<crate::i18n::Lang>,
+    /// The registrant's IANA time zone (`America/Los_Angeles`): emails and the manage page
+    /// then show the event's time in it beside Japan time.
+    pub time_zone: Option<String>,
     /// For an event with sessions: the ids of those EVERY attendee attends (no two at the same
     /// time; for consultation slots exactly one, which is the whole registration's). Kept for
     /// compatibility: an attendee's own `attendees[i].sessions` wins over it. Each session's
@@ -129,12 +150,15 @@ pub struct RegistrationCreateBody {
 impl From<RegistrationCreateBody> for RegistrationInput {
     fn from(b: RegistrationCreateBody) -> Self {
         let company = b.company.map(|c| CompanyInput {
+            kind: c.kind.map(|k| k.code().to_owned()),
             name: c.name,
             name_kana: c.name_kana,
             corporate_number: c.corporate_number,
-            sole_proprietor: c.sole_proprietor.unwrap_or(false),
+            school_type: c.school_type.map(|t| t.code().to_owned()),
+            country: c.country,
             postal_code: c.postal_code,
             prefecture: c.prefecture,
+            region: c.region,
             city: c.city,
             street: c.street,
             industry: c.industry.map(|i| i.code().to_owned()),
@@ -150,7 +174,7 @@ impl From<RegistrationCreateBody> for RegistrationInput {
             Vec::new()
         };
         RegistrationInput {
-            company: company.unwrap_or_default(),
+            company,
             contact: b.contact.into(),
             affiliation: b.affiliation,
             attendees: attendees.into_iter().map(|a| a.person.into()).collect(),
@@ -160,6 +184,7 @@ impl From<RegistrationCreateBody> for RegistrationInput {
             heard_via: b.heard_via.map(|h| h.code().to_owned()),
             via: b.via,
             lang: b.lang.unwrap_or_default(),
+            time_zone: b.time_zone,
             sessions: b.sessions.unwrap_or_default(),
             campaign: b.campaign.map(Into::into),
             declaration: b.declaration.map(Into::into),
@@ -271,12 +296,21 @@ impl AttendeeBody {
 #[derive(Debug, Object)]
 #[oai(rename = "Company", skip_serializing_if_is_none)]
 pub struct CompanyRecordBody {
+    /// What kind of organization: `company`, `sole_proprietor`, `school`, `municipality`,
+    /// `association` or `other_organization`.
+    pub kind: RegistrantKind,
     pub name: String,
+    /// Empty where none was needed or given.
     pub name_kana: String,
     pub corporate_number: Option<String>,
-    pub sole_proprietor: bool,
+    pub school_type: Option<SchoolType>,
+    /// ISO 3166-1 alpha-2; absent for a walk-in added at the door.
+    pub country: Option<String>,
     pub postal_code: String,
+    /// In Japan; empty elsewhere.
     pub prefecture: String,
+    /// Outside Japan: state, province or county.
+    pub region: Option<String>,
     pub city: String,
     pub street: String,
     /// Absent for a walk-in added at the door, who gave the company name only.
@@ -338,6 +372,10 @@ pub struct RegistrationBody {
     pub manage_token: Option<String>,
     pub manage_url: Option<String>,
     pub event: Option<RegisteredEventBody>,
+    /// Who registered: the organization's kind, or `individual`.
+    pub registrant_kind: RegistrantKind,
+    /// The registrant's IANA time zone, where they gave one.
+    pub time_zone: Option<String>,
     pub company: Option<CompanyRecordBody>,
     pub contact: ContactBody,
     pub affiliation: Option<String>,
@@ -403,13 +441,18 @@ impl RegistrationBody {
             manage_token: None,
             manage_url: None,
             event: None,
+            registrant_kind: r.registrant_kind,
+            time_zone: r.time_zone.map(|tz| tz.name().to_owned()),
             company: r.company.as_ref().map(|c| CompanyRecordBody {
+                kind: c.kind,
                 name: c.name.clone(),
                 name_kana: c.name_kana.clone(),
                 corporate_number: c.corporate_number.clone(),
-                sole_proprietor: c.sole_proprietor,
+                school_type: c.school_type,
+                country: c.country.clone(),
                 postal_code: c.postal_code.clone(),
                 prefecture: c.prefecture.clone(),
+                region: c.region.clone(),
                 city: c.city.clone(),
                 street: c.street.clone(),
                 industry: c.industry,

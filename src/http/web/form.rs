@@ -174,14 +174,23 @@ impl FormData {
             .all(|f| self.text(&format!("{prefix}.{f}")).is_none())
     }
 
-    pub fn company(&self) -> CompanyInput {
-        CompanyInput {
+    /// The organization's fields; `None` where the person chose to register on their own
+    /// (`company.kind=individual`, offered where the event admits individuals).
+    pub fn company(&self) -> Option<CompanyInput> {
+        let kind = self.text("company.kind");
+        if kind.as_deref() == Some(crate::domain::RegistrantKind::Individual.code()) {
+            return None;
+        }
+        Some(CompanyInput {
+            kind,
             name: self.text("company.name"),
             name_kana: self.text("company.name_kana"),
             corporate_number: self.text("company.corporate_number"),
-            sole_proprietor: self.flag("company.sole_proprietor"),
+            school_type: self.text("company.school_type"),
+            country: self.text("company.country"),
             postal_code: self.text("company.postal_code"),
             prefecture: self.text("company.prefecture"),
+            region: self.text("company.region"),
             city: self.text("company.city"),
             street: self.text("company.street"),
             industry: self.text("company.industry"),
@@ -191,7 +200,7 @@ impl FormData {
                 Some("no") => Some(false),
                 _ => None,
             },
-        }
+        })
     }
 
     /// `answers.<id>` values, by question id.
@@ -303,7 +312,7 @@ mod tests {
         assert_eq!(form.answers()[&3], ["a", "c"]);
         let blocks: Vec<usize> = form.attendee_blocks(3).iter().map(|(i, _, _)| *i).collect();
         assert_eq!(blocks, [0, 2]);
-        assert_eq!(form.company().tcci_member, Some(false));
+        assert_eq!(form.company().unwrap().tcci_member, Some(false));
         assert_eq!(
             remap_attendee("attendees.1.email", &blocks),
             "attendees.2.email"

@@ -398,25 +398,29 @@ pub(super) fn demo_events(now: DateTime<Utc>) -> Vec<DemoEvent> {
             sessions: Vec::new(),
         },
         DemoEvent {
-            input: event(
-                "overseas-online-matching",
-                (
-                    "海外人材オンラインマッチング",
-                    "Online matching with overseas talent",
-                ),
-                (
-                    "海外在住の高度人材と都内中小企業をオンラインで結ぶマッチングイベントです。時刻は日本時間です。",
-                    "An online event that connects highly skilled people abroad with Tokyo SMEs. Times are Japan Standard Time.",
-                ),
-                SmeTalent,
-                MatchingEvent,
-                Online,
-                None,
-                (jst(now, 45, 17, 0), jst(now, 45, 19, 0)),
-                Some(60),
-                Some(2),
-                &[Language::Ja, Language::En],
-            ),
+            // Companies in Tokyo and abroad, and people on their own, register alike.
+            input: EventInput {
+                audience: Some(crate::domain::Audience::Everyone),
+                ..event(
+                    "overseas-online-matching",
+                    (
+                        "海外人材オンラインマッチング",
+                        "Online matching with overseas talent",
+                    ),
+                    (
+                        "海外在住の高度人材と都内中小企業をオンラインで結ぶマッチングイベントです。時刻は日本時間です。",
+                        "An online event that connects highly skilled people abroad with Tokyo SMEs. Times are Japan Standard Time.",
+                    ),
+                    SmeTalent,
+                    MatchingEvent,
+                    Online,
+                    None,
+                    (jst(now, 45, 17, 0), jst(now, 45, 19, 0)),
+                    Some(60),
+                    Some(2),
+                    &[Language::Ja, Language::En],
+                )
+            },
             partners: &[("TCCI", Publicity)],
             publish: true,
             sessions: Vec::new(),

@@ -64,7 +64,7 @@ pub(super) async fn seed_registrations(
     for (i, (name, kana, people)) in DEMO_COMPANIES.iter().enumerate() {
         let domain = format!("demo{i}.example.jp");
         let input = RegistrationInput {
-            company: CompanyInput {
+            company: Some(CompanyInput {
                 name: Some((*name).into()),
                 name_kana: Some((*kana).into()),
                 corporate_number: Some(
@@ -72,7 +72,6 @@ pub(super) async fn seed_registrations(
                         .as_str()
                         .into(),
                 ),
-                sole_proprietor: false,
                 postal_code: Some("192-0083".into()),
                 prefecture: Some("東京都".into()),
                 city: Some("八王子市".into()),
@@ -89,7 +88,8 @@ pub(super) async fn seed_registrations(
                 ),
                 employee_band: Some(["21-50", "6-20", "51-100", "101-300"][i % 4].into()),
                 tcci_member: Some(i % 2 == 0),
-            },
+                ..Default::default()
+            }),
             contact: PersonInput {
                 name: Some(people[0].into()),
                 kana: Some("タントウシャ".into()),
@@ -192,5 +192,77 @@ pub(super) async fn seed_registrations(
         registrations::register(db, links, "telework-experience-hachioji", input, None, now)
             .await?;
     }
+    seed_registrants_of_other_kinds(db, links, now).await
+}
+
+/// A Japanese-language school at the SME-school information exchange (counted as a school,
+/// not a company) and a company in San Francisco at the overseas matching event (its own
+/// address, phone and time zone).
+async fn seed_registrants_of_other_kinds(
+    db: &Db,
+    links: &ManageLinks,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let school = RegistrationInput {
+        company: Some(CompanyInput {
+            kind: Some("school".into()),
+            school_type: Some("japanese_language_school".into()),
+            name: Some("東京みらい日本語学院".into()),
+            name_kana: Some("トウキョウミライニホンゴガクイン".into()),
+            postal_code: Some("169-0073".into()),
+            prefecture: Some("東京都".into()),
+            city: Some("新宿区".into()),
+            street: Some("百人町1-2-3".into()),
+            tcci_member: Some(false),
+            ..Default::default()
+        }),
+        contact: PersonInput {
+            name: Some("佐藤 美咲".into()),
+            kana: Some("サトウ ミサキ".into()),
+            department: Some("進路指導室".into()),
+            email: Some("career@mirai-jls.example.jp".into()),
+            phone: Some("03-5555-0101".into()),
+            ..Default::default()
+        },
+        attendees: vec![PersonInput {
+            name: Some("佐藤 美咲".into()),
+            kana: Some("サトウ ミサキ".into()),
+            email: Some("career@mirai-jls.example.jp".into()),
+            ..Default::default()
+        }],
+        consent: true,
+        ..Default::default()
+    };
+    registrations::register(db, links, "sme-school-info-exchange", school, None, now).await?;
+    let abroad = RegistrationInput {
+        company: Some(CompanyInput {
+            name: Some("Golden Gate Robotics, Inc.".into()),
+            country: Some("US".into()),
+            postal_code: Some("94105".into()),
+            region: Some("California".into()),
+            city: Some("San Francisco".into()),
+            street: Some("535 Mission St, Suite 1400".into()),
+            industry: Some("manufacturing".into()),
+            employee_band: Some("51-100".into()),
+            tcci_member: Some(false),
+            ..Default::default()
+        }),
+        contact: PersonInput {
+            name: Some("Ann Walker".into()),
+            email: Some("ann.walker@ggr.example.com".into()),
+            phone: Some("+1 415 555 2671".into()),
+            ..Default::default()
+        },
+        attendees: vec![PersonInput {
+            name: Some("Ann Walker".into()),
+            email: Some("ann.walker@ggr.example.com".into()),
+            ..Default::default()
+        }],
+        consent: true,
+        lang: crate::i18n::Lang::parse("en").expect("English is a locale"),
+        time_zone: Some("America/Los_Angeles".into()),
+        ..Default::default()
+    };
+    registrations::register(db, links, "overseas-online-matching", abroad, None, now).await?;
     Ok(())
 }

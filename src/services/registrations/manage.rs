@@ -410,7 +410,7 @@ pub async fn change(
                 id: 0,
                 position: 0,
                 name: p.name.clone(),
-                kana: p.kana.as_str().to_owned(),
+                kana: p.kana_text().to_owned(),
                 department: p.department.clone(),
                 title: p.title.clone(),
                 email: p.email.as_str().to_owned(),
@@ -533,8 +533,8 @@ fn plan_attendees(
                 .find(|a| a.id == id && a.status != AttendeeStatus::Cancelled)
             {
                 Some(existing) if existing.email == person.email.as_str() => kept.push(Attendee {
+                    kana: person.kana_text().to_owned(),
                     name: person.name,
-                    kana: person.kana.as_str().to_owned(),
                     department: person.department,
                     title: person.title,
                     ..existing.clone()

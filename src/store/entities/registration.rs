@@ -17,7 +17,15 @@ pub struct Model {
     pub company_name: Option<String>,
     pub company_name_kana: Option<String>,
     pub corporate_number: Option<String>,
-    pub sole_proprietor: bool,
+    /// `domain::RegistrantKind`'s code.
+    pub registrant_kind: String,
+    pub school_type: Option<String>,
+    /// ISO 3166-1 alpha-2, for an organization.
+    pub country: Option<String>,
+    /// State, province or county, outside Japan.
+    pub region: Option<String>,
+    /// An IANA time zone the registrant gave.
+    pub time_zone: Option<String>,
     pub postal_code: Option<String>,
     pub prefecture: Option<String>,
     pub city: Option<String>,

@@ -42,9 +42,7 @@ pub fn fit_xlsx_cell(text: &str) -> Cow<'_, str> {
 /// read as the number 312345678 by Excel and LibreOffice alike; with its hyphens it is text
 /// in both. A value that no longer parses (an old row) is written as it is.
 pub fn phone(stored: &str) -> String {
-    crate::domain::PhoneNumber::parse("phone", stored)
-        .map(|p| p.formatted())
-        .unwrap_or_else(|_| stored.to_owned())
+    crate::domain::formatted_phone(stored)
 }
 
 /// `phone`, remembered: libphonenumber's rules are regular expressions (0.14 ms a number in

@@ -111,20 +111,14 @@ fn detail_view(
                     lang,
                     "corporate-number",
                     c.corporate_number.clone().unwrap_or_else(|| {
-                        if c.sole_proprietor {
+                        if c.kind == crate::domain::RegistrantKind::SoleProprietor {
                             crate::i18n::t(lang, "sole-proprietor").to_owned()
                         } else {
                             String::new()
                         }
                     }),
                 ),
-                fact(
-                    lang,
-                    "a-address",
-                    format!("{} {}{}{}", c.postal_code, c.prefecture, c.city, c.street)
-                        .trim()
-                        .to_owned(),
-                ),
+                fact(lang, "a-address", crate::i18n::words::address(lang, c)),
                 fact(
                     lang,
                     "industry",

@@ -15,6 +15,8 @@ struct AttendeeView {
 #[derive(Serialize)]
 struct ManageView {
     event: EventCard,
+    /// The event's time in the registrant's own zone, where they gave one other than Japan's.
+    local_when: Option<String>,
     token: String,
     csrf_token: String,
     done: Option<&'static str>,
@@ -189,7 +191,12 @@ fn manage_view(
         .map_or(0, |i| i + 1);
     let room = usize::from(filled < attendee_slots(&m.event));
     let slots = (filled + room).max(open.len()).max(1);
+    let spec = &m.event.event.spec;
     ManageView {
+        local_when: r
+            .time_zone
+            .filter(|tz| r.shape().has_time() && *tz != chrono_tz::Asia::Tokyo)
+            .map(|tz| crate::i18n::dates::range_in(lang, spec.starts_at, spec.ends_at, tz)),
         event: card(&m.event, lang, now),
         token: m.manage_token.clone(),
         csrf_token: csrf.0.clone(),

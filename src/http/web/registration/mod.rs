@@ -7,8 +7,8 @@ use super::form::{FieldMessages, Kept, read_form};
 use super::private;
 use crate::domain::registration::MAX_ATTENDEES;
 use crate::domain::{
-    Answer, Audience, EmployeeBand, HeardVia, Industry, Question, QuestionKind, RegistrationInput,
-    Shape,
+    Answer, Audience, Country, EmployeeBand, HeardVia, Industry, Question, QuestionKind,
+    RegistrantKind, RegistrationInput, SchoolType, Shape,
 };
 use crate::error::AppError;
 use crate::http::AppState;
@@ -152,6 +152,11 @@ impl FormLabels<'_> {
             "company.name" => "company-name",
             "company.name_kana" => "company-name-kana",
             "company.corporate_number" => "corporate-number",
+            "company.kind" => "registrant-kind",
+            "company.school_type" => "school-type",
+            "company.country" => "country",
+            "company.region" => "region",
+            "time_zone" => "time-zone",
             "company.postal_code" => "postal-code",
             "company.prefecture" => "prefecture",
             "company.city" => "city",

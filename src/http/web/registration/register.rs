@@ -19,6 +19,17 @@ struct FormView {
     /// Attendee 1 has an error: show its fields even when "I will attend myself" is ticked.
     first_block_errors: bool,
     per_company_limit: Option<u32>,
+    /// Who may register: the kinds of organization, and "an individual" where the event's
+    /// audience admits people on their own.
+    registrant_kinds: Vec<Choice>,
+    /// Organizations and individuals alike: the form asks which first.
+    everyone: bool,
+    school_types: Vec<Choice>,
+    /// Japan first, then the others by their names in the reader's language.
+    countries: Vec<Choice>,
+    /// A timed event with an online part: the zones a registrant abroad may pick, so emails
+    /// and the manage page show the time in theirs beside Japan time.
+    zones: Vec<Choice>,
     prefectures: Vec<Choice>,
     industries: Vec<Choice>,
     employee_bands: Vec<Choice>,
@@ -43,6 +54,27 @@ struct FormView {
     kept: Kept,
     errors: FieldMessages,
     general_error: Option<String>,
+}
+
+/// The zones offered, for a timed event with an online part, and any other valid zone that was
+/// sent back (through the API's list, say), so the form keeps it.
+fn zone_choices(spec: &crate::domain::EventSpec, kept: Option<&str>, lang: Lang) -> Vec<Choice> {
+    let timed = Shape::timed(spec.kind);
+    if !timed || spec.format == crate::domain::EventFormat::OnSite {
+        return Vec::new();
+    }
+    let mut zones: Vec<&str> = crate::domain::jst::VISITOR_ZONES.to_vec();
+    if let Some(k) = kept.filter(|k| !zones.contains(k) && k.parse::<chrono_tz::Tz>().is_ok()) {
+        zones.push(k);
+    }
+    zones
+        .into_iter()
+        .map(|z| Choice {
+            value: z.to_owned(),
+            label: crate::i18n::dates::zone_name(lang, z),
+            selected: false,
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -174,6 +206,41 @@ fn form_view(
         can_add_attendee: attendee_blocks && shown < max_blocks,
         first_block_errors,
         per_company_limit: event.spec.per_company_limit,
+        registrant_kinds: RegistrantKind::ALL
+            .iter()
+            .filter(|k| match k {
+                RegistrantKind::Individual => event.spec.audience == Audience::Everyone,
+                _ => true,
+            })
+            .map(|k| Choice {
+                value: k.code().to_owned(),
+                label: lang.label(k),
+                selected: false,
+            })
+            .collect(),
+        everyone: event.spec.audience == Audience::Everyone,
+        school_types: choices(
+            SchoolType::ALL,
+            None,
+            |v| v.code().into(),
+            |v| lang.label(v),
+        ),
+        countries: {
+            let mut all: Vec<Choice> = Country::all()
+                .map(|c| Choice {
+                    value: c.code().to_owned(),
+                    label: lang.label(c),
+                    selected: false,
+                })
+                .collect();
+            all.sort_by(|a, b| (a.value != "JP", &a.label).cmp(&(b.value != "JP", &b.label)));
+            all
+        },
+        zones: zone_choices(
+            &event.spec,
+            kept.values.get("time_zone").map(String::as_str),
+            lang,
+        ),
         prefectures: crate::domain::Prefecture::all()
             .map(|p| Choice {
                 value: p.stored_name().to_owned(),
@@ -424,6 +491,7 @@ async fn submit_form(
         heard_via: form.text("heard_via"),
         via: form.text("via"),
         lang: l,
+        time_zone: form.text("time_zone"),
         sessions: form.ids("sessions"),
         attendee_sessions,
         campaign: (shape == Shape::CampaignEntry).then(|| form.campaign()),
