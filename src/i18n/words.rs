@@ -156,7 +156,7 @@ pub fn partner_line(lang: Lang, organizer: &Organization, partners: &[Partner]) 
 
 /// How a registration came, as staff read it: a walk-in at the door, else what the registrant
 /// said (a [`HeardVia`] code); `None` when unknown.
-/// An organization's address as its country writes it: in Japan 〒, prefecture, city and
+/// An organization's address as its country writes it: in Japan the postal code, prefecture, city and
 /// street run together; elsewhere street, city, region and postal code, then the country's
 /// name in the reader's language.
 pub fn address(lang: Lang, c: &crate::domain::CompanyRecord) -> String {
