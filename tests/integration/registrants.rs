@@ -110,6 +110,9 @@ async fn a_company_in_san_francisco_registers_in_english_and_sees_its_own_time()
             .contains("535 Mission St, Suite 1400, San Francisco, California 94105, United States"),
         "{detail}"
     );
+    for shown in ["+1 415-555-2671", "Los Angeles", "A company"] {
+        assert!(detail.contains(shown), "{shown}: {detail}");
+    }
 }
 
 #[tokio::test]

@@ -104,7 +104,12 @@ fn detail_view(
     let company = match &r.company {
         Some(c) => {
             let yes_no = |b: bool| lang.t(if b { "yes" } else { "no" });
+            let mut kind = lang.label(c.kind);
+            if let Some(t) = c.school_type {
+                kind = format!("{kind}: {}", lang.label(t));
+            }
             vec![
+                fact(lang, "registrant-kind", kind),
                 fact(lang, "company", c.name.clone()),
                 fact(lang, "kana", c.name_kana.clone()),
                 fact(
@@ -132,10 +137,12 @@ fn detail_view(
                 fact(lang, "a-tcci-member", yes_no(c.tcci_member)),
             ]
         }
-        None => r
-            .affiliation
-            .iter()
-            .map(|a| fact(lang, "affiliation", a.clone()))
+        None => std::iter::once(fact(lang, "registrant-kind", lang.label(r.registrant_kind)))
+            .chain(
+                r.affiliation
+                    .iter()
+                    .map(|a| fact(lang, "affiliation", a.clone())),
+            )
             .collect(),
     };
     let contact = vec![
@@ -152,7 +159,22 @@ fn detail_view(
             r.contact.title.clone().unwrap_or_default(),
         ),
         fact(lang, "email", r.contact.email.clone()),
-        fact(lang, "phone", r.contact.phone.clone().unwrap_or_default()),
+        fact(
+            lang,
+            "phone",
+            r.contact
+                .phone
+                .as_deref()
+                .map(crate::domain::formatted_phone)
+                .unwrap_or_default(),
+        ),
+        fact(
+            lang,
+            "time-zone",
+            r.time_zone
+                .map(|tz| crate::i18n::dates::zone_name(lang, tz.name()))
+                .unwrap_or_default(),
+        ),
     ];
     let attendees = r
         .attendees
