@@ -39,8 +39,17 @@ pub struct RosterRow {
     pub company_kana: Option<String>,
     pub corporate_number: Option<String>,
     pub employee_band: Option<String>,
+    /// `domain::Industry`'s code.
+    pub industry: Option<String>,
+    /// Whether the company is a TCCI member; `None` where nobody was asked (a student).
+    pub tcci_member: Option<bool>,
+    pub postal_code: Option<String>,
     pub prefecture: Option<String>,
     pub city: Option<String>,
+    pub street: Option<String>,
+    /// The answers to the event's own questions. A row whose stored answers do not read
+    /// gives none rather than stopping an export.
+    pub answers: crate::domain::Answers,
     pub contact_name: String,
     pub contact_email: String,
     pub contact_phone: Option<String>,
@@ -220,8 +229,13 @@ async fn rows(
                 company_kana: r.company_name_kana.clone(),
                 corporate_number: r.corporate_number.clone(),
                 employee_band: r.employee_band.clone(),
+                industry: r.industry.clone(),
+                tcci_member: r.tcci_member,
+                postal_code: r.postal_code.clone(),
                 prefecture: r.prefecture.clone(),
                 city: r.city.clone(),
+                street: r.street.clone(),
+                answers: serde_json::from_str(&r.answers).unwrap_or_default(),
                 contact_name: r.contact_name.clone(),
                 contact_email: r.contact_email.clone(),
                 contact_phone: r.contact_phone.clone(),

@@ -9,8 +9,10 @@ use futures_util::{StreamExt, stream};
 
 const CHUNK: u64 = 1000;
 
-/// The roster's columns, in order: message ids in `exports.ftl`.
-const COLUMNS: [&str; 21] = [
+/// The roster's fixed columns, in order: message ids in `exports.ftl`. One column per question
+/// of the event follows them, headed by the question's text (see [`Columns`]). The first
+/// eighteen keep their places from before, for the spreadsheets people built on them.
+const COLUMNS: [&str; 26] = [
     "col-attendee-id",
     "col-registration-id",
     "col-status",
@@ -29,10 +31,44 @@ const COLUMNS: [&str; 21] = [
     "col-contact",
     "col-contact-email",
     "col-contact-phone",
+    // The registrant's "how did you hear" answer, in words; the `?via=` code of the link they
+    // came by, as it was, in a column of its own.
     "col-heard-via",
+    "col-via-code",
     "col-registered-at",
+    "col-industry",
+    "col-tcci-member",
+    "col-postal-code",
+    "col-street",
     "col-sessions",
 ];
+
+/// What an export needs besides the rows: session titles and the event's questions.
+struct Columns {
+    titles: Titles,
+    questions: Vec<crate::domain::Question>,
+}
+
+impl Columns {
+    async fn of(state: &AppState, event_id: i64, lang: crate::i18n::Lang) -> Result<Self, AppError> {
+        Ok(Columns {
+            titles: session_titles(state, event_id, lang).await?,
+            questions: crate::services::questions::of_event(&state.db, event_id).await?,
+        })
+    }
+
+    /// The header row: the fixed columns in the reader's language, then each question's text
+    /// in the reader's language.
+    fn header(&self, lang: crate::i18n::Lang) -> Vec<String> {
+        let mut row = header_row(lang, &COLUMNS);
+        row.extend(
+            self.questions
+                .iter()
+                .map(|q| q.spec.label.get(lang.content()).to_owned()),
+        );
+        row
+    }
+}
 
 /// A header row: each column's name (a message id in `exports.ftl`) in the reader's language.
 pub fn header_row(lang: crate::i18n::Lang, columns: &[&str]) -> Vec<String> {
@@ -62,7 +98,7 @@ type Titles = std::collections::HashMap<i64, String>;
 fn record(
     r: &RosterRow,
     lang: crate::i18n::Lang,
-    titles: &Titles,
+    columns: &Columns,
     target: Target,
     phones: &mut cells::Phones,
 ) -> Vec<String> {
@@ -75,7 +111,8 @@ fn record(
         // A text cell keeps the bare digits, the form the NTA's data uses.
         Target::Xlsx => r.corporate_number.clone(),
     };
-    vec![
+    let yes_no = |b: bool| lang.t(if b { "export-yes" } else { "export-no" });
+    let mut row = vec![
         r.attendee_id.to_string(),
         r.registration_id.to_string(),
         if r.attendee_status == crate::domain::AttendeeStatus::Cancelled {
@@ -107,14 +144,32 @@ fn record(
             .as_deref()
             .map(|p| phones.written(p))
             .unwrap_or_default(),
-        channel(r, lang),
+        crate::i18n::words::channel(lang, r.walk_in, r.heard_via.as_deref()).unwrap_or_default(),
+        opt(&r.via),
         crate::i18n::dates::date_time(lang, r.registered_at),
+        r.industry
+            .as_deref()
+            .map(|code| {
+                code.parse::<crate::domain::Industry>()
+                    .map_or_else(|_| code.to_owned(), |i| lang.label(i))
+            })
+            .unwrap_or_default(),
+        r.tcci_member.map(yes_no).unwrap_or_default(),
+        opt(&r.postal_code),
+        opt(&r.street),
         r.session_ids
             .iter()
-            .filter_map(|id| titles.get(id).map(String::as_str))
+            .filter_map(|id| columns.titles.get(id).map(String::as_str))
             .collect::<Vec<_>>()
             .join(" / "),
-    ]
+    ];
+    row.extend(columns.questions.iter().map(|q| {
+        r.answers
+            .get(&q.id)
+            .map(|a| crate::i18n::words::answer_text(lang, q, a))
+            .unwrap_or_default()
+    }));
+    row
 }
 
 async fn session_titles(
@@ -127,17 +182,6 @@ async fn session_titles(
         .into_iter()
         .map(|s| (s.id, s.spec.title.get(lang.content()).to_owned()))
         .collect())
-}
-
-/// The channel, with the `?via=` code after it when there is one.
-fn channel(r: &RosterRow, lang: crate::i18n::Lang) -> String {
-    let heard = crate::i18n::words::channel(lang, r.walk_in, r.heard_via.as_deref());
-    match (heard, &r.via) {
-        (Some(h), Some(v)) => format!("{h} ({v})"),
-        (Some(h), None) => h.to_owned(),
-        (None, Some(v)) => v.clone(),
-        (None, None) => String::new(),
-    }
 }
 
 /// Encodes rows as CSV lines, each cell made fit for a spreadsheet and then neutralised.
@@ -171,17 +215,17 @@ pub async fn roster_csv(
     backoffice::start_export(&state.db, &me.staff.principal, &e, &q, "csv", Utc::now()).await?;
     let lang = lang.lang;
     let mut first = b"\xEF\xBB\xBF".to_vec();
-    first.extend(csv_lines(&[header_row(lang, &COLUMNS)]));
+    let event_id = e.listing.event.id;
+    let columns = std::sync::Arc::new(Columns::of(&state, event_id, lang).await?);
+    first.extend(csv_lines(&[columns.header(lang)]));
 
     let db = state.db.clone();
-    let event_id = e.listing.event.id;
-    let titles = std::sync::Arc::new(session_titles(&state, event_id, lang).await?);
     // (the next id to read after, done)
     let pages = stream::unfold(
         (0i64, false, q),
         move |(after, done, q): (i64, bool, RosterQuery)| {
             let db = db.clone();
-            let titles = titles.clone();
+            let columns = columns.clone();
             async move {
                 if done {
                     return None;
@@ -193,7 +237,7 @@ pub async fn roster_csv(
                         let mut phones = cells::Phones::default();
                         let lines: Vec<Vec<String>> = rows
                             .iter()
-                            .map(|r| record(r, lang, &titles, Target::Csv, &mut phones))
+                            .map(|r| record(r, lang, &columns, Target::Csv, &mut phones))
                             .collect();
                         let more = rows.len() as u64 == CHUNK;
                         Some((Ok::<_, std::io::Error>(csv_lines(&lines)), (last, !more, q)))
@@ -273,10 +317,10 @@ pub async fn roster_xlsx(
     let q = params.query();
     backoffice::start_export(&state.db, &me.staff.principal, &e, &q, "xlsx", Utc::now()).await?;
     let lang = lang.lang;
-    let headers = header_row(lang, &COLUMNS);
+    let columns = Columns::of(&state, e.listing.event.id, lang).await?;
+    let headers = columns.header(lang);
     let sheet_name = lang.t("export-roster-sheet");
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Vec<String>>>(2);
-    let titles = session_titles(&state, e.listing.event.id, lang).await?;
     let writer = tokio::task::spawn_blocking(move || write_workbook(&sheet_name, &headers, rx));
     let mut after = 0;
     loop {
@@ -286,7 +330,7 @@ pub async fn roster_xlsx(
         let mut phones = cells::Phones::default();
         let lines = rows
             .iter()
-            .map(|r| record(r, lang, &titles, Target::Xlsx, &mut phones))
+            .map(|r| record(r, lang, &columns, Target::Xlsx, &mut phones))
             .collect();
         if tx.send(lines).is_err() {
             break;

@@ -264,6 +264,12 @@ const EVENT_FIELD_LABELS: &[(&str, &str)] = &[
     ("reminder_days", "e-reminder-days"),
     ("purpose_of_use_ja", "e-purpose-of-use-ja"),
     ("purpose_of_use_en", "e-purpose-of-use-en"),
+    ("registration_opens_at", "a-event-registration-opens-at"),
+    ("registration_closes_at", "a-event-registration-closes-at"),
+    ("venue_name_en", "a-event-venue-name-en"),
+    ("venue_address_en", "a-event-venue-address-en"),
+    ("languages", "a-event-languages"),
+    ("audience", "a-event-audience"),
 ];
 
 /// Field errors of the event form, each named by its field's label.
