@@ -305,3 +305,12 @@ a-event-audience-by-kind = As the kind suggests (job fairs: individuals; others:
 a-event-audience-companies = Companies and organizations (company details and attendees)
 a-event-audience-individuals = Individuals (students and others, registering themselves)
 a-event-attendee-copies = Send attendees whose address differs from the contact's a copy of each email
+
+## Partner requests carry a note and wait for an answer (issue 16).
+a-partner-note = Message to the organization (optional)
+a-partner-note-hint = Why you ask and what the role involves (use of its name, publicity …). Its admins receive it by email.
+a-partner-asked-by = Asked by
+a-partner-pending = { $n ->
+    [one] One request is waiting for your answer.
+   *[other] { $n } requests are waiting for your answer.
+}

@@ -265,3 +265,7 @@ label-declaration-state-withdrawn = Withdrawn
 label-entry-state-joined = Entered
 label-entry-state-withdrawn = Withdrawn
 session-status-who = { $status } ({ $names })
+
+# Messages to the staff of organizations (issue 16): a partner request and its answer.
+label-message-kind-partner-requested = Partner request
+label-message-kind-partner-answered = Answer to a partner request

@@ -265,3 +265,7 @@ label-declaration-state-withdrawn = やめました
 label-entry-state-joined = 参加しています
 label-entry-state-withdrawn = やめました
 session-status-who = { $status }（{ $names }）
+
+# Messages to the staff of organizations (issue 16): a partner request and its answer.
+label-message-kind-partner-requested = 共催・後援などのお願い
+label-message-kind-partner-answered = 共催・後援などのお願いへの答え

@@ -305,3 +305,12 @@ a-event-audience-by-kind = 種類に合わせる（合同企業説明会は個�
 a-event-audience-companies = 企業・団体（会社情報と参加者を入力）
 a-event-audience-individuals = 個人（学生など、本人が申し込む）
 a-event-attendee-copies = 申込担当者と異なるアドレスの参加者にも、各メールの写しを送る
+
+## Partner requests carry a note and wait for an answer (issue 16).
+a-partner-note = 依頼先へのメッセージ（任意）
+a-partner-note-hint = 依頼の趣旨や、お願いしたいこと（名義の使用、告知など）。依頼先の管理者にメールで届きます。
+a-partner-asked-by = 依頼元
+a-partner-pending = { $n ->
+    [one] 回答待ちの依頼が1件あります。
+   *[other] 回答待ちの依頼が{ $n }件あります。
+}

@@ -265,3 +265,7 @@ label-declaration-state-withdrawn = 取り下げ
 label-entry-state-joined = 参加登録済み
 label-entry-state-withdrawn = 取り下げ
 session-status-who = { $status }（{ $names }）
+
+# Messages to the staff of organizations (issue 16): a partner request and its answer.
+label-message-kind-partner-requested = 共催・後援等のご依頼
+label-message-kind-partner-answered = 共催・後援等のご依頼への回答

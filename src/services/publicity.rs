@@ -249,7 +249,10 @@ mod tests {
         assert_eq!(KitFor::chosen(fair, None), KitFor::Exhibitors);
         assert_eq!(KitFor::chosen(fair, Some("students")), KitFor::Students);
         assert_eq!(KitFor::chosen(fair, Some("nobody")), KitFor::Exhibitors);
-        assert_eq!(KitFor::chosen(EventKind::Seminar, Some("students")), KitFor::Everyone);
+        assert_eq!(
+            KitFor::chosen(EventKind::Seminar, Some("students")),
+            KitFor::Everyone
+        );
         assert_eq!(KitFor::Exhibitors.shape(fair), Shape::Booth);
         assert_eq!(KitFor::Students.shape(fair), Shape::StudentVisit);
         assert_eq!(

@@ -107,6 +107,8 @@ pub async fn new_save(
     let result = if errors.is_empty() {
         events::create(&state.db, &me.staff.principal, input, Utc::now()).await
     } else {
+        // What the form could not read, and every other problem of the event with it, at once.
+        errors.take(crate::domain::EventSpec::parse(input, Utc::now()));
         Err(errors.into())
     };
     match result {

@@ -147,13 +147,22 @@ pub(super) fn values_of(input: &EventInput) -> BTreeMap<String, String> {
     let mut put = |k: &str, s: Option<String>| {
         v.insert(k.to_owned(), s.unwrap_or_default());
     };
-    put("programme_area", input.programme_area.map(|a| a.code().to_owned()));
+    put(
+        "programme_area",
+        input.programme_area.map(|a| a.code().to_owned()),
+    );
     put("format", input.format.map(|f| f.code().to_owned()));
     put("audience", input.audience.map(|a| a.code().to_owned()));
     put("venue_name_en", input.venue_name_en.clone());
     put("venue_address_en", input.venue_address_en.clone());
-    put("registration_opens_at", input.registration_opens_at.map(local));
-    put("registration_closes_at", input.registration_closes_at.map(local));
+    put(
+        "registration_opens_at",
+        input.registration_opens_at.map(local),
+    );
+    put(
+        "registration_closes_at",
+        input.registration_closes_at.map(local),
+    );
     put(
         "attendee_copies",
         input
@@ -371,19 +380,25 @@ pub async fn edit_save(
     let (change, clear) = read_input(&form, &mut errors);
     let kept = typed(&form, FORM_FIELDS);
     let now = Utc::now();
-    // The form's own errors first; then the change checked whole, as saving would.
-    let checked = if errors.is_empty() {
-        events::check_update(
-            &state.db,
-            &me.staff.principal,
-            &slug,
-            change.clone(),
-            &clear,
-            now,
-        )
-        .await
-    } else {
-        Err(AppError::Validation(errors))
+    // The change checked whole, as saving would; what the form itself could not read is
+    // reported with it, all at once.
+    let checked = events::check_update(
+        &state.db,
+        &me.staff.principal,
+        &slug,
+        change.clone(),
+        &clear,
+        now,
+    )
+    .await;
+    let checked = match checked {
+        _ if errors.is_empty() => checked,
+        Ok(_) => Err(AppError::Validation(errors)),
+        Err(AppError::Validation(more)) => {
+            errors.take::<()>(Err(more));
+            Err(AppError::Validation(errors))
+        }
+        Err(other) => Err(other),
     };
     let material = match checked {
         Ok(material) => material,

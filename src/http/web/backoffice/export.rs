@@ -50,7 +50,11 @@ struct Columns {
 }
 
 impl Columns {
-    async fn of(state: &AppState, event_id: i64, lang: crate::i18n::Lang) -> Result<Self, AppError> {
+    async fn of(
+        state: &AppState,
+        event_id: i64,
+        lang: crate::i18n::Lang,
+    ) -> Result<Self, AppError> {
         Ok(Columns {
             titles: session_titles(state, event_id, lang).await?,
             questions: crate::services::questions::of_event(&state.db, event_id).await?,

@@ -133,6 +133,8 @@ struct HomeView {
     me: Header,
     csrf_token: String,
     can_create: bool,
+    /// Roles other organizers asked this organization to take, waiting for its answer.
+    partner_requests: usize,
     events: Vec<EventSummary>,
 }
 
@@ -151,6 +153,8 @@ pub async fn home(
         me: header(&me.staff, &lang),
         csrf_token: csrf.0.clone(),
         can_create: me.staff.principal.role.manages_events(),
+        partner_requests: crate::services::partners::pending_for_us(&state.db, &me.staff.principal)
+            .await?,
         events,
     };
     Ok(private(state.pages.render(

@@ -21,7 +21,11 @@ struct KitChoice {
     current: bool,
 }
 
-fn kit_choices(kind: crate::domain::EventKind, chosen: KitFor, l: crate::i18n::Lang) -> Vec<KitChoice> {
+fn kit_choices(
+    kind: crate::domain::EventKind,
+    chosen: KitFor,
+    l: crate::i18n::Lang,
+) -> Vec<KitChoice> {
     let all = KitFor::all_of(kind);
     if all.len() < 2 {
         return Vec::new();
@@ -91,16 +95,16 @@ pub async fn publicity_page(
         &words,
         kit_for,
     )
-        .into_iter()
-        .map(|t| TextView {
-            label: lang.lang.t(t.medium.label_id),
-            via: t.medium.via,
-            budget: t.medium.budget,
-            chars: t.chars,
-            link: t.link,
-            text: t.text,
-        })
-        .collect();
+    .into_iter()
+    .map(|t| TextView {
+        label: lang.lang.t(t.medium.label_id),
+        via: t.medium.via,
+        budget: t.medium.budget,
+        chars: t.chars,
+        link: t.link,
+        text: t.text,
+    })
+    .collect();
     let view = PublicityView {
         me: header(&me.staff, &lang),
         csrf_token: csrf.0.clone(),
