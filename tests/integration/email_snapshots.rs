@@ -29,7 +29,7 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
             | MessageKind::EntryReceived
             | MessageKind::DeclarationReceived
             | MessageKind::DeclarationReviewed
-    );
+    ) || kind.to_staff();
     // A campaign or a declaration runs for a period: its days, no time, no venue.
     let period = matches!(
         kind,
@@ -73,7 +73,8 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
             }
             .into(),
         },
-        manage_url: (kind != MessageKind::AlreadyRegistered)
+        // Staff messages name no registration: no manage link.
+        manage_url: (kind != MessageKind::AlreadyRegistered && !kind.to_staff())
             .then(|| "https://uketsuke.example.jp/r/0123456789abcdef0123456789abcdef".into()),
         organizer_name: if ja {
             "東京都 産業労働局"
