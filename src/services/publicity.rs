@@ -111,7 +111,7 @@ impl KitFor {
     }
 }
 
-/// One fact of the kit: a term (`日時`) and what it says (`2026年12月3日…`).
+/// One fact of the kit: a term ("when") and what it says (the date and time).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KitFact {
     pub term: String,
@@ -125,7 +125,7 @@ pub struct KitWords {
     pub title: String,
     /// Facts that always stay: when (or for which days), where, how people are chosen, cost.
     pub facts: Vec<KitFact>,
-    /// Each fact as one line of the text (`日時：…`).
+    /// Each fact as one line of the text ("term: detail").
     pub fact_lines: Vec<String>,
     /// Who it is for.
     pub audience: String,

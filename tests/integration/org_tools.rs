@@ -380,7 +380,7 @@ async fn exports_carry_membership_industry_address_answers_and_the_link_code_apa
     let member = sheet_rows
         .find(|r| {
             r.iter()
-                .any(|c| c.to_string() == "member@kaisha.example.jp")
+                .any(|c| *c == Data::String("member@kaisha.example.jp".into()))
         })
         .unwrap();
     let text = |s: &str| Data::String(s.into());

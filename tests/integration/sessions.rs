@@ -1027,7 +1027,7 @@ async fn migration_14_turns_a_registrations_pick_into_one_per_attendee_and_back(
     // Back to one row per registration and session (the shape before issue 15) ...
     // (Migrations after it, the shapes and whatever came later, go down first.)
     let from_14 = {
-        use migration::{MigrationName, MigratorTrait};
+        use migration::MigratorTrait;
         migration::Migrator::migrations()
             .iter()
             .rev()
