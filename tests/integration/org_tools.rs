@@ -768,3 +768,89 @@ fn serve_links_to_the_address_it_listens_on_unless_a_public_url_is_set() {
         "{printed}"
     );
 }
+
+#[tokio::test]
+async fn in_the_browser_an_organizer_makes_a_job_fair_fixing_what_the_form_points_out() {
+    use crate::chromium::{Audit, Chromium};
+    let app = TestApp::spawn().await;
+    let token = app
+        .organization_with_user("BRFAIR", UserRole::Organizer)
+        .await;
+    let email = app.staff("BRFAIR", UserRole::Organizer).await;
+    let Some(browser) = Chromium::start(&app.base_url, "ja").await else {
+        return;
+    };
+    let mut audit = Audit::default();
+    browser.goto("/admin/login").await;
+    browser.fill("email", &email).await;
+    browser
+        .fill("password", crate::helpers::STAFF_PASSWORD)
+        .await;
+    browser.follow("form button[type='submit']").await;
+    browser.follow("a[href='/admin/events/new']").await;
+    audit.page(&browser, "new event (ja)").await;
+
+    browser.fill("slug", "browser-fair").await;
+    browser.choose("kind", "job_fair").await;
+    browser.choose("programme_area", "sme_talent").await;
+    browser.choose("format", "on_site").await;
+    for (name, value) in [
+        ("title_ja", "ブラウザで作った合同企業説明会"),
+        ("title_en", "Job fair made in the browser"),
+        ("description_ja", "都内の中小企業が出展します。"),
+        ("description_en", "Tokyo SMEs exhibit."),
+        ("venue_name_ja", "新宿NSビル"),
+        ("venue_address_ja", "東京都新宿区西新宿2-4-1"),
+        ("venue_name_en", "Shinjuku NS Building"),
+        ("capacity", "120"),
+    ] {
+        browser.fill(name, value).await;
+    }
+    // A datetime-local field's segments follow the browser's locale: set the values directly.
+    let times = json!([
+        ["starts_at", local_in_days(30, 13)],
+        ["ends_at", local_in_days(30, 17)],
+        ["registration_closes_at", local_in_days(29, 12)]
+    ]);
+    browser
+        .client
+        .execute(
+            "for (const [id, v] of arguments[0]) document.getElementById(id).value = v;",
+            vec![times],
+        )
+        .await
+        .unwrap();
+    // Both languages are ticked for a new event; untick them both.
+    browser.click("input[name='languages'][value='ja']").await;
+    browser.click("input[name='languages'][value='en']").await;
+    browser.follow("form.form button[type='submit']").await;
+    let body = browser.body().await;
+    assert!(
+        body.contains("開催言語: "),
+        "the list above the form names the field: {body}"
+    );
+    assert_eq!(
+        browser.value("venue_name_en").await,
+        "Shinjuku NS Building",
+        "what was typed stays"
+    );
+    audit.page(&browser, "new event with an error (ja)").await;
+
+    browser.tick("languages", "ja").await;
+    browser.tick("languages", "en").await;
+    browser.follow("form.form button[type='submit']").await;
+    assert_eq!(browser.path().await, "/admin/events/browser-fair?saved=1");
+    let (_, event) = app
+        .api("GET", "/organizer/events/browser-fair", Some(&token), None)
+        .await;
+    assert_eq!(event["audience"], "individuals", "{event}");
+    assert_eq!(event["languages"], json!(["ja", "en"]));
+    assert_eq!(event["venue"]["name_en"], "Shinjuku NS Building");
+
+    browser
+        .goto("/admin/events/browser-fair/edit?lang=en")
+        .await;
+    audit.page(&browser, "edit event (en)").await;
+    browser.close().await;
+    audit.assert_clean();
+}
