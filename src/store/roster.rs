@@ -61,6 +61,62 @@ pub struct RosterRow {
     pub registered_at: DateTime<Utc>,
 }
 
+/// What a registration says of who registered, for the exports of shapes without attendees
+/// (booths, campaign entries, declarations): the contact, the company's membership, industry
+/// and address, how they heard of the event and by which link, and their answers.
+#[derive(Debug, Clone)]
+pub struct Registrant {
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: Option<String>,
+    pub industry: Option<String>,
+    pub tcci_member: Option<bool>,
+    pub postal_code: Option<String>,
+    pub prefecture: Option<String>,
+    pub city: Option<String>,
+    pub street: Option<String>,
+    pub heard_via: Option<String>,
+    pub walk_in: bool,
+    pub via: Option<String>,
+    pub answers: crate::domain::Answers,
+}
+
+/// The registrants of the event's registrations `ids`, by registration id.
+pub async fn registrants(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+    ids: &[i64],
+) -> Result<HashMap<i64, Registrant>, DbErr> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(registration::Entity::find()
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let registrant = Registrant {
+                answers: serde_json::from_str(&r.answers).unwrap_or_default(),
+                contact_name: r.contact_name,
+                contact_email: r.contact_email,
+                contact_phone: r.contact_phone,
+                industry: r.industry,
+                tcci_member: r.tcci_member,
+                postal_code: r.postal_code,
+                prefecture: r.prefecture,
+                city: r.city,
+                street: r.street,
+                heard_via: r.heard_via,
+                walk_in: r.walk_in,
+                via: r.via_code,
+            };
+            (r.id, registrant)
+        })
+        .collect())
+}
+
 fn like(column: impl sea_orm::ColumnTrait, pattern: &str) -> Expr {
     Expr::expr(Func::lower(Expr::col(column))).like(LikeExpr::new(pattern.to_owned()).escape('\\'))
 }

@@ -854,3 +854,141 @@ async fn in_the_browser_an_organizer_makes_a_job_fair_fixing_what_the_form_point
     browser.close().await;
     audit.assert_clean();
 }
+
+/// The id of the event's first question.
+async fn first_question(app: &TestApp, slug: &str) -> i64 {
+    let (_, qs) = app
+        .api("GET", &format!("/events/{slug}/questions"), None, None)
+        .await;
+    qs[0]["id"].as_i64().unwrap()
+}
+
+/// A CSV download read back: (headers, rows).
+async fn csv_of(b: &Browser, app: &TestApp, path: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let resp = b.client.get(app.url(path)).send().await.unwrap();
+    assert_eq!(resp.status(), 200, "{path}");
+    let bytes = resp.bytes().await.unwrap();
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let headers = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    (headers, rows)
+}
+
+#[tokio::test]
+async fn booth_and_campaign_exports_carry_who_registered_too() {
+    let app = TestApp::spawn().await;
+    let token = app
+        .organization_with_user("SHAPES", UserRole::Organizer)
+        .await;
+    for body in [
+        json!({
+            "slug": "shape-campaign", "title_ja": "集中取組期間", "title_en": "Campaign",
+            "description_ja": "一斉に取り組みます。", "description_en": "Together.",
+            "programme_area": "smooth_biz", "kind": "campaign", "format": "online",
+            "starts_at": jst_in_days(-1, 0), "ends_at": jst_in_days(40, 0),
+            "registration_opens_at": jst_in_days(-2, 0), "languages": ["ja", "en"]
+        }),
+        json!({
+            "slug": "shape-fair", "title_ja": "合同企業説明会", "title_en": "Job fair",
+            "description_ja": "説明会", "description_en": "Fair",
+            "programme_area": "sme_talent", "kind": "job_fair", "format": "on_site", "audience": "individuals",
+            "venue_name_ja": "新宿NSビル", "venue_address_ja": "東京都新宿区西新宿2-4-1",
+            "starts_at": jst_in_days(30, 0), "ends_at": jst_in_days(30, 5), "capacity": 50, "languages": ["ja", "en"]
+        }),
+    ] {
+        let slug = body["slug"].as_str().unwrap().to_owned();
+        let (status, created) = app.api("POST", "/events", Some(&token), Some(body)).await;
+        assert_eq!(status, 201, "{created}");
+        let question =
+            json!({"kind": "text", "label_ja": "担当部署", "label_en": "Department in charge"});
+        let (status, _) = app
+            .api(
+                "POST",
+                &format!("/events/{slug}/questions"),
+                Some(&token),
+                Some(question.clone()),
+            )
+            .await;
+        assert_eq!(status, 201);
+        app.api(
+            "POST",
+            &format!("/events/{slug}/publish"),
+            Some(&token),
+            None,
+        )
+        .await;
+    }
+    let mut entry = company_registration(&corporate_number(17_001), &[]);
+    entry.as_object_mut().unwrap().remove("attendees");
+    entry["campaign"] = json!({"actions": ["telework"], "employees": 30, "listed": false});
+    entry["answers"] = json!([{"question_id": first_question(&app, "shape-campaign").await, "values": ["@総務部"]}]);
+    let (status, body) = app.register("shape-campaign", entry).await;
+    assert_eq!(status, 201, "{body}");
+    let mut booth = company_registration(&corporate_number(17_002), &[]);
+    booth.as_object_mut().unwrap().remove("attendees");
+    booth["exhibitor"] =
+        json!({"staff_count": 2, "languages": ["ja"], "positions": "営業", "visa_support": true});
+    booth["company"]["tcci_member"] = json!(false);
+    let (status, body) = app.register("shape-fair", booth).await;
+    assert_eq!(status, 201, "{body}");
+
+    let organizer = app.signed_in("SHAPES", UserRole::Organizer).await;
+    let (headers, rows) = csv_of(
+        &organizer,
+        &app,
+        "/admin/events/shape-campaign/campaign.csv",
+    )
+    .await;
+    assert_eq!(rows.len(), 1);
+    let cell = |name: &str| {
+        let i = headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name} in {headers:?}"));
+        rows[0][i].clone()
+    };
+    assert_eq!(cell("申込担当者"), "山田 花子");
+    assert_eq!(cell("東商会員"), "はい");
+    assert_eq!(cell("郵便番号"), "100-0005");
+    assert_eq!(cell("町名・番地"), "丸の内3-2-2");
+    assert_eq!(cell("認知経路"), "東京商工会議所のメールマガジン");
+    assert_eq!(cell("経路コード（?via=）"), "mm-2026-12");
+    assert_eq!(cell("担当部署"), "'@総務部", "formula-safe");
+    assert_eq!(
+        headers.iter().filter(|h| *h == "業種").count(),
+        1,
+        "industry once: {headers:?}"
+    );
+
+    let (headers, rows) = csv_of(
+        &organizer,
+        &app,
+        "/admin/events/shape-fair/exhibitors.csv?lang=en",
+    )
+    .await;
+    assert_eq!(rows.len(), 1);
+    let cell = |name: &str| {
+        let i = headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name} in {headers:?}"));
+        rows[0][i].clone()
+    };
+    assert_eq!(cell("TCCI member"), "no");
+    assert_eq!(cell("Industry"), "Manufacturing");
+    assert!(
+        !headers.iter().any(|h| h == "Department in charge"),
+        "a job fair's questions are its visitors': {headers:?}"
+    );
+    assert_eq!(cell("Link code (?via=)"), "mm-2026-12");
+    assert_eq!(cell("Contact phone"), "03-1234-5678");
+}

@@ -89,6 +89,118 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The registrant's columns the exports of booths, campaign entries and declarations add after
+/// their own (those shapes name no attendees, so the roster has no row for them): the contact,
+/// TCCI membership, industry (unless the export has it already) and address, how they heard of
+/// the event in words and the `?via=` code apart, then one column per question of the event.
+pub(super) struct RegistrantColumns {
+    questions: Vec<crate::domain::Question>,
+    with_industry: bool,
+    registrants: std::collections::HashMap<i64, crate::store::roster::Registrant>,
+}
+
+impl RegistrantColumns {
+    /// `with_industry`: unless the export has it already; `with_questions`: unless the event's
+    /// questions are not theirs (a job fair asks its visitors, not its exhibitors).
+    pub(super) async fn of(
+        state: &AppState,
+        event_id: i64,
+        registration_ids: &[i64],
+        with_industry: bool,
+        with_questions: bool,
+    ) -> Result<Self, AppError> {
+        let questions = if with_questions {
+            crate::services::questions::of_event(&state.db, event_id).await?
+        } else {
+            Vec::new()
+        };
+        Ok(RegistrantColumns {
+            questions,
+            with_industry,
+            registrants: backoffice::registrants(&state.db, event_id, registration_ids).await?,
+        })
+    }
+
+    pub(super) fn header(&self, lang: crate::i18n::Lang) -> Vec<String> {
+        let mut ids = vec!["col-contact", "col-contact-email", "col-contact-phone"];
+        if self.with_industry {
+            ids.push("col-industry");
+        }
+        ids.extend([
+            "col-tcci-member",
+            "col-postal-code",
+            "col-prefecture",
+            "col-city",
+            "col-street",
+            "col-heard-via",
+            "col-via-code",
+        ]);
+        let mut row = header_row(lang, &ids);
+        row.extend(
+            self.questions
+                .iter()
+                .map(|q| q.spec.label.get(lang.content()).to_owned()),
+        );
+        row
+    }
+
+    /// The cells of registration `id` (empty cells if it is not found).
+    pub(super) fn cells(
+        &self,
+        id: i64,
+        lang: crate::i18n::Lang,
+        phones: &mut cells::Phones,
+    ) -> Vec<String> {
+        // Contact (3), industry (if asked), membership and address (5), heard via and code (2).
+        let width = 10 + usize::from(self.with_industry) + self.questions.len();
+        let Some(r) = self.registrants.get(&id) else {
+            return vec![String::new(); width];
+        };
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let mut row = vec![
+            r.contact_name.clone(),
+            r.contact_email.clone(),
+            r.contact_phone
+                .as_deref()
+                .map(|p| phones.written(p))
+                .unwrap_or_default(),
+        ];
+        if self.with_industry {
+            row.push(industry(lang, r.industry.as_deref()));
+        }
+        row.extend([
+            r.tcci_member.map(|b| yes_no(lang, b)).unwrap_or_default(),
+            opt(&r.postal_code),
+            opt(&r.prefecture),
+            opt(&r.city),
+            opt(&r.street),
+            crate::i18n::words::channel(lang, r.walk_in, r.heard_via.as_deref())
+                .unwrap_or_default(),
+            opt(&r.via),
+        ]);
+        row.extend(self.questions.iter().map(|q| {
+            r.answers
+                .get(&q.id)
+                .map(|a| crate::i18n::words::answer_text(lang, q, a))
+                .unwrap_or_default()
+        }));
+        row
+    }
+}
+
+fn yes_no(lang: crate::i18n::Lang, b: bool) -> String {
+    lang.t(if b { "export-yes" } else { "export-no" })
+}
+
+/// An industry by its label; a code that is no longer one, as stored.
+fn industry(lang: crate::i18n::Lang, code: Option<&str>) -> String {
+    code.map(|code| {
+        code.parse::<crate::domain::Industry>()
+            .map_or_else(|_| code.to_owned(), |i| lang.label(i))
+    })
+    .unwrap_or_default()
+}
+
 /// Where a row is going: the two files differ in how a corporate number survives being opened.
 #[derive(Clone, Copy)]
 enum Target {
@@ -115,7 +227,6 @@ fn record(
         // A text cell keeps the bare digits, the form the NTA's data uses.
         Target::Xlsx => r.corporate_number.clone(),
     };
-    let yes_no = |b: bool| lang.t(if b { "export-yes" } else { "export-no" });
     let mut row = vec![
         r.attendee_id.to_string(),
         r.registration_id.to_string(),
@@ -151,14 +262,8 @@ fn record(
         crate::i18n::words::channel(lang, r.walk_in, r.heard_via.as_deref()).unwrap_or_default(),
         opt(&r.via),
         crate::i18n::dates::date_time(lang, r.registered_at),
-        r.industry
-            .as_deref()
-            .map(|code| {
-                code.parse::<crate::domain::Industry>()
-                    .map_or_else(|_| code.to_owned(), |i| lang.label(i))
-            })
-            .unwrap_or_default(),
-        r.tcci_member.map(yes_no).unwrap_or_default(),
+        industry(lang, r.industry.as_deref()),
+        r.tcci_member.map(|b| yes_no(lang, b)).unwrap_or_default(),
         opt(&r.postal_code),
         opt(&r.street),
         r.session_ids
