@@ -289,10 +289,20 @@ async fn serve(mut settings: Settings, args: ServeArgs) -> anyhow::Result<()> {
     }
     // Bind first: a taken port is the most common mistake and should be the first reported.
     let (acceptor, addr) = app::bind(&settings.server.bind).await?;
+    // Links, calendar files and QR codes name the address it listens on, unless people reach
+    // it by another (public_url set).
+    settings.server.listening_on(addr);
+    if settings.is_production() && settings.server.configured_public_url.is_none() {
+        tracing::warn!(
+            public_url = %settings.server.public_url,
+            "server.public_url is not set: links in emails point at the listening address \
+             (set UKETSUKE__SERVER__PUBLIC_URL)"
+        );
+    }
     let state = app::prepare(settings).await?;
     if args.demo {
         match demo::seed(&state.db, &state.links, chrono::Utc::now()).await {
-            Ok(logins) => print_demo_logins(&logins, &format!("http://{addr}")),
+            Ok(logins) => print_demo_logins(&logins, &state.settings.server.public_url),
             Err(AppError::Conflict {
                 code: "database_not_empty",
                 ..

@@ -239,9 +239,6 @@ a-publicity-medium-mailmag = TCCI mail magazine
 a-publicity-medium-shimbun = Tosho Shimbun (notice column)
 a-publicity-medium-advisor = For TCCI management advisors
 a-publicity-title = [{ $title }]
-a-publicity-when = When: { $when }
-a-publicity-where = Where: { $where }
-a-publicity-capacity = Seats: { $capacity } (first come, first served; free)
 a-publicity-audience-companies = For: owners, HR and general affairs staff of companies and organizations
 a-publicity-audience-individuals = For: everyone
 a-publicity-audience-everyone = For: companies, organizations and individuals, in Japan and abroad
@@ -268,3 +265,56 @@ e-reminder-days = Reminders (days before, comma-separated)
 e-purpose-of-use-ja = Purpose of use (Japanese; empty: standard text)
 e-purpose-of-use-en = Purpose of use (English)
 e-waitlist-enabled = Take a waiting list when full
+
+## The publicity kit says what is true of the event (src/i18n/words.rs publicity_words):
+## each fact is a term and its detail, written as one line by a-kit-fact.
+a-kit-fact = { $term }: { $detail }
+a-kit-term-when = When
+# A campaign or a declaration scheme runs for days, not at a time.
+a-kit-term-period = Period
+a-kit-term-where = Where
+a-kit-term-capacity = Seats
+a-kit-term-selection = Selection
+a-kit-term-fee = Fee
+a-kit-capacity-first-come = { $capacity } (first come, first served)
+a-kit-selection-booth = applications are reviewed; each company is told whether it exhibits
+a-kit-selection-declaration = declarations are reviewed; each company is told when it is accepted
+a-kit-fee-free = free
+a-kit-audience-exhibitors = For: companies and organizations hiring international students (exhibitors)
+a-kit-audience-students = For: students (visitors)
+a-kit-link-heading-booth = Details and booth applications:
+a-kit-link-heading-declaration = Details and declarations:
+# A job fair's kits: one for companies (the booth form), one for students (the visitor form).
+a-kit-for = Kit for
+a-kit-for-exhibitors = For exhibitors
+a-kit-for-students = For students
+a-kit-for-everyone = For participants
+
+## The event form's fields beyond the first ones (admin/event_fields.html): everything the
+## API sets on an event.
+a-event-registration-opens-at = Registration opens (Japan time)
+a-event-registration-opens-at-hint = Leave empty to open registration when you save.
+a-event-registration-closes-at = Registration closes (Japan time)
+a-event-registration-closes-at-hint = Leave empty to close at the start (for campaigns and declarations, at the end).
+a-event-venue-name-en = Venue name (English)
+a-event-venue-address-en = Venue address (English)
+a-event-venue-en-hint = Shown on English pages and emails; empty shows the Japanese.
+a-event-languages = Languages
+a-event-language-ja = Japanese
+a-event-language-en = English
+a-event-audience = Who registers
+a-event-audience-hint = For a job fair choose "individuals": students register as themselves to visit, and companies apply for a booth through the exhibitor form (/exhibit).
+a-event-audience-by-kind = As the kind suggests (job fairs: individuals; others: companies)
+a-event-audience-companies = Companies and organizations (company details and attendees)
+a-event-audience-individuals = Individuals (students and others, registering themselves)
+a-event-audience-everyone = Organizations and individuals alike (in Japan and abroad; the registrant says which)
+a-event-attendee-copies = Send attendees whose address differs from the contact's a copy of each email
+
+## Partner requests carry a note and wait for an answer (issue 16).
+a-partner-note = Message to the organization (optional)
+a-partner-note-hint = Why you ask and what the role involves (use of its name, publicity …). Its admins receive it by email.
+a-partner-asked-by = Asked by
+a-partner-pending = { $n ->
+    [one] One request is waiting for your answer.
+   *[other] { $n } requests are waiting for your answer.
+}

@@ -78,3 +78,17 @@ col-checked-in = Checked in
 col-attendance-rate = Attendance rate
 col-campaign-employees = Campaign employees covered
 report-attendees-by-area = Attendees by programme area
+
+## The roster's columns added for every kind of event (issue 16), after col-heard-via:
+## the ?via= code of the link the registrant came by, then the company's industry
+## (col-industry above), TCCI membership and the rest of its address. One column per
+## question of the event follows, headed by the question's own text.
+col-via-code = Link code (?via=)
+col-tcci-member = TCCI member
+col-postal-code = Postal code
+col-street = Street address
+
+## Who registered and where (issue 16)
+col-registrant-kind = Registrant
+col-country = Country or region
+col-region = State or province

@@ -281,3 +281,6 @@ label-school-type-vocational-school = Vocational school
 label-school-type-japanese-language-school = Japanese-language school
 label-school-type-high-school = High school
 label-school-type-other = Another school
+# Messages to the staff of organizations (issue 16): a partner request and its answer.
+label-message-kind-partner-requested = Partner request
+label-message-kind-partner-answered = Answer to a partner request

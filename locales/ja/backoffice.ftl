@@ -239,9 +239,6 @@ a-publicity-medium-mailmag = 東京商工会議所 メールマガジン
 a-publicity-medium-shimbun = 東商新聞（告知欄）
 a-publicity-medium-advisor = 経営指導員からのご案内
 a-publicity-title = 【{ $title }】
-a-publicity-when = 日時：{ $when }
-a-publicity-where = 会場：{ $where }
-a-publicity-capacity = 定員：{ $capacity }名（先着順・参加無料）
 a-publicity-audience-companies = 対象：企業・団体の経営者、人事・総務ご担当者
 a-publicity-audience-individuals = 対象：どなたでも
 a-publicity-audience-everyone = 対象：企業・団体の方、個人の方（国内外）
@@ -268,3 +265,56 @@ e-reminder-days = リマインダー（開催の何日前か、カンマ区切�
 e-purpose-of-use-ja = 個人情報の利用目的（日本語・空欄で標準文）
 e-purpose-of-use-en = 個人情報の利用目的（英語）
 e-waitlist-enabled = 満席時はキャンセル待ちを受け付ける
+
+## The publicity kit says what is true of the event (src/i18n/words.rs publicity_words):
+## each fact is a term and its detail, written as one line by a-kit-fact.
+a-kit-fact = { $term }：{ $detail }
+a-kit-term-when = 日時
+# A campaign or a declaration scheme runs for days, not at a time.
+a-kit-term-period = 期間
+a-kit-term-where = 会場
+a-kit-term-capacity = 定員
+a-kit-term-selection = 選考
+a-kit-term-fee = 参加費
+a-kit-capacity-first-come = { $capacity }名（先着順）
+a-kit-selection-booth = お申込み内容を審査のうえ、出展の可否をご連絡します
+a-kit-selection-declaration = 宣言内容を確認のうえ、受理をご連絡します
+a-kit-fee-free = 無料
+a-kit-audience-exhibitors = 対象：外国人留学生の採用を考える企業・団体（出展）
+a-kit-audience-students = 対象：学生の方（来場）
+a-kit-link-heading-booth = ▼詳細・出展のお申込み
+a-kit-link-heading-declaration = ▼詳細・宣言のお申込み
+# A job fair's kits: one for companies (the booth form), one for students (the visitor form).
+a-kit-for = 告知の対象
+a-kit-for-exhibitors = 出展企業向け
+a-kit-for-students = 学生向け
+a-kit-for-everyone = 参加者向け
+
+## The event form's fields beyond the first ones (admin/event_fields.html): everything the
+## API sets on an event.
+a-event-registration-opens-at = 申込受付の開始（日本時間）
+a-event-registration-opens-at-hint = 空欄のときは保存した時点から受け付けます。
+a-event-registration-closes-at = 申込受付の締切（日本時間）
+a-event-registration-closes-at-hint = 空欄のときは開始時刻に締め切ります（キャンペーン・宣言は終了時）。
+a-event-venue-name-en = 会場名（英語）
+a-event-venue-address-en = 会場住所（英語）
+a-event-venue-en-hint = 英語のページとメールに表示します。空欄のときは日本語を表示します。
+a-event-languages = 開催言語
+a-event-language-ja = 日本語
+a-event-language-en = 英語
+a-event-audience = 申込者
+a-event-audience-hint = 合同企業説明会は「個人」にすると、学生は個人として来場を申し込み、企業は出展フォーム（/exhibit）から出展を申し込みます。
+a-event-audience-by-kind = 種類に合わせる（合同企業説明会は個人、ほかは企業・団体）
+a-event-audience-companies = 企業・団体（会社情報と参加者を入力）
+a-event-audience-individuals = 個人（学生など、本人が申し込む）
+a-event-audience-everyone = 企業・団体と個人のどちらも（国内外から。申込者が区分を選ぶ）
+a-event-attendee-copies = 申込担当者と異なるアドレスの参加者にも、各メールの写しを送る
+
+## Partner requests carry a note and wait for an answer (issue 16).
+a-partner-note = 依頼先へのメッセージ（任意）
+a-partner-note-hint = 依頼の趣旨や、お願いしたいこと（名義の使用、告知など）。依頼先の管理者にメールで届きます。
+a-partner-asked-by = 依頼元
+a-partner-pending = { $n ->
+    [one] 回答待ちの依頼が1件あります。
+   *[other] 回答待ちの依頼が{ $n }件あります。
+}

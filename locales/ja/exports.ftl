@@ -78,3 +78,17 @@ col-checked-in = 受付済み
 col-attendance-rate = 出席率
 col-campaign-employees = キャンペーン対象従業員数
 report-attendees-by-area = 分野別の参加者数
+
+## The roster's columns added for every kind of event (issue 16), after col-heard-via:
+## the ?via= code of the link the registrant came by, then the company's industry
+## (col-industry above), TCCI membership and the rest of its address. One column per
+## question of the event follows, headed by the question's own text.
+col-via-code = 経路コード（?via=）
+col-tcci-member = 東商会員
+col-postal-code = 郵便番号
+col-street = 町名・番地
+
+## Who registered and where (issue 16)
+col-registrant-kind = 申込者区分
+col-country = 国・地域
+col-region = 州・省など

@@ -281,3 +281,6 @@ label-school-type-vocational-school = 専門学校
 label-school-type-japanese-language-school = 日本語学校
 label-school-type-high-school = 高等学校
 label-school-type-other = その他の学校
+# Messages to the staff of organizations (issue 16): a partner request and its answer.
+label-message-kind-partner-requested = 共催・後援等のご依頼
+label-message-kind-partner-answered = 共催・後援等のご依頼への回答

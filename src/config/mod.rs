@@ -83,10 +83,46 @@ fn default_env() -> Environment {
 #[derive(Debug, Clone, Deserialize)]
 pub struct ServerSettings {
     pub bind: String,
-    /// The address people reach uketsuke at, for links in emails and calendar files.
+    /// `public_url` as configured (a file or `UKETSUKE__SERVER__PUBLIC_URL`); `None` when
+    /// nobody set it, and then the address the server listens on stands in (see
+    /// [`ServerSettings::listening_on`]).
+    #[serde(rename = "public_url", default)]
+    pub configured_public_url: Option<String>,
+    /// The address people reach uketsuke at, for links in emails and calendar files: the
+    /// configured one, or else `http://` and the listening address.
+    #[serde(skip)]
     pub public_url: String,
     /// How long in-flight requests may take to finish after SIGTERM.
     pub shutdown_timeout_secs: u64,
+}
+
+impl ServerSettings {
+    /// The server listens on `addr` now (after `--bind`, or on the port the system gave for
+    /// port 0): unless a public URL was configured, links point there.
+    pub fn listening_on(&mut self, addr: std::net::SocketAddr) {
+        if self.configured_public_url.is_none() {
+            self.public_url = url_for_socket(addr);
+        }
+    }
+}
+
+/// `http://` and the address a browser on this machine reaches a listener on: the host as
+/// bound, except that an unspecified address (`0.0.0.0`, `::`), which no browser can open,
+/// becomes `localhost`.
+pub fn url_for_socket(addr: std::net::SocketAddr) -> String {
+    if addr.ip().is_unspecified() {
+        format!("http://localhost:{}", addr.port())
+    } else {
+        format!("http://{addr}")
+    }
+}
+
+/// [`url_for_socket`] for a `bind` setting, which may also name a host (`localhost:8080`).
+fn url_for_bind(bind: &str) -> String {
+    match bind.parse::<std::net::SocketAddr>() {
+        Ok(addr) => url_for_socket(addr),
+        Err(_) => format!("http://{}", bind.trim()),
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -224,6 +260,16 @@ impl Settings {
             .and_then(|c| c.try_deserialize())
             .context("invalid configuration")?;
         settings.env = env;
+        settings.server.configured_public_url = settings
+            .server
+            .configured_public_url
+            .take()
+            .map(|u| u.trim().to_owned())
+            .filter(|u| !u.is_empty());
+        settings.server.public_url = match &settings.server.configured_public_url {
+            Some(url) => url.clone(),
+            None => url_for_bind(&settings.server.bind),
+        };
         settings.check()?;
         Ok(settings)
     }

@@ -50,7 +50,7 @@ pub use notice::{
 };
 pub use organization::{OrgCode, Organization, OrganizationKind};
 pub use participation::{BoothState, EntryState, Participation};
-pub use partner::{Partner, PartnerRole, PartnerState};
+pub use partner::{Partner, PartnerNote, PartnerRole, PartnerState};
 pub use question::{
     Answer, Answers, Question, QuestionInput, QuestionKind, QuestionOption, QuestionSpec,
 };

@@ -25,6 +25,10 @@ labelled_enum! {
         EntryReceived = "entry_received" => "label-message-kind-entry-received";
         DeclarationReceived = "declaration_received" => "label-message-kind-declaration-received";
         DeclarationReviewed = "declaration_reviewed" => "label-message-kind-declaration-reviewed";
+        /// To a partner organization's admins: the organizer asks it to take a role.
+        PartnerRequested = "partner_requested" => "label-message-kind-partner-requested";
+        /// To whoever asked: the partner organization answered.
+        PartnerAnswered = "partner_answered" => "label-message-kind-partner-answered";
     }
 }
 
@@ -34,6 +38,30 @@ impl MessageKind {
     pub fn can_opt_out(self) -> bool {
         matches!(self, MessageKind::Reminder | MessageKind::Announcement)
     }
+
+    /// Messages to the staff of organizations (partner requests and answers), not to
+    /// registrants: they name no registration and carry nothing of one.
+    pub fn to_staff(self) -> bool {
+        matches!(
+            self,
+            MessageKind::PartnerRequested | MessageKind::PartnerAnswered
+        )
+    }
+}
+
+/// A partner request as it was when its message was queued: who asked whom to take which role,
+/// with the organizer's note, and (for the answer) what was answered and by whom.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerRequestNote {
+    pub role: super::PartnerRole,
+    /// The organizer's organization.
+    pub organizer: Titles,
+    /// The organization asked.
+    pub partner: Titles,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The staff member who asked (or answered), by display name.
+    pub by: String,
 }
 
 /// A text in Japanese and English, as it was when the notice was queued.
@@ -144,6 +172,15 @@ pub enum Notice {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
     },
+    /// To the admins of the organization asked to take a role in the event.
+    PartnerRequested {
+        request: PartnerRequestNote,
+    },
+    /// To the staff member who asked: the organization approved, or declined.
+    PartnerAnswered {
+        request: PartnerRequestNote,
+        approved: bool,
+    },
 }
 
 impl Notice {
@@ -164,6 +201,8 @@ impl Notice {
             Notice::EntryReceived => MessageKind::EntryReceived,
             Notice::DeclarationReceived => MessageKind::DeclarationReceived,
             Notice::DeclarationReviewed { .. } => MessageKind::DeclarationReviewed,
+            Notice::PartnerRequested { .. } => MessageKind::PartnerRequested,
+            Notice::PartnerAnswered { .. } => MessageKind::PartnerAnswered,
         }
     }
 
@@ -388,6 +427,22 @@ mod tests {
             Notice::DeclarationReviewed {
                 decision: DeclarationDecision::Returned,
                 note: Some("時期を書いてください".into()),
+            },
+            Notice::PartnerAnswered {
+                request: PartnerRequestNote {
+                    role: super::super::PartnerRole::Backing,
+                    organizer: Titles {
+                        ja: "東京都".into(),
+                        en: "TMG".into(),
+                    },
+                    partner: Titles {
+                        ja: "東京商工会議所".into(),
+                        en: "TCCI".into(),
+                    },
+                    note: Some("後援名義のお願い".into()),
+                    by: "山田".into(),
+                },
+                approved: true,
             },
         ];
         for notice in notices {

@@ -23,6 +23,30 @@ labelled_enum! {
     }
 }
 
+/// What the organizer writes to the organization it asks to take a role: why, and what the
+/// role involves. Many lines, at most [`PartnerNote::MAX`] characters, no control characters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PartnerNote(String);
+
+impl PartnerNote {
+    pub const MAX: usize = 2000;
+
+    /// An empty note is no note. Errors are named `note`.
+    pub fn parse(value: Option<&str>) -> Result<Option<PartnerNote>, super::ValidationErrors> {
+        let mut errors = super::ValidationErrors::new();
+        let note = super::text::optional_lines(&mut errors, "note", value, Self::MAX);
+        if errors.is_empty() {
+            Ok(note.map(PartnerNote))
+        } else {
+            Err(errors)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// An organization taking part in an event in one role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Partner {
@@ -67,6 +91,22 @@ mod tests {
             name_ja: name.into(),
             name_en: name.into(),
         }
+    }
+
+    #[test]
+    fn a_note_is_text_of_many_lines_within_its_length() {
+        assert_eq!(PartnerNote::parse(None).unwrap(), None);
+        assert_eq!(PartnerNote::parse(Some("  ")).unwrap(), None);
+        let note = PartnerNote::parse(Some("line one\nline two"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(note.as_str(), "line one\nline two");
+        assert!(PartnerNote::parse(Some("a\u{0}b")).is_err());
+        let long = "x".repeat(PartnerNote::MAX + 1);
+        assert_eq!(
+            PartnerNote::parse(Some(&long)).unwrap_err().fields()[0].field,
+            "note"
+        );
     }
 
     #[test]

@@ -337,44 +337,98 @@ pub fn label_or_not_given(lang: Lang, x: Option<impl crate::domain::Labelled>) -
     }
 }
 
-/// The words of the publicity kit, in `lang` (the media are Japanese: the caller passes `ja`).
+/// The words of the publicity kit, in `lang` (the media are Japanese: the caller passes `ja`),
+/// saying what is true of the event for whom the kit is for: a time, or the days of a period
+/// (a campaign, a declaration scheme); a place, unless nobody goes anywhere; how people are
+/// chosen (seats by order of arrival, booths and declarations by review); the cost (events of
+/// the programme are free: an event has no fee to say otherwise).
 pub fn publicity_words(
     lang: Lang,
     listing: &crate::services::catalogue::EventListing,
+    kit_for: crate::services::publicity::KitFor,
 ) -> crate::services::publicity::KitWords {
+    use crate::domain::Shape;
+    use crate::services::publicity::{KitFact, KitFor};
     let spec = &listing.event.spec;
-    let mut facts = vec![
-        lang.t_args(
-            "a-publicity-when",
-            &crate::fluent_args![(
-                "when",
-                super::dates::range(lang, spec.starts_at, spec.ends_at)
-            )],
-        ),
-        lang.t_args(
-            "a-publicity-where",
-            &crate::fluent_args![("where", venue_line(lang, spec))],
-        ),
-    ];
-    if let Some(c) = spec.capacity {
-        facts.push(lang.t_args(
-            "a-publicity-capacity",
-            &crate::fluent_args![("capacity", super::number(c.get()))],
-        ));
+    let fact = |term: &str, detail: String| KitFact {
+        term: lang.t(term),
+        detail,
+    };
+    let timed = Shape::timed(spec.kind);
+    let mut facts = vec![if timed {
+        fact(
+            "a-kit-term-when",
+            super::dates::range(lang, spec.starts_at, spec.ends_at),
+        )
+    } else {
+        fact(
+            "a-kit-term-period",
+            super::dates::days(lang, spec.starts_at, spec.ends_at),
+        )
+    }];
+    // A campaign or a declaration held online has nowhere to go.
+    if timed || spec.venue.is_some() {
+        facts.push(fact("a-kit-term-where", venue_line(lang, spec)));
     }
+    let shape = kit_for.shape(spec.kind);
+    match shape {
+        Shape::Seats | Shape::StudentVisit => {
+            if let Some(c) = spec.capacity {
+                facts.push(fact(
+                    "a-kit-term-capacity",
+                    lang.t_args(
+                        "a-kit-capacity-first-come",
+                        &crate::fluent_args![("capacity", super::number(c.get()))],
+                    ),
+                ));
+            }
+        }
+        Shape::Booth => facts.push(fact(
+            "a-kit-term-selection",
+            lang.t("a-kit-selection-booth"),
+        )),
+        Shape::Declaration => facts.push(fact(
+            "a-kit-term-selection",
+            lang.t("a-kit-selection-declaration"),
+        )),
+        Shape::CampaignEntry => {}
+    }
+    facts.push(fact("a-kit-term-fee", lang.t("a-kit-fee-free")));
+    let fact_lines = facts
+        .iter()
+        .map(|f| {
+            lang.t_args(
+                "a-kit-fact",
+                &crate::fluent_args![("term", f.term.as_str()), ("detail", f.detail.as_str())],
+            )
+        })
+        .collect();
     crate::services::publicity::KitWords {
         title: lang.t_args(
             "a-publicity-title",
             &crate::fluent_args![("title", spec.title.get(lang.content()))],
         ),
         facts,
-        audience: match spec.audience {
-            crate::domain::Audience::Companies => lang.t("a-publicity-audience-companies"),
-            crate::domain::Audience::Individuals => lang.t("a-publicity-audience-individuals"),
-            crate::domain::Audience::Everyone => lang.t("a-publicity-audience-everyone"),
+        fact_lines,
+        audience: match (kit_for, spec.audience) {
+            (KitFor::Exhibitors, _) => lang.t("a-kit-audience-exhibitors"),
+            (KitFor::Students, _) => lang.t("a-kit-audience-students"),
+            (KitFor::Everyone, crate::domain::Audience::Companies) => {
+                lang.t("a-publicity-audience-companies")
+            }
+            (KitFor::Everyone, crate::domain::Audience::Individuals) => {
+                lang.t("a-publicity-audience-individuals")
+            }
+            (KitFor::Everyone, crate::domain::Audience::Everyone) => {
+                lang.t("a-publicity-audience-everyone")
+            }
         },
         partners: partner_line(lang, &listing.organizer, &listing.partners),
-        link_heading: lang.t("a-publicity-link-heading"),
+        link_heading: match shape {
+            Shape::Booth => lang.t("a-kit-link-heading-booth"),
+            Shape::Declaration => lang.t("a-kit-link-heading-declaration"),
+            _ => lang.t("a-publicity-link-heading"),
+        },
     }
 }
 

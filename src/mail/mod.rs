@@ -7,7 +7,7 @@ pub mod worker;
 
 pub use render::{
     AnnouncementBlock, CampaignBlock, CheckinCode, DecisionBlock, DeclarationBlock, EmailContext,
-    Emails, EventBlock, ExhibitorBlock, SessionLine,
+    Emails, EventBlock, ExhibitorBlock, PartnerBlock, SessionLine,
 };
 pub use transport::{SendError, Transport};
 
@@ -292,7 +292,12 @@ impl Mailer {
             manage_url: manage_url.clone(),
             organizer_name: listing.organizer.name(lang.content()).to_owned(),
             contact_email: self.from.email.to_string(),
-            purpose_of_use: crate::i18n::words::purpose_of_use(lang, spec),
+            // Staff are not registrants: the statement to registrants is not theirs.
+            purpose_of_use: if kind.to_staff() {
+                String::new()
+            } else {
+                crate::i18n::words::purpose_of_use(lang, spec)
+            },
             // Where a reviewed registration stands is its review, not "confirmed".
             status: registration
                 .map(|r| lang.label(&r.participation))
@@ -360,11 +365,28 @@ impl Mailer {
                 languages: crate::i18n::words::booth_languages(lang, profile),
             }),
             decision: decision.clone(),
+            partner: match notice {
+                Notice::PartnerRequested { request } => Some(partner_block(
+                    lang,
+                    request,
+                    false,
+                    format!("{}/admin/partners", self.public_url),
+                )),
+                Notice::PartnerAnswered { request, approved } => Some(partner_block(
+                    lang,
+                    request,
+                    *approved,
+                    format!("{}/admin/events/{}/partners", self.public_url, spec.slug),
+                )),
+                _ => None,
+            },
         };
         // A job fair speaks to students from abroad: its messages carry Japanese and English
         // one after the other. The Japanese is the reader's own when they read Japanese (plain
         // or easy), the default locale's otherwise.
-        let rendered = if spec.kind == crate::domain::EventKind::JobFair {
+        // So is every message to staff, who read the back-office in either and have no
+        // language on file.
+        let rendered = if spec.kind == crate::domain::EventKind::JobFair || kind.to_staff() {
             let english = crate::i18n::Lang::all()
                 .find(|l| l.content() == crate::domain::Language::En && l.fallback().is_none())
                 .unwrap_or_default();
@@ -500,6 +522,32 @@ impl Mailer {
         }
         let message = builder.multipart(body)?;
         Ok(Composed::Ready(Box::new(message)))
+    }
+}
+
+/// A partner request or answer in `lang`'s words; names and note as they were when queued.
+fn partner_block(
+    lang: crate::i18n::Lang,
+    request: &crate::domain::notice::PartnerRequestNote,
+    approved: bool,
+    url: String,
+) -> PartnerBlock {
+    let note = request
+        .note
+        .as_deref()
+        .map(|n| crate::domain::text::for_output(n, crate::domain::text::Lines::Many).into_owned());
+    PartnerBlock {
+        role: lang.label(request.role),
+        organizer: one_line(request.organizer.get(lang.content())),
+        partner: one_line(request.partner.get(lang.content())),
+        note_lines: note
+            .as_deref()
+            .map(|n| n.lines().map(str::to_owned).collect())
+            .unwrap_or_default(),
+        note,
+        by: one_line(&request.by),
+        approved,
+        url,
     }
 }
 

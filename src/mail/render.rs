@@ -69,6 +69,24 @@ pub struct EmailContext {
     /// The organizer's decision a review message announces (a booth's or a declaration's),
     /// as it was made: not where the review stands when the message is sent.
     pub decision: Option<DecisionBlock>,
+    /// A partner request or its answer, to staff (`partner_requested`, `partner_answered`).
+    pub partner: Option<PartnerBlock>,
+}
+
+/// A partner request as the message tells it: who asks whom to take which role, the note, and
+/// for the answer, what was answered and by whom. `url` is the back-office page to act on it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartnerBlock {
+    pub role: String,
+    pub organizer: String,
+    pub partner: String,
+    pub note: Option<String>,
+    /// The note's lines, for the HTML part.
+    pub note_lines: Vec<String>,
+    /// Who asked (a request) or answered (an answer).
+    pub by: String,
+    pub approved: bool,
+    pub url: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

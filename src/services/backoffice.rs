@@ -373,6 +373,16 @@ pub async fn export_page(
     Ok(store::roster::after(db, event_id, q, after_id, limit).await?)
 }
 
+/// Who registered, for the registrations `ids` of the event: what the exports of booths,
+/// campaign entries and declarations add to their own columns.
+pub async fn registrants(
+    db: &Db,
+    event_id: i64,
+    ids: &[i64],
+) -> AppResult<std::collections::HashMap<i64, store::roster::Registrant>> {
+    Ok(store::roster::registrants(db, event_id, ids).await?)
+}
+
 /// The door: attendees of confirmed registrations matching `text` (at most 30), of one
 /// session's confirmed places when at a session's door. Audited as `checkin_search`.
 pub async fn door_search(

@@ -182,7 +182,33 @@ pub(crate) async fn tell_address(
     .await
 }
 
-/// The one place an outbox row is written.
+/// Queues a message to a staff member (a partner request or its answer): about the event, not
+/// about any registration. Staff read the back-office in Japanese or English and have no
+/// language on file: the message carries both (see `mail::Mailer::compose`).
+pub(crate) async fn tell_staff(
+    txn: &impl ConnectionTrait,
+    event_id: i64,
+    (email, name): (&str, &str),
+    notice: Notice,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    debug_assert!(notice.kind().to_staff());
+    let envelope = Envelope {
+        notice,
+        attendee_id: None,
+    };
+    let message = NewMessage {
+        event_id,
+        registration_id: None,
+        recipient_email: email,
+        recipient_name: name,
+        lang: crate::i18n::Lang::default(),
+        envelope: &envelope,
+    };
+    Ok(store::outbox::enqueue(txn, message, now).await?)
+}
+
+/// The one place an outbox row about a registration is written.
 async fn enqueue(
     txn: &impl ConnectionTrait,
     event_id: i64,

@@ -14,6 +14,7 @@ pub struct NewPartner {
     pub state: PartnerState,
     pub display_order: i32,
     pub requested_by: Option<i64>,
+    pub note: Option<crate::domain::PartnerNote>,
 }
 
 pub async fn insert(
@@ -31,6 +32,7 @@ pub async fn insert(
         requested_at: Set(now),
         decided_by: Set(None),
         decided_at: Set(None),
+        note: Set(new.note.map(|n| n.as_str().to_owned())),
         ..Default::default()
     };
     event_partner::Entity::insert(model).exec(db).await?;
@@ -74,6 +76,39 @@ pub struct Request {
     pub decided_at: Option<DateTime<Utc>>,
     /// The display name of who answered.
     pub decided_by: Option<String>,
+    /// The organizer's note with the request.
+    pub note: Option<String>,
+    /// The display name of who asked.
+    pub requested_by: Option<String>,
+}
+
+/// Who asked an organization to take a role in an event, and with which note.
+#[derive(Debug, Clone)]
+pub struct Asked {
+    pub role: PartnerRole,
+    pub requested_by: Option<i64>,
+    pub note: Option<String>,
+}
+
+/// The request made of `organization_id` for `event_id`, if any.
+pub async fn asked(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+    organization_id: i64,
+) -> Result<Option<Asked>, DbErr> {
+    let Some(r) = event_partner::Entity::find()
+        .filter(event_partner::Column::EventId.eq(event_id))
+        .filter(event_partner::Column::OrganizationId.eq(organization_id))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(Asked {
+        role: r.role.parse().map_err(corrupt)?,
+        requested_by: r.requested_by,
+        note: r.note,
+    }))
 }
 
 /// Every role an organization was asked to take, newest first.
@@ -97,13 +132,22 @@ pub async fn requests_to(
                 .map(|u| u.display_name),
             None => None,
         };
+        let requested_by = match r.requested_by {
+            Some(id) => user::Entity::find_by_id(id)
+                .one(db)
+                .await?
+                .map(|u| u.display_name),
+            None => None,
+        };
         out.push(Request {
+            requested_by,
             event_id: r.event_id,
             role: r.role.parse().map_err(corrupt)?,
             state: r.state.parse().map_err(corrupt)?,
             requested_at: r.requested_at,
             decided_at: r.decided_at,
             decided_by,
+            note: r.note,
         });
     }
     Ok(out)
@@ -178,6 +222,7 @@ pub async fn decisions_of_event(
                 requested_at: r.requested_at,
                 decided_at: r.decided_at,
                 decided_by,
+                note: r.note,
             },
         );
     }
@@ -189,6 +234,7 @@ pub struct Decision {
     pub requested_at: DateTime<Utc>,
     pub decided_at: Option<DateTime<Utc>>,
     pub decided_by: Option<String>,
+    pub note: Option<String>,
 }
 
 /// Sets the display order of an event's partners to the order given.

@@ -39,8 +39,24 @@ pub struct RosterRow {
     pub company_kana: Option<String>,
     pub corporate_number: Option<String>,
     pub employee_band: Option<String>,
+    /// `domain::Industry`'s code.
+    pub industry: Option<String>,
+    /// Whether the company is a TCCI member; `None` where nobody was asked (a student).
+    pub tcci_member: Option<bool>,
+    pub postal_code: Option<String>,
     pub prefecture: Option<String>,
     pub city: Option<String>,
+    pub street: Option<String>,
+    /// Who registered: `domain::RegistrantKind`'s code.
+    pub registrant_kind: String,
+    /// `domain::SchoolType`'s code, for a school.
+    pub school_type: Option<String>,
+    /// ISO 3166-1 alpha-2; the state or province abroad.
+    pub country: Option<String>,
+    pub region: Option<String>,
+    /// The answers to the event's own questions. A row whose stored answers do not read
+    /// gives none rather than stopping an export.
+    pub answers: crate::domain::Answers,
     pub contact_name: String,
     pub contact_email: String,
     pub contact_phone: Option<String>,
@@ -50,6 +66,70 @@ pub struct RosterRow {
     /// Sessions the registration holds a confirmed place in.
     pub session_ids: Vec<i64>,
     pub registered_at: DateTime<Utc>,
+}
+
+/// What a registration says of who registered, for the exports of shapes without attendees
+/// (booths, campaign entries, declarations): the contact, the company's membership, industry
+/// and address, how they heard of the event and by which link, and their answers.
+#[derive(Debug, Clone)]
+pub struct Registrant {
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: Option<String>,
+    pub industry: Option<String>,
+    pub tcci_member: Option<bool>,
+    pub postal_code: Option<String>,
+    pub prefecture: Option<String>,
+    pub city: Option<String>,
+    pub street: Option<String>,
+    pub registrant_kind: String,
+    pub school_type: Option<String>,
+    pub country: Option<String>,
+    pub region: Option<String>,
+    pub heard_via: Option<String>,
+    pub walk_in: bool,
+    pub via: Option<String>,
+    pub answers: crate::domain::Answers,
+}
+
+/// The registrants of the event's registrations `ids`, by registration id.
+pub async fn registrants(
+    db: &impl ConnectionTrait,
+    event_id: i64,
+    ids: &[i64],
+) -> Result<HashMap<i64, Registrant>, DbErr> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(registration::Entity::find()
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let registrant = Registrant {
+                answers: serde_json::from_str(&r.answers).unwrap_or_default(),
+                contact_name: r.contact_name,
+                contact_email: r.contact_email,
+                contact_phone: r.contact_phone,
+                industry: r.industry,
+                tcci_member: r.tcci_member,
+                postal_code: r.postal_code,
+                prefecture: r.prefecture,
+                city: r.city,
+                street: r.street,
+                registrant_kind: r.registrant_kind,
+                school_type: r.school_type,
+                country: r.country,
+                region: r.region,
+                heard_via: r.heard_via,
+                walk_in: r.walk_in,
+                via: r.via_code,
+            };
+            (r.id, registrant)
+        })
+        .collect())
 }
 
 fn like(column: impl sea_orm::ColumnTrait, pattern: &str) -> Expr {
@@ -220,8 +300,17 @@ async fn rows(
                 company_kana: r.company_name_kana.clone(),
                 corporate_number: r.corporate_number.clone(),
                 employee_band: r.employee_band.clone(),
+                industry: r.industry.clone(),
+                tcci_member: r.tcci_member,
+                postal_code: r.postal_code.clone(),
                 prefecture: r.prefecture.clone(),
                 city: r.city.clone(),
+                street: r.street.clone(),
+                registrant_kind: r.registrant_kind.clone(),
+                school_type: r.school_type.clone(),
+                country: r.country.clone(),
+                region: r.region.clone(),
+                answers: serde_json::from_str(&r.answers).unwrap_or_default(),
                 contact_name: r.contact_name.clone(),
                 contact_email: r.contact_email.clone(),
                 contact_phone: r.contact_phone.clone(),

@@ -292,7 +292,9 @@ async fn the_roster_exports_for_excel_with_japanese_intact_and_no_formulas() {
         "a formula is made text: {}",
         &tanaka[9]
     );
-    assert_eq!(&tanaka[18], "東京商工会議所のメールマガジン (mm-2026-12)");
+    // The answer to "how did you hear" in words, and the link's code in a column of its own.
+    assert_eq!(&tanaka[18], "東京商工会議所のメールマガジン");
+    assert_eq!(&tanaka[19], "mm-2026-12");
 
     // Filters apply to the export as to the page; English headers follow the language.
     let resp = b

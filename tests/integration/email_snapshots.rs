@@ -29,7 +29,7 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
             | MessageKind::EntryReceived
             | MessageKind::DeclarationReceived
             | MessageKind::DeclarationReviewed
-    );
+    ) || kind.to_staff();
     // A campaign or a declaration runs for a period: its days, no time, no venue.
     let period = matches!(
         kind,
@@ -74,7 +74,8 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
             }
             .into(),
         },
-        manage_url: (kind != MessageKind::AlreadyRegistered)
+        // Staff messages name no registration: no manage link.
+        manage_url: (kind != MessageKind::AlreadyRegistered && !kind.to_staff())
             .then(|| "https://uketsuke.example.jp/r/0123456789abcdef0123456789abcdef".into()),
         organizer_name: if ja {
             "東京都 産業労働局"
@@ -83,7 +84,10 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
         }
         .into(),
         contact_email: "events@uketsuke.example.jp".into(),
-        purpose_of_use: if ja {
+        // Staff are not registrants: their messages carry no statement to registrants.
+        purpose_of_use: if kind.to_staff() {
+            ""
+        } else if ja {
             "ご登録の個人情報は本イベントの運営にのみ利用します。"
         } else {
             "Your data is used only to run this event."
@@ -170,6 +174,28 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
             }),
             _ => None,
         },
+        partner: matches!(
+            kind,
+            MessageKind::PartnerRequested | MessageKind::PartnerAnswered
+        )
+        .then(|| uketsuke::mail::PartnerBlock {
+            role: if ja { "後援" } else { "Backing" }.into(),
+            organizer: if ja { "東京都" } else { "TMG" }.into(),
+            partner: if ja {
+                "東京商工会議所"
+            } else {
+                "Tokyo Chamber of Commerce and Industry"
+            }
+            .into(),
+            note: Some("後援名義の使用をお願いします。\n会報での告知も<ご検討>ください。".into()),
+            note_lines: vec![
+                "後援名義の使用をお願いします。".into(),
+                "会報での告知も<ご検討>ください。".into(),
+            ],
+            by: "山田 花子".into(),
+            approved: kind == MessageKind::PartnerAnswered,
+            url: "https://uketsuke.example.jp/admin/partners".into(),
+        }),
     }
 }
 

@@ -27,6 +27,7 @@ mod lockout;
 mod mail;
 mod notices;
 mod openapi;
+mod org_tools;
 mod publicity;
 mod rate_limits;
 mod registrants;

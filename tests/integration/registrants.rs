@@ -113,6 +113,36 @@ async fn a_company_in_san_francisco_registers_in_english_and_sees_its_own_time()
     for shown in ["+1 415-555-2671", "Los Angeles", "A company"] {
         assert!(detail.contains(shown), "{shown}: {detail}");
     }
+    // The roster export carries who registered and where, in the reader's words.
+    let csv_bytes = organizer
+        .client
+        .get(app.url(&format!("/admin/events/{OVERSEAS}/roster.csv?lang=en")))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(&csv_bytes[3..]);
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name}: {headers:?}"))
+    };
+    let row = reader
+        .records()
+        .map(Result::unwrap)
+        .find(|r| r.iter().any(|c| c == "ann@ggr-test.example.com"))
+        .expect("the attendee's row");
+    assert_eq!(&row[column("Registrant")], "A company");
+    assert_eq!(&row[column("Country or region")], "United States");
+    assert_eq!(&row[column("State or province")], "California");
+    assert_eq!(&row[column("Postal code")], "94105");
+    // A leading "+" would make a spreadsheet run the cell as a formula: the CSV marks it as
+    // text with an apostrophe, as it does every such cell.
+    assert_eq!(&row[column("Contact phone")], "'+1 415-555-2671");
 }
 
 #[tokio::test]

@@ -1025,8 +1025,19 @@ async fn migration_14_turns_a_registrations_pick_into_one_per_attendee_and_back(
     };
     assert_eq!(count("SELECT COUNT(*) FROM registration_sessions").await, 2);
     // Back to one row per registration and session (the shape before issue 15) ...
-    // (Migrations 16, the shapes, and 17, the registrants, came after it: all go down.)
-    migration::Migrator::down(&app.db, Some(3)).await.unwrap();
+    // (Migrations after it, the shapes and whatever came later, go down first.)
+    let from_14 = {
+        use migration::MigratorTrait;
+        migration::Migrator::migrations()
+            .iter()
+            .rev()
+            .position(|m| m.name() == "m20261130_000014_attendee_sessions")
+            .expect("migration 14")
+            + 1
+    };
+    migration::Migrator::down(&app.db, Some(from_14 as u32))
+        .await
+        .unwrap();
     assert_eq!(count("SELECT COUNT(*) FROM registration_sessions").await, 1);
     assert_eq!(
         count("SELECT CAST(MAX(seats) AS BIGINT) FROM registration_sessions").await,

@@ -37,6 +37,7 @@ impl PartnersApi {
             &slug.0,
             &body.organization,
             body.role,
+            body.note.as_deref(),
             Utc::now(),
         )
         .await?;

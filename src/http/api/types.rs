@@ -392,6 +392,9 @@ pub struct PartnerInviteBody {
     pub organization: String,
     /// co_host, backing, cooperation or publicity.
     pub role: PartnerRole,
+    /// A note to the organization asked (why, what the role involves): up to 2,000
+    /// characters, line breaks allowed. Its admins are emailed the request with it.
+    pub note: Option<String>,
 }
 
 /// A session to add inside an event: a talk or workshop of an EXPO, or a consultation slot.

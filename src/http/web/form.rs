@@ -137,6 +137,15 @@ impl FormData {
             .collect()
     }
 
+    /// Every value sent under a repeated key (a group of checkboxes), in order.
+    pub fn all(&self, key: &str) -> Vec<&str> {
+        self.pairs
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+
     pub fn flag(&self, key: &str) -> bool {
         matches!(self.get(key), Some("on" | "yes" | "true" | "1"))
     }

@@ -110,6 +110,10 @@ impl Pages {
                 include_str!("templates/admin/sessions.html"),
             ),
             (
+                "admin/event_fields.html",
+                include_str!("templates/admin/event_fields.html"),
+            ),
+            (
                 "admin/publicity.html",
                 include_str!("templates/admin/publicity.html"),
             ),

@@ -145,7 +145,7 @@ pub async fn seed(db: &Db, links: &ManageLinks, now: DateTime<Utc>) -> AppResult
             super::sessions::add(db, &organizer, &slug, session).await?;
         }
         for (code, role) in demo.partners {
-            partners::invite(db, &organizer, &slug, code, *role, now).await?;
+            partners::invite(db, &organizer, &slug, code, *role, None, now).await?;
             let partner = &partner_principals
                 .iter()
                 .find(|(c, _)| c == code)

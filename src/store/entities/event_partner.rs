@@ -14,6 +14,8 @@ pub struct Model {
     pub requested_at: DateTimeUtc,
     pub decided_by: Option<i64>,
     pub decided_at: Option<DateTimeUtc>,
+    /// The organizer's note to the organization asked.
+    pub note: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -140,7 +140,10 @@ pub async fn campaign_csv(
         Utc::now(),
     )
     .await?;
-    let mut rows = vec![header_row(
+    let ids: Vec<i64> = t.participants.iter().map(|p| p.registration_id).collect();
+    let registrants =
+        super::export::RegistrantColumns::of(&state, e.listing.event.id, &ids, false, true).await?;
+    let mut header = header_row(
         l,
         &[
             "col-registration-id",
@@ -154,9 +157,12 @@ pub async fn campaign_csv(
             "col-last-day",
             "col-listed",
         ],
-    )];
+    );
+    header.extend(registrants.header(l));
+    let mut rows = vec![header];
+    let mut phones = super::cells::Phones::default();
     for p in &t.participants {
-        rows.push(vec![
+        let mut row = vec![
             p.registration_id.to_string(),
             p.company.clone().unwrap_or_default(),
             p.corporate_number
@@ -182,7 +188,9 @@ pub async fn campaign_csv(
             } else {
                 "export-no"
             }),
-        ]);
+        ];
+        row.extend(registrants.cells(p.registration_id, l, &mut phones));
+        rows.push(row);
     }
     Ok(csv_response(
         csv_lines(&rows),

@@ -1,6 +1,6 @@
 //! `/admin/events/new`: an organizer creates an event as a draft: the fields fixed once it
 //! exists (URL name, area, kind, format), then the same fields as the edit form.
-use super::edit::{FORM_FIELDS, read_input, typed, values_of};
+use super::edit::{EventChoices, FORM_FIELDS, read_input, typed, values_of};
 use super::*;
 use crate::domain::EventInput;
 use crate::http::web::catalogue::{Choice, choices};
@@ -14,12 +14,12 @@ struct NewView {
     csrf_token: String,
     values: BTreeMap<String, String>,
     errors: FieldMessages,
-    areas: Vec<Choice>,
     kinds: Vec<Choice>,
-    formats: Vec<Choice>,
+    choices: EventChoices,
 }
 
-const NEW_FIELDS: [&str; 4] = ["slug", "programme_area", "kind", "format"];
+/// The fields only a new event has: its URL name and kind are fixed once it exists.
+const NEW_FIELDS: [&str; 2] = ["slug", "kind"];
 
 fn new_view(
     me: &SignedIn,
@@ -28,30 +28,19 @@ fn new_view(
     values: BTreeMap<String, String>,
     errors: FieldMessages,
 ) -> NewView {
-    use crate::domain::{EventFormat, EventKind, ProgrammeArea};
+    use crate::domain::EventKind;
     let l = lang.lang;
     let chosen = |field: &str| values.get(field).map(String::as_str).unwrap_or_default();
     NewView {
         me: header(&me.staff, lang),
         csrf_token: csrf.0.clone(),
-        areas: choices(
-            ProgrammeArea::ALL,
-            chosen("programme_area").parse().ok(),
-            |a| a.code().to_owned(),
-            |a| l.label(a),
-        ),
         kinds: choices(
             EventKind::ALL,
             chosen("kind").parse().ok(),
             |k| k.code().to_owned(),
             |k| l.label(k),
         ),
-        formats: choices(
-            EventFormat::ALL,
-            chosen("format").parse().ok(),
-            |f| f.code().to_owned(),
-            |f| l.label(f),
-        ),
+        choices: EventChoices::of(&values, l),
         values,
         errors,
     }
@@ -69,7 +58,11 @@ pub async fn new_page(
     }
     let mut values = values_of(&EventInput::default());
     values.insert("waitlist_enabled".into(), "on".into());
+    values.insert("attendee_copies".into(), "on".into());
     values.insert("reminder_days".into(), "3,1".into());
+    for l in crate::domain::Language::ALL {
+        values.insert(format!("languages.{}", l.code()), "on".into());
+    }
     for f in NEW_FIELDS {
         values.insert(f.into(), String::new());
     }
@@ -97,17 +90,25 @@ pub async fn new_save(
     let mut errors = crate::domain::ValidationErrors::new();
     let (mut input, _) = read_input(&form, &mut errors);
     input.slug = form.text("slug");
-    input.programme_area = form.get("programme_area").and_then(|v| v.parse().ok());
     input.kind = form.get("kind").and_then(|v| v.parse().ok());
-    input.format = form.get("format").and_then(|v| v.parse().ok());
-    input.languages = Some(vec![
-        crate::domain::Language::Ja,
-        crate::domain::Language::En,
-    ]);
+    // A form without the language boxes (from before they existed) made bilingual events.
+    if input.languages.is_none() {
+        input.languages = Some(crate::domain::Language::ALL.to_vec());
+    }
+    // Left to the kind: a job fair's visitors are students, who register as themselves (its
+    // companies apply for booths through their own form); everyone else registers a company.
+    if input.audience.is_none() {
+        input.audience = Some(match input.kind {
+            Some(crate::domain::EventKind::JobFair) => crate::domain::Audience::Individuals,
+            _ => crate::domain::Audience::Companies,
+        });
+    }
     let values = typed(&form, FORM_FIELDS.into_iter().chain(NEW_FIELDS));
     let result = if errors.is_empty() {
         events::create(&state.db, &me.staff.principal, input, Utc::now()).await
     } else {
+        // What the form could not read, and every other problem of the event with it, at once.
+        errors.take(crate::domain::EventSpec::parse(input, Utc::now()));
         Err(errors.into())
     };
     match result {

@@ -173,7 +173,10 @@ pub async fn declarations_csv(
         Utc::now(),
     )
     .await?;
-    let mut rows = vec![super::export::header_row(
+    let ids: Vec<i64> = declared.iter().map(|d| d.registration_id).collect();
+    let registrants =
+        super::export::RegistrantColumns::of(&state, e.listing.event.id, &ids, true, true).await?;
+    let mut header = super::export::header_row(
         l,
         &[
             "col-registration-id",
@@ -184,9 +187,12 @@ pub async fn declarations_csv(
             "col-reviewed-at",
             "col-listed",
         ],
-    )];
+    );
+    header.extend(registrants.header(l));
+    let mut rows = vec![header];
+    let mut phones = super::cells::Phones::default();
     for d in declared {
-        rows.push(vec![
+        let mut row = vec![
             d.registration_id.to_string(),
             d.company.unwrap_or_default(),
             crate::i18n::words::commitments(l, &d.record.declaration),
@@ -201,7 +207,9 @@ pub async fn declarations_csv(
             } else {
                 "export-no"
             }),
-        ]);
+        ];
+        row.extend(registrants.cells(d.registration_id, l, &mut phones));
+        rows.push(row);
     }
     Ok(super::report::csv_response(
         super::export::csv_lines(&rows),

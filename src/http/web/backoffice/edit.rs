@@ -9,15 +9,23 @@ use chrono::{DateTime, NaiveDateTime, TimeZone};
 use std::collections::BTreeMap;
 
 /// Every field of the event form, as typed, to show again when it comes back with errors.
-pub(super) const FORM_FIELDS: [&str; 16] = [
+/// The languages (a group of checkboxes) come back as `languages.ja`, `languages.en`.
+pub(super) const FORM_FIELDS: [&str; 24] = [
+    "programme_area",
+    "format",
     "title_ja",
     "title_en",
     "description_ja",
     "description_en",
     "starts_at",
     "ends_at",
+    "registration_opens_at",
+    "registration_closes_at",
+    "audience",
     "venue_name_ja",
     "venue_address_ja",
+    "venue_name_en",
+    "venue_address_en",
     "venue_map_url",
     "online_url",
     "capacity",
@@ -26,17 +34,86 @@ pub(super) const FORM_FIELDS: [&str; 16] = [
     "purpose_of_use_ja",
     "purpose_of_use_en",
     "waitlist_enabled",
+    "attendee_copies",
 ];
+
+/// The hidden field the whole event form carries: a post with it sends every field, so an
+/// unticked box or an emptied English venue means "off" or "none". A post without it (an
+/// older form, a script) leaves the fields it does not send as they are.
+const WHOLE_FORM: &str = "event_form";
 
 /// The typed values of `fields`, to fill the form again.
 pub(super) fn typed<'a>(
     form: &crate::http::web::form::FormData,
     fields: impl IntoIterator<Item = &'a str>,
 ) -> BTreeMap<String, String> {
-    fields
+    let mut values: BTreeMap<String, String> = fields
         .into_iter()
         .map(|k| (k.to_owned(), form.get(k).unwrap_or_default().to_owned()))
-        .collect()
+        .collect();
+    let ticked = form.all("languages");
+    for l in crate::domain::Language::ALL {
+        let on = ticked.contains(&l.code());
+        values.insert(
+            format!("languages.{}", l.code()),
+            if on { "on".into() } else { String::new() },
+        );
+    }
+    values
+}
+
+/// The choices of the event form's selects, and which is chosen.
+#[derive(Serialize)]
+pub(super) struct EventChoices {
+    pub areas: Vec<crate::http::web::catalogue::Choice>,
+    pub formats: Vec<crate::http::web::catalogue::Choice>,
+    pub audiences: Vec<crate::http::web::catalogue::Choice>,
+    pub languages: Vec<crate::http::web::catalogue::Choice>,
+}
+
+impl EventChoices {
+    pub(super) fn of(values: &BTreeMap<String, String>, l: crate::i18n::Lang) -> Self {
+        use crate::domain::{Audience, EventFormat, Language, ProgrammeArea};
+        use crate::http::web::catalogue::{Choice, choices};
+        let chosen = |field: &str| values.get(field).map(String::as_str).unwrap_or_default();
+        EventChoices {
+            areas: choices(
+                ProgrammeArea::ALL,
+                chosen("programme_area").parse().ok(),
+                |a| a.code().to_owned(),
+                |a| l.label(a),
+            ),
+            formats: choices(
+                EventFormat::ALL,
+                chosen("format").parse().ok(),
+                |f| f.code().to_owned(),
+                |f| l.label(f),
+            ),
+            audiences: choices(
+                Audience::ALL,
+                chosen("audience").parse().ok(),
+                |a| a.code().to_owned(),
+                |a| {
+                    l.for_backoffice().t(match a {
+                        Audience::Companies => "a-event-audience-companies",
+                        Audience::Individuals => "a-event-audience-individuals",
+                        Audience::Everyone => "a-event-audience-everyone",
+                    })
+                },
+            ),
+            languages: Language::ALL
+                .iter()
+                .map(|lang| Choice {
+                    value: lang.code().to_owned(),
+                    label: l.for_backoffice().t(match lang {
+                        Language::Ja => "a-event-language-ja",
+                        Language::En => "a-event-language-en",
+                    }),
+                    selected: !chosen(&format!("languages.{}", lang.code())).is_empty(),
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -46,6 +123,7 @@ struct EditView {
     event: EventSummary,
     values: BTreeMap<String, String>,
     errors: FieldMessages,
+    choices: EventChoices,
     /// Set when the change would be mailed to registrants and was not yet confirmed.
     needs_confirmation: Option<u64>,
 }
@@ -70,6 +148,35 @@ pub(super) fn values_of(input: &EventInput) -> BTreeMap<String, String> {
     let mut put = |k: &str, s: Option<String>| {
         v.insert(k.to_owned(), s.unwrap_or_default());
     };
+    put(
+        "programme_area",
+        input.programme_area.map(|a| a.code().to_owned()),
+    );
+    put("format", input.format.map(|f| f.code().to_owned()));
+    put("audience", input.audience.map(|a| a.code().to_owned()));
+    put("venue_name_en", input.venue_name_en.clone());
+    put("venue_address_en", input.venue_address_en.clone());
+    put(
+        "registration_opens_at",
+        input.registration_opens_at.map(local),
+    );
+    put(
+        "registration_closes_at",
+        input.registration_closes_at.map(local),
+    );
+    put(
+        "attendee_copies",
+        input
+            .attendee_copies
+            .map(|w| if w { "on".into() } else { String::new() }),
+    );
+    for l in crate::domain::Language::ALL {
+        let on = input.languages.as_ref().is_some_and(|ls| ls.contains(&l));
+        put(
+            &format!("languages.{}", l.code()),
+            on.then(|| "on".to_owned()),
+        );
+    }
     put("title_ja", input.title_ja.clone());
     put("title_en", input.title_en.clone());
     put("description_ja", input.description_ja.clone());
@@ -120,10 +227,12 @@ pub async fn edit_page(
     csrf: &CsrfToken,
 ) -> Result<Response, AppError> {
     let e = editable(&state, &me, &slug).await?;
+    let values = values_of(&e.listing.event.spec.to_input());
     let view = EditView {
         me: header(&me.staff, &lang),
         csrf_token: csrf.0.clone(),
-        values: values_of(&e.listing.event.spec.to_input()),
+        choices: EventChoices::of(&values, lang.lang),
+        values,
         event: summary(&state, &e, &lang).await?,
         errors: FieldMessages::default(),
         needs_confirmation: None,
@@ -163,6 +272,36 @@ pub(super) fn read_input(
     };
     let starts_at = time("starts_at");
     let ends_at = time("ends_at");
+    let registration_opens_at = time("registration_opens_at");
+    let registration_closes_at = time("registration_closes_at");
+    let whole = form.get(WHOLE_FORM).is_some();
+    // A choice that is not one of the select's is refused on its field, not ignored.
+    fn choice<T: std::str::FromStr>(
+        form: &crate::http::web::form::FormData,
+        errors: &mut crate::domain::ValidationErrors,
+        field: &str,
+    ) -> Option<T> {
+        let raw = form.text(field)?;
+        let parsed = raw.trim().parse().ok();
+        if parsed.is_none() {
+            errors.add(field, "invalid_choice");
+        }
+        parsed
+    }
+    let programme_area = choice(form, errors, "programme_area");
+    let format = choice(form, errors, "format");
+    let audience = choice(form, errors, "audience");
+    let languages = whole.then(|| {
+        let mut langs = Vec::new();
+        for raw in form.all("languages") {
+            match crate::domain::Language::parse(raw) {
+                Some(l) => langs.push(l),
+                None if !errors.has("languages") => errors.add("languages", "invalid_choice"),
+                None => {}
+            }
+        }
+        langs
+    });
     let reminder_days = form.get("reminder_days").map(|raw| {
         raw.split([',', '\u{3001}', ' '])
             .filter(|s| !s.trim().is_empty())
@@ -174,15 +313,24 @@ pub(super) fn read_input(
         title_en: form.text("title_en"),
         description_ja: form.text("description_ja"),
         description_en: form.text("description_en"),
+        programme_area,
+        format,
         venue_name_ja: form.text("venue_name_ja"),
+        venue_name_en: form.text("venue_name_en"),
         venue_address_ja: form.text("venue_address_ja"),
+        venue_address_en: form.text("venue_address_en"),
         venue_map_url: form.text("venue_map_url"),
         online_url: form.text("online_url"),
         starts_at,
         ends_at,
+        registration_opens_at,
+        registration_closes_at,
         capacity,
         per_company_limit,
+        languages,
+        audience,
         waitlist_enabled: Some(form.flag("waitlist_enabled")),
+        attendee_copies: whole.then(|| form.flag("attendee_copies")),
         reminder_days,
         purpose_of_use_ja: form.text("purpose_of_use_ja"),
         purpose_of_use_en: form.text("purpose_of_use_en"),
@@ -198,6 +346,16 @@ pub(super) fn read_input(
     ] {
         if form.text(field).is_none() {
             clear.push(which);
+        }
+    }
+    if whole {
+        for (field, which) in [
+            ("venue_name_en", OptionalField::VenueNameEn),
+            ("venue_address_en", OptionalField::VenueAddressEn),
+        ] {
+            if form.text(field).is_none() {
+                clear.push(which);
+            }
         }
     }
     if form.text("purpose_of_use_ja").is_none() && form.text("purpose_of_use_en").is_none() {
@@ -223,19 +381,25 @@ pub async fn edit_save(
     let (change, clear) = read_input(&form, &mut errors);
     let kept = typed(&form, FORM_FIELDS);
     let now = Utc::now();
-    // The form's own errors first; then the change checked whole, as saving would.
-    let checked = if errors.is_empty() {
-        events::check_update(
-            &state.db,
-            &me.staff.principal,
-            &slug,
-            change.clone(),
-            &clear,
-            now,
-        )
-        .await
-    } else {
-        Err(AppError::Validation(errors))
+    // The change checked whole, as saving would; what the form itself could not read is
+    // reported with it, all at once.
+    let checked = events::check_update(
+        &state.db,
+        &me.staff.principal,
+        &slug,
+        change.clone(),
+        &clear,
+        now,
+    )
+    .await;
+    let checked = match checked {
+        _ if errors.is_empty() => checked,
+        Ok(_) => Err(AppError::Validation(errors)),
+        Err(AppError::Validation(more)) => {
+            errors.take::<()>(Err(more));
+            Err(AppError::Validation(errors))
+        }
+        Err(other) => Err(other),
     };
     let material = match checked {
         Ok(material) => material,
@@ -316,6 +480,7 @@ async fn render_again(
         me: header(&me.staff, lang),
         csrf_token: csrf.0.clone(),
         event: summary(state, e, lang).await?,
+        choices: EventChoices::of(&values, lang.lang),
         values,
         errors,
         needs_confirmation,

@@ -15,6 +15,7 @@ struct PartnerView {
     state_code: &'static str,
     requested_at: String,
     decided: Option<String>,
+    note: Option<String>,
     first: bool,
     last: bool,
 }
@@ -27,6 +28,8 @@ struct PartnersView {
     partners: Vec<PartnerView>,
     organizations: Vec<Choice>,
     roles: Vec<Choice>,
+    /// The note as typed, when the form comes back with errors.
+    note: String,
     errors: FieldMessages,
     done: Option<String>,
 }
@@ -43,7 +46,7 @@ async fn render(
     me: &SignedIn,
     slug: &str,
     csrf: &CsrfToken,
-    chosen: (&str, &str),
+    chosen: (&str, &str, &str),
     errors: FieldMessages,
     done: Option<String>,
 ) -> Result<Response, AppError> {
@@ -76,6 +79,7 @@ async fn render(
                     )
                 })
             }),
+            note: r.decision.as_ref().and_then(|d| d.note.clone()),
             first: i == 0,
             last: i + 1 == n,
         })
@@ -108,6 +112,7 @@ async fn render(
         partners,
         organizations,
         roles,
+        note: chosen.2.to_owned(),
         errors,
         done,
     };
@@ -135,7 +140,7 @@ pub async fn event_partners_page(
         &me,
         &slug,
         csrf,
-        ("", ""),
+        ("", "", ""),
         FieldMessages::default(),
         done,
     )
@@ -155,10 +160,19 @@ pub async fn invite_partner(
     let form = read_checked_form(body, verifier).await?;
     let org = form.get("organization").unwrap_or_default();
     let role = form.get("role").unwrap_or_default();
+    let note = form.get("note").unwrap_or_default();
     let result = match role.parse::<PartnerRole>() {
-        Ok(r) => partners::invite(&state.db, &me.staff.principal, &slug, org, r, Utc::now())
-            .await
-            .map(|_| ()),
+        Ok(r) => partners::invite(
+            &state.db,
+            &me.staff.principal,
+            &slug,
+            org,
+            r,
+            Some(note),
+            Utc::now(),
+        )
+        .await
+        .map(|_| ()),
         Err(_) => Err(crate::domain::ValidationErrors::single("role", "choose_one").into()),
     };
     match result {
@@ -168,12 +182,32 @@ pub async fn invite_partner(
         )),
         Err(AppError::Validation(errors)) => {
             let errors = messages(&errors, lang.lang);
-            render(&state, &lang, &me, &slug, csrf, (org, role), errors, None).await
+            render(
+                &state,
+                &lang,
+                &me,
+                &slug,
+                csrf,
+                (org, role, note),
+                errors,
+                None,
+            )
+            .await
         }
         Err(AppError::Conflict { code, args }) => {
             let errors = crate::domain::ValidationErrors::single_with("organization", code, args);
             let errors = messages(&errors, lang.lang);
-            render(&state, &lang, &me, &slug, csrf, (org, role), errors, None).await
+            render(
+                &state,
+                &lang,
+                &me,
+                &slug,
+                csrf,
+                (org, role, note),
+                errors,
+                None,
+            )
+            .await
         }
         Err(e) => Err(e),
     }

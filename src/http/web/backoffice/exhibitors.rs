@@ -164,7 +164,10 @@ pub async fn exhibitors_csv(
         Utc::now(),
     )
     .await?;
-    let mut rows = vec![super::export::header_row(
+    let ids: Vec<i64> = list.iter().map(|r| r.booth.registration_id).collect();
+    let registrants =
+        super::export::RegistrantColumns::of(&state, e.listing.event.id, &ids, true, false).await?;
+    let mut header = super::export::header_row(
         l,
         &[
             "col-registration-id",
@@ -177,10 +180,13 @@ pub async fn exhibitors_csv(
             "col-review",
             "col-students-interested",
         ],
-    )];
+    );
+    header.extend(registrants.header(l));
+    let mut rows = vec![header];
+    let mut phones = super::cells::Phones::default();
     for r in list {
         let p = &r.booth.exhibitor.profile;
-        rows.push(vec![
+        let mut row = vec![
             r.booth.registration_id.to_string(),
             r.booth.company.clone(),
             p.positions.clone(),
@@ -194,7 +200,9 @@ pub async fn exhibitors_csv(
             p.hiring_fields.clone().unwrap_or_default(),
             l.label(r.booth.exhibitor.state),
             r.interested.to_string(),
-        ]);
+        ];
+        row.extend(registrants.cells(r.booth.registration_id, l, &mut phones));
+        rows.push(row);
     }
     Ok(super::report::csv_response(
         super::export::csv_lines(&rows),

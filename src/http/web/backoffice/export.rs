@@ -9,8 +9,10 @@ use futures_util::{StreamExt, stream};
 
 const CHUNK: u64 = 1000;
 
-/// The roster's columns, in order: message ids in `exports.ftl`.
-const COLUMNS: [&str; 21] = [
+/// The roster's fixed columns, in order: message ids in `exports.ftl`. One column per question
+/// of the event follows them, headed by the question's text (see [`Columns`]). The first
+/// eighteen keep their places from before, for the spreadsheets people built on them.
+const COLUMNS: [&str; 29] = [
     "col-attendee-id",
     "col-registration-id",
     "col-status",
@@ -29,10 +31,52 @@ const COLUMNS: [&str; 21] = [
     "col-contact",
     "col-contact-email",
     "col-contact-phone",
+    // The registrant's "how did you hear" answer, in words; the `?via=` code of the link they
+    // came by, as it was, in a column of its own.
     "col-heard-via",
+    "col-via-code",
     "col-registered-at",
+    "col-industry",
+    "col-tcci-member",
+    "col-postal-code",
+    "col-street",
     "col-sessions",
+    // Who registered (a school, a company abroad...) and where, outside Japan's fields.
+    "col-registrant-kind",
+    "col-country",
+    "col-region",
 ];
+
+/// What an export needs besides the rows: session titles and the event's questions.
+struct Columns {
+    titles: Titles,
+    questions: Vec<crate::domain::Question>,
+}
+
+impl Columns {
+    async fn of(
+        state: &AppState,
+        event_id: i64,
+        lang: crate::i18n::Lang,
+    ) -> Result<Self, AppError> {
+        Ok(Columns {
+            titles: session_titles(state, event_id, lang).await?,
+            questions: crate::services::questions::of_event(&state.db, event_id).await?,
+        })
+    }
+
+    /// The header row: the fixed columns in the reader's language, then each question's text
+    /// in the reader's language.
+    fn header(&self, lang: crate::i18n::Lang) -> Vec<String> {
+        let mut row = header_row(lang, &COLUMNS);
+        row.extend(
+            self.questions
+                .iter()
+                .map(|q| q.spec.label.get(lang.content()).to_owned()),
+        );
+        row
+    }
+}
 
 /// A header row: each column's name (a message id in `exports.ftl`) in the reader's language.
 pub fn header_row(lang: crate::i18n::Lang, columns: &[&str]) -> Vec<String> {
@@ -49,6 +93,145 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The registrant's columns the exports of booths, campaign entries and declarations add after
+/// their own (those shapes name no attendees, so the roster has no row for them): the contact,
+/// TCCI membership, industry (unless the export has it already) and address, how they heard of
+/// the event in words and the `?via=` code apart, then one column per question of the event.
+pub(super) struct RegistrantColumns {
+    questions: Vec<crate::domain::Question>,
+    with_industry: bool,
+    registrants: std::collections::HashMap<i64, crate::store::roster::Registrant>,
+}
+
+impl RegistrantColumns {
+    /// `with_industry`: unless the export has it already; `with_questions`: unless the event's
+    /// questions are not theirs (a job fair asks its visitors, not its exhibitors).
+    pub(super) async fn of(
+        state: &AppState,
+        event_id: i64,
+        registration_ids: &[i64],
+        with_industry: bool,
+        with_questions: bool,
+    ) -> Result<Self, AppError> {
+        let questions = if with_questions {
+            crate::services::questions::of_event(&state.db, event_id).await?
+        } else {
+            Vec::new()
+        };
+        Ok(RegistrantColumns {
+            questions,
+            with_industry,
+            registrants: backoffice::registrants(&state.db, event_id, registration_ids).await?,
+        })
+    }
+
+    pub(super) fn header(&self, lang: crate::i18n::Lang) -> Vec<String> {
+        let mut ids = vec!["col-contact", "col-contact-email", "col-contact-phone"];
+        if self.with_industry {
+            ids.push("col-industry");
+        }
+        ids.extend([
+            "col-tcci-member",
+            "col-postal-code",
+            "col-prefecture",
+            "col-city",
+            "col-street",
+            "col-heard-via",
+            "col-via-code",
+            "col-registrant-kind",
+            "col-country",
+            "col-region",
+        ]);
+        let mut row = header_row(lang, &ids);
+        row.extend(
+            self.questions
+                .iter()
+                .map(|q| q.spec.label.get(lang.content()).to_owned()),
+        );
+        row
+    }
+
+    /// The cells of registration `id` (empty cells if it is not found).
+    pub(super) fn cells(
+        &self,
+        id: i64,
+        lang: crate::i18n::Lang,
+        phones: &mut cells::Phones,
+    ) -> Vec<String> {
+        // Contact (3), industry (if asked), membership and address (5), heard via and code (2),
+        // who registered and the country and region (3).
+        let width = 13 + usize::from(self.with_industry) + self.questions.len();
+        let Some(r) = self.registrants.get(&id) else {
+            return vec![String::new(); width];
+        };
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let mut row = vec![
+            r.contact_name.clone(),
+            r.contact_email.clone(),
+            r.contact_phone
+                .as_deref()
+                .map(|p| phones.written(p))
+                .unwrap_or_default(),
+        ];
+        if self.with_industry {
+            row.push(industry(lang, r.industry.as_deref()));
+        }
+        row.extend([
+            r.tcci_member.map(|b| yes_no(lang, b)).unwrap_or_default(),
+            opt(&r.postal_code),
+            opt(&r.prefecture),
+            opt(&r.city),
+            opt(&r.street),
+            crate::i18n::words::channel(lang, r.walk_in, r.heard_via.as_deref())
+                .unwrap_or_default(),
+            opt(&r.via),
+            registrant_kind(lang, &r.registrant_kind, r.school_type.as_deref()),
+            country(lang, r.country.as_deref()),
+            opt(&r.region),
+        ]);
+        row.extend(self.questions.iter().map(|q| {
+            r.answers
+                .get(&q.id)
+                .map(|a| crate::i18n::words::answer_text(lang, q, a))
+                .unwrap_or_default()
+        }));
+        row
+    }
+}
+
+/// Who registered in words (a school with its type); a code that is no longer one, as stored.
+fn registrant_kind(lang: crate::i18n::Lang, code: &str, school_type: Option<&str>) -> String {
+    let kind = code
+        .parse::<crate::domain::RegistrantKind>()
+        .map_or_else(|_| code.to_owned(), |k| lang.label(k));
+    match school_type.and_then(|t| t.parse::<crate::domain::SchoolType>().ok()) {
+        Some(t) => format!("{kind}: {}", lang.label(t)),
+        None => kind,
+    }
+}
+
+/// A country by its name in the reader's language; a code that is no longer one, as stored.
+fn country(lang: crate::i18n::Lang, code: Option<&str>) -> String {
+    code.map(|code| {
+        crate::domain::Country::parse("country", code)
+            .map_or_else(|_| code.to_owned(), |c| lang.label(c))
+    })
+    .unwrap_or_default()
+}
+
+fn yes_no(lang: crate::i18n::Lang, b: bool) -> String {
+    lang.t(if b { "export-yes" } else { "export-no" })
+}
+
+/// An industry by its label; a code that is no longer one, as stored.
+fn industry(lang: crate::i18n::Lang, code: Option<&str>) -> String {
+    code.map(|code| {
+        code.parse::<crate::domain::Industry>()
+            .map_or_else(|_| code.to_owned(), |i| lang.label(i))
+    })
+    .unwrap_or_default()
+}
+
 /// Where a row is going: the two files differ in how a corporate number survives being opened.
 #[derive(Clone, Copy)]
 enum Target {
@@ -62,7 +245,7 @@ type Titles = std::collections::HashMap<i64, String>;
 fn record(
     r: &RosterRow,
     lang: crate::i18n::Lang,
-    titles: &Titles,
+    columns: &Columns,
     target: Target,
     phones: &mut cells::Phones,
 ) -> Vec<String> {
@@ -75,7 +258,7 @@ fn record(
         // A text cell keeps the bare digits, the form the NTA's data uses.
         Target::Xlsx => r.corporate_number.clone(),
     };
-    vec![
+    let mut row = vec![
         r.attendee_id.to_string(),
         r.registration_id.to_string(),
         if r.attendee_status == crate::domain::AttendeeStatus::Cancelled {
@@ -107,14 +290,29 @@ fn record(
             .as_deref()
             .map(|p| phones.written(p))
             .unwrap_or_default(),
-        channel(r, lang),
+        crate::i18n::words::channel(lang, r.walk_in, r.heard_via.as_deref()).unwrap_or_default(),
+        opt(&r.via),
         crate::i18n::dates::date_time(lang, r.registered_at),
+        industry(lang, r.industry.as_deref()),
+        r.tcci_member.map(|b| yes_no(lang, b)).unwrap_or_default(),
+        opt(&r.postal_code),
+        opt(&r.street),
         r.session_ids
             .iter()
-            .filter_map(|id| titles.get(id).map(String::as_str))
+            .filter_map(|id| columns.titles.get(id).map(String::as_str))
             .collect::<Vec<_>>()
             .join(" / "),
-    ]
+        registrant_kind(lang, &r.registrant_kind, r.school_type.as_deref()),
+        country(lang, r.country.as_deref()),
+        opt(&r.region),
+    ];
+    row.extend(columns.questions.iter().map(|q| {
+        r.answers
+            .get(&q.id)
+            .map(|a| crate::i18n::words::answer_text(lang, q, a))
+            .unwrap_or_default()
+    }));
+    row
 }
 
 async fn session_titles(
@@ -127,17 +325,6 @@ async fn session_titles(
         .into_iter()
         .map(|s| (s.id, s.spec.title.get(lang.content()).to_owned()))
         .collect())
-}
-
-/// The channel, with the `?via=` code after it when there is one.
-fn channel(r: &RosterRow, lang: crate::i18n::Lang) -> String {
-    let heard = crate::i18n::words::channel(lang, r.walk_in, r.heard_via.as_deref());
-    match (heard, &r.via) {
-        (Some(h), Some(v)) => format!("{h} ({v})"),
-        (Some(h), None) => h.to_owned(),
-        (None, Some(v)) => v.clone(),
-        (None, None) => String::new(),
-    }
 }
 
 /// Encodes rows as CSV lines, each cell made fit for a spreadsheet and then neutralised.
@@ -171,17 +358,17 @@ pub async fn roster_csv(
     backoffice::start_export(&state.db, &me.staff.principal, &e, &q, "csv", Utc::now()).await?;
     let lang = lang.lang;
     let mut first = b"\xEF\xBB\xBF".to_vec();
-    first.extend(csv_lines(&[header_row(lang, &COLUMNS)]));
+    let event_id = e.listing.event.id;
+    let columns = std::sync::Arc::new(Columns::of(&state, event_id, lang).await?);
+    first.extend(csv_lines(&[columns.header(lang)]));
 
     let db = state.db.clone();
-    let event_id = e.listing.event.id;
-    let titles = std::sync::Arc::new(session_titles(&state, event_id, lang).await?);
     // (the next id to read after, done)
     let pages = stream::unfold(
         (0i64, false, q),
         move |(after, done, q): (i64, bool, RosterQuery)| {
             let db = db.clone();
-            let titles = titles.clone();
+            let columns = columns.clone();
             async move {
                 if done {
                     return None;
@@ -193,7 +380,7 @@ pub async fn roster_csv(
                         let mut phones = cells::Phones::default();
                         let lines: Vec<Vec<String>> = rows
                             .iter()
-                            .map(|r| record(r, lang, &titles, Target::Csv, &mut phones))
+                            .map(|r| record(r, lang, &columns, Target::Csv, &mut phones))
                             .collect();
                         let more = rows.len() as u64 == CHUNK;
                         Some((Ok::<_, std::io::Error>(csv_lines(&lines)), (last, !more, q)))
@@ -273,10 +460,10 @@ pub async fn roster_xlsx(
     let q = params.query();
     backoffice::start_export(&state.db, &me.staff.principal, &e, &q, "xlsx", Utc::now()).await?;
     let lang = lang.lang;
-    let headers = header_row(lang, &COLUMNS);
+    let columns = Columns::of(&state, e.listing.event.id, lang).await?;
+    let headers = columns.header(lang);
     let sheet_name = lang.t("export-roster-sheet");
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Vec<String>>>(2);
-    let titles = session_titles(&state, e.listing.event.id, lang).await?;
     let writer = tokio::task::spawn_blocking(move || write_workbook(&sheet_name, &headers, rx));
     let mut after = 0;
     loop {
@@ -286,7 +473,7 @@ pub async fn roster_xlsx(
         let mut phones = cells::Phones::default();
         let lines = rows
             .iter()
-            .map(|r| record(r, lang, &titles, Target::Xlsx, &mut phones))
+            .map(|r| record(r, lang, &columns, Target::Xlsx, &mut phones))
             .collect();
         if tx.send(lines).is_err() {
             break;

@@ -133,6 +133,8 @@ struct HomeView {
     me: Header,
     csrf_token: String,
     can_create: bool,
+    /// Roles other organizers asked this organization to take, waiting for its answer.
+    partner_requests: usize,
     events: Vec<EventSummary>,
 }
 
@@ -151,6 +153,8 @@ pub async fn home(
         me: header(&me.staff, &lang),
         csrf_token: csrf.0.clone(),
         can_create: me.staff.principal.role.manages_events(),
+        partner_requests: crate::services::partners::pending_for_us(&state.db, &me.staff.principal)
+            .await?,
         events,
     };
     Ok(private(state.pages.render(
@@ -264,6 +268,12 @@ const EVENT_FIELD_LABELS: &[(&str, &str)] = &[
     ("reminder_days", "e-reminder-days"),
     ("purpose_of_use_ja", "e-purpose-of-use-ja"),
     ("purpose_of_use_en", "e-purpose-of-use-en"),
+    ("registration_opens_at", "a-event-registration-opens-at"),
+    ("registration_closes_at", "a-event-registration-closes-at"),
+    ("venue_name_en", "a-event-venue-name-en"),
+    ("venue_address_en", "a-event-venue-address-en"),
+    ("languages", "a-event-languages"),
+    ("audience", "a-event-audience"),
 ];
 
 /// Field errors of the event form, each named by its field's label.

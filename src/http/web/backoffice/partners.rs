@@ -14,6 +14,9 @@ struct RequestView {
     pending: bool,
     requested_at: String,
     decided: Option<String>,
+    /// The organization that asks, and who of its staff.
+    asked_by: String,
+    note: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -21,6 +24,8 @@ struct PartnersView {
     me: Header,
     csrf_token: String,
     can_answer: bool,
+    /// Requests waiting for an answer.
+    pending: usize,
     requests: Vec<RequestView>,
 }
 
@@ -32,16 +37,31 @@ pub async fn partners_page(
     csrf: &CsrfToken,
 ) -> Result<Response, AppError> {
     let l = lang.lang;
-    let requests = partners::requests_to_us(&state.db, &me.staff.principal)
+    let requests: Vec<RequestView> = partners::requests_to_us(&state.db, &me.staff.principal)
         .await?
         .into_iter()
         .map(|r| RequestView {
+            pending: r.pending(),
+            asked_by: {
+                let org = r
+                    .organizer
+                    .as_ref()
+                    .map(|o| o.name(l.content()).to_owned())
+                    .unwrap_or_default();
+                match &r.request.requested_by {
+                    Some(who) if !who.is_empty() => l.t_args(
+                        "a-with-detail",
+                        &crate::fluent_args![("text", org), ("detail", who.as_str())],
+                    ),
+                    _ => org,
+                }
+            },
+            note: r.request.note.clone(),
             slug: r.event.spec.slug.to_string(),
             title: r.event.spec.title.get(l.content()).to_owned(),
             when: crate::i18n::dates::range(l, r.event.spec.starts_at, r.event.spec.ends_at),
             role: l.label(r.request.role),
             state: l.label(r.request.state),
-            pending: r.request.state == crate::domain::PartnerState::Requested,
             requested_at: crate::i18n::dates::date_time(l, r.request.requested_at),
             decided: r.request.decided_at.map(|t| {
                 l.t_args(
@@ -58,6 +78,7 @@ pub async fn partners_page(
         me: header(&me.staff, &lang),
         csrf_token: csrf.0.clone(),
         can_answer: me.staff.principal.role.manages_events(),
+        pending: requests.iter().filter(|r| r.pending).count(),
         requests,
     };
     Ok(private(state.pages.render(
