@@ -154,3 +154,14 @@ error-organizer-is-fixed = The organizer is the organization that created the ev
 error-is-organizer = The organizer cannot be its own partner.
 error-partner-exists = { $name } is a partner of this event already.
 error-database-not-empty = The database holds data already; demo data goes into an empty database only.
+
+## Certification: documents and calls
+error-document-too-large = "{ $name }" is too large: each file may be up to { $max } MB.
+error-document-type = "{ $name }" is not a PDF, PNG or JPEG file (we check its content).
+error-document-empty = "{ $name }" is empty.
+error-document-required = Attach at least one document.
+error-document-unreadable = The files could not be read. Please send the form again.
+error-too-many-documents = You may attach up to { $max } documents.
+error-invalid-category-code = Use lower-case letters, digits, "_" and "-", up to 32 characters.
+error-duplicate-category = A category with this code exists already.
+error-too-many-categories = A call may have up to { $max } categories.

@@ -265,3 +265,13 @@ label-declaration-state-withdrawn = Withdrawn
 label-entry-state-joined = Entered
 label-entry-state-withdrawn = Withdrawn
 session-status-who = { $status } ({ $names })
+
+## Certification schemes
+label-event-kind-certification = Certification
+label-shape-certification-application = Application for certification
+label-message-kind-certification-received = Application received
+label-message-kind-certification-decided = Result of your application
+label-certification-state-under-review = Under review
+label-certification-state-certified = Certified
+label-certification-state-not-certified = Not certified
+label-certification-state-withdrawn = Withdrawn

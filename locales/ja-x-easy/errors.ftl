@@ -144,3 +144,14 @@ error-organizer-is-fixed = 主催は、イベントを作った団体です。�
 error-is-organizer = 主催の団体は、自分のパートナーにはできません。
 error-partner-exists = { $name } は、もうこのイベントのパートナーです。
 error-database-not-empty = データベースにもうデータがあります。デモのデータは、空のデータベースにだけ入れられます。
+
+## Certification: documents and calls
+error-document-too-large = 「{ $name }」は 大きすぎます。1こ { $max } MB までに してください。
+error-document-type = 「{ $name }」は PDF、PNG、JPEG では ありません（ファイルの 中を 見て 調べています）。
+error-document-empty = 「{ $name }」は 中が 空の ファイルです。
+error-document-required = ファイルを 1こ以上 つけてください。
+error-document-unreadable = ファイルを 読めませんでした。もう一度 送ってください。
+error-too-many-documents = ファイルは { $max }こまで です。
+error-invalid-category-code = コードは 英語の小文字、数字、「_」「-」で、32文字までです。
+error-duplicate-category = 同じコードの 部門が もう あります。
+error-too-many-categories = 部門は { $max }こまで です。

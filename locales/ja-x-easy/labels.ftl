@@ -265,3 +265,13 @@ label-declaration-state-withdrawn = やめました
 label-entry-state-joined = 参加しています
 label-entry-state-withdrawn = やめました
 session-status-who = { $status }（{ $names }）
+
+## Certification schemes
+label-event-kind-certification = 認定
+label-shape-certification-application = 認定の申し込み
+label-message-kind-certification-received = 認定の申し込みを受け付けました
+label-message-kind-certification-decided = 認定の結果のお知らせ
+label-certification-state-under-review = いま、見ています
+label-certification-state-certified = 認定しました
+label-certification-state-not-certified = 認定になりませんでした
+label-certification-state-withdrawn = やめました

@@ -265,3 +265,13 @@ label-declaration-state-withdrawn = 取り下げ
 label-entry-state-joined = 参加登録済み
 label-entry-state-withdrawn = 取り下げ
 session-status-who = { $status }（{ $names }）
+
+## Certification schemes
+label-event-kind-certification = 認定制度
+label-shape-certification-application = 認定申請
+label-message-kind-certification-received = 認定申請受付のお知らせ
+label-message-kind-certification-decided = 認定審査結果のお知らせ
+label-certification-state-under-review = 審査中
+label-certification-state-certified = 認定
+label-certification-state-not-certified = 認定されず
+label-certification-state-withdrawn = 取り下げ

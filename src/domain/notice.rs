@@ -25,6 +25,8 @@ labelled_enum! {
         EntryReceived = "entry_received" => "label-message-kind-entry-received";
         DeclarationReceived = "declaration_received" => "label-message-kind-declaration-received";
         DeclarationReviewed = "declaration_reviewed" => "label-message-kind-declaration-reviewed";
+        CertificationReceived = "certification_received" => "label-message-kind-certification-received";
+        CertificationDecided = "certification_decided" => "label-message-kind-certification-decided";
     }
 }
 
@@ -144,6 +146,16 @@ pub enum Notice {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
     },
+    /// A certification application arrived and is under review.
+    CertificationReceived,
+    /// The reviewers decided: the categories certified and not, by name as they were then,
+    /// and how long the certificate holds.
+    CertificationDecided {
+        certified: Vec<Titles>,
+        not_certified: Vec<Titles>,
+        valid_from: chrono::NaiveDate,
+        valid_until: chrono::NaiveDate,
+    },
 }
 
 impl Notice {
@@ -164,6 +176,8 @@ impl Notice {
             Notice::EntryReceived => MessageKind::EntryReceived,
             Notice::DeclarationReceived => MessageKind::DeclarationReceived,
             Notice::DeclarationReviewed { .. } => MessageKind::DeclarationReviewed,
+            Notice::CertificationReceived => MessageKind::CertificationReceived,
+            Notice::CertificationDecided { .. } => MessageKind::CertificationDecided,
         }
     }
 
@@ -177,6 +191,7 @@ impl Notice {
         Some(match shape {
             Shape::Booth => Notice::BoothReceived,
             Shape::Declaration => Notice::DeclarationReceived,
+            Shape::CertificationApplication => Notice::CertificationReceived,
             Shape::CampaignEntry => Notice::EntryReceived,
             Shape::Seats | Shape::StudentVisit => match status {
                 SeatState::Waitlisted => Notice::Waitlisted,

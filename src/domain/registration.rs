@@ -133,6 +133,9 @@ pub struct RegistrationInput {
     /// For a declaration scheme: what the company declares.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub declaration: Option<super::DeclarationInput>,
+    /// For a certification call: the categories, measures and documents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certification: Option<super::ApplicationInput>,
     /// A job fair's exhibitor: the booth (the company registers, with no attendees).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exhibitor: Option<super::ExhibitorInput>,
@@ -154,6 +157,8 @@ pub struct RegistrationRules<'a> {
     pub shape: super::Shape,
     /// A campaign's first and last day (Tokyo), for a campaign entry.
     pub campaign_period: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    /// A certification call's categories, for an application.
+    pub call: Option<&'a super::Call>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -206,6 +211,7 @@ pub enum PartSpec {
     Booth(super::ExhibitorProfile),
     CampaignEntry(super::CampaignEntry),
     Declaration(super::Declaration),
+    CertificationApplication(super::Application),
 }
 
 impl RegistrationSpec {
@@ -263,6 +269,15 @@ impl RegistrationSpec {
                     .map(PartSpec::Declaration),
                 None => {
                     errors.add("declaration.commitments", "choose_at_least_one");
+                    None
+                }
+            },
+            super::Shape::CertificationApplication => match (rules.call, input.certification) {
+                (Some(call), Some(a)) => errors
+                    .take(super::Application::parse(a, call))
+                    .map(PartSpec::CertificationApplication),
+                _ => {
+                    errors.add("certification.categories", "choose_at_least_one");
                     None
                 }
             },
@@ -352,6 +367,7 @@ impl RegistrationSpec {
             PartSpec::Booth(_) => super::Shape::Booth,
             PartSpec::CampaignEntry(_) => super::Shape::CampaignEntry,
             PartSpec::Declaration(_) => super::Shape::Declaration,
+            PartSpec::CertificationApplication(_) => super::Shape::CertificationApplication,
         }
     }
 
@@ -584,6 +600,7 @@ pub(crate) mod tests {
             questions: &[],
             shape: crate::domain::Shape::Seats,
             campaign_period: None,
+            call: None,
         };
         let mut input = company_input(1);
         input.attendees[0].kana = Some("Ann Walker".into());
@@ -643,6 +660,7 @@ pub(crate) mod tests {
             questions: &[],
             shape: crate::domain::Shape::Seats,
             campaign_period: None,
+            call: None,
         }
     }
 
@@ -729,6 +747,7 @@ pub(crate) mod tests {
             questions: &[],
             shape: crate::domain::Shape::Seats,
             campaign_period: None,
+            call: None,
         };
         let spec = RegistrationSpec::parse(input, &rules).unwrap();
         assert_eq!(spec.attendees.len(), 1);

@@ -67,6 +67,22 @@ pub struct EmailContext {
     /// The organizer's decision a review message announces (a booth's or a declaration's),
     /// as it was made: not where the review stands when the message is sent.
     pub decision: Option<DecisionBlock>,
+    /// A certification application: what was applied for and, in a decision, the outcome
+    /// per category as decided.
+    pub certification: Option<CertificationBlock>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CertificationBlock {
+    /// The categories applied for, by name, joined.
+    pub categories: String,
+    /// The documents sent (file names).
+    pub documents: Vec<String>,
+    /// A decision: the categories certified and not, by name.
+    pub certified: Vec<String>,
+    pub not_certified: Vec<String>,
+    /// How long the certificate holds: "from – until".
+    pub validity: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -5,6 +5,7 @@ pub mod administration;
 pub mod announcements;
 pub mod backoffice;
 pub mod campaigns;
+pub mod certification;
 pub mod catalogue;
 pub mod declarations;
 pub mod demo;

@@ -56,6 +56,20 @@ impl FormData {
         FormData { pairs }
     }
 
+    /// A form read from other than an urlencoded body (a multipart upload's text fields).
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+        FormData { pairs }
+    }
+
+    /// Every value sent under a repeated key (a group of checkboxes).
+    pub fn all(&self, key: &str) -> Vec<String> {
+        self.pairs
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
     pub fn get(&self, key: &str) -> Option<&str> {
         self.pairs
             .iter()

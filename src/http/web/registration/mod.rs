@@ -28,6 +28,7 @@ mod register;
 mod unsubscribe;
 
 pub use manage::{cancel_attendee, cancel_attendee_page, manage_action, manage_page};
+pub(crate) use manage::{DocumentView, document_view};
 pub use register::{exhibit_page, exhibit_submit, form_page, submit};
 pub use unsubscribe::{unsubscribe_page, unsubscribe_post};
 
