@@ -87,9 +87,9 @@ impl Call {
             let field = |f: &str| format!("categories.{i}.{f}");
             let code = c.code.as_deref().map(str::trim).unwrap_or_default();
             let code_ok = (1..=32).contains(&code.len())
-                && code
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+                && code.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-'
+                });
             if code.is_empty() {
                 errors.add(&field("code"), "required");
             } else if !code_ok {
@@ -229,7 +229,9 @@ pub fn safe_filename(name: &str, kind: DocumentType) -> String {
     };
     let cleaned: String = stem
         .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | ';' | '\\' | '/' | '\u{2028}' | '\u{2029}'))
+        .filter(|c| {
+            !c.is_control() && !matches!(c, '"' | ';' | '\\' | '/' | '\u{2028}' | '\u{2029}')
+        })
         .take(100)
         .collect();
     let cleaned = cleaned.trim().trim_start_matches('.');
@@ -249,7 +251,10 @@ impl Document {
             return Err(ValidationErrors::single_with(
                 field,
                 "document_too_large",
-                crate::error_args![("name", safe_name_for_message(&upload.filename)), ("max", max_mb)],
+                crate::error_args![
+                    ("name", safe_name_for_message(&upload.filename)),
+                    ("max", max_mb)
+                ],
             ));
         }
         if upload.bytes.is_empty() {
@@ -277,10 +282,7 @@ impl Document {
 
 /// A file's name as an error message may repeat it: one line, at most 100 characters.
 fn safe_name_for_message(name: &str) -> String {
-    name.chars()
-        .filter(|c| !c.is_control())
-        .take(100)
-        .collect()
+    name.chars().filter(|c| !c.is_control()).take(100).collect()
 }
 
 /// An application as sent.
@@ -507,7 +509,10 @@ mod tests {
             "document_too_large"
         );
         assert_eq!(safe_filename("", DocumentType::Jpeg), "document.jpg");
-        assert_eq!(safe_filename("a\r\nb;c.jpeg", DocumentType::Jpeg), "abc.jpg");
+        assert_eq!(
+            safe_filename("a\r\nb;c.jpeg", DocumentType::Jpeg),
+            "abc.jpg"
+        );
     }
 
     #[test]
@@ -531,7 +536,11 @@ mod tests {
             &call,
         )
         .unwrap_err();
-        let fields: Vec<_> = bad.fields().iter().map(|f| (f.field.as_str(), f.code)).collect();
+        let fields: Vec<_> = bad
+            .fields()
+            .iter()
+            .map(|f| (f.field.as_str(), f.code))
+            .collect();
         assert_eq!(
             fields,
             [
@@ -562,7 +571,10 @@ mod tests {
         let (choices, state) = record.decide(&["hours".into()]).unwrap();
         assert_eq!(state, CertificationState::Certified);
         assert_eq!(choices[0].certified, Some(false));
-        assert_eq!(record.decide(&[]).unwrap().1, CertificationState::NotCertified);
+        assert_eq!(
+            record.decide(&[]).unwrap().1,
+            CertificationState::NotCertified
+        );
         assert!(record.decide(&["telework".into()]).is_err());
         let call = call();
         assert!(call.valid_on(NaiveDate::from_ymd_opt(2027, 4, 1).unwrap()));

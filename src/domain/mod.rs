@@ -31,8 +31,7 @@ pub mod walk_in;
 pub use campaign::{CampaignAction, CampaignEntry, CampaignInput};
 pub use certification::{
     Application, ApplicationInput, ApplicationRecord, Call, CallInput, Category, CategoryChoice,
-    CategoryInput,
-    CertificationState, Document, DocumentMeta, DocumentType, Score, Upload,
+    CategoryInput, CertificationState, Document, DocumentMeta, DocumentType, Score, Upload,
 };
 pub use company::{
     CorporateNumber, EmployeeBand, Industry, Kana, PhoneNumber, PostalCode, Prefecture,

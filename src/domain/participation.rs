@@ -2,8 +2,8 @@
 //! "confirmed", a campaign entry has no seats and a declaration has no time: each shape has
 //! its own states and transitions, and a state that cannot happen cannot be written.
 use super::{
-    ApplicationRecord, CampaignEntry, CertificationState, DeclarationRecord, DeclarationState, ExhibitorProfile, Labelled, SeatState,
-    Shape,
+    ApplicationRecord, CampaignEntry, CertificationState, DeclarationRecord, DeclarationState,
+    ExhibitorProfile, Labelled, SeatState, Shape,
 };
 use serde::Serialize;
 

@@ -18,7 +18,7 @@ labelled_enum! {
         /// A company's declaration, reviewed by the organizer, returned and resubmitted.
         Declaration = "declaration" => "label-shape-declaration";
         /// A company's application for certification, scored and decided per category.
-        CertificationApplication = "certification_application" => "label-shape-certification-application";
+        CertificationApplication = "certification" => "label-shape-certification-application";
     }
 }
 

@@ -385,10 +385,7 @@ mod tests {
             ids("OrganizationKind", OrganizationKind::ALL),
             ids("Commitment", Commitment::ALL),
             ids("DeclarationState", DeclarationState::ALL),
-            ids(
-                "CertificationState",
-                crate::domain::CertificationState::ALL,
-            ),
+            ids("CertificationState", crate::domain::CertificationState::ALL),
             ids("PickStatus", PickStatus::ALL),
             ids("Prefecture", &prefectures),
         ]

@@ -6,8 +6,8 @@ mod transport;
 pub mod worker;
 
 pub use render::{
-    AnnouncementBlock, CampaignBlock, CertificationBlock, CheckinCode, DecisionBlock, DeclarationBlock, EmailContext,
-    Emails, EventBlock, ExhibitorBlock, SessionLine,
+    AnnouncementBlock, CampaignBlock, CertificationBlock, CheckinCode, DecisionBlock,
+    DeclarationBlock, EmailContext, Emails, EventBlock, ExhibitorBlock, SessionLine,
 };
 pub use transport::{SendError, Transport};
 
@@ -562,7 +562,11 @@ fn certification_block(
                 .collect(),
             Some((*valid_from, *valid_until)),
         ),
-        _ => (Vec::new(), Vec::new(), call.map(|c| (c.valid_from, c.valid_until))),
+        _ => (
+            Vec::new(),
+            Vec::new(),
+            call.map(|c| (c.valid_from, c.valid_until)),
+        ),
     };
     render::CertificationBlock {
         categories: crate::i18n::words::list(lang, a.choices.iter().map(|c| name(&c.code))),

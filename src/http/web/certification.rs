@@ -37,10 +37,7 @@ struct CertifiedView {
 /// `/certified`: companies certified in published calls, by fiscal year (newest first) and
 /// category, with how long each call's certificates hold.
 #[handler]
-pub async fn certified_page(
-    state: Data<&AppState>,
-    lang: PageLang,
-) -> Result<Response, AppError> {
+pub async fn certified_page(state: Data<&AppState>, lang: PageLang) -> Result<Response, AppError> {
     let l = lang.lang;
     let list = crate::services::certification::certified_list(&state.db).await?;
     let years = list

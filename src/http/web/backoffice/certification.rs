@@ -117,12 +117,7 @@ async fn render(
     .await?;
     let own = e.listing.event.organizer_id == me.staff.principal.organization_id;
     let names = certification::staff_names(&state.db, me.staff.principal.organization_id).await?;
-    let name_of = |id: i64| {
-        names
-            .get(&id)
-            .cloned()
-            .unwrap_or_else(|| format!("#{id}"))
-    };
+    let name_of = |id: i64| names.get(&id).cloned().unwrap_or_else(|| format!("#{id}"));
     let category_name = |code: &str| {
         call.as_ref()
             .and_then(|c| c.category(code))
@@ -232,7 +227,16 @@ pub async fn certification_page(
     Path(slug): Path<String>,
     csrf: &CsrfToken,
 ) -> Result<Response, AppError> {
-    render(&state, &lang, &me, &slug, csrf, None, FieldMessages::default()).await
+    render(
+        &state,
+        &lang,
+        &me,
+        &slug,
+        csrf,
+        None,
+        FieldMessages::default(),
+    )
+    .await
 }
 
 /// `POST /admin/events/{slug}/certification/call`: the categories and the validity.
@@ -249,7 +253,11 @@ pub async fn certification_call(
     let form = read_checked_form(body, verifier).await?;
     let text = form.get("categories").unwrap_or_default().to_owned();
     let from = form.get("valid_from").unwrap_or_default().trim().to_owned();
-    let until = form.get("valid_until").unwrap_or_default().trim().to_owned();
+    let until = form
+        .get("valid_until")
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
     let mut errors = crate::domain::ValidationErrors::new();
     let day = |errors: &mut crate::domain::ValidationErrors, field: &str, s: &str| {
         if s.is_empty() {
@@ -310,8 +318,7 @@ pub async fn certification_action(
     let now = Utc::now();
     let result = match action.as_str() {
         "score" => {
-            let e =
-                staff_event_with(&state, &me, &slug, Shape::CertificationApplication).await?;
+            let e = staff_event_with(&state, &me, &slug, Shape::CertificationApplication).await?;
             certification::score(
                 &state.db,
                 &me.staff.principal,

@@ -27,8 +27,8 @@ mod manage;
 mod register;
 mod unsubscribe;
 
-pub use manage::{cancel_attendee, cancel_attendee_page, manage_action, manage_page};
 pub(crate) use manage::{DocumentView, document_view};
+pub use manage::{cancel_attendee, cancel_attendee_page, manage_action, manage_page};
 pub use register::{exhibit_page, exhibit_submit, form_page, submit};
 pub use unsubscribe::{unsubscribe_page, unsubscribe_post};
 

@@ -1,0 +1,491 @@
+//! Certification schemes (the LWB certified-company scheme): the organizer sets a call's
+//! categories in the back-office; a company applies with real documents over a multipart
+//! form (a `.pdf` that is really HTML and an oversize file are refused on the field, with
+//! what was typed kept); documents go to the company and the organizer's reviewers only, each
+//! download logged and audited; reviewers score and decide per category; the company is
+//! emailed; the public list shows the company once certified, and not before.
+use crate::helpers::{TestApp, corporate_number, hidden, jst_in_days};
+use crate::smtp::SmtpReceiver;
+use crate::web_registration::{browser, company_form, get};
+use mail_parser::MessageParser;
+use serde_json::json;
+use uketsuke::domain::UserRole;
+
+/// A small but real PDF (one page, one line of text).
+const PDF: &[u8] = b"%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj
+trailer << /Root 1 0 R >>
+%%EOF
+";
+
+/// The eight bytes every PNG starts with, and a little more.
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0";
+
+/// A `multipart/form-data` body as a browser sends it: the text fields, then the files.
+fn multipart(fields: &[(String, String)], files: &[(&str, &str, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "----uketsukeTestBoundary7MA4YWxkTrZu0gW";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    for (name, filename, bytes) in files {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\nContent-Type: application/pdf\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+async fn post_multipart(
+    client: &reqwest::Client,
+    app: &TestApp,
+    path: &str,
+    fields: &[(String, String)],
+    files: &[(&str, &str, &[u8])],
+) -> (u16, String, Option<String>) {
+    let (content_type, body) = multipart(fields, files);
+    let resp = client
+        .post(app.url(path))
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    let location = resp
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_owned());
+    (resp.status().as_u16(), resp.text().await.unwrap(), location)
+}
+
+/// The first number after `prefix` in `html`.
+fn id_after(html: &str, prefix: &str) -> String {
+    let start = html
+        .find(prefix)
+        .unwrap_or_else(|| panic!("{prefix} in {html}"))
+        + prefix.len();
+    html[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect()
+}
+
+#[tokio::test]
+async fn a_company_applies_with_a_pdf_is_scored_certified_and_listed() {
+    let app = TestApp::spawn().await;
+    let smtp = SmtpReceiver::start();
+    let mailer = app.mailer(smtp.port);
+    let deliver = || async {
+        uketsuke::mail::worker::deliver_due(&app.db, &mailer, chrono::Utc::now())
+            .await
+            .unwrap();
+    };
+    let token = app.organization_with_user("LWB", UserRole::Organizer).await;
+    let call = json!({
+        "slug": "lwb-call", "title_ja": "ライフ・ワーク・バランス認定企業 募集", "title_en": "LWB certification call",
+        "description_ja": "申請してください。", "description_en": "Apply.",
+        "programme_area": "life_work_balance", "kind": "certification", "format": "online",
+        "starts_at": jst_in_days(1, 0), "ends_at": jst_in_days(120, 0), "languages": ["ja", "en"]
+    });
+    let (status, body) = app.api("POST", "/events", Some(&token), Some(call)).await;
+    assert_eq!(status, 201, "{body}");
+    app.api("POST", "/events/lwb-call/publish", Some(&token), None)
+        .await;
+
+    // The organizer sets the categories and the validity; a bad line is named.
+    let organizer = app.signed_in("LWB", UserRole::Organizer).await;
+    let review = "/admin/events/lwb-call/certification";
+    let (status, page) = organizer.get(review).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("まだ設定されていません"), "{page}");
+    let (status, page, _) = organizer
+        .post(
+            review,
+            &format!("{review}/call"),
+            &[
+                ("categories", "Child Care / 育児 / Childcare"),
+                ("valid_from", "2027-04-01"),
+                ("valid_until", "2029-03-31"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert!(
+        page.contains("半角英小文字") && page.contains("Child Care"),
+        "{page}"
+    );
+    let (status, _, _) = organizer
+        .post(
+            review,
+            &format!("{review}/call"),
+            &[
+                (
+                    "categories",
+                    "childcare / 育児・介護との両立推進部門 / Childcare and caregiving\nworkstyle / 働き方・休み方改革部門 / How people work and rest",
+                ),
+                ("valid_from", "2027-04-01"),
+                ("valid_until", "2029-03-31"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 303);
+
+    // The form offers the categories and takes files.
+    let hanako = browser("ja");
+    let (status, form) = get(&hanako, &app, "/events/lwb-call/register").await;
+    assert_eq!(status, 200);
+    assert!(form.contains(r#"enctype="multipart/form-data""#), "{form}");
+    assert!(
+        form.contains(r#"name="certification.categories" value="childcare""#)
+            && form.contains("育児・介護との両立推進部門")
+            && form.contains(r#"type="file""#),
+        "{form}"
+    );
+    let cn = corporate_number(95_001);
+    let mut fields = company_form(
+        &hidden(&form, "csrf_token"),
+        &hidden(&form, "form_token"),
+        &cn,
+        &[],
+    );
+    fields.push(("certification.categories".into(), "childcare".into()));
+    fields.push(("certification.categories".into(), "workstyle".into()));
+    let measures = "ノー残業デーを毎週水曜に実施。\n育児短時間勤務を小学校卒業まで延長。";
+    fields.push(("certification.measures".into(), measures.into()));
+
+    // An HTML page named .pdf is refused by its content; what was typed stays.
+    let html_as_pdf: &[u8] = b"<!DOCTYPE html><html><script>alert(1)</script></html>";
+    let (status, page, _) = post_multipart(
+        &hanako,
+        &app,
+        "/events/lwb-call/register",
+        &fields,
+        &[("certification.documents", "plan.pdf", html_as_pdf)],
+    )
+    .await;
+    assert_eq!(status, 422, "{page}");
+    assert!(
+        page.contains("certification.documents-error")
+            && page.contains("plan.pdf")
+            && page.contains("PDF、PNG、JPEG のいずれでもありません"),
+        "{page}"
+    );
+    assert!(
+        page.contains("ノー残業デーを毎週水曜に実施。"),
+        "kept: {page}"
+    );
+    assert!(
+        page.contains(r#"value="workstyle" checked"#),
+        "kept: {page}"
+    );
+    assert!(page.contains("株式会社みらい製作所"), "kept: {page}");
+
+    // A file over 5 MB is refused on the field too; the form is shown again.
+    let mut big = b"%PDF-1.4\n".to_vec();
+    big.resize(5 * 1024 * 1024 + 1, b'0');
+    let (status, page, _) = post_multipart(
+        &hanako,
+        &app,
+        "/events/lwb-call/register",
+        &fields,
+        &[("certification.documents", "big.pdf", &big)],
+    )
+    .await;
+    assert_eq!(status, 422, "{page}");
+    assert!(
+        page.contains("「big.pdf」は大きすぎます") && page.contains("5 MB"),
+        "{page}"
+    );
+    assert!(page.contains("ノー残業デーを毎週水曜に実施。"));
+    // No file at all, and a NUL in the measures: each named on its field.
+    let mut nul = fields.clone();
+    nul.retain(|(k, _)| k != "certification.measures");
+    nul.push(("certification.measures".into(), "a\0b".into()));
+    let (status, page, _) =
+        post_multipart(&hanako, &app, "/events/lwb-call/register", &nul, &[]).await;
+    assert_eq!(status, 422);
+    assert!(
+        page.contains("certification.measures-error")
+            && page.contains("書類を1つ以上添付してください"),
+        "{page}"
+    );
+
+    // Not listed before anything is decided (nor after applying).
+    let (_, public) = app.get_html("/certified", None).await;
+    assert!(!public.contains("株式会社みらい製作所"));
+
+    // A real PDF and a PNG whose name tries a path and a header break.
+    let (status, page, location) = post_multipart(
+        &hanako,
+        &app,
+        "/events/lwb-call/register",
+        &fields,
+        &[
+            ("certification.documents", "取組計画.pdf", PDF),
+            ("certification.documents", "../../写真;x.pdf", PNG),
+        ],
+    )
+    .await;
+    assert_eq!(status, 303, "{page}");
+    let manage = location.unwrap();
+    let manage_path = manage.split('?').next().unwrap().to_owned();
+    let (_, page) = get(&hanako, &app, &manage).await;
+    assert!(page.contains("申請を受け付けました"), "{page}");
+    assert!(
+        page.contains("取組計画.pdf") && page.contains("写真x.png"),
+        "{page}"
+    );
+    let doc = id_after(&page, &format!("{manage_path}/documents/"));
+
+    // The company gets its document back, as an attachment that is never sniffed.
+    let resp = hanako
+        .get(app.url(&format!("{manage_path}/documents/{doc}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.headers()["content-type"], "application/pdf");
+    assert_eq!(resp.headers()["x-content-type-options"], "nosniff");
+    let disposition = resp.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        disposition.starts_with("attachment;")
+            && disposition.contains("filename*=UTF-8''%E5%8F%96%E7%B5%84"),
+        "{disposition}"
+    );
+    assert_eq!(resp.bytes().await.unwrap().as_ref(), PDF);
+
+    // Strangers get nothing: a made-up link, another company's link, no sign-in, another
+    // organization's staff.
+    let stranger = browser("ja");
+    let (status, _) = get(&stranger, &app, &format!("/r/not-a-token/documents/{doc}")).await;
+    assert_eq!(status, 404);
+    let (status, other_form) = get(&stranger, &app, "/events/lwb-call/register").await;
+    assert_eq!(status, 200);
+    let mut other = company_form(
+        &hidden(&other_form, "csrf_token"),
+        &hidden(&other_form, "form_token"),
+        &corporate_number(95_002),
+        &[],
+    );
+    other.retain(|(k, _)| !k.starts_with("contact.email") && k != "company.name");
+    other.push(("company.name".into(), "株式会社ほかの会社".into()));
+    other.push(("contact.email".into(), "other@example.jp".into()));
+    other.push(("certification.categories".into(), "workstyle".into()));
+    other.push(("certification.measures".into(), "テレワーク".into()));
+    let (status, page, other_location) = post_multipart(
+        &stranger,
+        &app,
+        "/events/lwb-call/register",
+        &other,
+        &[("certification.documents", "b.pdf", PDF)],
+    )
+    .await;
+    assert_eq!(status, 303, "{page}");
+    let other_manage = other_location.unwrap();
+    let other_manage = other_manage.split('?').next().unwrap();
+    let (status, _) = get(&stranger, &app, &format!("{other_manage}/documents/{doc}")).await;
+    assert_eq!(status, 404);
+    let (_, html) = organizer.get(review).await;
+    let reg = id_after(&html, "/admin/events/lwb-call/registrations/");
+    let staff_doc = format!("{review}/{reg}/documents/{doc}");
+    let (status, _) = get(&stranger, &app, &staff_doc).await;
+    assert!(matches!(status, 303 | 401 | 403), "{status}");
+    app.organization_with_user("ELSE", UserRole::Organizer)
+        .await;
+    let elsewhere = app.signed_in("ELSE", UserRole::Admin).await;
+    let (status, _) = elsewhere.get(&staff_doc).await;
+    assert!(matches!(status, 403 | 404), "{status}");
+
+    // A reviewer of the organizer opens it: audited, and logged beside the document.
+    let reviewer = app.signed_in("LWB", UserRole::Viewer).await;
+    let resp = reviewer
+        .client
+        .get(app.url(&staff_doc))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.bytes().await.unwrap().as_ref(), PDF);
+    let event_id = uketsuke::store::events::by_slug(&app.db, "lwb-call")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let audit = uketsuke::store::audit::of_event(&app.db, event_id)
+        .await
+        .unwrap();
+    assert!(
+        audit.iter().any(|a| a.action == "roster_view"
+            && a.detail
+                .as_deref()
+                .unwrap_or_default()
+                .contains("取組計画.pdf")),
+        "{audit:?}"
+    );
+    let log = uketsuke::store::certification::log_of_event(&app.db, event_id)
+        .await
+        .unwrap();
+    let of_doc: Vec<(&str, bool)> = log
+        .iter()
+        .filter(|l| l.document_id.to_string() == doc)
+        .map(|l| (l.action.as_str(), l.user_id.is_some()))
+        .collect();
+    assert_eq!(
+        of_doc,
+        [("upload", false), ("download", false), ("download", true)]
+    );
+
+    // Reviewers score (1–5); the organizer decides per category.
+    let (status, _, _) = reviewer
+        .post(
+            review,
+            &format!("{review}/{reg}/score"),
+            &[("score", "4"), ("comment", "制度が具体的")],
+        )
+        .await;
+    assert_eq!(status, 303);
+    let (status, page, _) = organizer
+        .post(review, &format!("{review}/{reg}/score"), &[("score", "6")])
+        .await;
+    assert_eq!(status, 422, "{page}");
+    let (status, _, _) = organizer
+        .post(review, &format!("{review}/{reg}/score"), &[("score", "5")])
+        .await;
+    assert_eq!(status, 303);
+    let (_, page) = organizer.get(review).await;
+    assert!(
+        page.contains("平均 4.5") && page.contains("制度が具体的"),
+        "{page}"
+    );
+    // A viewer may score but not decide.
+    let (status, _, _) = reviewer
+        .post(
+            review,
+            &format!("{review}/{reg}/decide"),
+            &[("certified", "childcare")],
+        )
+        .await;
+    assert_eq!(status, 403);
+    let (_, public) = app.get_html("/certified", None).await;
+    assert!(
+        !public.contains("株式会社みらい製作所"),
+        "not before approval"
+    );
+    let (status, _, _) = organizer
+        .post(
+            review,
+            &format!("{review}/{reg}/decide"),
+            &[("certified", "childcare")],
+        )
+        .await;
+    assert_eq!(status, 303);
+    let (status, _, _) = organizer
+        .post(
+            review,
+            &format!("{review}/{reg}/decide"),
+            &[("certified", "childcare")],
+        )
+        .await;
+    assert_eq!(status, 409, "the same decision again changes nothing");
+
+    // The company is told: certified in one category, not in the other, with the validity.
+    deliver().await;
+    let raw = smtp.messages();
+    let parsed: Vec<_> = raw
+        .iter()
+        .map(|m| MessageParser::default().parse(m).unwrap())
+        .collect();
+    assert!(
+        parsed
+            .iter()
+            .any(|m| m.subject().unwrap().starts_with("【認定申請受付】"))
+    );
+    let decided = parsed
+        .iter()
+        .find(|m| m.subject().unwrap().starts_with("【認定のお知らせ】"))
+        .expect("the decision is mailed");
+    assert!(
+        decided
+            .to()
+            .unwrap()
+            .first()
+            .unwrap()
+            .address()
+            .unwrap()
+            .contains("sato@mirai.example.jp")
+    );
+    let text = decided.body_text(0).unwrap();
+    assert!(
+        text.contains("育児・介護との両立推進部門")
+            && text.contains("働き方・休み方改革部門")
+            && text.contains("認定となりませんでした")
+            && text.contains("2027年4月1日")
+            && text.contains("取組計画.pdf"),
+        "{text}"
+    );
+
+    // Listed now, by fiscal year and category, in every language; the other company is not.
+    let (_, public) = app.get_html("/certified", None).await;
+    assert!(
+        public.contains("株式会社みらい製作所")
+            && public.contains("育児・介護との両立推進部門")
+            && !public.contains("株式会社ほかの会社")
+            && public.contains("2027年4月1日"),
+        "{public}"
+    );
+    let (_, en) = app.get_html("/certified?lang=en", None).await;
+    assert!(
+        en.contains("Childcare and caregiving") && en.contains("株式会社みらい製作所"),
+        "{en}"
+    );
+    let (_, easy) = app.get_html("/certified?lang=ja-x-easy", None).await;
+    assert!(easy.contains("認定企業の一覧"), "{easy}");
+    let (_, page) = get(&hanako, &app, &manage_path).await;
+    assert!(
+        page.contains("認定されました") && page.contains("有効期間"),
+        "{page}"
+    );
+    let (_, catalogue) = app.get_html("/events", None).await;
+    assert!(catalogue.contains(r#"href="/certified""#));
+}
+
+#[tokio::test]
+async fn the_demo_lists_its_certified_company_and_marks_its_booth() {
+    let (app, _) = TestApp::with_demo().await;
+    let (status, public) = app.get_html("/certified", None).await;
+    assert_eq!(status, 200);
+    assert!(
+        public.contains("株式会社高尾システム")
+            && public.contains("育児・介護との両立推進部門")
+            && !public.contains("株式会社みなみ野設計"),
+        "{public}"
+    );
+    // An approved exhibitor at the job fair with a valid certification is marked.
+    let (_, fair) = app
+        .get_html("/events/foreign-students-job-fair", None)
+        .await;
+    let booth = fair
+        .find("株式会社高尾システム")
+        .expect("an approved booth");
+    let next = fair[booth..].find("</li>").unwrap();
+    assert!(fair[booth..booth + next].contains("認定企業"), "{fair}");
+    // The call's page sends companies to the application form.
+    let (_, call) = app.get_html("/events/lwb-certification", None).await;
+    assert!(call.contains("認定を申請する"), "{call}");
+}
