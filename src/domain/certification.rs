@@ -35,7 +35,7 @@ impl CertificationState {
     }
 }
 
-/// One category (部門) of a call, as the organizer set it.
+/// One category (bumon) of a call, as the organizer set it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Category {
     /// Lower-case ASCII letters, digits, `_` and `-`; 1–32 characters.
@@ -463,24 +463,31 @@ impl Score {
 mod tests {
     use super::*;
 
+    fn category(code: &str, ja: &str, en: &str) -> CategoryInput {
+        CategoryInput {
+            code: Some(code.into()),
+            name_ja: Some(ja.into()),
+            name_en: Some(en.into()),
+        }
+    }
+
     fn call() -> Call {
         Call::parse(CallInput {
             categories: vec![
-                CategoryInput {
-                    code: Some("childcare".into()),
-                    name_ja: Some("育児".into()),
-                    name_en: Some("Childcare".into()),
-                },
-                CategoryInput {
-                    code: Some("hours".into()),
-                    name_ja: Some("長時間労働削減".into()),
-                    name_en: Some("Shorter hours".into()),
-                },
+                category("childcare", "育児", "Childcare"),
+                category("hours", "長時間労働削減", "Shorter hours"),
             ],
             valid_from: NaiveDate::from_ymd_opt(2027, 4, 1),
             valid_until: NaiveDate::from_ymd_opt(2029, 3, 31),
         })
         .unwrap()
+    }
+
+    fn pending(code: &str) -> CategoryChoice {
+        CategoryChoice {
+            code: code.into(),
+            certified: None,
+        }
     }
 
     fn upload(name: &str, bytes: &[u8]) -> Upload {
@@ -554,16 +561,7 @@ mod tests {
     #[test]
     fn a_decision_is_per_category_and_the_call_sets_the_validity() {
         let record = ApplicationRecord {
-            choices: vec![
-                CategoryChoice {
-                    code: "childcare".into(),
-                    certified: None,
-                },
-                CategoryChoice {
-                    code: "hours".into(),
-                    certified: None,
-                },
-            ],
+            choices: vec![pending("childcare"), pending("hours")],
             measures: "x".into(),
             documents: vec![],
             decided_at: None,

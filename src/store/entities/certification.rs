@@ -19,7 +19,7 @@ pub mod call {
     impl ActiveModelBehavior for ActiveModel {}
 }
 
-/// A call's categories (部門), in order.
+/// A call's categories, in order.
 pub mod category {
     use sea_orm::entity::prelude::*;
 

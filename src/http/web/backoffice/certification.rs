@@ -1,5 +1,5 @@
 //! `/admin/events/{slug}/certification`: a certification call's review. Its organizers set
-//! the categories (one per line, `code / 日本語 / English`) and the validity; reviewers (staff
+//! the categories (one per line, `code / Japanese name / English name`) and the validity; reviewers (staff
 //! of the organizer who may read the roster) open the documents and score each application;
 //! organizers decide per category. Reading the page and every document is audited.
 use super::*;
@@ -62,7 +62,7 @@ struct CertificationView {
     errors: FieldMessages,
 }
 
-/// The categories as the form's text shows them: `code / 日本語 / English`, one a line.
+/// The categories as the form's text shows them: `code / Japanese / English`, one a line.
 fn categories_text(call: &crate::domain::Call) -> String {
     call.categories
         .iter()
