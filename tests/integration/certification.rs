@@ -489,3 +489,125 @@ async fn the_demo_lists_its_certified_company_and_marks_its_booth() {
     let (_, call) = app.get_html("/events/lwb-certification", None).await;
     assert!(call.contains("認定を申請する"), "{call}");
 }
+
+/// The application form in a real browser: a company chooses its categories, attaches a PDF
+/// with the file picker, first forgets the measures (the form says so on the field and keeps
+/// the rest), then sends it; the organizer certifies it and the public list shows it. axe
+/// audits each page.
+#[tokio::test]
+async fn a_company_applies_in_the_browser_and_appears_on_the_list() {
+    use crate::chromium::{Audit, Chromium};
+    let (app, _) = TestApp::with_demo().await;
+    let Some(browser) = Chromium::start(&app.base_url, "ja").await else {
+        return;
+    };
+    let mut audit = Audit::default();
+    browser.goto("/events/lwb-certification").await;
+    audit.page(&browser, "certification call (ja)").await;
+    browser.follow("p.cta a.button").await;
+    assert!(
+        browser
+            .path()
+            .await
+            .starts_with("/events/lwb-certification/register"),
+        "{}",
+        browser.body().await
+    );
+    audit.page(&browser, "certification form (ja)").await;
+    for (name, value) in [
+        ("company.name", "株式会社ブラウザ認定"),
+        ("company.name_kana", "ブラウザニンテイ"),
+        ("company.corporate_number", &corporate_number(72_001)),
+        ("company.postal_code", "163-8001"),
+        ("company.city", "新宿区"),
+        ("company.street", "西新宿2-8-1"),
+        ("contact.name", "佐藤 京子"),
+        ("contact.kana", "サトウ キョウコ"),
+        ("contact.email", "sato@lwb-browser.example.jp"),
+        ("contact.phone", "03-5321-1111"),
+    ] {
+        browser.fill(name, value).await;
+    }
+    browser.choose("company.prefecture", "東京都").await;
+    browser.choose("company.industry", "manufacturing").await;
+    browser.choose("company.employee_band", "51-100").await;
+    browser.tick("company.tcci_member", "yes").await;
+    browser.tick("certification.categories", "women").await;
+    browser.tick("consent", "yes").await;
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("取組計画.pdf");
+    std::fs::write(&pdf, PDF).unwrap();
+    let attach = || async {
+        browser
+            .client
+            .find(fantoccini::Locator::Css(
+                "input[name='certification.documents']",
+            ))
+            .await
+            .unwrap()
+            .send_keys(pdf.to_str().unwrap())
+            .await
+            .unwrap();
+    };
+    attach().await;
+    browser.follow("button.submit-main").await;
+    let summary = browser.text("[role='alert']").await;
+    assert!(summary.contains("取組内容"), "{summary}");
+    assert!(
+        !browser
+            .text("[id='certification.measures-error']")
+            .await
+            .is_empty()
+    );
+    assert_eq!(browser.value("company.name").await, "株式会社ブラウザ認定");
+    audit
+        .page(&browser, "certification form with errors (ja)")
+        .await;
+    browser
+        .fill("certification.measures", "女性管理職を3年で2倍にしました。")
+        .await;
+    attach().await;
+    browser.follow("button.submit-main").await;
+    let path = browser.path().await;
+    assert!(
+        path.ends_with("?done=registered"),
+        "{path}: {}",
+        browser.body().await
+    );
+    let body = browser.body().await;
+    assert!(
+        body.contains("取組計画.pdf") && body.contains("審査中"),
+        "{body}"
+    );
+    audit.page(&browser, "application received (ja)").await;
+
+    // The organizer certifies it; the list shows it.
+    let organizer = app.signed_in("TMG", UserRole::Organizer).await;
+    let review = "/admin/events/lwb-certification/certification";
+    let (_, html) = organizer.get(review).await;
+    let at = html
+        .find("株式会社ブラウザ認定")
+        .expect("listed for review");
+    // The registration link just before the company's name.
+    let link = html[..at].rfind("/registrations/").unwrap();
+    let reg = id_after(&html[link..], "/registrations/");
+    let (status, _, _) = organizer
+        .post(
+            review,
+            &format!("{review}/{reg}/decide"),
+            &[("certified", "women")],
+        )
+        .await;
+    assert_eq!(status, 303);
+    browser.goto("/certified").await;
+    let body = browser.body().await;
+    assert!(
+        body.contains("株式会社ブラウザ認定") && body.contains("女性の活躍推進部門"),
+        "{body}"
+    );
+    audit.page(&browser, "certified companies (ja)").await;
+    browser.goto("/certified?lang=en").await;
+    audit.page(&browser, "certified companies (en)").await;
+    browser.close().await;
+    audit.assert_clean();
+}
