@@ -611,3 +611,83 @@ async fn a_company_applies_in_the_browser_and_appears_on_the_list() {
     browser.close().await;
     audit.assert_clean();
 }
+
+#[tokio::test]
+async fn the_api_sets_and_reads_a_call() {
+    let app = TestApp::spawn().await;
+    let token = app.organization_with_user("LWB", UserRole::Organizer).await;
+    let other = app
+        .organization_with_user("ELSE", UserRole::Organizer)
+        .await;
+    let call = json!({
+        "slug": "lwb-api", "title_ja": "認定 募集", "title_en": "Certification call",
+        "description_ja": "申請してください。", "description_en": "Apply.",
+        "programme_area": "life_work_balance", "kind": "certification", "format": "online",
+        "starts_at": jst_in_days(1, 0), "ends_at": jst_in_days(120, 0)
+    });
+    let (status, body) = app.api("POST", "/events", Some(&token), Some(call)).await;
+    assert_eq!(status, 201, "{body}");
+    let settings = |code: &str, until: &str| {
+        json!({
+            "categories": [
+                {"code": "childcare", "name_ja": "育児", "name_en": "Childcare"},
+                {"code": code, "name_ja": "女性\u{0}活躍", "name_en": "Women"}
+            ],
+            "valid_from": "2027-04-01", "valid_until": until
+        })
+    };
+    let (status, body) = app
+        .api(
+            "PUT",
+            "/events/lwb-api/certification",
+            Some(&token),
+            Some(settings("childcare", "2026-03-31")),
+        )
+        .await;
+    assert_eq!(status, 422, "{body}");
+    let fields: Vec<&str> = body["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        ["categories.1.code", "categories.1.name_ja", "valid_until"],
+        "{body}"
+    );
+    let good = json!({
+        "categories": [
+            {"code": "childcare", "name_ja": "育児", "name_en": "Childcare"},
+            {"code": "women", "name_ja": "女性の活躍", "name_en": "Women"}
+        ],
+        "valid_from": "2027-04-01", "valid_until": "2029-03-31"
+    });
+    let (status, _) = app
+        .api(
+            "PUT",
+            "/events/lwb-api/certification",
+            Some(&other),
+            Some(good.clone()),
+        )
+        .await;
+    assert_eq!(status, 403);
+    let (status, body) = app
+        .api(
+            "PUT",
+            "/events/lwb-api/certification",
+            Some(&token),
+            Some(good),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    // A draft's call is not public; a published one is.
+    let (status, _) = app.get_json("/api/v1/events/lwb-api/certification").await;
+    assert_eq!(status, 404);
+    app.api("POST", "/events/lwb-api/publish", Some(&token), None)
+        .await;
+    let (status, body) = app.get_json("/api/v1/events/lwb-api/certification").await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["categories"][1]["code"], "women");
+    assert_eq!(body["valid_until"], "2029-03-31");
+}

@@ -312,6 +312,8 @@ struct EventView {
     local_when: Option<String>,
     sessions: Vec<super::sessions::SessionView>,
     campaign: bool,
+    /// A certification call: its certified companies are on the public list.
+    certification: bool,
     slug: String,
     /// What the button says: register, join (a campaign) or declare.
     register_label: &'static str,
@@ -484,6 +486,7 @@ pub(super) fn render_event(
             .filter(|s| !(s.exclusive && s.full))
             .collect(),
         campaign: !Shape::seated(spec.kind),
+        certification: Shape::CertificationApplication.taken_by(spec.kind),
         job_fair: Shape::Booth.taken_by(spec.kind),
         booths,
         register_label: match Shape::of(spec.kind, false) {
