@@ -290,11 +290,8 @@ pub async fn certified_on(db: &Db, day: NaiveDate) -> AppResult<HashSet<String>>
         let Some(number) = r.corporate_number else {
             continue;
         };
-        if !calls.contains_key(&r.event_id) {
-            calls.insert(
-                r.event_id,
-                store::certification::call_of(db, r.event_id).await?,
-            );
+        if let std::collections::hash_map::Entry::Vacant(slot) = calls.entry(r.event_id) {
+            slot.insert(store::certification::call_of(db, r.event_id).await?);
         }
         if calls[&r.event_id].as_ref().is_some_and(|c| c.valid_on(day)) {
             out.insert(number);

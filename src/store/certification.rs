@@ -129,6 +129,9 @@ pub async fn insert(
     Ok(())
 }
 
+/// A document's columns without its bytes: id, registration, name, type, size, digest, time.
+type DocumentRow = (i64, i64, String, String, i32, String, DateTime<Utc>);
+
 /// The applications among `ids`, with their state as the review left it.
 pub async fn of_registrations(
     db: &impl ConnectionTrait,
@@ -158,21 +161,20 @@ pub async fn of_registrations(
                 });
         }
         let mut documents: HashMap<i64, Vec<DocumentMeta>> = HashMap::new();
-        let rows: Vec<(i64, i64, String, String, i32, String, DateTime<Utc>)> =
-            document::Entity::find()
-                .select_only()
-                .column(document::Column::Id)
-                .column(document::Column::RegistrationId)
-                .column(document::Column::Filename)
-                .column(document::Column::ContentType)
-                .column(document::Column::Size)
-                .column(document::Column::Sha256)
-                .column(document::Column::UploadedAt)
-                .filter(document::Column::RegistrationId.is_in(chunk.iter().copied()))
-                .order_by_asc(document::Column::Id)
-                .into_tuple()
-                .all(db)
-                .await?;
+        let rows: Vec<DocumentRow> = document::Entity::find()
+            .select_only()
+            .column(document::Column::Id)
+            .column(document::Column::RegistrationId)
+            .column(document::Column::Filename)
+            .column(document::Column::ContentType)
+            .column(document::Column::Size)
+            .column(document::Column::Sha256)
+            .column(document::Column::UploadedAt)
+            .filter(document::Column::RegistrationId.is_in(chunk.iter().copied()))
+            .order_by_asc(document::Column::Id)
+            .into_tuple()
+            .all(db)
+            .await?;
         for (id, reg, filename, content_type, size, sha256, uploaded_at) in rows {
             documents.entry(reg).or_default().push(DocumentMeta {
                 id,
