@@ -210,6 +210,20 @@ async fn a_company_applies_with_a_pdf_is_scored_certified_and_listed() {
         "{page}"
     );
     assert!(page.contains("ノー残業デーを毎週水曜に実施。"));
+    // 10,000 characters of measures are too many; emoji are text like any other.
+    let mut long = fields.clone();
+    long.retain(|(k, _)| k != "certification.measures");
+    long.push(("certification.measures".into(), "🌱".repeat(10_000)));
+    let (status, page, _) = post_multipart(
+        &hanako,
+        &app,
+        "/events/lwb-call/register",
+        &long,
+        &[("certification.documents", "a.pdf", PDF)],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(page.contains("certification.measures-error"), "{page}");
     // No file at all, and a NUL in the measures: each named on its field.
     let mut nul = fields.clone();
     nul.retain(|(k, _)| k != "certification.measures");
@@ -463,6 +477,41 @@ async fn a_company_applies_with_a_pdf_is_scored_certified_and_listed() {
     );
     let (_, catalogue) = app.get_html("/events", None).await;
     assert!(catalogue.contains(r#"href="/certified""#));
+
+    // The API reads the application in its own terms.
+    let token = manage_path.trim_start_matches("/r/");
+    let (status, body) = app
+        .get_json(&format!("/api/v1/registrations/{token}"))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        (body["shape"].as_str(), body["status"].as_str()),
+        (Some("certification"), Some("certified")),
+        "{body}"
+    );
+    assert!(body.get("seats").is_none(), "{body}");
+
+    // A company that withdraws is no longer listed, and its link serves no document.
+    let (_, page) = get(&hanako, &app, &manage_path).await;
+    let withdraw = vec![
+        ("csrf_token".to_owned(), hidden(&page, "csrf_token")),
+        ("confirm".to_owned(), "yes".to_owned()),
+    ];
+    let (status, body, location) =
+        crate::web_registration::post(&hanako, &app, &format!("{manage_path}/cancel"), &withdraw)
+            .await;
+    assert_eq!(status, 303, "{body}");
+    assert!(
+        location
+            .as_deref()
+            .unwrap_or_default()
+            .contains("done=cancelled"),
+        "{location:?}"
+    );
+    let (_, public) = app.get_html("/certified", None).await;
+    assert!(!public.contains("株式会社みらい製作所"), "{public}");
+    let (_, page) = get(&hanako, &app, &manage_path).await;
+    assert!(page.contains("取り下げ"), "{page}");
 }
 
 #[tokio::test]
