@@ -62,3 +62,9 @@ cert-a-by-company = The applicant
 cert-report-title = Certified companies
 cert-report-certified = Certified in this year's calls
 cert-report-participants = Participating companies that are certified
+
+cert-col-categories = Categories applied for
+cert-col-certified = Certified in
+cert-col-measures = Measures
+cert-col-documents = Documents
+cert-col-average = Average score

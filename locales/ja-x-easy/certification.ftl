@@ -62,3 +62,9 @@ cert-a-by-company = 申請企業
 cert-report-title = 認定企業
 cert-report-certified = この年度の募集で認定した企業
 cert-report-participants = 参加企業のうち認定企業
+
+cert-col-categories = 申請部門
+cert-col-certified = 認定部門
+cert-col-measures = 取組内容
+cert-col-documents = 添付書類
+cert-col-average = 評点の平均

@@ -301,7 +301,10 @@ async fn a_company_applies_with_a_pdf_is_scored_certified_and_listed() {
     other.push(("company.name".into(), "株式会社ほかの会社".into()));
     other.push(("contact.email".into(), "other@example.jp".into()));
     other.push(("certification.categories".into(), "workstyle".into()));
-    other.push(("certification.measures".into(), "テレワーク".into()));
+    other.push((
+        "certification.measures".into(),
+        "=HYPERLINK(\"http://x.example\")".into(),
+    ));
     let (status, page, other_location) = post_multipart(
         &stranger,
         &app,
@@ -417,6 +420,37 @@ async fn a_company_applies_with_a_pdf_is_scored_certified_and_listed() {
         )
         .await;
     assert_eq!(status, 409, "the same decision again changes nothing");
+
+    // The organizer's export: one row per application, formula-safe, audited.
+    let resp = organizer
+        .client
+        .get(app.url(&format!("{review}.csv")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    let bytes = resp.bytes().await.unwrap();
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    let mirai = rows
+        .iter()
+        .find(|r| &r[col("会社名")] == "株式会社みらい製作所")
+        .unwrap();
+    assert_eq!(&mirai[col("認定部門")], "育児・介護との両立推進部門");
+    assert_eq!(&mirai[col("評点の平均")], "4.5");
+    assert!(mirai[col("法人番号")].contains('-'), "{mirai:?}");
+    let other_row = rows
+        .iter()
+        .find(|r| &r[col("会社名")] == "株式会社ほかの会社")
+        .unwrap();
+    assert!(
+        other_row[col("取組内容")].starts_with("'="),
+        "{other_row:?}"
+    );
 
     // The company is told: certified in one category, not in the other, with the validity.
     deliver().await;

@@ -323,6 +323,7 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
             "/events/:slug/certification",
             get(b::certification_page).with(csrf()),
         )
+        .at("/events/:slug/certification.csv", get(b::certification_csv))
         .at(
             "/events/:slug/certification/call",
             post(b::certification_call).with(csrf()),

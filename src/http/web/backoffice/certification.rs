@@ -52,6 +52,7 @@ struct CertificationView {
     event: EventSummary,
     manage: bool,
     review: bool,
+    export: bool,
     /// The call as set, or as typed when it comes back with errors.
     categories_text: String,
     valid_from: String,
@@ -207,6 +208,7 @@ async fn render(
         event: summary(state, &e, lang).await?,
         manage: e.access.manage && own,
         review: own,
+        export: e.access.export,
         categories_text,
         valid_from,
         valid_until,
@@ -368,4 +370,84 @@ pub async fn certification_document(
         certification::document_for_staff(&state.db, &me.staff.principal, &e, id, doc, Utc::now())
             .await?;
     Ok(crate::http::web::upload::document_response(doc))
+}
+
+/// `GET /admin/events/{slug}/certification.csv`: every application with its decision per
+/// category and its scores, for Excel (BOM, formula-safe). Audited as an export.
+#[handler]
+pub async fn certification_csv(
+    state: Data<&AppState>,
+    lang: PageLang,
+    me: SignedIn,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let e = staff_event_with(&state, &me, &slug, Shape::CertificationApplication).await?;
+    let l = lang.lang.for_backoffice();
+    let call = certification::call_of(&state.db, &e.listing).await?;
+    let applications = certification::applications(&state.db, e.listing.event.id).await?;
+    backoffice::record_read(
+        &state.db,
+        &me.staff.principal,
+        &e,
+        backoffice::Read::Export,
+        applications.len() as u64,
+        "certification.csv",
+        Utc::now(),
+    )
+    .await?;
+    let name = |code: &str| {
+        call.as_ref()
+            .and_then(|c| c.category(code))
+            .map_or_else(|| code.to_owned(), |c| c.name.get(l.content()).to_owned())
+    };
+    let mut rows = vec![super::export::header_row(
+        l,
+        &[
+            "col-registration-id",
+            "col-company",
+            "col-corporate-number",
+            "cert-col-categories",
+            "cert-col-certified",
+            "cert-col-measures",
+            "cert-col-documents",
+            "cert-col-average",
+            "col-review",
+            "col-reviewed-at",
+        ],
+    )];
+    for r in applications {
+        let a = r.applied;
+        let total: u32 = r.scores.iter().map(|s| u32::from(s.score.value)).sum();
+        rows.push(vec![
+            a.registration_id.to_string(),
+            a.company.clone().unwrap_or_default(),
+            a.corporate_number
+                .as_deref()
+                .map(super::cells::corporate_number_for_csv)
+                .unwrap_or_default(),
+            crate::i18n::words::list(l, a.record.choices.iter().map(|c| name(&c.code))),
+            crate::i18n::words::list(l, a.record.certified().map(name)),
+            a.record.measures.clone(),
+            a.record
+                .documents
+                .iter()
+                .map(|d| d.filename.clone())
+                .collect::<Vec<_>>()
+                .join(" / "),
+            if r.scores.is_empty() {
+                String::new()
+            } else {
+                format!("{:.1}", f64::from(total) / r.scores.len() as f64)
+            },
+            l.label(a.state),
+            a.record
+                .decided_at
+                .map(|t| crate::i18n::dates::date_time(l, t))
+                .unwrap_or_default(),
+        ]);
+    }
+    Ok(super::report::csv_response(
+        super::export::csv_lines(&rows),
+        &format!("certification-{slug}.csv"),
+    ))
 }

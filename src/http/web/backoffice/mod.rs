@@ -42,7 +42,8 @@ mod users;
 pub use bookings::bookings_page;
 pub use campaign::{campaign_csv, campaign_page};
 pub use certification::{
-    certification_action, certification_call, certification_document, certification_page,
+    certification_action, certification_call, certification_csv, certification_document,
+    certification_page,
 };
 pub use create::{new_page, new_save};
 pub use declarations::{declarations_csv, declarations_page, review_declaration};
