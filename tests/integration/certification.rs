@@ -263,6 +263,17 @@ async fn a_company_applies_with_a_pdf_is_scored_certified_and_listed() {
         "{page}"
     );
     let doc = id_after(&page, &format!("{manage_path}/documents/"));
+    let (_, en) = get(&hanako, &app, &format!("{manage_path}?lang=en")).await;
+    assert!(
+        en.contains("Childcare and caregiving")
+            && en.contains("We have received your application")
+            && en.contains("取組計画.pdf"),
+        "{en}"
+    );
+    let (_, easy) = get(&hanako, &app, &format!("{manage_path}?lang=ja-x-easy")).await;
+    assert!(easy.contains("結果は メールで 知らせます"), "{easy}");
+    // Back to Japanese for the rest.
+    get(&hanako, &app, &format!("{manage_path}?lang=ja")).await;
 
     // The company gets its document back, as an attachment that is never sniffed.
     let resp = hanako
@@ -571,6 +582,16 @@ async fn the_demo_lists_its_certified_company_and_marks_its_booth() {
     // The call's page sends companies to the application form.
     let (_, call) = app.get_html("/events/lwb-certification", None).await;
     assert!(call.contains("認定を申請する"), "{call}");
+    // The fiscal year's report counts the certified company, and it among the participants
+    // (its booth at the job fair).
+    let organizer = app.signed_in("TMG", UserRole::Organizer).await;
+    let (status, report) = organizer.get("/admin/reports").await;
+    assert_eq!(status, 200);
+    assert!(
+        report.contains("<dt>この年度の募集で認定した企業</dt><dd>1</dd>")
+            && report.contains("<dt>参加企業のうち認定企業</dt><dd>1</dd>"),
+        "{report}"
+    );
 }
 
 /// The application form in a real browser: a company chooses its categories, attaches a PDF
