@@ -68,3 +68,4 @@ cert-col-certified = Certified in
 cert-col-measures = Measures
 cert-col-documents = Documents
 cert-col-average = Average score
+cert-not-ready = The categories of this call are being prepared. Please come back later.

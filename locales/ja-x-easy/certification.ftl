@@ -68,3 +68,4 @@ cert-col-certified = 認定部門
 cert-col-measures = 取組内容
 cert-col-documents = 添付書類
 cert-col-average = 評点の平均
+cert-not-ready = いま、申し込みの 準備を しています。あとで もう一度 見てください。

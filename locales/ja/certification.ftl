@@ -68,3 +68,4 @@ cert-col-certified = 認定部門
 cert-col-measures = 取組内容
 cert-col-documents = 添付書類
 cert-col-average = 評点の平均
+cert-not-ready = 募集部門の準備中です。しばらくしてから、もう一度お越しください。

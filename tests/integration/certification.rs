@@ -105,6 +105,15 @@ async fn a_company_applies_with_a_pdf_is_scored_certified_and_listed() {
     app.api("POST", "/events/lwb-call/publish", Some(&token), None)
         .await;
 
+    // Until its categories are set, the call's form takes nothing.
+    let (status, form) = app.get_html("/events/lwb-call/register", None).await;
+    assert_eq!(status, 200);
+    assert!(
+        form.contains("募集部門の準備中です")
+            && !form.contains("<form method=\"post\" action=\"/events/lwb-call/register\""),
+        "{form}"
+    );
+
     // The organizer sets the categories and the validity; a bad line is named.
     let organizer = app.signed_in("LWB", UserRole::Organizer).await;
     let review = "/admin/events/lwb-call/certification";

@@ -184,9 +184,13 @@ fn form_view(
         .by_field
         .keys()
         .any(|k| k.starts_with("attendees.0."));
-    let open = event.registration_is_open(now);
+    // A certification call takes applications once its categories are set.
+    let call_missing = fair.shape == Shape::CertificationApplication && call.is_none();
+    let open = event.registration_is_open(now) && !call_missing;
     let closed_message = (!open).then(|| {
-        if event.status == crate::domain::EventStatus::Cancelled {
+        if call_missing {
+            lang.t("cert-not-ready")
+        } else if event.status == crate::domain::EventStatus::Cancelled {
             lang.t("cancelled-banner")
         } else if now < event.spec.registration_opens_at {
             lang.t("registration-not-open-yet")
