@@ -566,6 +566,14 @@ async fn a_company_applies_with_a_pdf_is_scored_certified_and_listed() {
     assert!(!public.contains("株式会社みらい製作所"), "{public}");
     let (_, page) = get(&hanako, &app, &manage_path).await;
     assert!(page.contains("取り下げ"), "{page}");
+    deliver().await;
+    let raw = smtp.messages();
+    let last = MessageParser::default().parse(raw.last().unwrap()).unwrap();
+    assert!(
+        last.subject().unwrap().starts_with("【キャンセル受付】"),
+        "{:?}",
+        last.subject()
+    );
 }
 
 #[tokio::test]
