@@ -379,6 +379,7 @@ async fn raw_run(db_url: &str) -> Run {
         questions: &[],
         shape: uketsuke::domain::Shape::Seats,
         campaign_period: None,
+        call: None,
     };
     let specs: Vec<RegistrationSpec> = (0..BURST)
         .map(|i| RegistrationSpec::parse(input(i), &rules).expect("valid"))

@@ -279,6 +279,7 @@ a-kit-term-fee = Fee
 a-kit-capacity-first-come = { $capacity } (first come, first served)
 a-kit-selection-booth = applications are reviewed; each company is told whether it exhibits
 a-kit-selection-declaration = declarations are reviewed; each company is told when it is accepted
+a-kit-selection-certification = Certified after review of the application and its documents
 a-kit-fee-free = free
 a-kit-audience-exhibitors = For: companies and organizations hiring international students (exhibitors)
 a-kit-audience-students = For: students (visitors)

@@ -159,3 +159,13 @@ error-database-not-empty = The database holds data already; demo data goes into 
 error-invalid-country = Choose a country or region.
 error-invalid-time-zone = Choose a time zone from the list.
 error-not-for-sole-proprietor = A sole proprietor has no corporate number. If there is one, register as a company.
+## Certification: documents and calls
+error-document-too-large = "{ $name }" is too large: each file may be up to { $max } MB.
+error-document-type = "{ $name }" is not a PDF, PNG or JPEG file (we check its content).
+error-document-empty = "{ $name }" is empty.
+error-document-required = Attach at least one document.
+error-document-unreadable = The files could not be read. Please send the form again.
+error-too-many-documents = You may attach up to { $max } documents.
+error-invalid-category-code = Use lower-case letters, digits, "_" and "-", up to 32 characters.
+error-duplicate-category = A category with this code exists already.
+error-too-many-categories = A call may have up to { $max } categories.

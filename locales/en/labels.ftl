@@ -284,3 +284,12 @@ label-school-type-other = Another school
 # Messages to the staff of organizations (issue 16): a partner request and its answer.
 label-message-kind-partner-requested = Partner request
 label-message-kind-partner-answered = Answer to a partner request
+## Certification schemes
+label-event-kind-certification = Certification
+label-shape-certification-application = Application for certification
+label-message-kind-certification-received = Application received
+label-message-kind-certification-decided = Result of your application
+label-certification-state-under-review = Under review
+label-certification-state-certified = Certified
+label-certification-state-not-certified = Not certified
+label-certification-state-withdrawn = Withdrawn

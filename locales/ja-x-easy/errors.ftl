@@ -149,3 +149,13 @@ error-database-not-empty = データベースにもうデータがあります�
 error-invalid-country = 国・地域を 選んでください。
 error-invalid-time-zone = 時間（タイムゾーン）を リストから 選んでください。
 error-not-for-sole-proprietor = 個人事業主には 法人番号が ありません。法人番号が あるときは「会社」を 選んでください。
+## Certification: documents and calls
+error-document-too-large = 「{ $name }」は 大きすぎます。1こ { $max } MB までに してください。
+error-document-type = 「{ $name }」は PDF、PNG、JPEG では ありません（ファイルの 中を 見て 調べています）。
+error-document-empty = 「{ $name }」は 中が 空の ファイルです。
+error-document-required = ファイルを 1こ以上 つけてください。
+error-document-unreadable = ファイルを 読めませんでした。もう一度 送ってください。
+error-too-many-documents = ファイルは { $max }こまで です。
+error-invalid-category-code = コードは 英語の小文字、数字、「_」「-」で、32文字までです。
+error-duplicate-category = 同じコードの 部門が もう あります。
+error-too-many-categories = 部門は { $max }こまで です。

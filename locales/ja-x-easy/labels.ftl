@@ -284,3 +284,12 @@ label-school-type-other = その ほかの 学校
 # Messages to the staff of organizations (issue 16): a partner request and its answer.
 label-message-kind-partner-requested = 共催・後援などのお願い
 label-message-kind-partner-answered = 共催・後援などのお願いへの答え
+## Certification schemes
+label-event-kind-certification = 認定
+label-shape-certification-application = 認定の申し込み
+label-message-kind-certification-received = 認定の申し込みを受け付けました
+label-message-kind-certification-decided = 認定の結果のお知らせ
+label-certification-state-under-review = いま、見ています
+label-certification-state-certified = 認定しました
+label-certification-state-not-certified = 認定になりませんでした
+label-certification-state-withdrawn = やめました

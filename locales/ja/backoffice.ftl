@@ -279,6 +279,7 @@ a-kit-term-fee = 参加費
 a-kit-capacity-first-come = { $capacity }名（先着順）
 a-kit-selection-booth = お申込み内容を審査のうえ、出展の可否をご連絡します
 a-kit-selection-declaration = 宣言内容を確認のうえ、受理をご連絡します
+a-kit-selection-certification = 審査のうえ認定（書類審査）
 a-kit-fee-free = 無料
 a-kit-audience-exhibitors = 対象：外国人留学生の採用を考える企業・団体（出展）
 a-kit-audience-students = 対象：学生の方（来場）

@@ -150,3 +150,13 @@ error-database-not-empty = データベースに既にデータがあります�
 error-invalid-country = 国・地域を選択してください。
 error-invalid-time-zone = タイムゾーンを一覧から選択してください。
 error-not-for-sole-proprietor = 個人事業主には法人番号がありません。法人番号がある場合は区分を「企業（法人）」にしてください。
+## Certification: documents and calls
+error-document-too-large = 「{ $name }」は大きすぎます。1ファイル { $max } MB までにしてください。
+error-document-type = 「{ $name }」は PDF、PNG、JPEG のいずれでもありません（ファイルの中身で確認しています）。
+error-document-empty = 「{ $name }」は空のファイルです。
+error-document-required = 書類を1つ以上添付してください。
+error-document-unreadable = 添付ファイルを読み取れませんでした。もう一度送信してください。
+error-too-many-documents = 添付できる書類は { $max } 個までです。
+error-invalid-category-code = コードは半角英小文字・数字・「_」「-」で32文字以内にしてください。
+error-duplicate-category = 同じコードの部門がすでにあります。
+error-too-many-categories = 部門は { $max } 個までです。

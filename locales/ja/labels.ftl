@@ -284,3 +284,12 @@ label-school-type-other = その他の学校
 # Messages to the staff of organizations (issue 16): a partner request and its answer.
 label-message-kind-partner-requested = 共催・後援等のご依頼
 label-message-kind-partner-answered = 共催・後援等のご依頼への回答
+## Certification schemes
+label-event-kind-certification = 認定制度
+label-shape-certification-application = 認定申請
+label-message-kind-certification-received = 認定申請受付のお知らせ
+label-message-kind-certification-decided = 認定審査結果のお知らせ
+label-certification-state-under-review = 審査中
+label-certification-state-certified = 認定
+label-certification-state-not-certified = 認定されず
+label-certification-state-withdrawn = 取り下げ

@@ -30,6 +30,8 @@ labelled_enum! {
         MatchingEvent = "matching_event" => "label-event-kind-matching-event";
         Internship = "internship" => "label-event-kind-internship";
         Declaration = "declaration" => "label-event-kind-declaration";
+        /// A call for certification applications (the LWB certified-company scheme).
+        Certification = "certification" => "label-event-kind-certification";
     }
 }
 

@@ -5,6 +5,7 @@
 mod labelled;
 pub mod announcement;
 pub mod campaign;
+pub mod certification;
 pub mod company;
 pub mod declaration;
 pub mod event;
@@ -28,6 +29,10 @@ pub mod validation;
 pub mod walk_in;
 
 pub use campaign::{CampaignAction, CampaignEntry, CampaignInput};
+pub use certification::{
+    Application, ApplicationInput, ApplicationRecord, Call, CallInput, Category, CategoryChoice,
+    CategoryInput, CertificationState, Document, DocumentMeta, DocumentType, Score, Upload,
+};
 pub use company::{
     Address, CorporateNumber, Country, EmployeeBand, Industry, Kana, PhoneNumber, PostalCode,
     Prefecture, RegistrantKind, SchoolType, formatted_phone,

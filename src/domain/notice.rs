@@ -29,6 +29,8 @@ labelled_enum! {
         PartnerRequested = "partner_requested" => "label-message-kind-partner-requested";
         /// To whoever asked: the partner organization answered.
         PartnerAnswered = "partner_answered" => "label-message-kind-partner-answered";
+        CertificationReceived = "certification_received" => "label-message-kind-certification-received";
+        CertificationDecided = "certification_decided" => "label-message-kind-certification-decided";
     }
 }
 
@@ -181,6 +183,16 @@ pub enum Notice {
         request: PartnerRequestNote,
         approved: bool,
     },
+    /// A certification application arrived and is under review.
+    CertificationReceived,
+    /// The reviewers decided: the categories certified and not, by name as they were then,
+    /// and how long the certificate holds.
+    CertificationDecided {
+        certified: Vec<Titles>,
+        not_certified: Vec<Titles>,
+        valid_from: chrono::NaiveDate,
+        valid_until: chrono::NaiveDate,
+    },
 }
 
 impl Notice {
@@ -203,6 +215,8 @@ impl Notice {
             Notice::DeclarationReviewed { .. } => MessageKind::DeclarationReviewed,
             Notice::PartnerRequested { .. } => MessageKind::PartnerRequested,
             Notice::PartnerAnswered { .. } => MessageKind::PartnerAnswered,
+            Notice::CertificationReceived => MessageKind::CertificationReceived,
+            Notice::CertificationDecided { .. } => MessageKind::CertificationDecided,
         }
     }
 
@@ -216,6 +230,7 @@ impl Notice {
         Some(match shape {
             Shape::Booth => Notice::BoothReceived,
             Shape::Declaration => Notice::DeclarationReceived,
+            Shape::CertificationApplication => Notice::CertificationReceived,
             Shape::CampaignEntry => Notice::EntryReceived,
             Shape::Seats | Shape::StudentVisit => match status {
                 SeatState::Waitlisted => Notice::Waitlisted,

@@ -2,8 +2,8 @@
 //! "confirmed", a campaign entry has no seats and a declaration has no time: each shape has
 //! its own states and transitions, and a state that cannot happen cannot be written.
 use super::{
-    CampaignEntry, DeclarationRecord, DeclarationState, ExhibitorProfile, Labelled, SeatState,
-    Shape,
+    ApplicationRecord, CampaignEntry, CertificationState, DeclarationRecord, DeclarationState,
+    ExhibitorProfile, Labelled, SeatState, Shape,
 };
 use serde::Serialize;
 
@@ -71,6 +71,12 @@ pub enum Participation {
     },
     /// A company's declaration and its review.
     Declaration(DeclarationRecord),
+    /// A company's application for certification: its categories, measures, documents and
+    /// the decision per category.
+    CertificationApplication {
+        state: CertificationState,
+        application: ApplicationRecord,
+    },
 }
 
 impl Participation {
@@ -81,6 +87,7 @@ impl Participation {
             Participation::Booth { .. } => Shape::Booth,
             Participation::CampaignEntry { .. } => Shape::CampaignEntry,
             Participation::Declaration { .. } => Shape::Declaration,
+            Participation::CertificationApplication { .. } => Shape::CertificationApplication,
         }
     }
 
@@ -93,6 +100,7 @@ impl Participation {
             Participation::Booth { state, .. } => state.code(),
             Participation::CampaignEntry { state, .. } => state.code(),
             Participation::Declaration(d) => d.state.code(),
+            Participation::CertificationApplication { state, .. } => state.code(),
         }
     }
 
@@ -126,6 +134,9 @@ impl Participation {
             Participation::Booth { state, .. } => *state != BoothState::Withdrawn,
             Participation::CampaignEntry { state, .. } => *state == EntryState::Joined,
             Participation::Declaration(d) => d.state != DeclarationState::Withdrawn,
+            Participation::CertificationApplication { state, .. } => {
+                *state != CertificationState::Withdrawn
+            }
         }
     }
 
@@ -160,6 +171,9 @@ impl Participation {
             Participation::Booth { state, .. } => *state == BoothState::Approved,
             Participation::CampaignEntry { state, .. } => *state == EntryState::Joined,
             Participation::Declaration(d) => d.state == DeclarationState::Approved,
+            Participation::CertificationApplication { state, .. } => {
+                *state == CertificationState::Certified
+            }
         }
     }
 
@@ -193,6 +207,15 @@ impl Participation {
         }
     }
 
+    pub fn certification(&self) -> Option<(CertificationState, &ApplicationRecord)> {
+        match self {
+            Participation::CertificationApplication { state, application } => {
+                Some((*state, application))
+            }
+            _ => None,
+        }
+    }
+
     pub fn booth(&self) -> Option<(BoothState, &ExhibitorProfile)> {
         match self {
             Participation::Booth { state, profile } => Some((*state, profile)),
@@ -211,6 +234,7 @@ impl Labelled for Participation {
             Participation::Booth { state, .. } => state.label_id(),
             Participation::CampaignEntry { state, .. } => state.label_id(),
             Participation::Declaration(d) => d.state.label_id(),
+            Participation::CertificationApplication { state, .. } => state.label_id(),
         }
     }
 }

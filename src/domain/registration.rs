@@ -168,6 +168,9 @@ pub struct RegistrationInput {
     /// For a declaration scheme: what the company declares.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub declaration: Option<super::DeclarationInput>,
+    /// For a certification call: the categories, measures and documents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certification: Option<super::ApplicationInput>,
     /// A job fair's exhibitor: the booth (the company registers, with no attendees).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exhibitor: Option<super::ExhibitorInput>,
@@ -189,6 +192,8 @@ pub struct RegistrationRules<'a> {
     pub shape: super::Shape,
     /// A campaign's first and last day (Tokyo), for a campaign entry.
     pub campaign_period: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    /// A certification call's categories, for an application.
+    pub call: Option<&'a super::Call>,
 }
 
 /// The organization that registers: a company, a sole proprietor, a school, a municipality,
@@ -261,6 +266,7 @@ pub enum PartSpec {
     Booth(super::ExhibitorProfile),
     CampaignEntry(super::CampaignEntry),
     Declaration(super::Declaration),
+    CertificationApplication(super::Application),
 }
 
 impl RegistrationSpec {
@@ -343,6 +349,15 @@ impl RegistrationSpec {
                     .map(PartSpec::Declaration),
                 None => {
                     errors.add("declaration.commitments", "choose_at_least_one");
+                    None
+                }
+            },
+            super::Shape::CertificationApplication => match (rules.call, input.certification) {
+                (Some(call), Some(a)) => errors
+                    .take(super::Application::parse(a, call))
+                    .map(PartSpec::CertificationApplication),
+                _ => {
+                    errors.add("certification.categories", "choose_at_least_one");
                     None
                 }
             },
@@ -433,6 +448,7 @@ impl RegistrationSpec {
             PartSpec::Booth(_) => super::Shape::Booth,
             PartSpec::CampaignEntry(_) => super::Shape::CampaignEntry,
             PartSpec::Declaration(_) => super::Shape::Declaration,
+            PartSpec::CertificationApplication(_) => super::Shape::CertificationApplication,
         }
     }
 
@@ -789,6 +805,7 @@ pub(crate) mod tests {
             questions: &[],
             shape: crate::domain::Shape::Seats,
             campaign_period: None,
+            call: None,
         };
         let mut input = company_input(1);
         input.attendees[0].kana = Some("Ann Walker".into());
@@ -848,6 +865,7 @@ pub(crate) mod tests {
             questions: &[],
             shape: crate::domain::Shape::Seats,
             campaign_period: None,
+            call: None,
         }
     }
 
@@ -1062,6 +1080,7 @@ pub(crate) mod tests {
             questions: &[],
             shape: crate::domain::Shape::Seats,
             campaign_period: None,
+            call: None,
         };
         let spec = RegistrationSpec::parse(input, &rules).unwrap();
         assert_eq!(spec.attendees.len(), 1);

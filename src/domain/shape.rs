@@ -17,6 +17,8 @@ labelled_enum! {
         CampaignEntry = "campaign_entry" => "label-shape-campaign-entry";
         /// A company's declaration, reviewed by the organizer, returned and resubmitted.
         Declaration = "declaration" => "label-shape-declaration";
+        /// A company's application for certification, scored and decided per category.
+        CertificationApplication = "certification" => "label-shape-certification-application";
     }
 }
 
@@ -29,6 +31,7 @@ impl Shape {
             EventKind::JobFair => Shape::StudentVisit,
             EventKind::Campaign => Shape::CampaignEntry,
             EventKind::Declaration => Shape::Declaration,
+            EventKind::Certification => Shape::CertificationApplication,
             _ => Shape::Seats,
         }
     }
@@ -39,6 +42,7 @@ impl Shape {
             EventKind::JobFair => &[Shape::Booth, Shape::StudentVisit],
             EventKind::Campaign => &[Shape::CampaignEntry],
             EventKind::Declaration => &[Shape::Declaration],
+            EventKind::Certification => &[Shape::CertificationApplication],
             _ => &[Shape::Seats],
         }
     }
@@ -78,14 +82,20 @@ impl Shape {
 
     /// Whether the organizer decides on it before it stands.
     pub fn is_reviewed(self) -> bool {
-        matches!(self, Shape::Booth | Shape::Declaration)
+        matches!(
+            self,
+            Shape::Booth | Shape::Declaration | Shape::CertificationApplication
+        )
     }
 
     /// The company's own: one live registration per corporate number.
     pub fn once_per_company(self) -> bool {
         matches!(
             self,
-            Shape::Booth | Shape::CampaignEntry | Shape::Declaration
+            Shape::Booth
+                | Shape::CampaignEntry
+                | Shape::Declaration
+                | Shape::CertificationApplication
         )
     }
 }
@@ -100,7 +110,10 @@ mod tests {
             for &shape in Shape::all_of(*kind) {
                 assert_eq!(
                     shape.has_time(),
-                    !matches!(*kind, EventKind::Campaign | EventKind::Declaration),
+                    !matches!(
+                        *kind,
+                        EventKind::Campaign | EventKind::Declaration | EventKind::Certification
+                    ),
                     "{kind:?} {shape:?}"
                 );
                 assert!(!(shape.takes_seats() && shape.is_reviewed()));

@@ -48,6 +48,15 @@ pub fn date(lang: Lang, t: DateTime<Utc>) -> String {
     date_in(lang, t, Tokyo)
 }
 
+/// A day in Tokyo's calendar (a certificate's first or last day), as [`date`] writes it.
+pub fn day(lang: Lang, d: chrono::NaiveDate) -> String {
+    let noon = d.and_hms_opt(12, 0, 0).expect("noon exists");
+    let t = chrono::TimeZone::from_local_datetime(&Tokyo, &noon)
+        .single()
+        .expect("Tokyo has no DST gaps");
+    date(lang, t.with_timezone(&Utc))
+}
+
 /// `Thu 3 Dec 2026 14:00`, in Tokyo.
 pub fn date_time(lang: Lang, t: DateTime<Utc>) -> String {
     date_time_in(lang, t, Tokyo)

@@ -63,6 +63,12 @@ pub fn standing_note(
             DeclarationState::Approved => "standing-declaration-approved",
             DeclarationState::Withdrawn => "standing-withdrawn",
         },
+        Participation::CertificationApplication { state, .. } => match state {
+            crate::domain::CertificationState::UnderReview => "cert-standing-under-review",
+            crate::domain::CertificationState::Certified => "cert-standing-certified",
+            crate::domain::CertificationState::NotCertified => "cert-standing-not-certified",
+            crate::domain::CertificationState::Withdrawn => "standing-withdrawn",
+        },
     };
     Some(lang.t(id))
 }
@@ -391,6 +397,10 @@ pub fn publicity_words(
             "a-kit-term-selection",
             lang.t("a-kit-selection-declaration"),
         )),
+        Shape::CertificationApplication => facts.push(fact(
+            "a-kit-term-selection",
+            lang.t("a-kit-selection-certification"),
+        )),
         Shape::CampaignEntry => {}
     }
     facts.push(fact("a-kit-term-fee", lang.t("a-kit-fee-free")));
@@ -468,6 +478,7 @@ mod tests {
             ids("OrganizationKind", OrganizationKind::ALL),
             ids("Commitment", Commitment::ALL),
             ids("DeclarationState", DeclarationState::ALL),
+            ids("CertificationState", crate::domain::CertificationState::ALL),
             ids("PickStatus", PickStatus::ALL),
             ids("Prefecture", &prefectures),
             ids("RegistrantKind", crate::domain::RegistrantKind::ALL),

@@ -6,8 +6,8 @@ mod transport;
 pub mod worker;
 
 pub use render::{
-    AnnouncementBlock, CampaignBlock, CheckinCode, DecisionBlock, DeclarationBlock, EmailContext,
-    Emails, EventBlock, ExhibitorBlock, PartnerBlock, SessionLine,
+    AnnouncementBlock, CampaignBlock, CertificationBlock, CheckinCode, DecisionBlock,
+    DeclarationBlock, EmailContext, Emails, EventBlock, ExhibitorBlock, PartnerBlock, SessionLine,
 };
 pub use transport::{SendError, Transport};
 
@@ -261,6 +261,11 @@ impl Mailer {
                 });
             }
         }
+        // A certification application: its call names the categories and the validity.
+        let call = match registration.and_then(|r| r.participation.certification()) {
+            Some(_) => store::certification::call_of(db, listing.event.id).await?,
+            None => None,
+        };
         // Everything a message says, in one language.
         let ctx_for = |lang: crate::i18n::Lang| EmailContext {
             lang,
@@ -380,6 +385,9 @@ impl Mailer {
                 )),
                 _ => None,
             },
+            certification: registration
+                .and_then(|r| r.participation.certification())
+                .map(|(_, a)| certification_block(lang, call.as_ref(), a, notice)),
         };
         // A job fair speaks to students from abroad: its messages carry Japanese and English
         // one after the other. The Japanese is the reader's own when they read Japanese (plain
@@ -574,5 +582,59 @@ fn moved_to_line(lang: crate::i18n::Lang, to: &MovedTo) -> String {
             *ends_at,
         ),
         MovedTo::Line(line) => line.get(lang.content()).to_owned(),
+    }
+}
+
+/// What a certification message says of the application, in one language: the decision is
+/// the one the notice carries, as it was made.
+fn certification_block(
+    lang: crate::i18n::Lang,
+    call: Option<&crate::domain::Call>,
+    a: &crate::domain::ApplicationRecord,
+    notice: &Notice,
+) -> render::CertificationBlock {
+    let name = |code: &str| {
+        call.and_then(|c| c.category(code))
+            .map_or_else(|| code.to_owned(), |c| one_line(c.name.get(lang.content())))
+    };
+    let (certified, not_certified, validity) = match notice {
+        Notice::CertificationDecided {
+            certified,
+            not_certified,
+            valid_from,
+            valid_until,
+        } => (
+            certified
+                .iter()
+                .map(|t| one_line(t.get(lang.content())))
+                .collect(),
+            not_certified
+                .iter()
+                .map(|t| one_line(t.get(lang.content())))
+                .collect(),
+            Some((*valid_from, *valid_until)),
+        ),
+        _ => (
+            Vec::new(),
+            Vec::new(),
+            call.map(|c| (c.valid_from, c.valid_until)),
+        ),
+    };
+    render::CertificationBlock {
+        categories: crate::i18n::words::list(lang, a.choices.iter().map(|c| name(&c.code))),
+        documents: a.documents.iter().map(|d| one_line(&d.filename)).collect(),
+        certified,
+        not_certified,
+        validity: validity
+            .map(|(from, until)| {
+                lang.t_args(
+                    "cert-validity",
+                    &crate::fluent_args![
+                        ("from", crate::i18n::dates::day(lang, from)),
+                        ("until", crate::i18n::dates::day(lang, until))
+                    ],
+                )
+            })
+            .unwrap_or_default(),
     }
 }

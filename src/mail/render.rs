@@ -71,6 +71,9 @@ pub struct EmailContext {
     pub decision: Option<DecisionBlock>,
     /// A partner request or its answer, to staff (`partner_requested`, `partner_answered`).
     pub partner: Option<PartnerBlock>,
+    /// A certification application: what was applied for and, in a decision, the outcome
+    /// per category as decided.
+    pub certification: Option<CertificationBlock>,
 }
 
 /// A partner request as the message tells it: who asks whom to take which role, the note, and
@@ -87,6 +90,19 @@ pub struct PartnerBlock {
     pub by: String,
     pub approved: bool,
     pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CertificationBlock {
+    /// The categories applied for, by name, joined.
+    pub categories: String,
+    /// The documents sent (file names).
+    pub documents: Vec<String>,
+    /// A decision: the categories certified and not, by name.
+    pub certified: Vec<String>,
+    pub not_certified: Vec<String>,
+    /// How long the certificate holds: "from – until".
+    pub validity: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -12,6 +12,8 @@ use chrono::{DateTime, Utc};
 pub struct Booth {
     pub registration_id: i64,
     pub company: String,
+    /// The company's corporate number: certifications are matched by it.
+    pub corporate_number: Option<String>,
     pub exhibitor: Exhibitor,
 }
 
@@ -30,12 +32,15 @@ pub async fn exhibitors(db: &Db, event_id: i64) -> AppResult<Vec<ExhibitorRow>> 
     Ok(list
         .into_iter()
         .filter_map(|x| {
-            let company = live.get(&x.registration_id)?.company_name.clone()?;
+            let model = live.get(&x.registration_id)?;
+            let company = model.company_name.clone()?;
+            let corporate_number = model.corporate_number.clone();
             Some(ExhibitorRow {
                 interested: counts.get(&x.registration_id).copied().unwrap_or(0),
                 booth: Booth {
                     registration_id: x.registration_id,
                     company,
+                    corporate_number,
                     exhibitor: x,
                 },
             })

@@ -6,6 +6,7 @@ pub mod announcements;
 pub mod backoffice;
 pub mod campaigns;
 pub mod catalogue;
+pub mod certification;
 pub mod declarations;
 pub mod demo;
 pub mod doctor;

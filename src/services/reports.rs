@@ -238,6 +238,11 @@ pub struct YearReport {
     pub total: YearRow,
     /// Events by the part the organization played (organizer, co-host, backing, ...).
     pub by_role: Vec<(PartnerRole, u64)>,
+    /// Companies certified in the year's certification calls (LWB and the like).
+    pub certified: u64,
+    /// Of the companies taking part in the year's other events, those holding a
+    /// certification valid at the end of the year (or today, within it).
+    pub participants_certified: u64,
 }
 
 /// The fiscal year of the organization's events (its own and those it is an approved
@@ -323,11 +328,40 @@ pub async fn fiscal_year(db: &Db, who: &Principal, year: FiscalYear) -> AppResul
         total.schools,
         total.other_organizations,
     ) = all_takers.counts();
+    // Certified companies: those certified in the year's calls, and which participants hold
+    // a certification (matched by corporate number).
+    let certification_events: HashSet<i64> = events
+        .iter()
+        .map(|e| &e.listing.event)
+        .filter(|ev| ev.spec.kind == crate::domain::EventKind::Certification)
+        .map(|ev| ev.id)
+        .collect();
+    let certified: HashSet<&String> = regs
+        .iter()
+        .filter(|r| certification_events.contains(&r.event_id) && r.takes_part)
+        .filter_map(|r| r.company_key.as_ref())
+        .collect();
+    let year_end = (FiscalYear::new(year.year() + 1).starts_at() - chrono::Duration::days(1))
+        .with_timezone(&chrono_tz::Asia::Tokyo)
+        .date_naive();
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Asia::Tokyo)
+        .date_naive();
+    let holding = super::certification::certified_on(db, year_end.min(today)).await?;
+    let participants_certified = regs
+        .iter()
+        .filter(|r| !certification_events.contains(&r.event_id) && r.takes_part)
+        .filter_map(|r| r.company_key.as_ref())
+        .filter(|k| holding.contains(*k))
+        .collect::<HashSet<_>>()
+        .len() as u64;
     Ok(YearReport {
         year,
         by_area,
         total,
         by_role: roles.into_iter().collect(),
+        certified: certified.len() as u64,
+        participants_certified,
     })
 }
 

@@ -3,6 +3,7 @@
 pub mod announcements;
 pub mod audit;
 pub mod campaigns;
+pub mod certification;
 pub mod declarations;
 pub mod entities;
 pub mod event_sessions;

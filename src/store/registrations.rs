@@ -115,6 +115,9 @@ pub async fn insert(
             super::campaigns::insert(db, id, new.event_id, entry).await?
         }
         PartSpec::Declaration(d) => super::declarations::insert(db, id, new.event_id, d).await?,
+        PartSpec::CertificationApplication(a) => {
+            super::certification::insert(db, id, new.event_id, a, now).await?
+        }
         PartSpec::Booth(x) => super::job_fairs::insert_exhibitor(db, id, new.event_id, x).await?,
         // A student's profile is kept only while the visit stands.
         PartSpec::StudentVisit(p) if new.status.is_live() => {
@@ -708,6 +711,11 @@ async fn assemble(
         declarations: super::declarations::of_registrations(db, &ids_of(Shape::Declaration))
             .await?,
         booths: super::job_fairs::exhibitors_of(db, &ids_of(Shape::Booth)).await?,
+        certifications: super::certification::of_registrations(
+            db,
+            &ids_of(Shape::CertificationApplication),
+        )
+        .await?,
     };
     let mut list = models
         .into_iter()
@@ -725,6 +733,13 @@ struct Parts {
     entries: std::collections::HashMap<i64, crate::domain::CampaignEntry>,
     declarations: std::collections::HashMap<i64, crate::domain::DeclarationRecord>,
     booths: std::collections::HashMap<i64, super::job_fairs::Exhibitor>,
+    certifications: std::collections::HashMap<
+        i64,
+        (
+            crate::domain::CertificationState,
+            crate::domain::ApplicationRecord,
+        ),
+    >,
 }
 
 impl Parts {
@@ -776,6 +791,20 @@ impl Parts {
                     d.state = crate::domain::DeclarationState::Withdrawn;
                 }
                 Participation::Declaration(d)
+            }
+            Shape::CertificationApplication => {
+                let (state, application) = self
+                    .certifications
+                    .remove(&id)
+                    .ok_or_else(|| missing("application"))?;
+                Participation::CertificationApplication {
+                    state: if withdrawn {
+                        crate::domain::CertificationState::Withdrawn
+                    } else {
+                        state
+                    },
+                    application,
+                }
             }
         })
     }

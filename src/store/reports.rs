@@ -97,6 +97,23 @@ async fn approved_reviews(
             .all(db)
             .await?,
     );
+    // A certification application takes part once certified (in at least one category).
+    {
+        use super::entities::certification::application;
+        ids.extend(
+            application::Entity::find()
+                .select_only()
+                .column(application::Column::RegistrationId)
+                .filter(application::Column::EventId.is_in(event_ids.iter().copied()))
+                .filter(
+                    application::Column::State
+                        .eq(crate::domain::CertificationState::Certified.code()),
+                )
+                .into_tuple::<i64>()
+                .all(db)
+                .await?,
+        );
+    }
     Ok(ids)
 }
 

@@ -124,6 +124,11 @@ pub async fn anonymise(
         .filter(outbox::Column::EventId.eq(event_id))
         .exec(db)
         .await?;
+    // Documents sent with certification applications hold personal data of their own.
+    super::entities::certification::document::Entity::delete_many()
+        .filter(super::entities::certification::document::Column::EventId.eq(event_id))
+        .exec(db)
+        .await?;
     event::Entity::update(event::ActiveModel {
         id: Set(event_id),
         purged_at: Set(Some(now)),

@@ -6,8 +6,8 @@ use uketsuke::calendar::{self, CalendarEvent, Method, Person};
 use uketsuke::domain::MessageKind;
 use uketsuke::i18n::Lang;
 use uketsuke::mail::{
-    AnnouncementBlock, CampaignBlock, CheckinCode, DecisionBlock, DeclarationBlock, EmailContext,
-    Emails, EventBlock, ExhibitorBlock,
+    AnnouncementBlock, CampaignBlock, CertificationBlock, CheckinCode, DecisionBlock,
+    DeclarationBlock, EmailContext, Emails, EventBlock, ExhibitorBlock,
 };
 
 fn context(kind: MessageKind, lang: Lang) -> EmailContext {
@@ -29,6 +29,8 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
             | MessageKind::EntryReceived
             | MessageKind::DeclarationReceived
             | MessageKind::DeclarationReviewed
+            | MessageKind::CertificationReceived
+            | MessageKind::CertificationDecided
     ) || kind.to_staff();
     // A campaign or a declaration runs for a period: its days, no time, no venue.
     let period = matches!(
@@ -36,6 +38,8 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
         MessageKind::EntryReceived
             | MessageKind::DeclarationReceived
             | MessageKind::DeclarationReviewed
+            | MessageKind::CertificationReceived
+            | MessageKind::CertificationDecided
     );
     let body = "会場は3階 301会議室に変わりました。\n名刺を2枚お持ちください。";
     EmailContext {
@@ -195,6 +199,50 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
             by: "山田 花子".into(),
             approved: kind == MessageKind::PartnerAnswered,
             url: "https://uketsuke.example.jp/admin/partners".into(),
+        }),
+        // Certified in one category, not in the other.
+        certification: matches!(
+            kind,
+            MessageKind::CertificationReceived | MessageKind::CertificationDecided
+        )
+        .then(|| CertificationBlock {
+            categories: if ja {
+                "育児・介護との両立推進、長時間労働の削減"
+            } else {
+                "Childcare and caregiving, Shorter working hours"
+            }
+            .into(),
+            documents: vec!["取組計画.pdf".into(), "photo <1>.jpg".into()],
+            certified: if kind == MessageKind::CertificationDecided {
+                vec![
+                    if ja {
+                        "育児・介護との両立推進"
+                    } else {
+                        "Childcare and caregiving"
+                    }
+                    .into(),
+                ]
+            } else {
+                vec![]
+            },
+            not_certified: if kind == MessageKind::CertificationDecided {
+                vec![
+                    if ja {
+                        "長時間労働の削減"
+                    } else {
+                        "Shorter working hours"
+                    }
+                    .into(),
+                ]
+            } else {
+                vec![]
+            },
+            validity: if ja {
+                "2027年4月1日（木）〜2029年3月31日（土）"
+            } else {
+                "Thu 1 Apr 2027 – Sat 31 Mar 2029"
+            }
+            .into(),
         }),
     }
 }

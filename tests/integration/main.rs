@@ -13,6 +13,7 @@ mod backoffice;
 mod browser;
 mod caldav;
 mod campaigns;
+mod certification;
 mod chromium;
 mod cli;
 mod concurrency;

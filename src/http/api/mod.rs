@@ -1,5 +1,6 @@
 //! The JSON API under `/api/v1`, described at `/openapi.json` and browsable at `/docs`.
 mod announcements;
+mod certification;
 pub mod error;
 mod events;
 mod partners;
@@ -19,6 +20,7 @@ pub type Api = (
     partners::PartnersApi,
     registrations::RegistrationsApi,
     announcements::AnnouncementsApi,
+    certification::CertificationApi,
 );
 
 pub fn service(settings: &Settings) -> OpenApiService<Api, ()> {
@@ -28,6 +30,7 @@ pub fn service(settings: &Settings) -> OpenApiService<Api, ()> {
             partners::PartnersApi,
             registrations::RegistrationsApi,
             announcements::AnnouncementsApi,
+            certification::CertificationApi,
         ),
         "uketsuke API",
         env!("CARGO_PKG_VERSION"),

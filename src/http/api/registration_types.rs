@@ -188,6 +188,7 @@ impl From<RegistrationCreateBody> for RegistrationInput {
             sessions: b.sessions.unwrap_or_default(),
             campaign: b.campaign.map(Into::into),
             declaration: b.declaration.map(Into::into),
+            certification: None,
             exhibitor: b.exhibitor.map(|x| crate::domain::ExhibitorInput {
                 staff_count: Some(x.staff_count.to_string()),
                 languages: x.languages,

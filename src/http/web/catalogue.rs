@@ -312,6 +312,8 @@ struct EventView {
     local_when: Option<String>,
     sessions: Vec<super::sessions::SessionView>,
     campaign: bool,
+    /// A certification call: its certified companies are on the public list.
+    certification: bool,
     slug: String,
     /// What the button says: register, join (a campaign) or declare.
     register_label: &'static str,
@@ -334,11 +336,23 @@ pub async fn event_page(
     let listing = catalogue::get_public(&state.db, &slug).await?;
     let sessions = crate::services::sessions::of_event(&state.db, listing.event.id).await?;
     let booths = if Shape::Booth.taken_by(listing.event.spec.kind) {
+        // Companies certified on the fair's day (by corporate number) are marked.
+        let day = listing
+            .event
+            .spec
+            .starts_at
+            .with_timezone(&chrono_tz::Asia::Tokyo)
+            .date_naive();
+        let certified = crate::services::certification::certified_on(&state.db, day).await?;
         crate::services::job_fairs::approved_booths(&state.db, listing.event.id)
             .await?
             .into_iter()
             .map(|b| Booth {
                 details: crate::i18n::words::booth_details(lang.lang, &b.exhibitor.profile),
+                certified: b
+                    .corporate_number
+                    .as_ref()
+                    .is_some_and(|n| certified.contains(n)),
                 company: b.company,
             })
             .collect()
@@ -361,6 +375,8 @@ pub async fn event_page(
 pub(super) struct Booth {
     company: String,
     details: String,
+    /// A certified company (LWB certification valid on the fair's day).
+    certified: bool,
 }
 
 /// `?via=mailmag` on an event page (a tracked link from the publicity kit or a flyer) goes on
@@ -470,11 +486,13 @@ pub(super) fn render_event(
             .filter(|s| !(s.exclusive && s.full))
             .collect(),
         campaign: !Shape::seated(spec.kind),
+        certification: Shape::CertificationApplication.taken_by(spec.kind),
         job_fair: Shape::Booth.taken_by(spec.kind),
         booths,
         register_label: match Shape::of(spec.kind, false) {
             Shape::CampaignEntry => "join-link",
             Shape::Declaration => "declare-link",
+            Shape::CertificationApplication => "cert-apply-link",
             _ => "register-link",
         },
         slug: spec.slug.to_string(),

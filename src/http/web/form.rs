@@ -56,6 +56,11 @@ impl FormData {
         FormData { pairs }
     }
 
+    /// A form read from other than an urlencoded body (a multipart upload's text fields).
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+        FormData { pairs }
+    }
+
     pub fn get(&self, key: &str) -> Option<&str> {
         self.pairs
             .iter()

@@ -2,11 +2,13 @@
 //! `locales/` on request (`?lang=`); no JavaScript needed.
 mod backoffice;
 mod catalogue;
+mod certification;
 mod form;
 mod ics;
 mod lang;
 mod registration;
 mod sessions;
+mod upload;
 
 use crate::error::AppError;
 use minijinja::value::Serde;
@@ -20,6 +22,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 pub use lang::PageLang;
+pub use upload::{MAX_UPLOAD_BODY_BYTES, is_multipart};
 
 /// The compiled templates and the words of each language.
 pub struct Pages {
@@ -40,6 +43,15 @@ impl Pages {
             ("error.html", include_str!("templates/error.html")),
             ("macros.html", include_str!("templates/macros.html")),
             ("register.html", include_str!("templates/register.html")),
+            (
+                "certification_fields.html",
+                include_str!("templates/certification_fields.html"),
+            ),
+            ("certified.html", include_str!("templates/certified.html")),
+            (
+                "admin/certification.html",
+                include_str!("templates/admin/certification.html"),
+            ),
             ("manage.html", include_str!("templates/manage.html")),
             (
                 "cancel_attendee.html",
@@ -217,6 +229,11 @@ pub fn routes(settings: &crate::config::Settings) -> impl Endpoint + use<> {
             "/events/:slug/participants",
             get(catalogue::participants_page),
         )
+        .at("/certified", get(certification::certified_page))
+        .at(
+            "/r/:token/documents/:id",
+            get(certification::company_document),
+        )
         .at("/calendar.ics", get(ics::feed))
         .at(
             "/events/:slug/register",
@@ -305,6 +322,23 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
         .at(
             "/events/:slug/declarations/:id/:action",
             post(b::review_declaration).with(csrf()),
+        )
+        .at(
+            "/events/:slug/certification",
+            get(b::certification_page).with(csrf()),
+        )
+        .at("/events/:slug/certification.csv", get(b::certification_csv))
+        .at(
+            "/events/:slug/certification/call",
+            post(b::certification_call).with(csrf()),
+        )
+        .at(
+            "/events/:slug/certification/:id/:action",
+            post(b::certification_action).with(csrf()),
+        )
+        .at(
+            "/events/:slug/certification/:id/documents/:doc",
+            get(b::certification_document),
         )
         .at("/events/:slug/bookings", get(b::bookings_page).with(csrf()))
         .at(

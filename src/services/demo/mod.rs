@@ -14,6 +14,7 @@ use crate::store::{self, Db};
 use chrono::{DateTime, Datelike, Duration, TimeZone, Utc};
 use chrono_tz::Asia::Tokyo;
 
+mod certification;
 mod sample_events;
 mod sample_registrations;
 
@@ -222,6 +223,8 @@ pub async fn seed(db: &Db, links: &ManageLinks, now: DateTime<Utc>) -> AppResult
         )
         .await?;
     }
+
+    certification::seed(db, links, &organizer, now).await?;
 
     let login = |org: &str, a: accounts::NewAccount| DemoLogin {
         organization: org.to_owned(),

@@ -236,7 +236,10 @@ async fn cancel_locked(
                 .collect()
         }
     };
-    if chosen.is_empty() {
+    // A company's own application (a booth, a campaign entry, a declaration, a certification
+    // application) names nobody: withdrawing it is the whole registration, once.
+    let company_only = !reg.shape().has_attendees() && attendee_ids.is_none();
+    if chosen.is_empty() && !(company_only && reg.is_live()) {
         return Ok(());
     }
     let ids: Vec<i64> = chosen.iter().map(|a| a.id).collect();

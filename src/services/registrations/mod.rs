@@ -42,6 +42,8 @@ pub struct Managed {
     pub sessions: Vec<crate::domain::EventSession>,
     /// A booth: how many students want to visit it.
     pub booth_interest: Option<u64>,
+    /// A certification application: its call (categories by name, validity).
+    pub call: Option<crate::domain::Call>,
     /// At a job fair: the booths this student marked (company names).
     pub marked_booths: Vec<String>,
     /// Place in the waiting list, 1 for the first.
@@ -206,10 +208,17 @@ async fn managed(db: &Db, registration: Registration, token: String) -> AppResul
         }
         _ => {}
     }
+    let call = match registration.shape() {
+        crate::domain::Shape::CertificationApplication => {
+            store::certification::call_of(db, event.id).await?
+        }
+        _ => None,
+    };
     let event = with_partners(db, vec![event]).await?.remove(0);
     Ok(Managed {
         registration,
         event,
+        call,
         questions,
         sessions,
         booth_interest,

@@ -64,6 +64,8 @@ async fn attempt(
         check_open_for_registration(&seen, now)?;
     }
     let questions = store::questions::of_event(db, seen.id).await?;
+    // A certification call's categories, which an application chooses from.
+    let call = store::certification::call_of(db, seen.id).await?;
     // At a job fair a company applies for a booth; everyone else is a student visitor.
     let exhibiting = input.exhibitor.is_some();
     let rules_of = |event: &Event| {
@@ -80,6 +82,7 @@ async fn attempt(
             questions: if booth { &[] } else { &questions },
             shape,
             campaign_period: event.spec.campaign_period(),
+            call: call.as_ref(),
         }
     };
     let parsed = RegistrationSpec::parse(input.clone(), &rules_of(&seen));

@@ -6,6 +6,7 @@ pub mod attendee;
 pub mod audit_log;
 pub mod booth_interest;
 pub mod campaign_entry;
+pub mod certification;
 pub mod declaration;
 pub mod event;
 pub mod event_partner;

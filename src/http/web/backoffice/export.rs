@@ -40,11 +40,12 @@ const COLUMNS: [&str; 29] = [
     "col-tcci-member",
     "col-postal-code",
     "col-street",
-    "col-sessions",
     // Who registered (a school, a company abroad...) and where, outside Japan's fields.
     "col-registrant-kind",
     "col-country",
     "col-region",
+    // Last of the fixed columns, just before the questions.
+    "col-sessions",
 ];
 
 /// What an export needs besides the rows: session titles and the event's questions.
@@ -297,14 +298,14 @@ fn record(
         r.tcci_member.map(|b| yes_no(lang, b)).unwrap_or_default(),
         opt(&r.postal_code),
         opt(&r.street),
+        registrant_kind(lang, &r.registrant_kind, r.school_type.as_deref()),
+        country(lang, r.country.as_deref()),
+        opt(&r.region),
         r.session_ids
             .iter()
             .filter_map(|id| columns.titles.get(id).map(String::as_str))
             .collect::<Vec<_>>()
             .join(" / "),
-        registrant_kind(lang, &r.registrant_kind, r.school_type.as_deref()),
-        country(lang, r.country.as_deref()),
-        opt(&r.region),
     ];
     row.extend(columns.questions.iter().map(|q| {
         r.answers

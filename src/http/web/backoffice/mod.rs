@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 mod bookings;
 mod campaign;
 mod cells;
+mod certification;
 mod chart;
 mod create;
 mod declarations;
@@ -40,6 +41,10 @@ mod users;
 
 pub use bookings::bookings_page;
 pub use campaign::{campaign_csv, campaign_page};
+pub use certification::{
+    certification_action, certification_call, certification_csv, certification_document,
+    certification_page,
+};
 pub use create::{new_page, new_save};
 pub use declarations::{declarations_csv, declarations_page, review_declaration};
 pub use detail::registration_page;

@@ -211,6 +211,8 @@ struct YearView {
     total: YearRowView,
     roles: Vec<BarView>,
     attendees_chart: String,
+    certified: u64,
+    participants_certified: u64,
 }
 
 fn chosen_year(params: &YearParams) -> FiscalYear {
@@ -261,6 +263,8 @@ pub async fn year_report(
             })
             .collect(),
         attendees_chart: chart::bars(&l.t("report-attendees-by-area"), &attendees),
+        certified: r.certified,
+        participants_certified: r.participants_certified,
     };
     Ok(private(state.pages.render(
         "admin/year.html",

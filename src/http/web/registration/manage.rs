@@ -58,6 +58,8 @@ struct ManageView {
     session_attendees: Vec<(i64, String)>,
     campaign: Option<crate::mail::CampaignBlock>,
     declaration: Option<DeclarationView>,
+    /// A certification application: categories with their decisions, measures, documents.
+    certification: Option<CertificationView>,
     /// At a job fair: the exhibitor's booth and review, or the booths a student marked.
     booth: Option<BoothView>,
     marked_booths: Vec<String>,
@@ -72,6 +74,72 @@ struct BoothView {
     positions: String,
     languages: String,
     interested: u64,
+}
+
+#[derive(Serialize)]
+struct CertificationView {
+    state: String,
+    /// Each category applied for, with its decision in words.
+    categories: Vec<(String, String)>,
+    measures: String,
+    documents: Vec<DocumentView>,
+    validity: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct DocumentView {
+    pub id: i64,
+    pub filename: String,
+    /// Its size in the reader's words (`1.2 MB`).
+    pub size: String,
+}
+
+pub(crate) fn document_view(lang: Lang, d: &crate::domain::DocumentMeta) -> DocumentView {
+    DocumentView {
+        id: d.id,
+        filename: d.filename.clone(),
+        size: lang.t_args(
+            "cert-size-kb",
+            &crate::fluent_args![("kb", d.size.div_ceil(1024))],
+        ),
+    }
+}
+
+fn certification_view(
+    lang: Lang,
+    call: Option<&crate::domain::Call>,
+    state: crate::domain::CertificationState,
+    a: &crate::domain::ApplicationRecord,
+) -> CertificationView {
+    CertificationView {
+        state: lang.label(state),
+        categories: a
+            .choices
+            .iter()
+            .map(|c| {
+                let name = call
+                    .and_then(|call| call.category(&c.code))
+                    .map_or_else(|| c.code.clone(), |x| x.name.get(lang.content()).to_owned());
+                let decision = lang.t(match c.certified {
+                    None => "cert-choice-pending",
+                    Some(true) => "cert-choice-certified",
+                    Some(false) => "cert-choice-not-certified",
+                });
+                (name, decision)
+            })
+            .collect(),
+        measures: a.measures.clone(),
+        documents: a.documents.iter().map(|d| document_view(lang, d)).collect(),
+        validity: call.filter(|_| a.certified().next().is_some()).map(|c| {
+            lang.t_args(
+                "cert-validity",
+                &crate::fluent_args![
+                    ("from", crate::i18n::dates::day(lang, c.valid_from)),
+                    ("until", crate::i18n::dates::day(lang, c.valid_until))
+                ],
+            )
+        }),
+    }
 }
 
 #[derive(Serialize)]
@@ -266,6 +334,10 @@ fn manage_view(
             interested: m.booth_interest.unwrap_or(0),
         }),
         marked_booths: m.marked_booths.clone(),
+        certification: r
+            .participation
+            .certification()
+            .map(|(state, a)| certification_view(lang, m.call.as_ref(), state, a)),
         declaration: r.participation.declaration().map(|d| DeclarationView {
             commitments: crate::i18n::words::commitments(lang, &d.declaration),
             statement: d.declaration.statement.clone(),

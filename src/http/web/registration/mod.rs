@@ -27,6 +27,7 @@ mod manage;
 mod register;
 mod unsubscribe;
 
+pub(crate) use manage::{DocumentView, document_view};
 pub use manage::{cancel_attendee, cancel_attendee_page, manage_action, manage_page};
 pub use register::{exhibit_page, exhibit_submit, form_page, submit};
 pub use unsubscribe::{unsubscribe_page, unsubscribe_post};
@@ -177,6 +178,9 @@ impl FormLabels<'_> {
             "declaration.commitments" => "declaration-commitments",
             "declaration.other" => "declaration-other",
             "declaration.statement" => "declaration-statement",
+            "certification.categories" => "cert-categories",
+            "certification.measures" => "cert-measures",
+            "certification.documents" => "cert-documents",
             "campaign.actions" => "campaign-actions",
             "campaign.other_action" => "campaign-other",
             "campaign.employees" => "campaign-employees",

@@ -44,6 +44,8 @@ struct FormView {
     campaign: Option<CampaignForm>,
     /// A declaration scheme: the commitments to choose from, instead of attendees.
     declaration: Option<Vec<Choice>>,
+    /// A certification call: its categories, the validity and the document rules.
+    certification: Option<CertificationForm>,
     /// A job fair's exhibitor application: the booth's languages to choose from.
     exhibitor: Option<Vec<Choice>>,
     /// A job fair's student form: the levels of Japanese, and the approved booths to mark.
@@ -130,6 +132,42 @@ pub(super) async fn fair(
 }
 
 #[derive(Serialize)]
+struct CertificationForm {
+    categories: Vec<Choice>,
+    validity: String,
+    documents_hint: String,
+}
+
+fn certification_form(call: &crate::domain::Call, lang: Lang) -> CertificationForm {
+    use crate::domain::certification::{MAX_DOCUMENT_BYTES, MAX_DOCUMENTS};
+    CertificationForm {
+        categories: call
+            .categories
+            .iter()
+            .map(|c| Choice {
+                value: c.code.clone(),
+                label: c.name.get(lang.content()).to_owned(),
+                selected: false,
+            })
+            .collect(),
+        validity: lang.t_args(
+            "cert-validity-hint",
+            &crate::fluent_args![
+                ("from", crate::i18n::dates::day(lang, call.valid_from)),
+                ("until", crate::i18n::dates::day(lang, call.valid_until))
+            ],
+        ),
+        documents_hint: lang.t_args(
+            "cert-documents-hint",
+            &crate::fluent_args![
+                ("max", MAX_DOCUMENTS),
+                ("mb", MAX_DOCUMENT_BYTES / (1024 * 1024))
+            ],
+        ),
+    }
+}
+
+#[derive(Serialize)]
 struct CampaignForm {
     actions: Vec<Choice>,
     period: String,
@@ -139,6 +177,7 @@ struct CampaignForm {
 fn form_view(
     listing: &EventListing,
     fair: &Fair,
+    call: Option<&crate::domain::Call>,
     qs: &[Question],
     sessions: &[crate::domain::EventSession],
     lang: Lang,
@@ -177,9 +216,13 @@ fn form_view(
         .by_field
         .keys()
         .any(|k| k.starts_with("attendees.0."));
-    let open = event.registration_is_open(now);
+    // A certification call takes applications once its categories are set.
+    let call_missing = fair.shape == Shape::CertificationApplication && call.is_none();
+    let open = event.registration_is_open(now) && !call_missing;
     let closed_message = (!open).then(|| {
-        if event.status == crate::domain::EventStatus::Cancelled {
+        if call_missing {
+            lang.t("cert-not-ready")
+        } else if event.status == crate::domain::EventStatus::Cancelled {
             lang.t("cancelled-banner")
         } else if now < event.spec.registration_opens_at {
             lang.t("registration-not-open-yet")
@@ -302,6 +345,9 @@ fn form_view(
         } else {
             "register"
         },
+        certification: call
+            .filter(|_| fair.shape == Shape::CertificationApplication)
+            .map(|c| certification_form(c, lang)),
         declaration: (fair.shape == Shape::Declaration).then(|| {
             choices(
                 crate::domain::Commitment::ALL,
@@ -373,6 +419,7 @@ async fn show_form(
     let fair = fair(state, &listing, exhibiting, lang.lang).await?;
     let qs = questions::of_event(&state.db, listing.event.id).await?;
     let sessions = crate::services::sessions::of_event(&state.db, listing.event.id).await?;
+    let call = crate::services::certification::call_of(&state.db, &listing).await?;
     let mut kept = Kept::default();
     if let Some(via) = params.via {
         kept.values.insert("via".into(), via);
@@ -380,6 +427,7 @@ async fn show_form(
     let view = form_view(
         &listing,
         &fair,
+        call.as_ref(),
         &qs,
         &sessions,
         lang.lang,
@@ -398,9 +446,10 @@ pub async fn submit(
     Path(slug): Path<String>,
     csrf: &CsrfToken,
     verifier: &CsrfVerifier,
+    req: &poem::Request,
     body: Body,
 ) -> Result<Response, AppError> {
-    submit_form(&state, &lang, &slug, csrf, verifier, body, false).await
+    submit_form(&state, &lang, &slug, csrf, verifier, (req, body), false).await
 }
 
 #[handler]
@@ -410,9 +459,10 @@ pub async fn exhibit_submit(
     Path(slug): Path<String>,
     csrf: &CsrfToken,
     verifier: &CsrfVerifier,
+    req: &poem::Request,
     body: Body,
 ) -> Result<Response, AppError> {
-    submit_form(&state, &lang, &slug, csrf, verifier, body, true).await
+    submit_form(&state, &lang, &slug, csrf, verifier, (req, body), true).await
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -422,12 +472,16 @@ async fn submit_form(
     slug: &str,
     csrf: &CsrfToken,
     verifier: &CsrfVerifier,
-    body: Body,
+    (req, body): (&poem::Request, Body),
     exhibiting: bool,
 ) -> Result<Response, AppError> {
-    let form = read_form(body).await?;
+    // A certification application carries documents: a multipart form.
+    let (form, uploads) =
+        crate::http::web::upload::read_form_with_files(req, body, "certification.documents")
+            .await?;
     let listing = catalogue::get_public(&state.db, slug).await?;
     let fair = fair(state, &listing, exhibiting, lang.lang).await?;
+    let call = crate::services::certification::call_of(&state.db, &listing).await?;
     let shape = fair.shape;
     let qs = questions::of_event(&state.db, listing.event.id).await?;
     let sessions = crate::services::sessions::of_event(&state.db, listing.event.id).await?;
@@ -436,6 +490,7 @@ async fn submit_form(
         let view = form_view(
             &listing,
             &fair,
+            call.as_ref(),
             &qs,
             &sessions,
             l,
@@ -496,6 +551,8 @@ async fn submit_form(
         attendee_sessions,
         campaign: (shape == Shape::CampaignEntry).then(|| form.campaign()),
         declaration: (shape == Shape::Declaration).then(|| form.declaration()),
+        certification: (shape == Shape::CertificationApplication)
+            .then(|| crate::http::web::upload::application(&form, uploads)),
         exhibitor: (shape == Shape::Booth).then(|| form.exhibitor()),
         student: (shape == Shape::StudentVisit).then(|| form.student()),
         booths: form.ids("booths"),
@@ -526,6 +583,7 @@ async fn submit_form(
             let view = form_view(
                 &listing,
                 &fair,
+                call.as_ref(),
                 &qs,
                 &sessions,
                 l,
