@@ -76,3 +76,11 @@ col-checked-in = Checked in
 col-attendance-rate = Attendance rate
 col-campaign-employees = Campaign employees covered
 report-attendees-by-area = Attendees by programme area
+
+## Expert dispatch (the fiscal-year report)
+
+report-dispatch-title = Expert dispatch
+report-dispatch-note = Requests received in the fiscal year (not withdrawn), the companies that made them (each once), and the visits held in the fiscal year.
+col-dispatch-requests = Requests
+col-dispatch-companies = Companies
+col-dispatch-visits-held = Visits held

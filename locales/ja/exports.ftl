@@ -76,3 +76,11 @@ col-checked-in = 受付済み
 col-attendance-rate = 出席率
 col-campaign-employees = キャンペーン対象従業員数
 report-attendees-by-area = 分野別の参加者数
+
+## Expert dispatch (the fiscal-year report)
+
+report-dispatch-title = 専門家派遣
+report-dispatch-note = この年度に受け付けた申込（取り下げを除く）、申込んだ企業の数（同じ企業は1社）、この年度に実施した訪問の数です。
+col-dispatch-requests = 申込件数
+col-dispatch-companies = 申込企業数
+col-dispatch-visits-held = 実施した訪問

@@ -16,6 +16,7 @@ mod m20261124_000012_job_fairs;
 mod m20261130_000013_locale_tags;
 mod m20261130_000014_attendee_sessions;
 mod m20261130_000016_registration_shapes;
+mod m20261130_000019_expert_dispatch;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000013_locale_tags::Migration),
             Box::new(m20261130_000014_attendee_sessions::Migration),
             Box::new(m20261130_000016_registration_shapes::Migration),
+            Box::new(m20261130_000019_expert_dispatch::Migration),
         ]
     }
 }

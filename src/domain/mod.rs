@@ -7,6 +7,7 @@ pub mod announcement;
 pub mod campaign;
 pub mod company;
 pub mod declaration;
+pub mod dispatch;
 pub mod event;
 pub mod fiscal_year;
 pub mod job_fair;
@@ -34,6 +35,10 @@ pub use company::{
 pub use declaration::{
     Commitment, Declaration, DeclarationInput, DeclarationRecord, DeclarationState,
 };
+pub use dispatch::{
+    AssignedExpert, DispatchInput, DispatchRecord, DispatchRequest, DispatchState, DispatchTheme,
+    Expert, ExpertInput, ExpertSpec, Visit, VisitInput, VisitMode, VisitPlan, VisitState,
+};
 pub use event::{
     Capacity, Event, EventFormat, EventInput, EventKind, EventSpec, EventStatus, Languages,
     ProgrammeArea, Slug, Venue,
@@ -46,6 +51,7 @@ pub use labelled::Labelled;
 pub use language::Language;
 pub use notice::{
     BoothDecision, DeclarationDecision, Envelope, MessageKind, MovedTo, Notice, Titles,
+    VisitChange, VisitNotice,
 };
 pub use organization::{OrgCode, Organization, OrganizationKind};
 pub use participation::{BoothState, EntryState, Participation};

@@ -25,6 +25,8 @@ labelled_enum! {
         EntryReceived = "entry_received" => "label-message-kind-entry-received";
         DeclarationReceived = "declaration_received" => "label-message-kind-declaration-received";
         DeclarationReviewed = "declaration_reviewed" => "label-message-kind-declaration-reviewed";
+        DispatchReceived = "dispatch_received" => "label-message-kind-dispatch-received";
+        DispatchVisit = "dispatch_visit" => "label-message-kind-dispatch-visit";
     }
 }
 
@@ -88,6 +90,31 @@ pub enum DeclarationDecision {
     Returned,
 }
 
+/// What happened to an expert's visit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VisitChange {
+    Scheduled,
+    Moved,
+    Cancelled,
+}
+
+/// An expert's visit as a message announces it: the visit as it was when the change was
+/// made, its calendar entry's SEQUENCE, and who reads it (the company, or the expert).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VisitNotice {
+    pub visit_id: i64,
+    pub sequence: u32,
+    pub change: VisitChange,
+    pub plan: super::VisitPlan,
+    pub expert: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expert_affiliation: Option<String>,
+    /// The expert's own copy: it names the company and carries no manage link.
+    #[serde(default)]
+    pub to_expert: bool,
+}
+
 /// One message, with what it announces.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "notice", rename_all = "snake_case")]
@@ -144,6 +171,12 @@ pub enum Notice {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
     },
+    /// A request for an expert's visit arrived.
+    DispatchReceived,
+    /// A visit was scheduled, moved or cancelled: one calendar entry per visit.
+    DispatchVisit {
+        visit: VisitNotice,
+    },
 }
 
 impl Notice {
@@ -164,6 +197,8 @@ impl Notice {
             Notice::EntryReceived => MessageKind::EntryReceived,
             Notice::DeclarationReceived => MessageKind::DeclarationReceived,
             Notice::DeclarationReviewed { .. } => MessageKind::DeclarationReviewed,
+            Notice::DispatchReceived => MessageKind::DispatchReceived,
+            Notice::DispatchVisit { .. } => MessageKind::DispatchVisit,
         }
     }
 
@@ -178,6 +213,7 @@ impl Notice {
             Shape::Booth => Notice::BoothReceived,
             Shape::Declaration => Notice::DeclarationReceived,
             Shape::CampaignEntry => Notice::EntryReceived,
+            Shape::DispatchRequest => Notice::DispatchReceived,
             Shape::Seats | Shape::StudentVisit => match status {
                 SeatState::Waitlisted => Notice::Waitlisted,
                 _ => Notice::Confirmed,

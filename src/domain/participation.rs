@@ -2,8 +2,8 @@
 //! "confirmed", a campaign entry has no seats and a declaration has no time: each shape has
 //! its own states and transitions, and a state that cannot happen cannot be written.
 use super::{
-    CampaignEntry, DeclarationRecord, DeclarationState, ExhibitorProfile, Labelled, SeatState,
-    Shape,
+    CampaignEntry, DeclarationRecord, DeclarationState, DispatchRecord, DispatchState,
+    ExhibitorProfile, Labelled, SeatState, Shape,
 };
 use serde::Serialize;
 
@@ -71,6 +71,11 @@ pub enum Participation {
     },
     /// A company's declaration and its review.
     Declaration(DeclarationRecord),
+    /// A company's request for an expert's visits, with the expert and the visits.
+    DispatchRequest {
+        state: DispatchState,
+        request: DispatchRecord,
+    },
 }
 
 impl Participation {
@@ -81,6 +86,7 @@ impl Participation {
             Participation::Booth { .. } => Shape::Booth,
             Participation::CampaignEntry { .. } => Shape::CampaignEntry,
             Participation::Declaration { .. } => Shape::Declaration,
+            Participation::DispatchRequest { .. } => Shape::DispatchRequest,
         }
     }
 
@@ -93,6 +99,7 @@ impl Participation {
             Participation::Booth { state, .. } => state.code(),
             Participation::CampaignEntry { state, .. } => state.code(),
             Participation::Declaration(d) => d.state.code(),
+            Participation::DispatchRequest { state, .. } => state.code(),
         }
     }
 
@@ -126,6 +133,7 @@ impl Participation {
             Participation::Booth { state, .. } => *state != BoothState::Withdrawn,
             Participation::CampaignEntry { state, .. } => *state == EntryState::Joined,
             Participation::Declaration(d) => d.state != DeclarationState::Withdrawn,
+            Participation::DispatchRequest { state, .. } => *state != DispatchState::Withdrawn,
         }
     }
 
@@ -160,6 +168,10 @@ impl Participation {
             Participation::Booth { state, .. } => *state == BoothState::Approved,
             Participation::CampaignEntry { state, .. } => *state == EntryState::Joined,
             Participation::Declaration(d) => d.state == DeclarationState::Approved,
+            // A request takes part once it is answered with an expert.
+            Participation::DispatchRequest { state, .. } => {
+                matches!(state, DispatchState::Assigned | DispatchState::Closed)
+            }
         }
     }
 
@@ -193,6 +205,13 @@ impl Participation {
         }
     }
 
+    pub fn dispatch(&self) -> Option<(DispatchState, &DispatchRecord)> {
+        match self {
+            Participation::DispatchRequest { state, request } => Some((*state, request)),
+            _ => None,
+        }
+    }
+
     pub fn booth(&self) -> Option<(BoothState, &ExhibitorProfile)> {
         match self {
             Participation::Booth { state, profile } => Some((*state, profile)),
@@ -211,6 +230,7 @@ impl Labelled for Participation {
             Participation::Booth { state, .. } => state.label_id(),
             Participation::CampaignEntry { state, .. } => state.label_id(),
             Participation::Declaration(d) => d.state.label_id(),
+            Participation::DispatchRequest { state, .. } => state.label_id(),
         }
     }
 }

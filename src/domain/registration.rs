@@ -139,6 +139,9 @@ pub struct RegistrationInput {
     /// A job fair's student visitor: their profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub student: Option<super::StudentInput>,
+    /// An expert dispatch programme: the company's request for a visit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dispatch: Option<super::DispatchInput>,
     /// A student's booths to visit: exhibitor registration ids.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub booths: Vec<i64>,
@@ -206,6 +209,7 @@ pub enum PartSpec {
     Booth(super::ExhibitorProfile),
     CampaignEntry(super::CampaignEntry),
     Declaration(super::Declaration),
+    DispatchRequest(super::DispatchRequest),
 }
 
 impl RegistrationSpec {
@@ -263,6 +267,18 @@ impl RegistrationSpec {
                     .map(PartSpec::Declaration),
                 None => {
                     errors.add("declaration.commitments", "choose_at_least_one");
+                    None
+                }
+            },
+            super::Shape::DispatchRequest => match rules.campaign_period {
+                Some(period) => errors
+                    .take(super::DispatchRequest::parse(
+                        input.dispatch.unwrap_or_default(),
+                        period,
+                    ))
+                    .map(PartSpec::DispatchRequest),
+                None => {
+                    errors.add("dispatch.theme", "choose_one");
                     None
                 }
             },
@@ -352,6 +368,7 @@ impl RegistrationSpec {
             PartSpec::Booth(_) => super::Shape::Booth,
             PartSpec::CampaignEntry(_) => super::Shape::CampaignEntry,
             PartSpec::Declaration(_) => super::Shape::Declaration,
+            PartSpec::DispatchRequest(_) => super::Shape::DispatchRequest,
         }
     }
 

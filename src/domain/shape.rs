@@ -17,6 +17,8 @@ labelled_enum! {
         CampaignEntry = "campaign_entry" => "label-shape-campaign-entry";
         /// A company's declaration, reviewed by the organizer, returned and resubmitted.
         Declaration = "declaration" => "label-shape-declaration";
+        /// A company's request for an expert's visits: assigned, scheduled, recorded.
+        DispatchRequest = "dispatch_request" => "label-shape-dispatch-request";
     }
 }
 
@@ -29,6 +31,7 @@ impl Shape {
             EventKind::JobFair => Shape::StudentVisit,
             EventKind::Campaign => Shape::CampaignEntry,
             EventKind::Declaration => Shape::Declaration,
+            EventKind::ExpertDispatch => Shape::DispatchRequest,
             _ => Shape::Seats,
         }
     }
@@ -39,6 +42,7 @@ impl Shape {
             EventKind::JobFair => &[Shape::Booth, Shape::StudentVisit],
             EventKind::Campaign => &[Shape::CampaignEntry],
             EventKind::Declaration => &[Shape::Declaration],
+            EventKind::ExpertDispatch => &[Shape::DispatchRequest],
             _ => &[Shape::Seats],
         }
     }
@@ -72,6 +76,8 @@ impl Shape {
 
     /// Whether it happens at a time: then a calendar file and reminders exist. A campaign
     /// runs for months and a declaration is a standing commitment: neither blocks a calendar.
+    /// A dispatch request has no one time either: each of its visits has its own calendar
+    /// entry, sent with the visit.
     pub fn has_time(self) -> bool {
         matches!(self, Shape::Seats | Shape::StudentVisit | Shape::Booth)
     }
@@ -85,7 +91,7 @@ impl Shape {
     pub fn once_per_company(self) -> bool {
         matches!(
             self,
-            Shape::Booth | Shape::CampaignEntry | Shape::Declaration
+            Shape::Booth | Shape::CampaignEntry | Shape::Declaration | Shape::DispatchRequest
         )
     }
 }
@@ -100,7 +106,10 @@ mod tests {
             for &shape in Shape::all_of(*kind) {
                 assert_eq!(
                     shape.has_time(),
-                    !matches!(*kind, EventKind::Campaign | EventKind::Declaration),
+                    !matches!(
+                        *kind,
+                        EventKind::Campaign | EventKind::Declaration | EventKind::ExpertDispatch
+                    ),
                     "{kind:?} {shape:?}"
                 );
                 assert!(!(shape.takes_seats() && shape.is_reviewed()));

@@ -67,6 +67,40 @@ pub struct EmailContext {
     /// The organizer's decision a review message announces (a booth's or a declaration's),
     /// as it was made: not where the review stands when the message is sent.
     pub decision: Option<DecisionBlock>,
+    /// An expert dispatch request: what the company asked for, and its expert.
+    pub dispatch: Option<DispatchBlock>,
+    /// An expert's visit scheduled, moved or cancelled, as it was when the change was made.
+    pub visit: Option<VisitBlock>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DispatchBlock {
+    pub theme: String,
+    pub issue: String,
+    /// The issue's lines, for HTML.
+    pub issue_lines: Vec<String>,
+    pub employees: u32,
+    /// The preferred dates, in words.
+    pub dates: String,
+    pub mode: String,
+    /// The expert assigned, with their affiliation.
+    pub expert: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VisitBlock {
+    /// `scheduled`, `moved` or `cancelled`.
+    pub change: String,
+    pub when: String,
+    pub mode: String,
+    /// The address, or the meeting link.
+    pub place: String,
+    pub online: bool,
+    pub expert: String,
+    /// The company visited (what the expert's copy names).
+    pub company: String,
+    /// The expert's own copy.
+    pub to_expert: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

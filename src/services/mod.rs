@@ -8,6 +8,7 @@ pub mod campaigns;
 pub mod catalogue;
 pub mod declarations;
 pub mod demo;
+pub mod dispatch;
 pub mod doctor;
 pub mod events;
 pub mod job_fairs;

@@ -188,6 +188,12 @@ pub struct YearReport {
     pub total: YearRow,
     /// Events by the part the organization played (organizer, co-host, backing, ...).
     pub by_role: Vec<(PartnerRole, u64)>,
+    /// Expert dispatch: requests, companies and visits held in the year, by area, and the
+    /// total; empty when the organization runs no dispatch programme.
+    pub dispatch: (
+        Vec<super::dispatch::DispatchYearRow>,
+        super::dispatch::DispatchYearRow,
+    ),
 }
 
 /// The fiscal year of the organization's events (its own and those it is an approved
@@ -278,6 +284,7 @@ pub async fn fiscal_year(db: &Db, who: &Principal, year: FiscalYear) -> AppResul
         by_area,
         total,
         by_role: roles.into_iter().collect(),
+        dispatch: super::dispatch::fiscal_year(db, who, year).await?,
     })
 }
 

@@ -4,6 +4,7 @@ pub mod announcements;
 pub mod audit;
 pub mod campaigns;
 pub mod declarations;
+pub mod dispatch;
 pub mod entities;
 pub mod event_sessions;
 pub mod events;

@@ -90,6 +90,9 @@ pub async fn insert(
         }
         PartSpec::Declaration(d) => super::declarations::insert(db, id, new.event_id, d).await?,
         PartSpec::Booth(x) => super::job_fairs::insert_exhibitor(db, id, new.event_id, x).await?,
+        PartSpec::DispatchRequest(r) => {
+            super::dispatch::insert_request(db, id, new.event_id, r).await?
+        }
         // A student's profile is kept only while the visit stands.
         PartSpec::StudentVisit(p) if new.status.is_live() => {
             super::job_fairs::insert_student(db, id, p).await?
@@ -671,6 +674,7 @@ async fn assemble(
         declarations: super::declarations::of_registrations(db, &ids_of(Shape::Declaration))
             .await?,
         booths: super::job_fairs::exhibitors_of(db, &ids_of(Shape::Booth)).await?,
+        dispatches: super::dispatch::of_registrations(db, &ids_of(Shape::DispatchRequest)).await?,
     };
     let mut list = models
         .into_iter()
@@ -688,6 +692,7 @@ struct Parts {
     entries: std::collections::HashMap<i64, crate::domain::CampaignEntry>,
     declarations: std::collections::HashMap<i64, crate::domain::DeclarationRecord>,
     booths: std::collections::HashMap<i64, super::job_fairs::Exhibitor>,
+    dispatches: std::collections::HashMap<i64, crate::domain::DispatchRecord>,
 }
 
 impl Parts {
@@ -739,6 +744,20 @@ impl Parts {
                     d.state = crate::domain::DeclarationState::Withdrawn;
                 }
                 Participation::Declaration(d)
+            }
+            Shape::DispatchRequest => {
+                let request = self
+                    .dispatches
+                    .remove(&id)
+                    .ok_or_else(|| missing("dispatch request"))?;
+                Participation::DispatchRequest {
+                    state: if withdrawn {
+                        crate::domain::DispatchState::Withdrawn
+                    } else {
+                        request.state
+                    },
+                    request,
+                }
             }
         })
     }

@@ -475,6 +475,7 @@ pub(super) fn render_event(
         register_label: match Shape::of(spec.kind, false) {
             Shape::CampaignEntry => "join-link",
             Shape::Declaration => "declare-link",
+            Shape::DispatchRequest => "dispatch-request-link",
             _ => "register-link",
         },
         slug: spec.slug.to_string(),

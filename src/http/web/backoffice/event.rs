@@ -32,10 +32,13 @@ struct ShapeLinks {
     booths: bool,
     campaign_entries: bool,
     declarations: bool,
+    /// An expert dispatch programme: its requests, and the visits it allows per company.
+    dispatch: Option<u32>,
 }
 
 impl ShapeLinks {
-    fn of(kind: crate::domain::EventKind) -> Self {
+    fn of(event: &crate::domain::Event) -> Self {
+        let kind = event.spec.kind;
         use crate::domain::Shape;
         let shapes = Shape::all_of(kind);
         ShapeLinks {
@@ -43,6 +46,9 @@ impl ShapeLinks {
             booths: shapes.contains(&Shape::Booth),
             campaign_entries: shapes.contains(&Shape::CampaignEntry),
             declarations: shapes.contains(&Shape::Declaration),
+            dispatch: shapes
+                .contains(&Shape::DispatchRequest)
+                .then(|| crate::services::dispatch::allowed(event)),
         }
     }
 }
@@ -64,7 +70,7 @@ pub async fn event_page(
         event: summary(&state, &e, &lang).await?,
         announced: params.announced,
         saved: params.saved.is_some(),
-        shapes: ShapeLinks::of(e.listing.event.spec.kind),
+        shapes: ShapeLinks::of(&e.listing.event),
         kept: Default::default(),
         errors: FieldMessages::default(),
     };
@@ -129,7 +135,7 @@ pub async fn announce(
                 event: summary(&state, &e, &lang).await?,
                 announced: None,
                 saved: false,
-                shapes: ShapeLinks::of(e.listing.event.spec.kind),
+                shapes: ShapeLinks::of(&e.listing.event),
                 kept,
                 errors: messages(&errors, lang.lang),
             };

@@ -56,6 +56,8 @@ struct ManageView {
     session_attendees: Vec<(i64, String)>,
     campaign: Option<crate::mail::CampaignBlock>,
     declaration: Option<DeclarationView>,
+    /// An expert dispatch request: what was asked, the expert and the visits.
+    dispatch: Option<DispatchView>,
     /// At a job fair: the exhibitor's booth and review, or the booths a student marked.
     booth: Option<BoothView>,
     marked_booths: Vec<String>,
@@ -70,6 +72,23 @@ struct BoothView {
     positions: String,
     languages: String,
     interested: u64,
+}
+
+#[derive(Serialize)]
+struct DispatchView {
+    request: crate::mail::DispatchBlock,
+    state: String,
+    visits: Vec<VisitLine>,
+}
+
+#[derive(Serialize)]
+struct VisitLine {
+    when: String,
+    mode: String,
+    place: String,
+    online: bool,
+    state: String,
+    cancelled: bool,
 }
 
 #[derive(Serialize)]
@@ -259,6 +278,22 @@ fn manage_view(
             interested: m.booth_interest.unwrap_or(0),
         }),
         marked_booths: m.marked_booths.clone(),
+        dispatch: r.participation.dispatch().map(|(state, d)| DispatchView {
+            request: crate::i18n::words::dispatch_block(lang, d),
+            state: lang.label(state),
+            visits: d
+                .visits
+                .iter()
+                .map(|v| VisitLine {
+                    when: crate::i18n::dates::range(lang, v.plan.starts_at, v.plan.ends_at),
+                    mode: lang.label(v.plan.mode),
+                    place: v.plan.place.clone(),
+                    online: v.plan.mode == crate::domain::VisitMode::Online,
+                    state: lang.label(v.state),
+                    cancelled: v.state == crate::domain::VisitState::Cancelled,
+                })
+                .collect(),
+        }),
         declaration: r.participation.declaration().map(|d| DeclarationView {
             commitments: crate::i18n::words::commitments(lang, &d.declaration),
             statement: d.declaration.statement.clone(),
