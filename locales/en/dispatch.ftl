@@ -1,31 +1,6 @@
 # Expert dispatch: the request form, the manage page, emails and calendar entries.
 # The back-office's own words are in backoffice.ftl (section "Expert dispatch").
 
-## Labels
-
-label-event-kind-expert-dispatch = Expert dispatch
-label-shape-dispatch-request = Expert visit request
-label-dispatch-theme-work-style = Work-style reform in general
-label-dispatch-theme-telework = Telework
-label-dispatch-theme-working-hours = Shorter working hours
-label-dispatch-theme-leave = Taking paid leave
-label-dispatch-theme-care-balance = Work with childcare or nursing care
-label-dispatch-theme-womens-advancement = Women's advancement
-label-dispatch-theme-hr-systems = Appraisal and pay systems
-label-dispatch-theme-digital = Digital work processes
-label-visit-mode-on-site = On site
-label-visit-mode-online = Online
-label-dispatch-state-requested = Received (finding an expert)
-label-dispatch-state-assigned = Expert assigned
-label-dispatch-state-closed = Support completed
-label-dispatch-state-withdrawn = Withdrawn
-label-visit-state-scheduled = Scheduled
-label-visit-state-held = Held
-label-visit-state-not-held = Not held
-label-visit-state-cancelled = Cancelled
-label-message-kind-dispatch-received = Expert visit request received
-label-message-kind-dispatch-visit = Expert visit schedule
-
 ## The form and the manage page
 
 dispatch-request-link = Request an expert visit
@@ -59,11 +34,3 @@ dispatch-mail-visit = Visit
 dispatch-mail-when = Date and time
 dispatch-mail-where = Place
 dispatch-mail-link = Meeting link
-
-## Errors
-
-error-dispatch-too-many-dates = Give at most { $max } dates.
-error-dispatch-date-outside = Choose dates within the programme's period.
-error-dispatch-visit-past = A visit must be in the future.
-error-dispatch-visit-limit = This company has had its { $max } visits of fiscal year { $year } already. Cancel another visit, or schedule it in the next fiscal year.
-error-dispatch-no-expert = Assign an expert first.

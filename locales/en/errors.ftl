@@ -154,3 +154,11 @@ error-organizer-is-fixed = The organizer is the organization that created the ev
 error-is-organizer = The organizer cannot be its own partner.
 error-partner-exists = { $name } is a partner of this event already.
 error-database-not-empty = The database holds data already; demo data goes into an empty database only.
+
+## Expert dispatch
+
+error-dispatch-too-many-dates = Give at most { $max } dates.
+error-dispatch-date-outside = Choose dates within the programme's period.
+error-dispatch-visit-past = A visit must be in the future.
+error-dispatch-visit-limit = This company has had its { $max } visits of fiscal year { $year } already. Cancel another visit, or schedule it in the next fiscal year.
+error-dispatch-no-expert = Assign an expert first.

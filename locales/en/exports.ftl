@@ -84,3 +84,13 @@ report-dispatch-note = Requests received in the fiscal year (not withdrawn), the
 col-dispatch-requests = Requests
 col-dispatch-companies = Companies
 col-dispatch-visits-held = Visits held
+
+## Expert dispatch (dispatch.csv)
+
+col-dispatch-requested-at = Requested at
+col-dispatch-theme = Theme
+col-dispatch-issue = Issue
+col-dispatch-employees = Employees
+col-dispatch-state = Status
+col-dispatch-expert = Expert
+col-dispatch-visits = Visits

@@ -144,3 +144,11 @@ error-organizer-is-fixed = 主催は、イベントを作った団体です。�
 error-is-organizer = 主催の団体は、自分のパートナーにはできません。
 error-partner-exists = { $name } は、もうこのイベントのパートナーです。
 error-database-not-empty = データベースにもうデータがあります。デモのデータは、空のデータベースにだけ入れられます。
+
+## Expert dispatch
+
+error-dispatch-too-many-dates = 日は { $max }つまで 選べます。
+error-dispatch-date-outside = この 事業の 期間の 中の 日を 選んでください。
+error-dispatch-visit-past = これから 先の 日と 時間に してください。
+error-dispatch-visit-limit = この会社は { $year }年度に もう { $max }回 来てもらっています。ほかの 日を 中止するか、次の 年度に してください。
+error-dispatch-no-expert = 先に 専門家を 決めてください。

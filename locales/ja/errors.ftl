@@ -145,3 +145,11 @@ error-organizer-is-fixed = 主催はイベントを作成した団体です。�
 error-is-organizer = 主催団体を自分のパートナーにはできません。
 error-partner-exists = { $name } は既にこのイベントのパートナーです。
 error-database-not-empty = データベースに既にデータがあります。デモデータは空のデータベースにのみ入れられます。
+
+## Expert dispatch
+
+error-dispatch-too-many-dates = 希望日は{ $max }つまでです。
+error-dispatch-date-outside = 希望日は、この事業の期間内の日付をお選びください。
+error-dispatch-visit-past = 訪問日時は、これから先の日時にしてください。
+error-dispatch-visit-limit = この企業の{ $year }年度の訪問は、上限の{ $max }回に達しています。別の訪問を中止するか、翌年度の日程にしてください。
+error-dispatch-no-expert = 先に担当の専門家を決めてください。

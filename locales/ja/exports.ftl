@@ -84,3 +84,13 @@ report-dispatch-note = この年度に受け付けた申込（取り下げを除
 col-dispatch-requests = 申込件数
 col-dispatch-companies = 申込企業数
 col-dispatch-visits-held = 実施した訪問
+
+## Expert dispatch (dispatch.csv)
+
+col-dispatch-requested-at = 申込日時
+col-dispatch-theme = テーマ
+col-dispatch-issue = 課題
+col-dispatch-employees = 従業員数
+col-dispatch-state = 状況
+col-dispatch-expert = 専門家
+col-dispatch-visits = 訪問

@@ -431,6 +431,10 @@ mod tests {
             ids("DeclarationState", DeclarationState::ALL),
             ids("PickStatus", PickStatus::ALL),
             ids("Prefecture", &prefectures),
+            ids("DispatchTheme", DispatchTheme::ALL),
+            ids("VisitMode", VisitMode::ALL),
+            ids("DispatchState", DispatchState::ALL),
+            ids("VisitState", VisitState::ALL),
         ]
         .concat()
     }

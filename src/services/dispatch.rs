@@ -192,7 +192,7 @@ async fn check_within_allowance(
         return Err(ValidationErrors::single_with(
             "starts_at",
             "dispatch_visit_limit",
-            crate::error_args![("max", allowed), ("year", year.year())],
+            crate::error_args![("max", allowed), ("year", year.year().to_string())],
         )
         .into());
     }

@@ -333,6 +333,7 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
         )
         .at("/experts/:id", post(b::change_expert).with(csrf()))
         .at("/events/:slug/dispatch", get(b::dispatch_page).with(csrf()))
+        .at("/events/:slug/dispatch.csv", get(b::dispatch_csv))
         .at(
             "/events/:slug/dispatch/:id",
             get(b::dispatch_request_page).with(csrf()),

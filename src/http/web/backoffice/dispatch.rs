@@ -252,6 +252,7 @@ struct RequestsView {
     csrf_token: String,
     event: EventSummary,
     visits_per_company: u32,
+    export: bool,
     rows: Vec<RequestRow>,
 }
 
@@ -308,6 +309,7 @@ pub async fn dispatch_page(
         me: header(&me.staff, &lang),
         csrf_token: csrf.0.clone(),
         visits_per_company: dispatch::allowed(&e.listing.event),
+        export: e.access.export,
         event: summary(&state, &e, &lang).await?,
         rows,
     };
@@ -678,4 +680,76 @@ async fn finish(
         }
         Err(e) => Err(e),
     }
+}
+
+/// `GET /admin/events/{slug}/dispatch.csv`: every request with its expert and visits, for
+/// Excel (BOM, formula-safe cells). Audited as an export.
+#[handler]
+pub async fn dispatch_csv(
+    state: Data<&AppState>,
+    lang: PageLang,
+    me: SignedIn,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let e = staff_event_with(&state, &me, &slug, Shape::DispatchRequest).await?;
+    if !e.access.export {
+        return Err(AppError::Forbidden);
+    }
+    let l = lang.lang;
+    let requests = dispatch::requests(&state.db, e.listing.event.id).await?;
+    backoffice::record_read(
+        &state.db,
+        &me.staff.principal,
+        &e,
+        backoffice::Read::Export,
+        requests.len() as u64,
+        "dispatch.csv",
+        Utc::now(),
+    )
+    .await?;
+    let mut rows = vec![super::export::header_row(
+        l,
+        &[
+            "col-registration-id",
+            "col-company",
+            "col-dispatch-requested-at",
+            "col-dispatch-theme",
+            "col-dispatch-issue",
+            "col-dispatch-employees",
+            "col-dispatch-state",
+            "col-dispatch-expert",
+            "col-dispatch-visits",
+        ],
+    )];
+    for r in requests {
+        let d = &r.record;
+        rows.push(vec![
+            r.registration_id.to_string(),
+            r.company.unwrap_or_default(),
+            crate::i18n::dates::date_time(l, r.created_at),
+            l.label(d.request.theme),
+            d.request.issue.clone(),
+            d.request.employees.to_string(),
+            l.label(d.state),
+            d.expert
+                .as_ref()
+                .map(|x| crate::i18n::words::expert_line(l, &x.name, x.affiliation.as_deref()))
+                .unwrap_or_default(),
+            d.visits
+                .iter()
+                .map(|v| {
+                    format!(
+                        "{} {}",
+                        crate::i18n::dates::range(l, v.plan.starts_at, v.plan.ends_at),
+                        l.label(v.state)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ]);
+    }
+    Ok(super::report::csv_response(
+        super::export::csv_lines(&rows),
+        &format!("dispatch-{slug}.csv"),
+    ))
 }

@@ -45,8 +45,8 @@ pub use create::{new_page, new_save};
 pub use declarations::{declarations_csv, declarations_page, review_declaration};
 pub use detail::registration_page;
 pub use dispatch::{
-    add_expert, change_expert, dispatch_action, dispatch_page, dispatch_request_page, experts_page,
-    visit_action,
+    add_expert, change_expert, dispatch_action, dispatch_csv, dispatch_page, dispatch_request_page,
+    experts_page, visit_action,
 };
 pub use door::{check_in, door_page, scan_check_in, scan_page, walk_in};
 pub use edit::{edit_page, edit_save, event_status, preview};
