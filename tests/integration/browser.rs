@@ -506,13 +506,14 @@ async fn the_same_registration_in_english_with_the_keyboard_alone() {
 }
 
 /// The demo events whose back-office pages the audit walks: one of each kind.
-const AUDITED_EVENTS: [&str; 6] = [
+const AUDITED_EVENTS: [&str; 7] = [
     SEMINAR,
     "lwb-expo",
     "workstyle-consultation-day",
     "foreign-students-job-fair",
     "smooth-biz-summer",
     "tokyo-telework-rule-declaration",
+    "workstyle-expert-dispatch",
 ];
 
 /// Whether the audit crawl visits `path`: pages only (no downloads, no sign-out), and of the

@@ -749,3 +749,144 @@ async fn in_the_demo_a_new_company_requests_a_visit_and_sees_it_scheduled() {
         "{page}"
     );
 }
+
+/// Sets a date or time field the way a date picker does (typing into one depends on the
+/// browser's locale).
+async fn set_value(browser: &crate::chromium::Chromium, name: &str, value: &str) {
+    browser
+        .client
+        .execute(
+            "document.querySelector(\"[name='\" + arguments[0] + \"']\").value = arguments[1];",
+            vec![json!(name), json!(value)],
+        )
+        .await
+        .unwrap();
+}
+
+/// In a real browser, on the demo: a company fills the request form (the mistakes pointed
+/// out on their fields), the organizer assigns an expert and schedules the visit, and the
+/// company's page shows it. axe-core audits every page on the way.
+#[tokio::test]
+async fn in_a_browser_a_company_requests_a_visit_and_the_organizer_schedules_it() {
+    use crate::chromium::{Audit, Chromium};
+    let (app, _) = TestApp::with_demo().await;
+    let organizer = app.staff("TMG", UserRole::Organizer).await;
+    let Some(browser) = Chromium::start(&app.base_url, "ja").await else {
+        return;
+    };
+    let mut audit = Audit::default();
+    let slug = "workstyle-expert-dispatch";
+    browser.goto(&format!("/events/{slug}")).await;
+    audit.page(&browser, "dispatch programme (ja)").await;
+    browser.follow("p.cta a.button").await;
+    assert!(
+        browser
+            .path()
+            .await
+            .starts_with(&format!("/events/{slug}/register"))
+    );
+    audit.page(&browser, "dispatch request form (ja)").await;
+    for (name, value) in [
+        ("company.name", "株式会社ブラウザ工業"),
+        ("company.name_kana", "ブラウザコウギョウ"),
+        ("company.corporate_number", &corporate_number(163_001)),
+        ("company.postal_code", "163-8001"),
+        ("company.city", "新宿区"),
+        ("company.street", "西新宿2-8-1"),
+        ("contact.name", "佐藤 京子"),
+        ("contact.kana", "サトウ キョウコ"),
+        ("contact.email", "sato@browser-kogyo.example.jp"),
+        ("contact.phone", "03-5321-1111"),
+        ("dispatch.issue", "テレワークの規程を作りたい。"),
+        ("dispatch.employees", "30"),
+    ] {
+        browser.fill(name, value).await;
+    }
+    browser.choose("company.prefecture", "東京都").await;
+    browser.choose("company.industry", "manufacturing").await;
+    browser.choose("company.employee_band", "21-50").await;
+    browser.tick("company.tcci_member", "yes").await;
+    browser.tick("dispatch.theme", "telework").await;
+    browser.tick("consent", "yes").await;
+    // No date and no way to meet: both are pointed out, the rest is kept.
+    browser.follow("button.submit-main").await;
+    assert!(!browser.text("[id='dispatch.mode-error']").await.is_empty());
+    assert!(
+        !browser
+            .text("[id='dispatch.preferred_dates-error']")
+            .await
+            .is_empty()
+    );
+    assert_eq!(browser.value("dispatch.employees").await, "30");
+    audit
+        .page(&browser, "dispatch request form with errors (ja)")
+        .await;
+    set_value(&browser, "dispatch.date_1", &day(15)).await;
+    browser.tick("dispatch.mode", "online").await;
+    browser.tick("consent", "yes").await;
+    browser.follow("button.submit-main").await;
+    let path = browser.path().await;
+    assert!(path.ends_with("?done=registered"), "{path}");
+    assert!(browser.body().await.contains("受付済み（専門家の調整中）"));
+    audit.page(&browser, "dispatch request received (ja)").await;
+    let manage = path.split('?').next().unwrap().to_owned();
+
+    // The organizer assigns an expert and schedules the visit.
+    browser.goto("/admin/login").await;
+    browser.fill("email", &organizer).await;
+    browser
+        .fill("password", crate::helpers::STAFF_PASSWORD)
+        .await;
+    browser.follow("form button[type='submit']").await;
+    browser
+        .goto(&format!("/admin/events/{slug}/dispatch"))
+        .await;
+    audit.page(&browser, "dispatch requests (ja)").await;
+    browser.follow_link("株式会社ブラウザ工業").await;
+    audit.page(&browser, "dispatch request (ja)").await;
+    let expert = browser
+        .client
+        .find(fantoccini::Locator::Css(
+            "select[name='expert'] option:nth-child(2)",
+        ))
+        .await
+        .unwrap()
+        .attr("value")
+        .await
+        .unwrap()
+        .unwrap();
+    browser.choose("expert", &expert).await;
+    browser.follow("form[action$='/assign'] button").await;
+    set_value(&browser, "starts_at", &local(15, 10)).await;
+    set_value(&browser, "ends_at", &local(15, 11)).await;
+    browser.choose("mode", "online").await;
+    browser
+        .fill("place", "https://meet.example.jp/browser-dispatch")
+        .await;
+    browser.follow("form[action$='/schedule'] button").await;
+    assert!(browser.body().await.contains("予定"));
+    audit
+        .page(&browser, "dispatch request with a visit (ja)")
+        .await;
+    browser.goto("/admin/experts").await;
+    audit.page(&browser, "experts (ja)").await;
+
+    // The company sees its visit.
+    browser.goto(&manage).await;
+    let body = browser.body().await;
+    assert!(
+        body.contains("専門家決定") && body.contains("browser-dispatch"),
+        "{body}"
+    );
+    audit.page(&browser, "dispatch manage page (ja)").await;
+    browser.goto(&format!("{manage}?lang=ja-x-easy")).await;
+    assert!(browser.body().await.contains("専門家が 決まりました"));
+    audit
+        .page(&browser, "dispatch manage page (ja-x-easy)")
+        .await;
+    browser.goto(&format!("{manage}?lang=en")).await;
+    assert!(browser.body().await.contains("Expert assigned"));
+    audit.page(&browser, "dispatch manage page (en)").await;
+    browser.close().await;
+    audit.assert_clean();
+}
