@@ -469,7 +469,11 @@ pub(super) fn render_event(
             // A booked consultation slot is simply gone for others.
             .filter(|s| !(s.exclusive && s.full))
             .collect(),
-        campaign: !Shape::seated(spec.kind),
+        // A public list of participants: campaigns and declaration schemes.
+        campaign: matches!(
+            Shape::of(spec.kind, false),
+            Shape::CampaignEntry | Shape::Declaration
+        ),
         job_fair: Shape::Booth.taken_by(spec.kind),
         booths,
         register_label: match Shape::of(spec.kind, false) {
