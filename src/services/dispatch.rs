@@ -1,4 +1,4 @@
-//! Expert dispatch programmes (専門家派遣): the organizer keeps a register of experts, assigns
+//! Expert dispatch programmes: the organizer keeps a register of experts, assigns
 //! one to each company's request, schedules its visits — at most the programme's
 //! `visits_per_company` per company and fiscal year, counted across the company's requests —
 //! moves or cancels them, and records how each went. Every scheduled, moved or cancelled visit
