@@ -280,6 +280,19 @@ async fn a_request_is_assigned_scheduled_up_to_the_limit_moved_cancelled_and_rep
         .await;
     assert_eq!(status, 422);
     assert!(html.contains("1つ以上選択してください"), "{html}");
+    let (status, html, _) = organizer
+        .post(
+            "/admin/experts",
+            "/admin/experts",
+            &[
+                ("name", "佐藤\n恵子"),
+                ("email", "sato@sr-mirai.example.jp"),
+                ("fields", "telework"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422, "a name is one line");
+    assert!(html.contains("改行"), "{html}");
     let (status, _, _) = organizer
         .post(
             "/admin/experts",
@@ -553,6 +566,35 @@ async fn a_request_is_assigned_scheduled_up_to_the_limit_moved_cancelled_and_rep
     assert_eq!(status, 303);
     let (_, html) = organizer.get(&page).await;
     assert!(html.contains("実施済み") && html.contains("就業規則の改定案"));
+    let (status, _, _) = post_visit(
+        format!("{page}/visits/{first}/move"),
+        visit(local(-1, 9), local(-1, 11), "on_site", "東京都新宿区"),
+    )
+    .await;
+    assert_eq!(status, 422, "not into the past");
+    let (status, _, _) = post_visit(
+        format!("{page}/visits/{first}/move"),
+        visit(local(11, 9), local(11, 11), "on_site", "東京都新宿区"),
+    )
+    .await;
+    assert_eq!(status, 409, "a visit held is not moved");
+
+    // The company's own reading through the API: the expert and every visit.
+    let token_a = manage_a.trim_start_matches("/r/");
+    let (status, mine) = app
+        .get_json(&format!("/api/v1/registrations/{token_a}"))
+        .await;
+    assert_eq!(status, 200, "{mine}");
+    assert_eq!(mine["shape"], "dispatch_request");
+    assert_eq!(mine["status"], "assigned");
+    assert_eq!(mine["dispatch"]["expert"]["name"], "佐藤 恵子");
+    let states: Vec<&str> = mine["dispatch"]["visits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(states, ["held", "cancelled", "scheduled"], "in time order");
 
     // The company's page in its three languages: the expert and the visits, no notes.
     for (lang, words) in [
