@@ -162,3 +162,4 @@ error-dispatch-date-outside = Choose dates within the programme's period.
 error-dispatch-visit-past = A visit must be in the future.
 error-dispatch-visit-limit = This company has had its { $max } visits of fiscal year { $year } already. Cancel another visit, or schedule it in the next fiscal year.
 error-dispatch-no-expert = Assign an expert first.
+error-dispatch-assigned = An expert has been assigned, so the request cannot be withdrawn here. Please contact the organizer.

@@ -152,3 +152,4 @@ error-dispatch-date-outside = この 事業の 期間の 中の 日を 選んで
 error-dispatch-visit-past = これから 先の 日と 時間に してください。
 error-dispatch-visit-limit = この会社は { $year }年度に もう { $max }回 来てもらっています。ほかの 日を 中止するか、次の 年度に してください。
 error-dispatch-no-expert = 先に 専門家を 決めてください。
+error-dispatch-assigned = 専門家が もう 決まっているので、ここでは 取り下げられません。問い合わせ先に 連絡してください。

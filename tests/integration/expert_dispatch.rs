@@ -228,7 +228,10 @@ async fn a_request_is_assigned_scheduled_up_to_the_limit_moved_cancelled_and_rep
             && !page.contains("<script>alert"),
         "escaped on the page"
     );
-    assert!(!page.contains("cancel-all"), "no cancel form for a request");
+    assert!(
+        page.contains("申込を取り下げる") && !page.contains("申込全体をキャンセル"),
+        "a request waiting for an expert may be withdrawn, not cancelled"
+    );
 
     // Another company by the API; a company asks once per programme.
     let cn_b = corporate_number(161_002);
@@ -630,6 +633,10 @@ async fn a_request_is_assigned_scheduled_up_to_the_limit_moved_cancelled_and_rep
             !page.contains("就業規則の改定案"),
             "the notes are the organizer's"
         );
+        assert!(
+            !page.contains("cancel-all"),
+            "assigned: no longer withdrawn here"
+        );
     }
 
     // The export: the issue on one line per cell, the formula defused.
@@ -682,6 +689,22 @@ async fn a_request_is_assigned_scheduled_up_to_the_limit_moved_cancelled_and_rep
         .get(&format!("/admin/reports?year={}", fy.year()))
         .await;
     assert!(html.contains("専門家派遣"), "{html}");
+
+    // A request still waiting is withdrawn by its company (and then leaves the list); one
+    // with an expert is not.
+    let token_b = b["manage_token"].as_str().unwrap();
+    let (status, gone) = app
+        .api("DELETE", &format!("/registrations/{token_b}"), None, None)
+        .await;
+    assert_eq!(status, 200, "{gone}");
+    assert_eq!(gone["status"], "withdrawn");
+    let (status, kept) = app
+        .api("DELETE", &format!("/registrations/{token_a}"), None, None)
+        .await;
+    assert_eq!(status, 409, "{kept}");
+    assert_eq!(kept["code"], "dispatch_assigned");
+    let (_, html) = organizer.get(&list).await;
+    assert!(html.contains("株式会社みらい製作所") && !html.contains("株式会社テスト商事"));
 
     // Only its organizers act; a viewer reads, the door staff do not.
     let viewer = app.signed_in("DISP", UserRole::Viewer).await;

@@ -30,6 +30,7 @@ struct ManageView {
     /// The company's own application (a booth, a campaign entry, a declaration): it is
     /// withdrawn, not cancelled.
     withdraw: bool,
+    can_withdraw_dispatch: bool,
     /// Nothing but addresses registered already: the page says so, and offers nothing to
     /// change or cancel.
     duplicate: bool,
@@ -223,6 +224,13 @@ fn manage_view(
             )
             .is_some(),
         withdraw: !r.shape().has_attendees(),
+        // A dispatch request is withdrawn while it waits for an expert; after that the
+        // organizer and the company arrange it between them.
+        // The programme runs for a period: until its end.
+        can_withdraw_dispatch: now < m.event.event.spec.ends_at
+            && r.participation
+                .dispatch()
+                .is_some_and(|(s, _)| s == crate::domain::DispatchState::Requested),
         duplicate: r.participation.is_duplicate(),
         duplicates: r.attendees.len(),
         waitlist_position: m.waitlist_position,
