@@ -966,3 +966,92 @@ async fn in_a_browser_a_company_requests_a_visit_and_the_organizer_schedules_it(
     browser.close().await;
     audit.assert_clean();
 }
+
+/// Two organizers scheduling the company's last allowed visit at the same moment: the
+/// visits are counted under the programme's lock, so exactly one gets it.
+#[tokio::test]
+async fn two_visits_scheduled_at_once_never_exceed_the_limit() {
+    use uketsuke::services::{accounts, dispatch};
+    let app = TestApp::spawn().await;
+    let token = app
+        .organization_with_user("RACE", UserRole::Organizer)
+        .await;
+    let slug = "dispatch-race";
+    let (status, body) = app
+        .api("POST", "/events", Some(&token), Some(programme(slug, 1)))
+        .await;
+    assert_eq!(status, 201, "{body}");
+    app.api(
+        "POST",
+        &format!("/events/{slug}/publish"),
+        Some(&token),
+        None,
+    )
+    .await;
+    let who = accounts::authenticate_token(&app.db, &token).await.unwrap();
+    let now = Utc::now();
+    let expert = dispatch::add_expert(
+        &app.db,
+        &who,
+        uketsuke::domain::ExpertInput {
+            name: Some("田中 一郎".into()),
+            email: Some("tanaka@shindanshi.example.jp".into()),
+            affiliation: None,
+            fields: vec!["leave".into()],
+            active: true,
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    let at = |h: i64| Utc::now() + Duration::days(9) + Duration::hours(h);
+    let visit = |h: i64| uketsuke::domain::VisitInput {
+        starts_at: Some(at(h)),
+        ends_at: Some(at(h + 1)),
+        mode: Some("on_site".into()),
+        place: Some("東京都港区芝公園1-1-1".into()),
+    };
+    // Two connections of their own, as two server instances would have.
+    let one = sea_orm::Database::connect(&app.db_url).await.unwrap();
+    let two = sea_orm::Database::connect(&app.db_url).await.unwrap();
+    // Several companies, each with one visit left: a race lost once is caught.
+    for n in 0..4 {
+        let mut body = crate::helpers::company_registration(&corporate_number(164_001 + n), &[]);
+        body.as_object_mut().unwrap().remove("attendees");
+        body["dispatch"] = json!({
+            "theme": "leave", "issue": "有給休暇の取得率を上げたい。", "employees": 12,
+            "preferred_dates": [day(9)], "mode": "on_site"
+        });
+        let (status, registered) = app.register(slug, body).await;
+        assert_eq!(status, 201, "{registered}");
+        let id = registered["id"].as_i64().unwrap();
+        dispatch::assign(&app.db, &who, slug, id, Some(expert.id), now)
+            .await
+            .unwrap();
+        let (first, second) = tokio::join!(
+            dispatch::schedule(&one, &who, slug, id, visit(0), now),
+            dispatch::schedule(&two, &who, slug, id, visit(2), now),
+        );
+        let refused = [&first, &second]
+            .iter()
+            .filter(|r| {
+                matches!(r, Err(uketsuke::error::AppError::Validation(e))
+                    if e.fields()[0].code == "dispatch_visit_limit")
+            })
+            .count();
+        assert_eq!(
+            (first.is_ok() as u8 + second.is_ok() as u8, refused),
+            (1, 1),
+            "company {n}: {first:?} {second:?}"
+        );
+    }
+    let event = uketsuke::store::events::by_slug(&app.db, slug)
+        .await
+        .unwrap()
+        .unwrap();
+    let rows = uketsuke::store::dispatch::of_event(&app.db, event.id)
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 4);
+    assert!(rows.iter().all(|r| r.record.visits.len() == 1));
+}
