@@ -280,6 +280,7 @@ a-kit-capacity-first-come = { $capacity } (first come, first served)
 a-kit-selection-booth = applications are reviewed; each company is told whether it exhibits
 a-kit-selection-declaration = declarations are reviewed; each company is told when it is accepted
 a-kit-selection-certification = Certified after review of the application and its documents
+a-kit-selection-dispatch = An expert is assigned after the request is reviewed (visits a year are limited)
 a-kit-fee-free = free
 a-kit-audience-exhibitors = For: companies and organizations hiring international students (exhibitors)
 a-kit-audience-students = For: students (visitors)
@@ -319,3 +320,38 @@ a-partner-pending = { $n ->
     [one] One request is waiting for your answer.
    *[other] { $n } requests are waiting for your answer.
 }
+## Expert dispatch
+
+a-experts = Experts
+a-experts-note = The experts who visit companies under expert dispatch. Their fields guide the choice of an expert for a request's theme.
+a-expert-name = Name
+a-expert-affiliation = Affiliation
+a-expert-fields = Fields of expertise
+a-expert-active = Available
+a-expert-inactive = Not available
+a-no-experts = No expert has been added yet.
+a-add-expert = Add an expert
+a-change-expert = Change the expert
+a-dispatch-requests = Dispatch requests
+a-visits-per-company = Visits per company and fiscal year
+a-dispatch-count = Requests
+a-requested-on = Requested on
+a-visits-scheduled = Visits (not cancelled)
+a-visits-held = Held
+a-no-dispatch-requests = No request yet.
+a-visits-this-year = Visits in { $year } (this company)
+a-registration-details = The registrant in full
+a-assign-expert = Assign an expert
+a-expert-match-hint = ★ marks experts whose fields include the theme.
+a-schedule-visit = Schedule a visit
+a-schedule-visit-hint = At most { $max } per company and fiscal year. The company and the expert are emailed it with a calendar file.
+a-visit-starts-at = Starts (Japan time)
+a-visit-ends-at = Ends (Japan time)
+a-visit-place = Place or link
+a-visit-place-hint = An address for a visit on site, a meeting link (https://…) for one online.
+a-move-visit = Move the visit
+a-cancel-visit = Cancel this visit
+a-visit-outcome = Outcome
+a-visit-notes = Notes (not shown to the company)
+a-record-outcome = Record the outcome
+a-close-request = Close the request

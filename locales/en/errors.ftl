@@ -169,3 +169,11 @@ error-too-many-documents = You may attach up to { $max } documents.
 error-invalid-category-code = Use lower-case letters, digits, "_" and "-", up to 32 characters.
 error-duplicate-category = A category with this code exists already.
 error-too-many-categories = A call may have up to { $max } categories.
+## Expert dispatch
+
+error-dispatch-too-many-dates = Give at most { $max } dates.
+error-dispatch-date-outside = Choose dates within the programme's period.
+error-dispatch-visit-past = A visit must be in the future.
+error-dispatch-visit-limit = This company has had its { $max } visits of fiscal year { $year } already. Cancel another visit, or schedule it in the next fiscal year.
+error-dispatch-no-expert = Assign an expert first.
+error-dispatch-assigned = An expert has been assigned, so the request cannot be withdrawn here. Please contact the organizer.

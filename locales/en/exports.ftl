@@ -92,3 +92,20 @@ col-street = Street address
 col-registrant-kind = Registrant
 col-country = Country or region
 col-region = State or province
+## Expert dispatch (the fiscal-year report)
+
+report-dispatch-title = Expert dispatch
+report-dispatch-note = Requests received in the fiscal year (not withdrawn), the companies that made them (each once), and the visits held in the fiscal year.
+col-dispatch-requests = Requests
+col-dispatch-companies = Companies
+col-dispatch-visits-held = Visits held
+
+## Expert dispatch (dispatch.csv)
+
+col-dispatch-requested-at = Requested at
+col-dispatch-theme = Theme
+col-dispatch-issue = Issue
+col-dispatch-employees = Employees
+col-dispatch-state = Status
+col-dispatch-expert = Expert
+col-dispatch-visits = Visits

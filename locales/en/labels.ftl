@@ -293,3 +293,27 @@ label-certification-state-under-review = Under review
 label-certification-state-certified = Certified
 label-certification-state-not-certified = Not certified
 label-certification-state-withdrawn = Withdrawn
+## Expert dispatch
+
+label-event-kind-expert-dispatch = Expert dispatch
+label-shape-dispatch-request = Expert visit request
+label-dispatch-theme-work-style = Work-style reform in general
+label-dispatch-theme-telework = Telework
+label-dispatch-theme-working-hours = Shorter working hours
+label-dispatch-theme-leave = Taking paid leave
+label-dispatch-theme-care-balance = Work with childcare or nursing care
+label-dispatch-theme-womens-advancement = Women's advancement
+label-dispatch-theme-hr-systems = Appraisal and pay systems
+label-dispatch-theme-digital = Digital work processes
+label-visit-mode-on-site = On site
+label-visit-mode-online = Online
+label-dispatch-state-requested = Received (finding an expert)
+label-dispatch-state-assigned = Expert assigned
+label-dispatch-state-closed = Support completed
+label-dispatch-state-withdrawn = Withdrawn
+label-visit-state-scheduled = Scheduled
+label-visit-state-held = Held
+label-visit-state-not-held = Not held
+label-visit-state-cancelled = Cancelled
+label-message-kind-dispatch-received = Expert visit request received
+label-message-kind-dispatch-visit = Expert visit schedule

@@ -159,3 +159,11 @@ error-too-many-documents = ファイルは { $max }こまで です。
 error-invalid-category-code = コードは 英語の小文字、数字、「_」「-」で、32文字までです。
 error-duplicate-category = 同じコードの 部門が もう あります。
 error-too-many-categories = 部門は { $max }こまで です。
+## Expert dispatch
+
+error-dispatch-too-many-dates = 日は { $max }つまで 選べます。
+error-dispatch-date-outside = この 事業の 期間の 中の 日を 選んでください。
+error-dispatch-visit-past = これから 先の 日と 時間に してください。
+error-dispatch-visit-limit = この会社は { $year }年度に もう { $max }回 来てもらっています。ほかの 日を 中止するか、次の 年度に してください。
+error-dispatch-no-expert = 先に 専門家を 決めてください。
+error-dispatch-assigned = 専門家が もう 決まっているので、ここでは 取り下げられません。問い合わせ先に 連絡してください。

@@ -293,3 +293,27 @@ label-certification-state-under-review = いま、見ています
 label-certification-state-certified = 認定しました
 label-certification-state-not-certified = 認定になりませんでした
 label-certification-state-withdrawn = やめました
+## Expert dispatch
+
+label-event-kind-expert-dispatch = 専門家に 来てもらう
+label-shape-dispatch-request = 専門家の 申し込み
+label-dispatch-theme-work-style = 働き方を よくすること
+label-dispatch-theme-telework = テレワーク
+label-dispatch-theme-working-hours = 働く時間を 短くすること
+label-dispatch-theme-leave = 休みを 取りやすくすること
+label-dispatch-theme-care-balance = 子育てや 介護と 仕事
+label-dispatch-theme-womens-advancement = 女性が 活躍すること
+label-dispatch-theme-hr-systems = 評価や 給料の 決め方
+label-dispatch-theme-digital = 仕事を デジタルにすること
+label-visit-mode-on-site = 会社に 来てもらう
+label-visit-mode-online = オンライン
+label-dispatch-state-requested = 受け付けました（専門家を 探しています）
+label-dispatch-state-assigned = 専門家が 決まりました
+label-dispatch-state-closed = 終わりました
+label-dispatch-state-withdrawn = 取り下げました
+label-visit-state-scheduled = 予定
+label-visit-state-held = 行いました
+label-visit-state-not-held = 行いませんでした
+label-visit-state-cancelled = 中止
+label-message-kind-dispatch-received = 専門家の 申し込みを 受け付けました
+label-message-kind-dispatch-visit = 専門家が 来る 日の お知らせ

@@ -280,6 +280,7 @@ a-kit-capacity-first-come = { $capacity }名（先着順）
 a-kit-selection-booth = お申込み内容を審査のうえ、出展の可否をご連絡します
 a-kit-selection-declaration = 宣言内容を確認のうえ、受理をご連絡します
 a-kit-selection-certification = 審査のうえ認定（書類審査）
+a-kit-selection-dispatch = 申込内容を確認のうえ専門家を派遣（年度内の訪問回数に上限あり）
 a-kit-fee-free = 無料
 a-kit-audience-exhibitors = 対象：外国人留学生の採用を考える企業・団体（出展）
 a-kit-audience-students = 対象：学生の方（来場）
@@ -319,3 +320,38 @@ a-partner-pending = { $n ->
     [one] 回答待ちの依頼が1件あります。
    *[other] 回答待ちの依頼が{ $n }件あります。
 }
+## Expert dispatch
+
+a-experts = 専門家名簿
+a-experts-note = 専門家派遣で訪問する専門家の名簿です。得意分野は、申込のテーマと合う専門家を選ぶときの目安になります。
+a-expert-name = 氏名
+a-expert-affiliation = 所属
+a-expert-fields = 得意分野
+a-expert-active = 派遣可能
+a-expert-inactive = 休止中
+a-no-experts = 専門家はまだ登録されていません。
+a-add-expert = 専門家を登録
+a-change-expert = 専門家の情報を変更
+a-dispatch-requests = 派遣の申込
+a-visits-per-company = 1社あたりの年度内の訪問回数
+a-dispatch-count = 申込件数
+a-requested-on = 申込日
+a-visits-scheduled = 訪問（中止を除く）
+a-visits-held = 実施済み
+a-no-dispatch-requests = 申込はまだありません。
+a-visits-this-year = { $year }の訪問（この企業）
+a-registration-details = 申込者の詳細
+a-assign-expert = 専門家を決める
+a-expert-match-hint = ★ はテーマが得意分野に含まれる専門家です。
+a-schedule-visit = 訪問日程を登録
+a-schedule-visit-hint = 1社あたり年度内に{ $max }回まで。登録すると、企業と専門家にカレンダー用ファイル付きのメールが届きます。
+a-visit-starts-at = 開始（日本時間）
+a-visit-ends-at = 終了（日本時間）
+a-visit-place = 場所またはURL
+a-visit-place-hint = 訪問なら住所、オンラインなら参加URL（https://…）。
+a-move-visit = 日程を変更
+a-cancel-visit = この訪問を中止
+a-visit-outcome = 実施結果
+a-visit-notes = 記録（企業には表示されません）
+a-record-outcome = 結果を記録
+a-close-request = 支援を終了する

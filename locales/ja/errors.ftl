@@ -160,3 +160,11 @@ error-too-many-documents = 添付できる書類は { $max } 個までです。
 error-invalid-category-code = コードは半角英小文字・数字・「_」「-」で32文字以内にしてください。
 error-duplicate-category = 同じコードの部門がすでにあります。
 error-too-many-categories = 部門は { $max } 個までです。
+## Expert dispatch
+
+error-dispatch-too-many-dates = 希望日は{ $max }つまでです。
+error-dispatch-date-outside = 希望日は、この事業の期間内の日付をお選びください。
+error-dispatch-visit-past = 訪問日時は、これから先の日時にしてください。
+error-dispatch-visit-limit = この企業の{ $year }年度の訪問は、上限の{ $max }回に達しています。別の訪問を中止するか、翌年度の日程にしてください。
+error-dispatch-no-expert = 先に担当の専門家を決めてください。
+error-dispatch-assigned = 担当の専門家が決まっているため、ここでは取り下げられません。お問い合わせ先にご連絡ください。

@@ -92,3 +92,20 @@ col-street = 町名・番地
 col-registrant-kind = 申込者区分
 col-country = 国・地域
 col-region = 州・省など
+## Expert dispatch (the fiscal-year report)
+
+report-dispatch-title = 専門家派遣
+report-dispatch-note = この年度に受け付けた申込（取り下げを除く）、申込んだ企業の数（同じ企業は1社）、この年度に実施した訪問の数です。
+col-dispatch-requests = 申込件数
+col-dispatch-companies = 申込企業数
+col-dispatch-visits-held = 実施した訪問
+
+## Expert dispatch (dispatch.csv)
+
+col-dispatch-requested-at = 申込日時
+col-dispatch-theme = テーマ
+col-dispatch-issue = 課題
+col-dispatch-employees = 従業員数
+col-dispatch-state = 状況
+col-dispatch-expert = 専門家
+col-dispatch-visits = 訪問

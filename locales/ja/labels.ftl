@@ -293,3 +293,27 @@ label-certification-state-under-review = 審査中
 label-certification-state-certified = 認定
 label-certification-state-not-certified = 認定されず
 label-certification-state-withdrawn = 取り下げ
+## Expert dispatch
+
+label-event-kind-expert-dispatch = 専門家派遣
+label-shape-dispatch-request = 専門家派遣の申込
+label-dispatch-theme-work-style = 働き方改革全般
+label-dispatch-theme-telework = テレワーク
+label-dispatch-theme-working-hours = 労働時間の短縮
+label-dispatch-theme-leave = 休暇の取得促進
+label-dispatch-theme-care-balance = 育児・介護と仕事の両立
+label-dispatch-theme-womens-advancement = 女性の活躍推進
+label-dispatch-theme-hr-systems = 人事評価・賃金制度
+label-dispatch-theme-digital = 業務のデジタル化
+label-visit-mode-on-site = 訪問
+label-visit-mode-online = オンライン
+label-dispatch-state-requested = 受付済み（専門家の調整中）
+label-dispatch-state-assigned = 専門家決定
+label-dispatch-state-closed = 支援終了
+label-dispatch-state-withdrawn = 取り下げ
+label-visit-state-scheduled = 予定
+label-visit-state-held = 実施済み
+label-visit-state-not-held = 実施せず
+label-visit-state-cancelled = 中止
+label-message-kind-dispatch-received = 専門家派遣の申込受付のお知らせ
+label-message-kind-dispatch-visit = 専門家の訪問日程のお知らせ

@@ -18,6 +18,7 @@ mod m20261130_000014_attendee_sessions;
 mod m20261130_000016_registration_shapes;
 mod m20261130_000017_registrants;
 mod m20261130_000018_partner_notes;
+mod m20261130_000019_expert_dispatch;
 mod m20261130_000020_certification;
 
 pub struct Migrator;
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000016_registration_shapes::Migration),
             Box::new(m20261130_000017_registrants::Migration),
             Box::new(m20261130_000018_partner_notes::Migration),
+            Box::new(m20261130_000019_expert_dispatch::Migration),
             Box::new(m20261130_000020_certification::Migration),
         ]
     }

@@ -3,9 +3,11 @@
 //! 75 octets without splitting a UTF-8 character (RFC 5545 §3.1, §3.2, §3.3.11).
 mod entries;
 mod invitations;
+mod visits;
 
 pub use entries::{RegistrationEntry, Site, public_entry, registration_entries};
 pub use invitations::{CalendarObject, dropped_sessions, invitations};
+pub use visits::{VisitEntry, visit_object};
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Asia::Tokyo;

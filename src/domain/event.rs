@@ -32,6 +32,7 @@ labelled_enum! {
         Declaration = "declaration" => "label-event-kind-declaration";
         /// A call for certification applications (the LWB certified-company scheme).
         Certification = "certification" => "label-event-kind-certification";
+        ExpertDispatch = "expert_dispatch" => "label-event-kind-expert-dispatch";
     }
 }
 
@@ -204,6 +205,8 @@ pub struct EventInput {
     pub purpose_of_use_en: Option<String>,
     pub attendee_copies: Option<bool>,
     pub reminder_days: Option<Vec<i64>>,
+    /// An expert dispatch programme's visits per company and fiscal year.
+    pub visits_per_company: Option<i64>,
 }
 
 /// A valid event definition: everything an organizer decides about an event.
@@ -236,6 +239,9 @@ pub struct EventSpec {
     /// email about the registration.
     pub attendee_copies: bool,
     pub reminder_days: ReminderDays,
+    /// An expert dispatch programme: how many visits one company may get in a fiscal year
+    /// (`None` for every other kind of event).
+    pub visits_per_company: Option<u32>,
 }
 
 impl EventSpec {
@@ -442,6 +448,30 @@ impl EventSpec {
             }
         };
 
+        let visits_per_company = match (kind, input.visits_per_company) {
+            (Some(EventKind::ExpertDispatch), None) => {
+                Some(super::dispatch::DEFAULT_VISITS_PER_COMPANY)
+            }
+            (Some(EventKind::ExpertDispatch), Some(n))
+                if (1..=i64::from(super::dispatch::MAX_VISITS_PER_COMPANY)).contains(&n) =>
+            {
+                Some(n as u32)
+            }
+            (Some(EventKind::ExpertDispatch), Some(_)) => {
+                errors.add_with(
+                    "visits_per_company",
+                    "out_of_range",
+                    crate::error_args![
+                        ("min", 1),
+                        ("max", super::dispatch::MAX_VISITS_PER_COMPANY)
+                    ],
+                );
+                None
+            }
+            // Another kind has no visits: a value left from a change of kind is dropped.
+            _ => None,
+        };
+
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -473,12 +503,14 @@ impl EventSpec {
             purpose_of_use,
             attendee_copies: input.attendee_copies.unwrap_or(true),
             reminder_days: reminder_days.expect("checked"),
+            visits_per_company,
         })
     }
 
-    /// A campaign's first and last day in Tokyo; `None` for any other kind of event.
+    /// A campaign's (or an expert dispatch programme's) first and last day in Tokyo: the
+    /// days a company takes part in, or may ask a visit for; `None` for any other kind.
     pub fn campaign_period(&self) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
-        (self.kind == EventKind::Campaign).then(|| {
+        matches!(self.kind, EventKind::Campaign | EventKind::ExpertDispatch).then(|| {
             let day = |t: DateTime<Utc>| t.with_timezone(&chrono_tz::Asia::Tokyo).date_naive();
             (day(self.starts_at), day(self.ends_at))
         })
@@ -526,6 +558,7 @@ impl EventSpec {
                     .map(|&d| i64::from(d))
                     .collect(),
             ),
+            visits_per_company: self.visits_per_company.map(i64::from),
         }
     }
 }

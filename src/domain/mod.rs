@@ -8,6 +8,7 @@ pub mod campaign;
 pub mod certification;
 pub mod company;
 pub mod declaration;
+pub mod dispatch;
 pub mod event;
 pub mod fiscal_year;
 pub mod job_fair;
@@ -40,6 +41,10 @@ pub use company::{
 pub use declaration::{
     Commitment, Declaration, DeclarationInput, DeclarationRecord, DeclarationState,
 };
+pub use dispatch::{
+    AssignedExpert, DispatchInput, DispatchRecord, DispatchRequest, DispatchState, DispatchTheme,
+    Expert, ExpertInput, ExpertSpec, Visit, VisitInput, VisitMode, VisitPlan, VisitState,
+};
 pub use event::{
     Capacity, Event, EventFormat, EventInput, EventKind, EventSpec, EventStatus, Languages,
     ProgrammeArea, Slug, Venue,
@@ -52,6 +57,7 @@ pub use labelled::Labelled;
 pub use language::Language;
 pub use notice::{
     BoothDecision, DeclarationDecision, Envelope, MessageKind, MovedTo, Notice, Titles,
+    VisitChange, VisitNotice,
 };
 pub use organization::{OrgCode, Organization, OrganizationKind};
 pub use participation::{BoothState, EntryState, Participation};

@@ -31,6 +31,8 @@ labelled_enum! {
         PartnerAnswered = "partner_answered" => "label-message-kind-partner-answered";
         CertificationReceived = "certification_received" => "label-message-kind-certification-received";
         CertificationDecided = "certification_decided" => "label-message-kind-certification-decided";
+        DispatchReceived = "dispatch_received" => "label-message-kind-dispatch-received";
+        DispatchVisit = "dispatch_visit" => "label-message-kind-dispatch-visit";
     }
 }
 
@@ -118,6 +120,31 @@ pub enum DeclarationDecision {
     Returned,
 }
 
+/// What happened to an expert's visit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VisitChange {
+    Scheduled,
+    Moved,
+    Cancelled,
+}
+
+/// An expert's visit as a message announces it: the visit as it was when the change was
+/// made, its calendar entry's SEQUENCE, and who reads it (the company, or the expert).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VisitNotice {
+    pub visit_id: i64,
+    pub sequence: u32,
+    pub change: VisitChange,
+    pub plan: super::VisitPlan,
+    pub expert: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expert_affiliation: Option<String>,
+    /// The expert's own copy: it names the company and carries no manage link.
+    #[serde(default)]
+    pub to_expert: bool,
+}
+
 /// One message, with what it announces.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "notice", rename_all = "snake_case")]
@@ -193,6 +220,12 @@ pub enum Notice {
         valid_from: chrono::NaiveDate,
         valid_until: chrono::NaiveDate,
     },
+    /// A request for an expert's visit arrived.
+    DispatchReceived,
+    /// A visit was scheduled, moved or cancelled: one calendar entry per visit.
+    DispatchVisit {
+        visit: VisitNotice,
+    },
 }
 
 impl Notice {
@@ -217,6 +250,8 @@ impl Notice {
             Notice::PartnerAnswered { .. } => MessageKind::PartnerAnswered,
             Notice::CertificationReceived => MessageKind::CertificationReceived,
             Notice::CertificationDecided { .. } => MessageKind::CertificationDecided,
+            Notice::DispatchReceived => MessageKind::DispatchReceived,
+            Notice::DispatchVisit { .. } => MessageKind::DispatchVisit,
         }
     }
 
@@ -232,6 +267,7 @@ impl Notice {
             Shape::Declaration => Notice::DeclarationReceived,
             Shape::CertificationApplication => Notice::CertificationReceived,
             Shape::CampaignEntry => Notice::EntryReceived,
+            Shape::DispatchRequest => Notice::DispatchReceived,
             Shape::Seats | Shape::StudentVisit => match status {
                 SeatState::Waitlisted => Notice::Waitlisted,
                 _ => Notice::Confirmed,

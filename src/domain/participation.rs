@@ -3,7 +3,7 @@
 //! its own states and transitions, and a state that cannot happen cannot be written.
 use super::{
     ApplicationRecord, CampaignEntry, CertificationState, DeclarationRecord, DeclarationState,
-    ExhibitorProfile, Labelled, SeatState, Shape,
+    DispatchRecord, DispatchState, ExhibitorProfile, Labelled, SeatState, Shape,
 };
 use serde::Serialize;
 
@@ -77,6 +77,11 @@ pub enum Participation {
         state: CertificationState,
         application: ApplicationRecord,
     },
+    /// A company's request for an expert's visits, with the expert and the visits.
+    DispatchRequest {
+        state: DispatchState,
+        request: DispatchRecord,
+    },
 }
 
 impl Participation {
@@ -88,6 +93,7 @@ impl Participation {
             Participation::CampaignEntry { .. } => Shape::CampaignEntry,
             Participation::Declaration { .. } => Shape::Declaration,
             Participation::CertificationApplication { .. } => Shape::CertificationApplication,
+            Participation::DispatchRequest { .. } => Shape::DispatchRequest,
         }
     }
 
@@ -101,6 +107,7 @@ impl Participation {
             Participation::CampaignEntry { state, .. } => state.code(),
             Participation::Declaration(d) => d.state.code(),
             Participation::CertificationApplication { state, .. } => state.code(),
+            Participation::DispatchRequest { state, .. } => state.code(),
         }
     }
 
@@ -137,6 +144,7 @@ impl Participation {
             Participation::CertificationApplication { state, .. } => {
                 *state != CertificationState::Withdrawn
             }
+            Participation::DispatchRequest { state, .. } => *state != DispatchState::Withdrawn,
         }
     }
 
@@ -173,6 +181,10 @@ impl Participation {
             Participation::Declaration(d) => d.state == DeclarationState::Approved,
             Participation::CertificationApplication { state, .. } => {
                 *state == CertificationState::Certified
+            }
+            // A request takes part once it is answered with an expert.
+            Participation::DispatchRequest { state, .. } => {
+                matches!(state, DispatchState::Assigned | DispatchState::Closed)
             }
         }
     }
@@ -216,6 +228,13 @@ impl Participation {
         }
     }
 
+    pub fn dispatch(&self) -> Option<(DispatchState, &DispatchRecord)> {
+        match self {
+            Participation::DispatchRequest { state, request } => Some((*state, request)),
+            _ => None,
+        }
+    }
+
     pub fn booth(&self) -> Option<(BoothState, &ExhibitorProfile)> {
         match self {
             Participation::Booth { state, profile } => Some((*state, profile)),
@@ -235,6 +254,7 @@ impl Labelled for Participation {
             Participation::CampaignEntry { state, .. } => state.label_id(),
             Participation::Declaration(d) => d.state.label_id(),
             Participation::CertificationApplication { state, .. } => state.label_id(),
+            Participation::DispatchRequest { state, .. } => state.label_id(),
         }
     }
 }

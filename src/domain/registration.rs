@@ -177,6 +177,9 @@ pub struct RegistrationInput {
     /// A job fair's student visitor: their profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub student: Option<super::StudentInput>,
+    /// An expert dispatch programme: the company's request for a visit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dispatch: Option<super::DispatchInput>,
     /// A student's booths to visit: exhibitor registration ids.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub booths: Vec<i64>,
@@ -267,6 +270,7 @@ pub enum PartSpec {
     CampaignEntry(super::CampaignEntry),
     Declaration(super::Declaration),
     CertificationApplication(super::Application),
+    DispatchRequest(super::DispatchRequest),
 }
 
 impl RegistrationSpec {
@@ -361,6 +365,18 @@ impl RegistrationSpec {
                     None
                 }
             },
+            super::Shape::DispatchRequest => match rules.campaign_period {
+                Some(period) => errors
+                    .take(super::DispatchRequest::parse(
+                        input.dispatch.unwrap_or_default(),
+                        period,
+                    ))
+                    .map(PartSpec::DispatchRequest),
+                None => {
+                    errors.add("dispatch.theme", "choose_one");
+                    None
+                }
+            },
             super::Shape::Booth => errors
                 .take(super::ExhibitorProfile::parse(
                     input.exhibitor.unwrap_or_default(),
@@ -449,6 +465,7 @@ impl RegistrationSpec {
             PartSpec::CampaignEntry(_) => super::Shape::CampaignEntry,
             PartSpec::Declaration(_) => super::Shape::Declaration,
             PartSpec::CertificationApplication(_) => super::Shape::CertificationApplication,
+            PartSpec::DispatchRequest(_) => super::Shape::DispatchRequest,
         }
     }
 

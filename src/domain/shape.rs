@@ -19,6 +19,8 @@ labelled_enum! {
         Declaration = "declaration" => "label-shape-declaration";
         /// A company's application for certification, scored and decided per category.
         CertificationApplication = "certification" => "label-shape-certification-application";
+        /// A company's request for an expert's visits: assigned, scheduled, recorded.
+        DispatchRequest = "dispatch_request" => "label-shape-dispatch-request";
     }
 }
 
@@ -32,6 +34,7 @@ impl Shape {
             EventKind::Campaign => Shape::CampaignEntry,
             EventKind::Declaration => Shape::Declaration,
             EventKind::Certification => Shape::CertificationApplication,
+            EventKind::ExpertDispatch => Shape::DispatchRequest,
             _ => Shape::Seats,
         }
     }
@@ -43,6 +46,7 @@ impl Shape {
             EventKind::Campaign => &[Shape::CampaignEntry],
             EventKind::Declaration => &[Shape::Declaration],
             EventKind::Certification => &[Shape::CertificationApplication],
+            EventKind::ExpertDispatch => &[Shape::DispatchRequest],
             _ => &[Shape::Seats],
         }
     }
@@ -76,6 +80,8 @@ impl Shape {
 
     /// Whether it happens at a time: then a calendar file and reminders exist. A campaign
     /// runs for months and a declaration is a standing commitment: neither blocks a calendar.
+    /// A dispatch request has no one time either: each of its visits has its own calendar
+    /// entry, sent with the visit.
     pub fn has_time(self) -> bool {
         matches!(self, Shape::Seats | Shape::StudentVisit | Shape::Booth)
     }
@@ -96,6 +102,7 @@ impl Shape {
                 | Shape::CampaignEntry
                 | Shape::Declaration
                 | Shape::CertificationApplication
+                | Shape::DispatchRequest
         )
     }
 }
@@ -112,7 +119,10 @@ mod tests {
                     shape.has_time(),
                     !matches!(
                         *kind,
-                        EventKind::Campaign | EventKind::Declaration | EventKind::Certification
+                        EventKind::Campaign
+                            | EventKind::Declaration
+                            | EventKind::Certification
+                            | EventKind::ExpertDispatch
                     ),
                     "{kind:?} {shape:?}"
                 );

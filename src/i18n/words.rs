@@ -69,6 +69,12 @@ pub fn standing_note(
             crate::domain::CertificationState::NotCertified => "cert-standing-not-certified",
             crate::domain::CertificationState::Withdrawn => "standing-withdrawn",
         },
+        Participation::DispatchRequest { state, .. } => match state {
+            crate::domain::DispatchState::Requested => "dispatch-standing-requested",
+            crate::domain::DispatchState::Assigned => "dispatch-standing-assigned",
+            crate::domain::DispatchState::Closed => "dispatch-standing-closed",
+            crate::domain::DispatchState::Withdrawn => "standing-withdrawn",
+        },
     };
     Some(lang.t(id))
 }
@@ -253,6 +259,50 @@ pub fn campaign_actions(lang: Lang, entry: &CampaignEntry) -> String {
     )
 }
 
+/// An expert dispatch request in the reader's words, for emails and pages.
+pub fn dispatch_block(lang: Lang, d: &crate::domain::DispatchRecord) -> crate::mail::DispatchBlock {
+    crate::mail::DispatchBlock {
+        theme: lang.label(d.request.theme),
+        issue: d.request.issue.clone(),
+        issue_lines: d.request.issue.lines().map(str::to_owned).collect(),
+        employees: d.request.employees,
+        dates: dispatch_dates(lang, &d.request.preferred_dates),
+        mode: lang.label(d.request.mode),
+        expert: d
+            .expert
+            .as_ref()
+            .map(|e| expert_line(lang, &e.name, e.affiliation.as_deref())),
+    }
+}
+
+/// The preferred dates of a request, as a list of dates in words.
+pub fn dispatch_dates(lang: Lang, dates: &[chrono::NaiveDate]) -> String {
+    use chrono::TimeZone;
+    list(
+        lang,
+        dates.iter().filter_map(|d| {
+            chrono_tz::Asia::Tokyo
+                .from_local_datetime(&d.and_hms_opt(12, 0, 0)?)
+                .single()
+                .map(|t| crate::i18n::dates::date(lang, t.with_timezone(&chrono::Utc)))
+        }),
+    )
+}
+
+/// An expert as a company reads them: the name, and the affiliation in brackets. Text read
+/// back from the database goes out on one line.
+pub fn expert_line(lang: Lang, name: &str, affiliation: Option<&str>) -> String {
+    let one =
+        |s: &str| crate::domain::text::for_output(s, crate::domain::text::Lines::One).into_owned();
+    match affiliation {
+        Some(a) => lang.t_args(
+            "dispatch-expert-line",
+            &crate::fluent_args![("name", one(name)), ("affiliation", one(a))],
+        ),
+        None => one(name),
+    }
+}
+
 /// A declaration's commitments, the "other" one with the company's own words.
 pub fn commitments(lang: Lang, declaration: &Declaration) -> String {
     list(
@@ -401,6 +451,10 @@ pub fn publicity_words(
             "a-kit-term-selection",
             lang.t("a-kit-selection-certification"),
         )),
+        Shape::DispatchRequest => facts.push(fact(
+            "a-kit-term-selection",
+            lang.t("a-kit-selection-dispatch"),
+        )),
         Shape::CampaignEntry => {}
     }
     facts.push(fact("a-kit-term-fee", lang.t("a-kit-fee-free")));
@@ -483,6 +537,10 @@ mod tests {
             ids("Prefecture", &prefectures),
             ids("RegistrantKind", crate::domain::RegistrantKind::ALL),
             ids("SchoolType", crate::domain::SchoolType::ALL),
+            ids("DispatchTheme", DispatchTheme::ALL),
+            ids("VisitMode", VisitMode::ALL),
+            ids("DispatchState", DispatchState::ALL),
+            ids("VisitState", VisitState::ALL),
         ]
         .concat()
     }

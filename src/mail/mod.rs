@@ -7,7 +7,8 @@ pub mod worker;
 
 pub use render::{
     AnnouncementBlock, CampaignBlock, CertificationBlock, CheckinCode, DecisionBlock,
-    DeclarationBlock, EmailContext, Emails, EventBlock, ExhibitorBlock, PartnerBlock, SessionLine,
+    DeclarationBlock, DispatchBlock, EmailContext, Emails, EventBlock, ExhibitorBlock,
+    PartnerBlock, SessionLine, VisitBlock,
 };
 pub use transport::{SendError, Transport};
 
@@ -137,8 +138,10 @@ impl Mailer {
 
         // The owner of an address someone else entered gets no link to that registration, nor
         // does an attendee: the contact manages it.
+        // Nor does the expert sent a visit: the company manages its request.
+        let to_expert = matches!(notice, Notice::DispatchVisit { visit } if visit.to_expert);
         let manage_url = match (&stored, kind) {
-            _ if attendee_id.is_some() => None,
+            _ if attendee_id.is_some() || to_expert => None,
             (Some(s), k) if k != MessageKind::AlreadyRegistered => Some(format!(
                 "{}/r/{}",
                 self.public_url,
@@ -388,6 +391,34 @@ impl Mailer {
             certification: registration
                 .and_then(|r| r.participation.certification())
                 .map(|(_, a)| certification_block(lang, call.as_ref(), a, notice)),
+            dispatch: registration
+                .and_then(|r| r.participation.dispatch())
+                .map(|(_, d)| crate::i18n::words::dispatch_block(lang, d)),
+            visit: match notice {
+                Notice::DispatchVisit { visit } => Some(VisitBlock {
+                    change: match visit.change {
+                        crate::domain::VisitChange::Scheduled => "scheduled",
+                        crate::domain::VisitChange::Moved => "moved",
+                        crate::domain::VisitChange::Cancelled => "cancelled",
+                    }
+                    .to_owned(),
+                    when: crate::i18n::dates::range(lang, visit.plan.starts_at, visit.plan.ends_at),
+                    mode: lang.label(visit.plan.mode),
+                    place: one_line(&visit.plan.place),
+                    online: visit.plan.mode == crate::domain::VisitMode::Online,
+                    expert: crate::i18n::words::expert_line(
+                        lang,
+                        &visit.expert,
+                        visit.expert_affiliation.as_deref(),
+                    ),
+                    company: registration
+                        .and_then(|r| r.company.as_ref())
+                        .map(|c| one_line(&c.name))
+                        .unwrap_or_default(),
+                    to_expert: visit.to_expert,
+                }),
+                _ => None,
+            },
         };
         // A job fair speaks to students from abroad: its messages carry Japanese and English
         // one after the other. The Japanese is the reader's own when they read Japanese (plain
@@ -426,31 +457,65 @@ impl Mailer {
             public_url: &self.public_url,
             host: &self.host,
         };
-        let objects = match (method, registration) {
-            (Some(method), Some(r)) => {
-                let entry = calendar::RegistrationEntry {
-                    registration_id: r.id,
-                    recipient: Person {
-                        name: row.recipient_name.clone(),
-                        email: row.recipient_email.clone(),
+        let objects = match (notice, registration) {
+            // An expert's visit: its own calendar object, whatever the programme's period.
+            (Notice::DispatchVisit { visit }, Some(r)) => {
+                let (_, d) = r.participation.dispatch().ok_or_else(|| {
+                    anyhow::anyhow!("a visit of a registration without a request")
+                })?;
+                let theme = lang.label(d.request.theme);
+                let company = r
+                    .company
+                    .as_ref()
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default();
+                vec![calendar::visit_object(
+                    &self.host,
+                    visit,
+                    calendar::VisitEntry {
+                        programme: spec.title.get(lang.content()),
+                        theme: &theme,
+                        issue: &d.request.issue,
+                        company: &company,
+                        recipient: Person {
+                            name: row.recipient_name.clone(),
+                            email: row.recipient_email.clone(),
+                        },
+                        organizer: Person {
+                            name: listing.organizer.name(lang.content()).to_owned(),
+                            email: self.from.email.to_string(),
+                        },
+                        manage_url: manage_url.as_deref(),
                     },
-                    organizer: Person {
-                        name: listing.organizer.name(lang.content()).to_owned(),
-                        email: self.from.email.to_string(),
-                    },
-                    meeting_url: meeting_url.as_deref(),
-                    manage_url: manage_url.as_deref(),
-                    // Outbox ids only grow, so each later message outranks the one before.
-                    sequence: u32::try_from(row.id).unwrap_or(u32::MAX),
-                    cancelled: method == Method::Cancel,
-                };
-                let dropped = match notice {
-                    Notice::Changed { dropped_sessions } => dropped_sessions.as_slice(),
-                    _ => &[],
-                };
-                calendar::invitations(method, listing, entry, &picks, dropped, &site, lang)
+                    lang,
+                )]
             }
-            _ => Vec::new(),
+            _ => match (method, registration) {
+                (Some(method), Some(r)) => {
+                    let entry = calendar::RegistrationEntry {
+                        registration_id: r.id,
+                        recipient: Person {
+                            name: row.recipient_name.clone(),
+                            email: row.recipient_email.clone(),
+                        },
+                        organizer: Person {
+                            name: listing.organizer.name(lang.content()).to_owned(),
+                            email: self.from.email.to_string(),
+                        },
+                        meeting_url: meeting_url.as_deref(),
+                        manage_url: manage_url.as_deref(),
+                        // Outbox ids only grow, so each later message outranks the one before.
+                        sequence: u32::try_from(row.id).unwrap_or(u32::MAX),
+                        cancelled: method == Method::Cancel,
+                    };
+                    let dropped = match notice {
+                        Notice::Changed { dropped_sessions } => dropped_sessions.as_slice(),
+                        _ => &[],
+                    };
+                    calendar::invitations(method, listing, entry, &picks, dropped, &site, lang)
+                }
+                _ => Vec::new(),
+            },
         };
 
         let to = match row.recipient_email.parse() {

@@ -74,6 +74,10 @@ pub struct EmailContext {
     /// A certification application: what was applied for and, in a decision, the outcome
     /// per category as decided.
     pub certification: Option<CertificationBlock>,
+    /// An expert dispatch request: what the company asked for, and its expert.
+    pub dispatch: Option<DispatchBlock>,
+    /// An expert's visit scheduled, moved or cancelled, as it was when the change was made.
+    pub visit: Option<VisitBlock>,
 }
 
 /// A partner request as the message tells it: who asks whom to take which role, the note, and
@@ -103,6 +107,36 @@ pub struct CertificationBlock {
     pub not_certified: Vec<String>,
     /// How long the certificate holds: "from – until".
     pub validity: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DispatchBlock {
+    pub theme: String,
+    pub issue: String,
+    /// The issue's lines, for HTML.
+    pub issue_lines: Vec<String>,
+    pub employees: u32,
+    /// The preferred dates, in words.
+    pub dates: String,
+    pub mode: String,
+    /// The expert assigned, with their affiliation.
+    pub expert: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VisitBlock {
+    /// `scheduled`, `moved` or `cancelled`.
+    pub change: String,
+    pub when: String,
+    pub mode: String,
+    /// The address, or the meeting link.
+    pub place: String,
+    pub online: bool,
+    pub expert: String,
+    /// The company visited (what the expert's copy names).
+    pub company: String,
+    /// The expert's own copy.
+    pub to_expert: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

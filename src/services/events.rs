@@ -263,6 +263,7 @@ fn overlay(base: EventInput, change: EventInput) -> EventInput {
         purpose_of_use_en: change.purpose_of_use_en.or(base.purpose_of_use_en),
         attendee_copies: change.attendee_copies.or(base.attendee_copies),
         reminder_days: change.reminder_days.or(base.reminder_days),
+        visits_per_company: change.visits_per_company.or(base.visits_per_company),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod certification;
 pub mod declarations;
 pub mod demo;
+pub mod dispatch;
 pub mod doctor;
 pub mod events;
 pub mod job_fairs;

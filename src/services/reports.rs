@@ -243,6 +243,12 @@ pub struct YearReport {
     /// Of the companies taking part in the year's other events, those holding a
     /// certification valid at the end of the year (or today, within it).
     pub participants_certified: u64,
+    /// Expert dispatch: requests, companies and visits held in the year, by area, and the
+    /// total; empty when the organization runs no dispatch programme.
+    pub dispatch: (
+        Vec<super::dispatch::DispatchYearRow>,
+        super::dispatch::DispatchYearRow,
+    ),
 }
 
 /// The fiscal year of the organization's events (its own and those it is an approved
@@ -362,6 +368,7 @@ pub async fn fiscal_year(db: &Db, who: &Principal, year: FiscalYear) -> AppResul
         by_role: roles.into_iter().collect(),
         certified: certified.len() as u64,
         participants_certified,
+        dispatch: super::dispatch::fiscal_year(db, who, year).await?,
     })
 }
 

@@ -297,6 +297,7 @@ fn write_spec(model: &mut event::ActiveModel, spec: &EventSpec, now: DateTime<Ut
     model.purpose_of_use_en = Set(spec.purpose_of_use.as_ref().map(|p| p.en.clone()));
     model.attendee_copies = Set(spec.attendee_copies);
     model.reminder_days = Set(spec.reminder_days.to_code());
+    model.visits_per_company = Set(spec.visits_per_company.map(|n| n as i32));
     model.updated_at = Set(now);
 }
 
@@ -353,6 +354,7 @@ fn from_model(m: event::Model) -> Result<Event, DbErr> {
         attendee_copies: m.attendee_copies,
         reminder_days: ReminderDays::from_code(&m.reminder_days)
             .ok_or_else(|| corrupt(format!("reminder_days {:?}", m.reminder_days)))?,
+        visits_per_company: m.visits_per_company.and_then(|n| u32::try_from(n).ok()),
     };
     Ok(Event {
         id: m.id,

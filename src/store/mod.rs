@@ -5,6 +5,7 @@ pub mod audit;
 pub mod campaigns;
 pub mod certification;
 pub mod declarations;
+pub mod dispatch;
 pub mod entities;
 pub mod event_sessions;
 pub mod events;

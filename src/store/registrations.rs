@@ -119,6 +119,9 @@ pub async fn insert(
             super::certification::insert(db, id, new.event_id, a, now).await?
         }
         PartSpec::Booth(x) => super::job_fairs::insert_exhibitor(db, id, new.event_id, x).await?,
+        PartSpec::DispatchRequest(r) => {
+            super::dispatch::insert_request(db, id, new.event_id, r).await?
+        }
         // A student's profile is kept only while the visit stands.
         PartSpec::StudentVisit(p) if new.status.is_live() => {
             super::job_fairs::insert_student(db, id, p).await?
@@ -716,6 +719,7 @@ async fn assemble(
             &ids_of(Shape::CertificationApplication),
         )
         .await?,
+        dispatches: super::dispatch::of_registrations(db, &ids_of(Shape::DispatchRequest)).await?,
     };
     let mut list = models
         .into_iter()
@@ -740,6 +744,7 @@ struct Parts {
             crate::domain::ApplicationRecord,
         ),
     >,
+    dispatches: std::collections::HashMap<i64, crate::domain::DispatchRecord>,
 }
 
 impl Parts {
@@ -804,6 +809,20 @@ impl Parts {
                         state
                     },
                     application,
+                }
+            }
+            Shape::DispatchRequest => {
+                let request = self
+                    .dispatches
+                    .remove(&id)
+                    .ok_or_else(|| missing("dispatch request"))?;
+                Participation::DispatchRequest {
+                    state: if withdrawn {
+                        crate::domain::DispatchState::Withdrawn
+                    } else {
+                        request.state
+                    },
+                    request,
                 }
             }
         })

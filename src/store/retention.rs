@@ -1,7 +1,9 @@
 //! Anonymising the personal data of registrations once their event is past its organizer's
 //! retention period. What reports count stays: states, times, channels, company size, ward
 //! or city, seats, check-ins.
-use super::entities::{attendee, event, organization, outbox, registration};
+use super::entities::{
+    attendee, dispatch_request, dispatch_visit, event, organization, outbox, registration,
+};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -118,6 +120,18 @@ pub async fn anonymise(
         .col_expr(attendee::Column::Department, null())
         .col_expr(attendee::Column::Title, null())
         .filter(attendee::Column::EventId.eq(event_id))
+        .exec(db)
+        .await?;
+    // An expert dispatch request's issue, and its visits' places and notes, may name people.
+    dispatch_request::Entity::update_many()
+        .col_expr(dispatch_request::Column::Issue, Expr::value(gone()))
+        .filter(dispatch_request::Column::EventId.eq(event_id))
+        .exec(db)
+        .await?;
+    dispatch_visit::Entity::update_many()
+        .col_expr(dispatch_visit::Column::Place, Expr::value(gone()))
+        .col_expr(dispatch_visit::Column::Outcome, null())
+        .filter(dispatch_visit::Column::EventId.eq(event_id))
         .exec(db)
         .await?;
     outbox::Entity::delete_many()

@@ -119,6 +119,16 @@ pub const TEXT_COLUMNS: &[(&str, &str, &str, Shape)] = &[
     ("organizations", "id", "name_en", Shape::OneLine),
     ("users", "id", "display_name", Shape::OneLine),
     ("outbox", "id", "recipient_name", Shape::OneLine),
+    ("experts", "id", "name", Shape::OneLine),
+    ("experts", "id", "affiliation", Shape::OneLine),
+    (
+        "dispatch_requests",
+        "registration_id",
+        "issue",
+        Shape::ManyLines,
+    ),
+    ("dispatch_visits", "id", "place", Shape::OneLine),
+    ("dispatch_visits", "id", "outcome", Shape::ManyLines),
 ];
 
 /// Every non-null value of one column with its row's key, in key order.

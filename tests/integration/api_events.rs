@@ -9,10 +9,10 @@ async fn public_list_shows_published_upcoming_events_without_secrets() {
     assert_eq!(status, 200);
     let events = body["events"].as_array().unwrap();
     assert_eq!(
-        body["total"], 13,
-        "13 published demo events, the draft hidden"
+        body["total"], 14,
+        "14 published demo events, the draft hidden"
     );
-    assert_eq!(events.len(), 13);
+    assert_eq!(events.len(), 14);
     assert!(events.iter().all(|e| e["status"] == "published"));
     assert!(events.iter().all(|e| e.get("online_url").is_none()));
     assert!(

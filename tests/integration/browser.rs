@@ -506,7 +506,7 @@ async fn the_same_registration_in_english_with_the_keyboard_alone() {
 }
 
 /// The demo events whose back-office pages the audit walks: one of each kind.
-const AUDITED_EVENTS: [&str; 7] = [
+const AUDITED_EVENTS: [&str; 8] = [
     SEMINAR,
     "lwb-expo",
     "workstyle-consultation-day",
@@ -514,6 +514,7 @@ const AUDITED_EVENTS: [&str; 7] = [
     "smooth-biz-summer",
     "tokyo-telework-rule-declaration",
     "lwb-certification",
+    "workstyle-expert-dispatch",
 ];
 
 /// Whether the audit crawl visits `path`: pages only (no downloads, no sign-out), and of the

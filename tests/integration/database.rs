@@ -37,7 +37,7 @@ async fn migrations_run_twice_without_harm() {
     let (app, _) = TestApp::with_demo().await;
     uketsuke::store::migrate(&app.db).await.unwrap();
     let (_, body) = app.get_json("/api/v1/events").await;
-    assert_eq!(body["total"], 13, "data kept");
+    assert_eq!(body["total"], 14, "data kept");
 }
 
 #[tokio::test]

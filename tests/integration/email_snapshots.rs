@@ -7,7 +7,7 @@ use uketsuke::domain::MessageKind;
 use uketsuke::i18n::Lang;
 use uketsuke::mail::{
     AnnouncementBlock, CampaignBlock, CertificationBlock, CheckinCode, DecisionBlock,
-    DeclarationBlock, EmailContext, Emails, EventBlock, ExhibitorBlock,
+    DeclarationBlock, DispatchBlock, EmailContext, Emails, EventBlock, ExhibitorBlock, VisitBlock,
 };
 
 fn context(kind: MessageKind, lang: Lang) -> EmailContext {
@@ -31,6 +31,8 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
             | MessageKind::DeclarationReviewed
             | MessageKind::CertificationReceived
             | MessageKind::CertificationDecided
+            | MessageKind::DispatchReceived
+            | MessageKind::DispatchVisit
     ) || kind.to_staff();
     // A campaign or a declaration runs for a period: its days, no time, no venue.
     let period = matches!(
@@ -40,6 +42,8 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
             | MessageKind::DeclarationReviewed
             | MessageKind::CertificationReceived
             | MessageKind::CertificationDecided
+            | MessageKind::DispatchReceived
+            | MessageKind::DispatchVisit
     );
     let body = "会場は3階 301会議室に変わりました。\n名刺を2枚お持ちください。";
     EmailContext {
@@ -243,6 +247,38 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
                 "Thu 1 Apr 2027 – Sat 31 Mar 2029"
             }
             .into(),
+        }),
+        dispatch: matches!(
+            kind,
+            MessageKind::DispatchReceived | MessageKind::DispatchVisit
+        )
+        .then(|| DispatchBlock {
+            theme: if ja { "テレワーク" } else { "Telework" }.into(),
+            issue: "テレワークの規程がなく、労務管理に不安がある。\n=cmd|' /C calc'!A0".into(),
+            issue_lines: vec![
+                "テレワークの規程がなく、労務管理に不安がある。".into(),
+                "=cmd|' /C calc'!A0".into(),
+            ],
+            employees: 45,
+            dates: if ja {
+                "2026年12月10日(木)、2026年12月17日(木)"
+            } else {
+                "Thu 10 Dec 2026, Thu 17 Dec 2026"
+            }
+            .into(),
+            mode: if ja { "訪問" } else { "On site" }.into(),
+            expert: (kind == MessageKind::DispatchVisit)
+                .then(|| "佐藤 恵子（社会保険労務士法人みらい）".into()),
+        }),
+        visit: (kind == MessageKind::DispatchVisit).then(|| VisitBlock {
+            change: "scheduled".into(),
+            when: uketsuke::i18n::dates::range(lang, starts, ends),
+            mode: if ja { "訪問" } else { "On site" }.into(),
+            place: "東京都千代田区丸の内3-2-2 <3F>".into(),
+            online: false,
+            expert: "佐藤 恵子（社会保険労務士法人みらい）".into(),
+            company: "株式会社みらい製作所".into(),
+            to_expert: false,
         }),
     }
 }

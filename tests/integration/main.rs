@@ -23,6 +23,7 @@ mod declarations;
 mod door_and_moves;
 mod duplicates;
 mod email_snapshots;
+mod expert_dispatch;
 mod exports;
 mod lockout;
 mod mail;

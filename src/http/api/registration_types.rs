@@ -145,6 +145,8 @@ pub struct RegistrationCreateBody {
     pub student: Option<StudentCreateBody>,
     /// A student's booths to visit: the exhibitors' registration ids (approved booths).
     pub booths: Option<Vec<i64>>,
+    /// For an expert dispatch programme: the company's request for a visit (no attendees).
+    pub dispatch: Option<DispatchCreateBody>,
 }
 
 impl From<RegistrationCreateBody> for RegistrationInput {
@@ -189,6 +191,7 @@ impl From<RegistrationCreateBody> for RegistrationInput {
             campaign: b.campaign.map(Into::into),
             declaration: b.declaration.map(Into::into),
             certification: None,
+            dispatch: b.dispatch.map(Into::into),
             exhibitor: b.exhibitor.map(|x| crate::domain::ExhibitorInput {
                 staff_count: Some(x.staff_count.to_string()),
                 languages: x.languages,
@@ -398,6 +401,8 @@ pub struct RegistrationBody {
     pub campaign: Option<CampaignEntryBody>,
     /// A declaration: what the company declares, and where its review stands.
     pub declaration: Option<DeclarationBody>,
+    /// An expert dispatch request: what was asked, the expert assigned and the visits.
+    pub dispatch: Option<DispatchBody>,
 }
 
 #[derive(Debug, Object)]
@@ -513,6 +518,10 @@ impl RegistrationBody {
                 reviewed_at: d.reviewed_at.map(jst),
                 note: d.note.clone(),
             }),
+            dispatch: r
+                .participation
+                .dispatch()
+                .map(|(state, d)| DispatchBody::new(state, d)),
         }
     }
 
@@ -727,6 +736,105 @@ pub struct DeclarationBody {
     pub reviewed_at: Option<DateTime<FixedOffset>>,
     /// The organizer's note when it was returned for changes.
     pub note: Option<String>,
+}
+
+/// A company's request for an expert's visit, as submitted.
+#[derive(Debug, Object)]
+#[oai(rename = "DispatchCreate", skip_serializing_if_is_none)]
+pub struct DispatchCreateBody {
+    /// The theme of the visit.
+    pub theme: crate::domain::DispatchTheme,
+    /// The issue the company faces, in its own words (up to 2,000 characters).
+    pub issue: String,
+    /// The company's employees.
+    pub employees: u32,
+    /// One to three days that suit the company (`YYYY-MM-DD`), within the programme's period.
+    pub preferred_dates: Vec<String>,
+    /// `on_site` or `online`.
+    pub mode: crate::domain::VisitMode,
+}
+
+impl From<DispatchCreateBody> for crate::domain::DispatchInput {
+    fn from(b: DispatchCreateBody) -> Self {
+        crate::domain::DispatchInput {
+            theme: Some(b.theme.code().to_owned()),
+            issue: Some(b.issue),
+            employees: Some(b.employees.to_string()),
+            preferred_dates: b.preferred_dates,
+            mode: Some(b.mode.code().to_owned()),
+        }
+    }
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "Dispatch", skip_serializing_if_is_none)]
+pub struct DispatchBody {
+    pub theme: crate::domain::DispatchTheme,
+    pub issue: String,
+    pub employees: u32,
+    pub preferred_dates: Vec<String>,
+    pub mode: crate::domain::VisitMode,
+    /// requested, assigned, closed or withdrawn
+    pub state: crate::domain::DispatchState,
+    /// The expert assigned, once there is one.
+    pub expert: Option<DispatchExpertBody>,
+    /// The visits scheduled, in time order (cancelled ones included).
+    pub visits: Vec<DispatchVisitBody>,
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "DispatchExpert", skip_serializing_if_is_none)]
+pub struct DispatchExpertBody {
+    pub name: String,
+    pub affiliation: Option<String>,
+}
+
+#[derive(Debug, Object)]
+#[oai(rename = "DispatchVisit", skip_serializing_if_is_none)]
+pub struct DispatchVisitBody {
+    pub id: i64,
+    pub starts_at: DateTime<FixedOffset>,
+    pub ends_at: DateTime<FixedOffset>,
+    pub mode: crate::domain::VisitMode,
+    /// The address (on site) or the meeting link (online).
+    pub place: String,
+    /// scheduled, held, not_held or cancelled
+    pub state: crate::domain::VisitState,
+}
+
+impl DispatchBody {
+    fn new(state: crate::domain::DispatchState, d: &crate::domain::DispatchRecord) -> Self {
+        let jst = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&Tokyo).fixed_offset();
+        DispatchBody {
+            theme: d.request.theme,
+            issue: d.request.issue.clone(),
+            employees: d.request.employees,
+            preferred_dates: d
+                .request
+                .preferred_dates
+                .iter()
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .collect(),
+            mode: d.request.mode,
+            state,
+            expert: d.expert.as_ref().map(|e| DispatchExpertBody {
+                name: e.name.clone(),
+                affiliation: e.affiliation.clone(),
+            }),
+            visits: d
+                .visits
+                .iter()
+                .map(|v| DispatchVisitBody {
+                    id: v.id,
+                    starts_at: jst(v.plan.starts_at),
+                    ends_at: jst(v.plan.ends_at),
+                    mode: v.plan.mode,
+                    place: v.plan.place.clone(),
+                    state: v.state,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// A booth at a job fair, as the company applies for it.

@@ -78,6 +78,8 @@ pub struct EventBody {
     pub full: bool,
     /// At most this many attendees per company (by corporate number).
     pub per_company_limit: Option<u32>,
+    /// An expert dispatch programme: visits per company and fiscal year.
+    pub visits_per_company: Option<u32>,
     pub languages: Vec<Language>,
     pub audience: Audience,
     pub waitlist_enabled: bool,
@@ -145,6 +147,7 @@ impl EventBody {
             seats_left: event.seats_left(),
             full: event.is_full(),
             per_company_limit: spec.per_company_limit,
+            visits_per_company: spec.visits_per_company,
             languages: spec.languages.as_slice().to_vec(),
             audience: spec.audience,
             waitlist_enabled: spec.waitlist_enabled,
@@ -258,6 +261,9 @@ pub struct EventCreateBody {
     /// Days before the start a reminder goes out (1–30, at most 5); default `[3, 1]`, `[]`
     /// for none.
     pub reminder_days: Option<Vec<i64>>,
+    /// An expert dispatch programme (`kind: expert_dispatch`): how many visits one company
+    /// may get in a fiscal year (1–12, default 3). Ignored for other kinds.
+    pub visits_per_company: Option<i64>,
 }
 
 impl From<EventCreateBody> for EventInput {
@@ -290,6 +296,7 @@ impl From<EventCreateBody> for EventInput {
             purpose_of_use_en: b.purpose_of_use_en,
             attendee_copies: b.attendee_copies,
             reminder_days: b.reminder_days,
+            visits_per_company: b.visits_per_company,
         }
     }
 }
@@ -327,6 +334,8 @@ pub struct EventPatchBody {
     pub attendee_copies: Option<bool>,
     /// `[]` for no reminders.
     pub reminder_days: Option<Vec<i64>>,
+    /// An expert dispatch programme's visits per company and fiscal year (1–12).
+    pub visits_per_company: Option<i64>,
 }
 
 impl EventPatchBody {
@@ -380,6 +389,7 @@ impl EventPatchBody {
             purpose_of_use_en,
             attendee_copies: self.attendee_copies,
             reminder_days: self.reminder_days,
+            visits_per_company: self.visits_per_company,
         };
         (change, cleared)
     }

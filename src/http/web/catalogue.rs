@@ -485,7 +485,11 @@ pub(super) fn render_event(
             // A booked consultation slot is simply gone for others.
             .filter(|s| !(s.exclusive && s.full))
             .collect(),
-        campaign: !Shape::seated(spec.kind),
+        // A public list of participants: campaigns and declaration schemes.
+        campaign: matches!(
+            Shape::of(spec.kind, false),
+            Shape::CampaignEntry | Shape::Declaration
+        ),
         certification: Shape::CertificationApplication.taken_by(spec.kind),
         job_fair: Shape::Booth.taken_by(spec.kind),
         booths,
@@ -493,6 +497,7 @@ pub(super) fn render_event(
             Shape::CampaignEntry => "join-link",
             Shape::Declaration => "declare-link",
             Shape::CertificationApplication => "cert-apply-link",
+            Shape::DispatchRequest => "dispatch-request-link",
             _ => "register-link",
         },
         slug: spec.slug.to_string(),

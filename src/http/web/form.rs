@@ -116,6 +116,20 @@ impl FormData {
         }
     }
 
+    /// An expert dispatch request's fields (`dispatch.*`; the preferred dates as
+    /// `dispatch.date_1` … `dispatch.date_3`).
+    pub fn dispatch(&self) -> crate::domain::DispatchInput {
+        crate::domain::DispatchInput {
+            theme: self.text("dispatch.theme"),
+            issue: self.text("dispatch.issue"),
+            employees: self.text("dispatch.employees"),
+            preferred_dates: (1..=crate::domain::dispatch::MAX_PREFERRED_DATES)
+                .filter_map(|i| self.text(&format!("dispatch.date_{i}")))
+                .collect(),
+            mode: self.text("dispatch.mode"),
+        }
+    }
+
     /// A campaign entry's fields (`campaign.*`).
     pub fn campaign(&self) -> crate::domain::CampaignInput {
         crate::domain::CampaignInput {
@@ -131,6 +145,15 @@ impl FormData {
             to: self.text("campaign.to"),
             listed: self.flag("campaign.listed"),
         }
+    }
+
+    /// Every value sent under a repeated key (ticked checkboxes), in order.
+    pub fn values(&self, key: &str) -> Vec<String> {
+        self.pairs
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .collect()
     }
 
     /// Every number sent under a repeated key (ticked sessions); anything else is skipped.

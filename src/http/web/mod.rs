@@ -52,7 +52,15 @@ impl Pages {
                 "admin/certification.html",
                 include_str!("templates/admin/certification.html"),
             ),
+            (
+                "dispatch_form.html",
+                include_str!("templates/dispatch_form.html"),
+            ),
             ("manage.html", include_str!("templates/manage.html")),
+            (
+                "manage_dispatch.html",
+                include_str!("templates/manage_dispatch.html"),
+            ),
             (
                 "cancel_attendee.html",
                 include_str!("templates/cancel_attendee.html"),
@@ -93,6 +101,10 @@ impl Pages {
             ),
             ("admin/year.html", include_str!("templates/admin/year.html")),
             (
+                "admin/year_dispatch.html",
+                include_str!("templates/admin/year_dispatch.html"),
+            ),
+            (
                 "admin/sheet.html",
                 include_str!("templates/admin/sheet.html"),
             ),
@@ -104,6 +116,18 @@ impl Pages {
             (
                 "admin/bookings.html",
                 include_str!("templates/admin/bookings.html"),
+            ),
+            (
+                "admin/experts.html",
+                include_str!("templates/admin/experts.html"),
+            ),
+            (
+                "admin/dispatch.html",
+                include_str!("templates/admin/dispatch.html"),
+            ),
+            (
+                "admin/dispatch_request.html",
+                include_str!("templates/admin/dispatch_request.html"),
             ),
             (
                 "admin/declarations.html",
@@ -341,6 +365,25 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
             get(b::certification_document),
         )
         .at("/events/:slug/bookings", get(b::bookings_page).with(csrf()))
+        .at(
+            "/experts",
+            get(b::experts_page).post(b::add_expert).with(csrf()),
+        )
+        .at("/experts/:id", post(b::change_expert).with(csrf()))
+        .at("/events/:slug/dispatch", get(b::dispatch_page).with(csrf()))
+        .at("/events/:slug/dispatch.csv", get(b::dispatch_csv))
+        .at(
+            "/events/:slug/dispatch/:id",
+            get(b::dispatch_request_page).with(csrf()),
+        )
+        .at(
+            "/events/:slug/dispatch/:id/:action",
+            post(b::dispatch_action).with(csrf()),
+        )
+        .at(
+            "/events/:slug/dispatch/:id/visits/:visit/:action",
+            post(b::visit_action).with(csrf()),
+        )
         .at(
             "/events/:slug/exhibitors",
             get(b::exhibitors_page).with(csrf()),

@@ -236,11 +236,18 @@ async fn cancel_locked(
                 .collect()
         }
     };
-    // A company's own application (a booth, a campaign entry, a declaration, a certification
-    // application) names nobody: withdrawing it is the whole registration, once.
-    let company_only = !reg.shape().has_attendees() && attendee_ids.is_none();
-    if chosen.is_empty() && !(company_only && reg.is_live()) {
+    // A company's own application (a booth, a campaign entry, a declaration, a dispatch
+    // request) names nobody: withdrawing it withdraws the whole.
+    let whole_application = attendee_ids.is_none() && !reg.shape().has_attendees() && reg.is_live();
+    if chosen.is_empty() && !whole_application {
         return Ok(());
+    }
+    // Once an expert is assigned, visits are arranged (and counted, and reported): the
+    // company asks the organizer rather than withdrawing the request itself.
+    if let Some((state, _)) = reg.participation.dispatch()
+        && state != crate::domain::DispatchState::Requested
+    {
+        return Err(AppError::conflict("dispatch_assigned", Vec::new()));
     }
     let ids: Vec<i64> = chosen.iter().map(|a| a.id).collect();
     store::registrations::cancel_attendees(txn, &ids, now).await?;

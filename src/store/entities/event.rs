@@ -42,6 +42,8 @@ pub struct Model {
     pub reminder_days: String,
     /// When the personal data of its registrations was anonymised (retention).
     pub purged_at: Option<DateTimeUtc>,
+    /// An expert dispatch programme's visits per company and fiscal year.
+    pub visits_per_company: Option<i32>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -33,10 +33,13 @@ struct ShapeLinks {
     campaign_entries: bool,
     declarations: bool,
     certification: bool,
+    /// An expert dispatch programme: its requests, and the visits it allows per company.
+    dispatch: Option<u32>,
 }
 
 impl ShapeLinks {
-    fn of(kind: crate::domain::EventKind) -> Self {
+    fn of(event: &crate::domain::Event) -> Self {
+        let kind = event.spec.kind;
         use crate::domain::Shape;
         let shapes = Shape::all_of(kind);
         ShapeLinks {
@@ -45,6 +48,9 @@ impl ShapeLinks {
             campaign_entries: shapes.contains(&Shape::CampaignEntry),
             declarations: shapes.contains(&Shape::Declaration),
             certification: shapes.contains(&Shape::CertificationApplication),
+            dispatch: shapes
+                .contains(&Shape::DispatchRequest)
+                .then(|| crate::services::dispatch::allowed(event)),
         }
     }
 }
@@ -66,7 +72,7 @@ pub async fn event_page(
         event: summary(&state, &e, &lang).await?,
         announced: params.announced,
         saved: params.saved.is_some(),
-        shapes: ShapeLinks::of(e.listing.event.spec.kind),
+        shapes: ShapeLinks::of(&e.listing.event),
         kept: Default::default(),
         errors: FieldMessages::default(),
     };
@@ -131,7 +137,7 @@ pub async fn announce(
                 event: summary(&state, &e, &lang).await?,
                 announced: None,
                 saved: false,
-                shapes: ShapeLinks::of(e.listing.event.spec.kind),
+                shapes: ShapeLinks::of(&e.listing.event),
                 kept,
                 errors: messages(&errors, lang.lang),
             };

@@ -22,6 +22,7 @@ mod chart;
 mod create;
 mod declarations;
 mod detail;
+mod dispatch;
 mod door;
 mod edit;
 mod event;
@@ -48,6 +49,10 @@ pub use certification::{
 pub use create::{new_page, new_save};
 pub use declarations::{declarations_csv, declarations_page, review_declaration};
 pub use detail::registration_page;
+pub use dispatch::{
+    add_expert, change_expert, dispatch_action, dispatch_csv, dispatch_page, dispatch_request_page,
+    experts_page, visit_action,
+};
 pub use door::{check_in, door_page, scan_check_in, scan_page, walk_in};
 pub use edit::{edit_page, edit_save, event_status, preview};
 pub use event::{announce, event_page};

@@ -213,6 +213,33 @@ struct YearView {
     attendees_chart: String,
     certified: u64,
     participants_certified: u64,
+    /// Expert dispatch by area, with the total last; empty without a programme.
+    dispatch: Vec<DispatchRowView>,
+}
+
+#[derive(Serialize)]
+struct DispatchRowView {
+    label: String,
+    requests: u64,
+    companies: u64,
+    visits_held: u64,
+}
+
+fn dispatch_rows(l: crate::i18n::Lang, r: &reports::YearReport) -> Vec<DispatchRowView> {
+    let (lines, total) = &r.dispatch;
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    lines
+        .iter()
+        .chain(std::iter::once(total))
+        .map(|d| DispatchRowView {
+            label: d.area.map_or_else(|| l.t("report-total"), |a| l.label(a)),
+            requests: d.requests,
+            companies: d.companies,
+            visits_held: d.visits_held,
+        })
+        .collect()
 }
 
 fn chosen_year(params: &YearParams) -> FiscalYear {
@@ -265,6 +292,7 @@ pub async fn year_report(
         attendees_chart: chart::bars(&l.t("report-attendees-by-area"), &attendees),
         certified: r.certified,
         participants_certified: r.participants_certified,
+        dispatch: dispatch_rows(l, &r),
     };
     Ok(private(state.pages.render(
         "admin/year.html",
@@ -314,6 +342,34 @@ pub async fn year_report_csv(
             v.attendance_rate,
             v.employees_covered.to_string(),
         ]);
+    }
+    // Expert dispatch counts by when requests were made and visits held: a table of its own.
+    let dispatch = dispatch_rows(l, &r);
+    if !dispatch.is_empty() {
+        // Every record as wide as the first: a spreadsheet shows an empty line between.
+        let width = rows[0].len();
+        let pad = |mut row: Vec<String>| {
+            row.resize(width, String::new());
+            row
+        };
+        rows.push(pad(Vec::new()));
+        rows.push(pad(header_row(
+            l,
+            &[
+                "col-programme-area",
+                "col-dispatch-requests",
+                "col-dispatch-companies",
+                "col-dispatch-visits-held",
+            ],
+        )));
+        for d in dispatch {
+            rows.push(pad(vec![
+                d.label,
+                d.requests.to_string(),
+                d.companies.to_string(),
+                d.visits_held.to_string(),
+            ]));
+        }
     }
     Ok(csv_response(
         csv_lines(&rows),

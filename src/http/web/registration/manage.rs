@@ -32,6 +32,7 @@ struct ManageView {
     /// The company's own application (a booth, a campaign entry, a declaration): it is
     /// withdrawn, not cancelled.
     withdraw: bool,
+    can_withdraw_dispatch: bool,
     /// Nothing but addresses registered already: the page says so, and offers nothing to
     /// change or cancel.
     duplicate: bool,
@@ -60,6 +61,8 @@ struct ManageView {
     declaration: Option<DeclarationView>,
     /// A certification application: categories with their decisions, measures, documents.
     certification: Option<CertificationView>,
+    /// An expert dispatch request: what was asked, the expert and the visits.
+    dispatch: Option<DispatchView>,
     /// At a job fair: the exhibitor's booth and review, or the booths a student marked.
     booth: Option<BoothView>,
     marked_booths: Vec<String>,
@@ -140,6 +143,23 @@ fn certification_view(
             )
         }),
     }
+}
+
+#[derive(Serialize)]
+struct DispatchView {
+    request: crate::mail::DispatchBlock,
+    state: String,
+    visits: Vec<VisitLine>,
+}
+
+#[derive(Serialize)]
+struct VisitLine {
+    when: String,
+    mode: String,
+    place: String,
+    online: bool,
+    state: String,
+    cancelled: bool,
 }
 
 #[derive(Serialize)]
@@ -279,6 +299,13 @@ fn manage_view(
             )
             .is_some(),
         withdraw: !r.shape().has_attendees(),
+        // A dispatch request is withdrawn while it waits for an expert; after that the
+        // organizer and the company arrange it between them.
+        // The programme runs for a period: until its end.
+        can_withdraw_dispatch: now < m.event.event.spec.ends_at
+            && r.participation
+                .dispatch()
+                .is_some_and(|(s, _)| s == crate::domain::DispatchState::Requested),
         duplicate: r.participation.is_duplicate(),
         duplicates: r.attendees.len(),
         waitlist_position: m.waitlist_position,
@@ -338,6 +365,22 @@ fn manage_view(
             .participation
             .certification()
             .map(|(state, a)| certification_view(lang, m.call.as_ref(), state, a)),
+        dispatch: r.participation.dispatch().map(|(state, d)| DispatchView {
+            request: crate::i18n::words::dispatch_block(lang, d),
+            state: lang.label(state),
+            visits: d
+                .visits
+                .iter()
+                .map(|v| VisitLine {
+                    when: crate::i18n::dates::range(lang, v.plan.starts_at, v.plan.ends_at),
+                    mode: lang.label(v.plan.mode),
+                    place: v.plan.place.clone(),
+                    online: v.plan.mode == crate::domain::VisitMode::Online,
+                    state: lang.label(v.state),
+                    cancelled: v.state == crate::domain::VisitState::Cancelled,
+                })
+                .collect(),
+        }),
         declaration: r.participation.declaration().map(|d| DeclarationView {
             commitments: crate::i18n::words::commitments(lang, &d.declaration),
             statement: d.declaration.statement.clone(),

@@ -46,6 +46,8 @@ struct FormView {
     declaration: Option<Vec<Choice>>,
     /// A certification call: its categories, the validity and the document rules.
     certification: Option<CertificationForm>,
+    /// An expert dispatch programme: the themes and ways to meet, instead of attendees.
+    dispatch: Option<DispatchForm>,
     /// A job fair's exhibitor application: the booth's languages to choose from.
     exhibitor: Option<Vec<Choice>>,
     /// A job fair's student form: the levels of Japanese, and the approved booths to mark.
@@ -165,6 +167,16 @@ fn certification_form(call: &crate::domain::Call, lang: Lang) -> CertificationFo
             ],
         ),
     }
+}
+
+#[derive(Serialize)]
+struct DispatchForm {
+    themes: Vec<Choice>,
+    modes: Vec<Choice>,
+    /// The first and last day a visit may be asked for (`min`/`max` of the date fields).
+    from: String,
+    to: String,
+    period: String,
 }
 
 #[derive(Serialize)]
@@ -356,6 +368,30 @@ fn form_view(
                 |c| lang.label(c),
             )
         }),
+        dispatch: event
+            .spec
+            .campaign_period()
+            .filter(|_| fair.shape == Shape::DispatchRequest)
+            .map(|(from, to)| DispatchForm {
+                themes: choices(
+                    crate::domain::DispatchTheme::ALL,
+                    None,
+                    |c| c.code().into(),
+                    |c| lang.label(c),
+                ),
+                modes: choices(
+                    crate::domain::VisitMode::ALL,
+                    None,
+                    |c| c.code().into(),
+                    |c| lang.label(c),
+                ),
+                from: from.to_string(),
+                to: to.to_string(),
+                period: lang.t_args(
+                    "dispatch-dates-hint",
+                    &crate::fluent_args![("from", from.to_string()), ("to", to.to_string())],
+                ),
+            }),
         campaign: event
             .spec
             .campaign_period()
@@ -553,6 +589,7 @@ async fn submit_form(
         declaration: (shape == Shape::Declaration).then(|| form.declaration()),
         certification: (shape == Shape::CertificationApplication)
             .then(|| crate::http::web::upload::application(&form, uploads)),
+        dispatch: (shape == Shape::DispatchRequest).then(|| form.dispatch()),
         exhibitor: (shape == Shape::Booth).then(|| form.exhibitor()),
         student: (shape == Shape::StudentVisit).then(|| form.student()),
         booths: form.ids("booths"),
