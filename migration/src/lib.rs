@@ -17,6 +17,7 @@ mod m20261130_000013_locale_tags;
 mod m20261130_000014_attendee_sessions;
 mod m20261130_000016_registration_shapes;
 mod m20261130_000017_registrants;
+mod m20261130_000021_internships;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000014_attendee_sessions::Migration),
             Box::new(m20261130_000016_registration_shapes::Migration),
             Box::new(m20261130_000017_registrants::Migration),
+            Box::new(m20261130_000021_internships::Migration),
         ]
     }
 }

@@ -9,6 +9,7 @@ pub mod company;
 pub mod declaration;
 pub mod event;
 pub mod fiscal_year;
+pub mod internship;
 pub mod job_fair;
 pub mod jst;
 pub mod language;
@@ -40,13 +41,18 @@ pub use event::{
     ProgrammeArea, Slug, Venue,
 };
 pub use fiscal_year::FiscalYear;
+pub use internship::{
+    ApplicationInput, ApplicationState, InternshipApplication, InternshipOffer, OfferInput,
+    OfferState,
+};
 pub use job_fair::{
     BoothLanguage, ExhibitorInput, ExhibitorProfile, JapaneseLevel, StudentInput, StudentProfile,
 };
 pub use labelled::Labelled;
 pub use language::Language;
 pub use notice::{
-    BoothDecision, DeclarationDecision, Envelope, MessageKind, MovedTo, Notice, Titles,
+    Applicant, BoothDecision, DeclarationDecision, Envelope, InternshipDecision, MessageKind,
+    MovedTo, Notice, Titles,
 };
 pub use organization::{OrgCode, Organization, OrganizationKind};
 pub use participation::{BoothState, EntryState, Participation};

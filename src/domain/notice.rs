@@ -25,6 +25,10 @@ labelled_enum! {
         EntryReceived = "entry_received" => "label-message-kind-entry-received";
         DeclarationReceived = "declaration_received" => "label-message-kind-declaration-received";
         DeclarationReviewed = "declaration_reviewed" => "label-message-kind-declaration-reviewed";
+        InternshipOfferReceived = "internship_offer_received" => "label-message-kind-internship-offer-received";
+        InternshipApplied = "internship_applied" => "label-message-kind-internship-applied";
+        InternshipApplicationArrived = "internship_application_arrived" => "label-message-kind-internship-application-arrived";
+        InternshipDecided = "internship_decided" => "label-message-kind-internship-decided";
     }
 }
 
@@ -88,6 +92,27 @@ pub enum DeclarationDecision {
     Returned,
 }
 
+/// The host company's (or the organizer's) decision on an internship application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InternshipDecision {
+    Accepted,
+    Declined,
+}
+
+/// A student's application as the host company is told of it, as it was when it came.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Applicant {
+    pub application_id: i64,
+    pub name: String,
+    /// The school or employer.
+    pub affiliation: String,
+    pub field: String,
+    pub graduation_year: u16,
+    pub japanese_level: super::JapaneseLevel,
+    pub motivation: String,
+}
+
 /// One message, with what it announces.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "notice", rename_all = "snake_case")]
@@ -144,6 +169,19 @@ pub enum Notice {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
     },
+    /// A host company's internship offer arrived and is open to students.
+    InternshipOfferReceived,
+    /// To a student: the application arrived and waits for the host company's decision.
+    InternshipApplied,
+    /// To the host company: a student applied to its offer.
+    InternshipApplicationArrived {
+        applicant: Applicant,
+    },
+    /// To a student: the host company's decision, and whose.
+    InternshipDecided {
+        decision: InternshipDecision,
+        company: String,
+    },
 }
 
 impl Notice {
@@ -164,6 +202,12 @@ impl Notice {
             Notice::EntryReceived => MessageKind::EntryReceived,
             Notice::DeclarationReceived => MessageKind::DeclarationReceived,
             Notice::DeclarationReviewed { .. } => MessageKind::DeclarationReviewed,
+            Notice::InternshipOfferReceived => MessageKind::InternshipOfferReceived,
+            Notice::InternshipApplied => MessageKind::InternshipApplied,
+            Notice::InternshipApplicationArrived { .. } => {
+                MessageKind::InternshipApplicationArrived
+            }
+            Notice::InternshipDecided { .. } => MessageKind::InternshipDecided,
         }
     }
 
@@ -178,6 +222,8 @@ impl Notice {
             Shape::Booth => Notice::BoothReceived,
             Shape::Declaration => Notice::DeclarationReceived,
             Shape::CampaignEntry => Notice::EntryReceived,
+            Shape::InternshipOffer => Notice::InternshipOfferReceived,
+            Shape::InternshipApplication => Notice::InternshipApplied,
             Shape::Seats | Shape::StudentVisit => match status {
                 SeatState::Waitlisted => Notice::Waitlisted,
                 _ => Notice::Confirmed,

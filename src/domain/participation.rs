@@ -2,8 +2,8 @@
 //! "confirmed", a campaign entry has no seats and a declaration has no time: each shape has
 //! its own states and transitions, and a state that cannot happen cannot be written.
 use super::{
-    CampaignEntry, DeclarationRecord, DeclarationState, ExhibitorProfile, Labelled, SeatState,
-    Shape,
+    ApplicationState, CampaignEntry, DeclarationRecord, DeclarationState, ExhibitorProfile,
+    InternshipApplication, InternshipOffer, Labelled, OfferState, SeatState, Shape,
 };
 use serde::Serialize;
 
@@ -71,6 +71,17 @@ pub enum Participation {
     },
     /// A company's declaration and its review.
     Declaration(DeclarationRecord),
+    /// A host company's internship offer; `accepted` of its places are taken.
+    InternshipOffer {
+        state: OfferState,
+        offer: InternshipOffer,
+        accepted: u32,
+    },
+    /// A student's application to one offer, and the host's decision.
+    InternshipApplication {
+        state: ApplicationState,
+        application: InternshipApplication,
+    },
 }
 
 impl Participation {
@@ -81,6 +92,8 @@ impl Participation {
             Participation::Booth { .. } => Shape::Booth,
             Participation::CampaignEntry { .. } => Shape::CampaignEntry,
             Participation::Declaration { .. } => Shape::Declaration,
+            Participation::InternshipOffer { .. } => Shape::InternshipOffer,
+            Participation::InternshipApplication { .. } => Shape::InternshipApplication,
         }
     }
 
@@ -93,6 +106,8 @@ impl Participation {
             Participation::Booth { state, .. } => state.code(),
             Participation::CampaignEntry { state, .. } => state.code(),
             Participation::Declaration(d) => d.state.code(),
+            Participation::InternshipOffer { state, .. } => state.code(),
+            Participation::InternshipApplication { state, .. } => state.code(),
         }
     }
 
@@ -126,6 +141,10 @@ impl Participation {
             Participation::Booth { state, .. } => *state != BoothState::Withdrawn,
             Participation::CampaignEntry { state, .. } => *state == EntryState::Joined,
             Participation::Declaration(d) => d.state != DeclarationState::Withdrawn,
+            Participation::InternshipOffer { state, .. } => *state != OfferState::Withdrawn,
+            Participation::InternshipApplication { state, .. } => {
+                *state != ApplicationState::Withdrawn
+            }
         }
     }
 
@@ -160,6 +179,11 @@ impl Participation {
             Participation::Booth { state, .. } => *state == BoothState::Approved,
             Participation::CampaignEntry { state, .. } => *state == EntryState::Joined,
             Participation::Declaration(d) => d.state == DeclarationState::Approved,
+            // A host company takes part with an offer that stands; a student once accepted.
+            Participation::InternshipOffer { state, .. } => *state != OfferState::Withdrawn,
+            Participation::InternshipApplication { state, .. } => {
+                *state == ApplicationState::Accepted
+            }
         }
     }
 
@@ -193,6 +217,28 @@ impl Participation {
         }
     }
 
+    /// A host company's offer, its state and the places taken.
+    pub fn internship_offer(&self) -> Option<(OfferState, &InternshipOffer, u32)> {
+        match self {
+            Participation::InternshipOffer {
+                state,
+                offer,
+                accepted,
+            } => Some((*state, offer, *accepted)),
+            _ => None,
+        }
+    }
+
+    /// A student's application and where it stands.
+    pub fn internship_application(&self) -> Option<(ApplicationState, &InternshipApplication)> {
+        match self {
+            Participation::InternshipApplication { state, application } => {
+                Some((*state, application))
+            }
+            _ => None,
+        }
+    }
+
     pub fn booth(&self) -> Option<(BoothState, &ExhibitorProfile)> {
         match self {
             Participation::Booth { state, profile } => Some((*state, profile)),
@@ -211,6 +257,8 @@ impl Labelled for Participation {
             Participation::Booth { state, .. } => state.label_id(),
             Participation::CampaignEntry { state, .. } => state.label_id(),
             Participation::Declaration(d) => d.state.label_id(),
+            Participation::InternshipOffer { state, .. } => state.label_id(),
+            Participation::InternshipApplication { state, .. } => state.label_id(),
         }
     }
 }

@@ -177,6 +177,13 @@ pub struct RegistrationInput {
     /// A student's booths to visit: exhibitor registration ids.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub booths: Vec<i64>,
+    /// An internship programme's host company: its offer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offer: Option<super::OfferInput>,
+    /// An internship programme's student: the offer applied to and why (the profile is in
+    /// `student`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub application: Option<super::ApplicationInput>,
 }
 
 /// What an event asks of its registrations.
@@ -187,7 +194,8 @@ pub struct RegistrationRules<'a> {
     pub questions: &'a [Question],
     /// What taking part means here.
     pub shape: super::Shape,
-    /// A campaign's first and last day (Tokyo), for a campaign entry.
+    /// A campaign's (or an internship programme's) first and last day (Tokyo), for a
+    /// campaign entry (or an internship offer).
     pub campaign_period: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
 }
 
@@ -261,6 +269,8 @@ pub enum PartSpec {
     Booth(super::ExhibitorProfile),
     CampaignEntry(super::CampaignEntry),
     Declaration(super::Declaration),
+    InternshipOffer(super::InternshipOffer),
+    InternshipApplication(super::InternshipApplication),
 }
 
 impl RegistrationSpec {
@@ -356,6 +366,24 @@ impl RegistrationSpec {
                     input.student.unwrap_or_default(),
                 ))
                 .map(PartSpec::StudentVisit),
+            super::Shape::InternshipOffer => match (rules.campaign_period, input.offer) {
+                (Some(period), Some(o)) => errors
+                    .take(super::InternshipOffer::parse(o, period))
+                    .map(PartSpec::InternshipOffer),
+                (Some(period), None) => errors
+                    .take(super::InternshipOffer::parse(Default::default(), period))
+                    .map(PartSpec::InternshipOffer),
+                (None, _) => {
+                    errors.add("offer.from", "required");
+                    None
+                }
+            },
+            super::Shape::InternshipApplication => errors
+                .take(super::InternshipApplication::parse(
+                    input.application.unwrap_or_default(),
+                    input.student.unwrap_or_default(),
+                ))
+                .map(PartSpec::InternshipApplication),
         };
         // An individual attends alone; a company names 1 to `limit` attendees.
         let attendees = if !shape.has_attendees() {
@@ -433,6 +461,8 @@ impl RegistrationSpec {
             PartSpec::Booth(_) => super::Shape::Booth,
             PartSpec::CampaignEntry(_) => super::Shape::CampaignEntry,
             PartSpec::Declaration(_) => super::Shape::Declaration,
+            PartSpec::InternshipOffer(_) => super::Shape::InternshipOffer,
+            PartSpec::InternshipApplication(_) => super::Shape::InternshipApplication,
         }
     }
 

@@ -17,6 +17,10 @@ labelled_enum! {
         CampaignEntry = "campaign_entry" => "label-shape-campaign-entry";
         /// A company's declaration, reviewed by the organizer, returned and resubmitted.
         Declaration = "declaration" => "label-shape-declaration";
+        /// A host company's internship offer: a period, tasks and places; no seats, no time.
+        InternshipOffer = "internship_offer" => "label-shape-internship-offer";
+        /// A student's application to one internship offer, decided by the host company.
+        InternshipApplication = "internship_application" => "label-shape-internship-application";
     }
 }
 
@@ -29,6 +33,8 @@ impl Shape {
             EventKind::JobFair => Shape::StudentVisit,
             EventKind::Campaign => Shape::CampaignEntry,
             EventKind::Declaration => Shape::Declaration,
+            EventKind::Internship if exhibitor => Shape::InternshipOffer,
+            EventKind::Internship => Shape::InternshipApplication,
             _ => Shape::Seats,
         }
     }
@@ -39,6 +45,7 @@ impl Shape {
             EventKind::JobFair => &[Shape::Booth, Shape::StudentVisit],
             EventKind::Campaign => &[Shape::CampaignEntry],
             EventKind::Declaration => &[Shape::Declaration],
+            EventKind::Internship => &[Shape::InternshipOffer, Shape::InternshipApplication],
             _ => &[Shape::Seats],
         }
     }
@@ -76,16 +83,20 @@ impl Shape {
         matches!(self, Shape::Seats | Shape::StudentVisit | Shape::Booth)
     }
 
-    /// Whether the organizer decides on it before it stands.
+    /// Whether someone decides on it before it takes part: the organizer (a booth, a
+    /// declaration) or the host company (an internship application).
     pub fn is_reviewed(self) -> bool {
-        matches!(self, Shape::Booth | Shape::Declaration)
+        matches!(
+            self,
+            Shape::Booth | Shape::Declaration | Shape::InternshipApplication
+        )
     }
 
     /// The company's own: one live registration per corporate number.
     pub fn once_per_company(self) -> bool {
         matches!(
             self,
-            Shape::Booth | Shape::CampaignEntry | Shape::Declaration
+            Shape::Booth | Shape::CampaignEntry | Shape::Declaration | Shape::InternshipOffer
         )
     }
 }
@@ -100,7 +111,10 @@ mod tests {
             for &shape in Shape::all_of(*kind) {
                 assert_eq!(
                     shape.has_time(),
-                    !matches!(*kind, EventKind::Campaign | EventKind::Declaration),
+                    !matches!(
+                        *kind,
+                        EventKind::Campaign | EventKind::Declaration | EventKind::Internship
+                    ),
                     "{kind:?} {shape:?}"
                 );
                 assert!(!(shape.takes_seats() && shape.is_reviewed()));

@@ -69,6 +69,30 @@ pub struct EmailContext {
     /// The organizer's decision a review message announces (a booth's or a declaration's),
     /// as it was made: not where the review stands when the message is sent.
     pub decision: Option<DecisionBlock>,
+    /// An internship programme: the offer (to its host company, or to a student who applied
+    /// to it) and, to the host, the student who applied.
+    #[serde(default)]
+    pub internship: Option<InternshipBlock>,
+}
+
+/// An internship offer as an email shows it, and the applicant a host company is told of.
+#[derive(Debug, Clone, Serialize)]
+pub struct InternshipBlock {
+    pub company: String,
+    pub period: String,
+    pub tasks: String,
+    /// Places, languages of work, Japanese needed, allowance: one line.
+    pub details: String,
+    pub applicant: Option<ApplicantBlock>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ApplicantBlock {
+    pub name: String,
+    pub affiliation: String,
+    /// Graduation year, Japanese, field of study: one line.
+    pub profile: String,
+    pub motivation: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

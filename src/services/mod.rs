@@ -10,6 +10,7 @@ pub mod declarations;
 pub mod demo;
 pub mod doctor;
 pub mod events;
+pub mod internships;
 pub mod job_fairs;
 pub mod links;
 pub mod notices;

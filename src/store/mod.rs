@@ -7,6 +7,7 @@ pub mod declarations;
 pub mod entities;
 pub mod event_sessions;
 pub mod events;
+pub mod internships;
 pub mod job_fairs;
 pub mod opt_outs;
 pub mod organizations;

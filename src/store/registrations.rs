@@ -121,6 +121,12 @@ pub async fn insert(
             super::job_fairs::insert_student(db, id, p).await?
         }
         PartSpec::StudentVisit(_) => {}
+        PartSpec::InternshipOffer(o) => {
+            super::internships::insert_offer(db, id, new.event_id, o).await?
+        }
+        PartSpec::InternshipApplication(a) => {
+            super::internships::insert_application(db, id, new.event_id, a).await?
+        }
     }
     let people: Vec<_> = spec
         .attendees
@@ -708,6 +714,13 @@ async fn assemble(
         declarations: super::declarations::of_registrations(db, &ids_of(Shape::Declaration))
             .await?,
         booths: super::job_fairs::exhibitors_of(db, &ids_of(Shape::Booth)).await?,
+        offers: super::internships::offers_of(db, &ids_of(Shape::InternshipOffer)).await?,
+        accepted: super::internships::accepted_counts(db, &ids_of(Shape::InternshipOffer)).await?,
+        applications: super::internships::applications_of(
+            db,
+            &ids_of(Shape::InternshipApplication),
+        )
+        .await?,
     };
     let mut list = models
         .into_iter()
@@ -725,6 +738,10 @@ struct Parts {
     entries: std::collections::HashMap<i64, crate::domain::CampaignEntry>,
     declarations: std::collections::HashMap<i64, crate::domain::DeclarationRecord>,
     booths: std::collections::HashMap<i64, super::job_fairs::Exhibitor>,
+    offers: std::collections::HashMap<i64, crate::domain::InternshipOffer>,
+    /// Places taken, by offer.
+    accepted: std::collections::HashMap<i64, u32>,
+    applications: std::collections::HashMap<i64, super::internships::StoredApplication>,
 }
 
 impl Parts {
@@ -776,6 +793,33 @@ impl Parts {
                     d.state = crate::domain::DeclarationState::Withdrawn;
                 }
                 Participation::Declaration(d)
+            }
+            Shape::InternshipOffer => {
+                let offer = self.offers.remove(&id).ok_or_else(|| missing("offer"))?;
+                let accepted = self.accepted.get(&id).copied().unwrap_or(0);
+                Participation::InternshipOffer {
+                    state: if withdrawn {
+                        crate::domain::OfferState::Withdrawn
+                    } else {
+                        crate::domain::OfferState::of(offer.places, accepted)
+                    },
+                    offer,
+                    accepted,
+                }
+            }
+            Shape::InternshipApplication => {
+                let a = self
+                    .applications
+                    .remove(&id)
+                    .ok_or_else(|| missing("application"))?;
+                Participation::InternshipApplication {
+                    state: if withdrawn {
+                        crate::domain::ApplicationState::Withdrawn
+                    } else {
+                        a.state
+                    },
+                    application: a.application,
+                }
             }
         })
     }

@@ -145,6 +145,11 @@ pub struct RegistrationCreateBody {
     pub student: Option<StudentCreateBody>,
     /// A student's booths to visit: the exhibitors' registration ids (approved booths).
     pub booths: Option<Vec<i64>>,
+    /// At an internship programme, a host company posting its offer (no attendees).
+    pub offer: Option<InternshipOfferCreateBody>,
+    /// At an internship programme, a student applying to one offer; the profile goes in
+    /// `student`.
+    pub application: Option<InternshipApplicationCreateBody>,
 }
 
 impl From<RegistrationCreateBody> for RegistrationInput {
@@ -201,6 +206,19 @@ impl From<RegistrationCreateBody> for RegistrationInput {
                 field: Some(x.field),
             }),
             booths: b.booths.unwrap_or_default(),
+            offer: b.offer.map(|o| crate::domain::OfferInput {
+                from: Some(o.from.to_string()),
+                to: Some(o.to.to_string()),
+                tasks: Some(o.tasks),
+                places: Some(o.places.to_string()),
+                languages: o.languages,
+                japanese_level: o.japanese_level,
+                allowance: Some(if o.allowance { "yes" } else { "no" }.to_owned()),
+            }),
+            application: b.application.map(|a| crate::domain::ApplicationInput {
+                offer: Some(a.offer_id.to_string()),
+                motivation: Some(a.motivation),
+            }),
         }
     }
 }
@@ -750,4 +768,32 @@ pub struct StudentCreateBody {
     pub japanese_level: String,
     /// Field of study.
     pub field: String,
+}
+
+/// An internship offer, as the host company posts it.
+#[derive(Debug, Object)]
+#[oai(rename = "InternshipOfferCreate", skip_serializing_if_is_none)]
+pub struct InternshipOfferCreateBody {
+    /// The first day, within the programme's period.
+    pub from: chrono::NaiveDate,
+    /// The last day, within the programme's period.
+    pub to: chrono::NaiveDate,
+    pub tasks: String,
+    /// 1 to 50.
+    pub places: u32,
+    /// The languages of work: ja, en, zh, ko, vi, other
+    pub languages: Vec<String>,
+    /// The Japanese needed: n1 … n5, native, learning; none for no requirement.
+    pub japanese_level: Option<String>,
+    /// Whether the intern is paid an allowance.
+    pub allowance: bool,
+}
+
+/// A student's application to one internship offer.
+#[derive(Debug, Object)]
+#[oai(rename = "InternshipApplicationCreate", skip_serializing_if_is_none)]
+pub struct InternshipApplicationCreateBody {
+    /// The offer's id (see the programme's offers on its public page).
+    pub offer_id: i64,
+    pub motivation: String,
 }

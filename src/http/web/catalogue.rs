@@ -317,6 +317,9 @@ struct EventView {
     register_label: &'static str,
     /// A job fair: companies apply for booths; approved ones are listed.
     job_fair: bool,
+    /// An internship programme: host companies post offers; open ones are listed (in
+    /// `booths`) and students apply to one.
+    internship: bool,
     booths: Vec<Booth>,
 }
 
@@ -340,6 +343,18 @@ pub async fn event_page(
             .map(|b| Booth {
                 details: crate::i18n::words::booth_details(lang.lang, &b.exhibitor.profile),
                 company: b.company,
+                tasks: None,
+            })
+            .collect()
+    } else if Shape::InternshipOffer.taken_by(listing.event.spec.kind) {
+        // An internship programme lists its open offers.
+        crate::services::internships::open_offers(&state.db, listing.event.id)
+            .await?
+            .iter()
+            .map(|o| Booth {
+                details: crate::i18n::words::internship_offer_details(lang.lang, o),
+                company: o.company.clone(),
+                tasks: Some(o.offer.tasks.clone()),
             })
             .collect()
     } else {
@@ -361,6 +376,8 @@ pub async fn event_page(
 pub(super) struct Booth {
     company: String,
     details: String,
+    /// An internship offer's tasks (an offer is listed like a booth).
+    tasks: Option<String>,
 }
 
 /// `?via=mailmag` on an event page (a tracked link from the publicity kit or a flyer) goes on
@@ -471,10 +488,12 @@ pub(super) fn render_event(
             .collect(),
         campaign: !Shape::seated(spec.kind),
         job_fair: Shape::Booth.taken_by(spec.kind),
+        internship: Shape::InternshipOffer.taken_by(spec.kind),
         booths,
         register_label: match Shape::of(spec.kind, false) {
             Shape::CampaignEntry => "join-link",
             Shape::Declaration => "declare-link",
+            Shape::InternshipApplication => "internship-apply-link",
             _ => "register-link",
         },
         slug: spec.slug.to_string(),

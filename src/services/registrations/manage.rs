@@ -237,6 +237,17 @@ async fn cancel_locked(
         }
     };
     if chosen.is_empty() {
+        // A registration that names no attendees (a booth, a campaign entry, a declaration,
+        // an internship offer or application) is withdrawn as a whole.
+        if attendee_ids.is_none() && !reg.shape().has_attendees() && reg.is_live() {
+            store::registrations::set_status_and_seats(txn, reg.id, SeatState::Cancelled, 0, now)
+                .await?;
+            let notice = Notice::Cancelled {
+                attendees: Vec::new(),
+                all: true,
+            };
+            notices::tell(txn, event, reg, notice, Copies::Active, now).await?;
+        }
         return Ok(());
     }
     let ids: Vec<i64> = chosen.iter().map(|a| a.id).collect();

@@ -32,6 +32,7 @@ struct ShapeLinks {
     booths: bool,
     campaign_entries: bool,
     declarations: bool,
+    internships: bool,
 }
 
 impl ShapeLinks {
@@ -43,6 +44,7 @@ impl ShapeLinks {
             booths: shapes.contains(&Shape::Booth),
             campaign_entries: shapes.contains(&Shape::CampaignEntry),
             declarations: shapes.contains(&Shape::Declaration),
+            internships: shapes.contains(&Shape::InternshipOffer),
         }
     }
 }

@@ -58,6 +58,8 @@ struct EventReportView {
     vias: Vec<BarView>,
     bands: Vec<BarView>,
     cities: Vec<BarView>,
+    /// An internship programme: offers, places, applications and matches, in one line.
+    internships: Option<String>,
 }
 
 #[handler]
@@ -104,6 +106,20 @@ pub async fn event_report(
         vias: bar_views(&by_via),
         bands: bar_views(&by_band),
         cities: bar_views(&by_city),
+        internships: if crate::domain::Shape::InternshipOffer.taken_by(e.listing.event.spec.kind) {
+            let c = crate::services::internships::counts(&state.db, e.listing.event.id).await?;
+            Some(l.t_args(
+                "a-internship-counts",
+                &crate::fluent_args![
+                    ("offers", c.offers),
+                    ("places", c.places),
+                    ("applications", c.applications),
+                    ("matches", c.matches),
+                ],
+            ))
+        } else {
+            None
+        },
     };
     Ok(private(state.pages.render(
         "admin/report.html",
