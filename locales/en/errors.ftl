@@ -159,3 +159,6 @@ error-database-not-empty = The database holds data already; demo data goes into 
 error-invalid-country = Choose a country or region.
 error-invalid-time-zone = Choose a time zone from the list.
 error-not-for-sole-proprietor = A sole proprietor has no corporate number. If there is one, register as a company.
+error-internship-offer-unavailable = The host company you chose no longer takes applications or is not part of this programme. Reload the page and choose again.
+error-internship-applied-already = You have applied to this host company already.
+error-internship-places-full = All { $places } places are taken. Decline another student first to accept this one.

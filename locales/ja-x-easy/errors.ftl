@@ -149,3 +149,6 @@ error-database-not-empty = データベースにもうデータがあります�
 error-invalid-country = 国・地域を 選んでください。
 error-invalid-time-zone = 時間（タイムゾーン）を リストから 選んでください。
 error-not-for-sole-proprietor = 個人事業主には 法人番号が ありません。法人番号が あるときは「会社」を 選んでください。
+error-internship-offer-unavailable = 選んだ 会社は、もう 募集を して いないか、この プログラムの 会社では ありません。ページを 開き直して、もう一度 選んで ください。
+error-internship-applied-already = この 会社には、もう 応募して います。
+error-internship-places-full = 受け入れる 人数（{ $places }人）が いっぱいです。ほかの 学生を 見送ってから 受け入れて ください。

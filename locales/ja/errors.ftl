@@ -150,3 +150,6 @@ error-database-not-empty = データベースに既にデータがあります�
 error-invalid-country = 国・地域を選択してください。
 error-invalid-time-zone = タイムゾーンを一覧から選択してください。
 error-not-for-sole-proprietor = 個人事業主には法人番号がありません。法人番号がある場合は区分を「企業（法人）」にしてください。
+error-internship-offer-unavailable = 選んだ受入企業は募集を終了したか、このプログラムのものではありません。ページを開き直して選び直してください。
+error-internship-applied-already = この受入企業には既に応募しています。
+error-internship-places-full = 受入人数（{ $places }名）に達しています。受け入れる前に、ほかの応募者の判断を見直してください。

@@ -483,3 +483,130 @@ async fn hosts_post_offers_students_apply_and_hosts_decide_within_their_places()
     // An accepted student takes part; the host companies do too.
     assert!(report.contains("<dt>参加企業数</dt><dd>2</dd>"), "{report}");
 }
+
+/// A new user on the demo, in a real browser: opens the winter internship programme, applies
+/// to an offer as a student, fixes what the form points out, and lands on the manage page; the
+/// host company sees the application on its own page. axe-core audits every page on the way.
+#[tokio::test]
+async fn a_student_applies_to_an_internship_offer_in_the_browser() {
+    use crate::chromium::{Audit, Chromium};
+    let (app, _) = TestApp::with_demo().await;
+    let Some(browser) = Chromium::start(&app.base_url, "en").await else {
+        return;
+    };
+    let mut audit = Audit::default();
+    let slug = "sme-internship-winter";
+    browser.goto(&format!("/events/{slug}")).await;
+    let page = browser.body().await;
+    assert!(
+        page.contains("Host companies") && page.contains("有限会社青梅木工所"),
+        "{page}"
+    );
+    audit.page(&browser, "internship programme (en)").await;
+    browser.follow("p.cta a.button").await;
+    assert!(
+        browser
+            .path()
+            .await
+            .starts_with(&format!("/events/{slug}/register")),
+        "{}",
+        browser.path().await
+    );
+    assert!(browser.text("h1").await.contains("Apply for an internship"));
+    audit
+        .page(&browser, "internship application form (en)")
+        .await;
+
+    let offers = uketsuke::services::internships::open_offers(
+        &app.db,
+        uketsuke::store::events::by_slug(&app.db, slug)
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
+    )
+    .await
+    .unwrap();
+    let ome = offers
+        .iter()
+        .find(|o| o.company == "有限会社青梅木工所")
+        .unwrap()
+        .registration_id
+        .to_string();
+    for (name, value) in [
+        ("contact.name", "Aisha Rahman"),
+        ("contact.email", "aisha@student.example.jp"),
+        ("affiliation", "Tokyo International University"),
+        ("student.graduation_year", "2028"),
+        ("student.field", "Product design"),
+    ] {
+        browser.fill(name, value).await;
+    }
+    browser.choose("student.japanese_level", "n3").await;
+    browser.tick("application.offer", &ome).await;
+    browser.tick("consent", "yes").await;
+    browser.follow("button.submit-main").await;
+    // No motivation yet: the form says so and keeps the offer chosen.
+    assert!(
+        !browser
+            .text("[id='application.motivation-error']")
+            .await
+            .is_empty(),
+        "{}",
+        browser.body().await
+    );
+    let chosen = browser
+        .client
+        .find(fantoccini::Locator::Css(&format!(
+            "input[name='application.offer'][value='{ome}']"
+        )))
+        .await
+        .unwrap()
+        .prop("checked")
+        .await
+        .unwrap();
+    assert_eq!(chosen.as_deref(), Some("true"), "the offer stays chosen");
+    audit
+        .page(&browser, "internship application form with an error (en)")
+        .await;
+    browser
+        .fill(
+            "application.motivation",
+            "I make furniture at school and want to learn from a workshop.",
+        )
+        .await;
+    browser.follow("button.submit-main").await;
+    assert!(
+        browser.path().await.starts_with("/r/"),
+        "{}",
+        browser.body().await
+    );
+    let page = browser.body().await;
+    assert!(
+        page.contains("Your application") && page.contains("有限会社青梅木工所"),
+        "{page}"
+    );
+    audit
+        .page(&browser, "internship application manage page (en)")
+        .await;
+
+    // The host company sees it on its page.
+    let host = uketsuke::store::registrations::by_id(&app.db, ome.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let token = uketsuke::services::links::ManageLinks::new(&app.link_key)
+        .unseal(&host.token_sealed)
+        .unwrap();
+    browser.goto(&format!("/r/{token}?lang=ja")).await;
+    let page = browser.body().await;
+    assert!(
+        page.contains("Aisha Rahman") && page.contains("受け入れる"),
+        "{page}"
+    );
+    audit
+        .page(&browser, "internship host manage page (ja)")
+        .await;
+    browser.close().await;
+    audit.assert_clean();
+}
