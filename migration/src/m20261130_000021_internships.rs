@@ -1,6 +1,7 @@
 //! Internships for students from abroad: a host company's offer (period, tasks, places,
 //! languages, allowance) and students' applications to one offer each, with the host's
 //! decision.
+use sea_orm_migration::sea_orm::DbBackend;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -9,6 +10,14 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        // `internship_application` is longer than the 20 characters the shape column held.
+        // SQLite does not hold text to a declared length; PostgreSQL does.
+        if manager.get_database_backend() == DbBackend::Postgres {
+            manager
+                .get_connection()
+                .execute_unprepared("ALTER TABLE registrations ALTER COLUMN shape TYPE varchar(32)")
+                .await?;
+        }
         manager
             .create_table(
                 Table::create()

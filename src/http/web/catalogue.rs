@@ -486,7 +486,9 @@ pub(super) fn render_event(
             // A booked consultation slot is simply gone for others.
             .filter(|s| !(s.exclusive && s.full))
             .collect(),
-        campaign: !Shape::seated(spec.kind),
+        // Campaigns and declaration schemes list who takes part; an internship programme
+        // lists its offers instead.
+        campaign: !Shape::seated(spec.kind) && spec.kind != crate::domain::EventKind::Internship,
         job_fair: Shape::Booth.taken_by(spec.kind),
         internship: Shape::InternshipOffer.taken_by(spec.kind),
         booths,
