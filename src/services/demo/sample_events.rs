@@ -457,12 +457,12 @@ pub(super) fn demo_events(now: DateTime<Utc>) -> Vec<DemoEvent> {
                 ..event(
                     "sme-internship-winter",
                     (
-                        "外国人留学生のための中小企業インターンシップ（冬期）",
-                        "SME internships for international students (winter)",
+                        "中小企業インターンシップ（冬期）",
+                        "SME internship programme (winter)",
                     ),
                     (
-                        "外国人留学生が都内中小企業で就業体験を行います。受入企業が募集を登録し、学生は受入企業を選んで応募します。",
-                        "International students work at a Tokyo SME for a few days. Host companies post offers; students choose one and apply.",
+                        "外国人学生が都内中小企業で就業体験を行います。受入企業が募集を登録し、学生は受入企業を選んで応募します。",
+                        "Students from abroad work at a Tokyo SME for a few days. Host companies post offers; students choose one and apply.",
                     ),
                     SmeTalent,
                     Internship,
