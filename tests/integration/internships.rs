@@ -111,6 +111,14 @@ async fn hosts_post_offers_students_apply_and_hosts_decide_within_their_places()
         !page.contains("calendar.ics"),
         "an offer has no time to put in a calendar"
     );
+    assert!(
+        !page.contains("change-attendees") && !page.contains("attendee-list"),
+        "an offer names no attendees: {page}"
+    );
+    assert!(
+        page.contains("申込を取り下げる"),
+        "it is withdrawn, not cancelled"
+    );
     let (status, view) = app
         .api("GET", &format!("/registrations/{host_token}"), None, None)
         .await;
@@ -139,6 +147,17 @@ async fn hosts_post_offers_students_apply_and_hosts_decide_within_their_places()
     assert_eq!(status, 201, "{body}");
     assert_eq!(body["status"], "open", "{body}");
     let second_offer = body["id"].as_i64().unwrap();
+    // A NUL in the tasks is refused on the field, as is a motivation of 10,000 characters
+    // (below).
+    let mut nul = company_registration(&corporate_number(95_003), &[]);
+    nul.as_object_mut().unwrap().remove("attendees");
+    nul["offer"] = json!({"from": first_day, "to": last_day, "tasks": "a\u{0}b", "places": 1, "languages": ["ja"], "allowance": false});
+    let (status, body) = app.register("intern-winter", nul).await;
+    assert_eq!(
+        (status, body["fields"][0]["field"].as_str()),
+        (422, Some("offer.tasks")),
+        "{body}"
+    );
     // Once per company.
     let mut again = company_registration(&corporate_number(95_002), &[]);
     again.as_object_mut().unwrap().remove("attendees");
@@ -267,6 +286,18 @@ async fn hosts_post_offers_students_apply_and_hosts_decide_within_their_places()
     assert_eq!(status, 201, "{wang}");
     let wang_id = wang["id"].as_i64().unwrap();
     let wang_token = wang["manage_token"].as_str().unwrap().to_owned();
+    let long = "長".repeat(10_000);
+    let (status, body) = app
+        .register(
+            "intern-winter",
+            applicant("Long", "long@student.example.jp", first_offer, &long),
+        )
+        .await;
+    assert_eq!(
+        (status, body["fields"][0]["field"].as_str()),
+        (422, Some("application.motivation")),
+        "{body}"
+    );
     // An offer of another programme, or none at all, cannot be chosen.
     let (status, body) = app
         .register(
@@ -456,6 +487,11 @@ async fn hosts_post_offers_students_apply_and_hosts_decide_within_their_places()
     let withdrawn = rows.iter().filter(|r| state(r) == "取下げ").count();
     assert_eq!((matches, declined, withdrawn), (1, 1, 1), "{csv}");
     let hostile_row = rows.iter().find(|r| &r[4] == "Kim Minji").unwrap();
+    assert!(
+        hostile_row[3].starts_with("'=HYPERLINK"),
+        "the tasks too: {:?}",
+        &hostile_row[3]
+    );
     assert!(
         hostile_row[7].starts_with("'=HYPERLINK"),
         "a formula is neutralised: {:?}",
