@@ -223,6 +223,43 @@ pub(crate) async fn tell_host(
     Ok(())
 }
 
+/// An offer withdrawn: the applications still standing are declined, and each student told
+/// (in the withdrawing transaction).
+pub(crate) async fn offer_withdrawn(
+    txn: &impl ConnectionTrait,
+    event: &Event,
+    offer: &Registration,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    if offer.participation.internship_offer().is_none() {
+        return Ok(());
+    }
+    let company = offer
+        .company
+        .as_ref()
+        .map(|c| c.name.clone())
+        .unwrap_or_default();
+    for a in applications(txn, event.id, Some(offer.id)).await? {
+        if !a.state.can_become(ApplicationState::Declined) {
+            continue;
+        }
+        store::internships::decide(
+            txn,
+            a.registration.id,
+            ApplicationState::Declined,
+            None,
+            now,
+        )
+        .await?;
+        let decided = Notice::InternshipDecided {
+            decision: InternshipDecision::Declined,
+            company: company.clone(),
+        };
+        notices::tell(txn, event, &a.registration, decided, Copies::Active, now).await?;
+    }
+    Ok(())
+}
+
 /// The host company decides on an application to its offer, from its manage page.
 pub async fn decide_as_host(
     db: &Db,

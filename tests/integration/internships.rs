@@ -518,6 +518,58 @@ async fn hosts_post_offers_students_apply_and_hosts_decide_within_their_places()
     );
     // An accepted student takes part; the host companies do too.
     assert!(report.contains("<dt>参加企業数</dt><dd>2</dd>"), "{report}");
+
+    // A host that withdraws its offer declines the applications still standing, and says so.
+    let (status, park) = app
+        .register(
+            "intern-winter",
+            applicant(
+                "Park Jisoo",
+                "park@student.example.jp",
+                second_offer,
+                "Sales",
+            ),
+        )
+        .await;
+    assert_eq!(status, 201, "{park}");
+    let (status, body) = app
+        .api(
+            "DELETE",
+            &format!("/registrations/{minato_token}"),
+            None,
+            None,
+        )
+        .await;
+    assert!(status == 200 || status == 204, "{status} {body}");
+    let (_, park) = app
+        .api(
+            "GET",
+            &format!("/registrations/{}", park["manage_token"].as_str().unwrap()),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(park["status"], "declined", "{park}");
+    app.drain(&mailer).await;
+    let raw = smtp.messages();
+    let mails: Vec<Message> = raw
+        .iter()
+        .map(|m| MessageParser::default().parse(m).unwrap())
+        .collect();
+    assert!(
+        to(&mails, "park@student.example.jp")
+            .iter()
+            .any(|m| m.subject().unwrap().starts_with("【選考結果】")),
+        "Park hears the offer is gone"
+    );
+    let c = uketsuke::services::internships::counts(&app.db, event.id)
+        .await
+        .unwrap();
+    assert_eq!(
+        (c.offers, c.places, c.applications, c.matches, c.declined),
+        (1, 1, 3, 1, 2),
+        "the withdrawn offer and its places no longer count"
+    );
 }
 
 /// A new user on the demo, in a real browser: opens the winter internship programme, applies

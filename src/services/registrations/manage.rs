@@ -247,6 +247,7 @@ async fn cancel_locked(
                 all: true,
             };
             notices::tell(txn, event, reg, notice, Copies::Active, now).await?;
+            crate::services::internships::offer_withdrawn(txn, event, reg, now).await?;
         }
         return Ok(());
     }
