@@ -389,6 +389,21 @@ async fn hosts_post_offers_students_apply_and_hosts_decide_within_their_places()
     assert_eq!(body["status"], "closed", "full: {body}");
     let organizer = app.signed_in("INTERN", UserRole::Organizer).await;
     let admin = "/admin/events/intern-winter/internships";
+    for page in [
+        format!("/admin/events/intern-winter/registrations/{first_offer}"),
+        format!("/admin/events/intern-winter/registrations/{kim_id}"),
+        "/admin/events/intern-winter/roster".to_owned(),
+        "/admin/events/intern-winter".to_owned(),
+    ] {
+        let (status, html) = organizer.get(&page).await;
+        assert_eq!(status, 200, "{page}: {html}");
+        assert!(!html.contains("<script>alert"), "{page}");
+    }
+    let (_, event_page) = organizer.get("/admin/events/intern-winter").await;
+    assert!(
+        event_page.contains(admin),
+        "the event links its internships page"
+    );
     let (status, list) = organizer.get(admin).await;
     assert_eq!(status, 200);
     assert!(

@@ -373,14 +373,17 @@ pub struct RegisteredEventBody {
 pub struct RegistrationBody {
     pub id: i64,
     /// What taking part means here: `seats` (a seminar, an EXPO, a consultation slot),
-    /// `booth`, `student_visit`, `campaign_entry` or `declaration`.
+    /// `booth`, `student_visit`, `campaign_entry`, `declaration`, `internship_offer` or
+    /// `internship_application`.
     pub shape: crate::domain::Shape,
     /// Where it stands, in its shape's own states. Seats and student visits: `confirmed`,
     /// `waitlisted`, `cancelled`, or `duplicate` when every attendee named was registered for
     /// the event already (it holds no seat; the owners of those addresses are told by
     /// email). A booth: `under_review`, `approved`, `declined`, `withdrawn`. A campaign
     /// entry: `joined`, `withdrawn`. A declaration: `under_review`, `returned`, `approved`,
-    /// `withdrawn`. Nothing under review is `confirmed`.
+    /// `withdrawn`. An internship offer: `open`, `closed` (every place taken), `withdrawn`. An
+    /// internship application: `applied`, `accepted`, `declined`, `withdrawn`. Nothing under
+    /// review is `confirmed`.
     pub status: String,
     /// Place in the waiting list (1 is next), when waitlisted.
     pub waitlist_position: Option<u32>,
