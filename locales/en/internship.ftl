@@ -59,3 +59,5 @@ col-internship-affiliation = School or employer
 col-internship-profile = Profile
 col-internship-motivation = Motivation
 col-internship-state = Status
+col-internship-places = Internship places
+col-internship-matches = Internship matches

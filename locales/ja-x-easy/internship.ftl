@@ -59,3 +59,5 @@ col-internship-affiliation = 学校・所属
 col-internship-profile = プロフィール
 col-internship-motivation = 応募する 理由
 col-internship-state = ようす
+col-internship-places = インターンシップの 受け入れの 数
+col-internship-matches = インターンシップが 決まった 数

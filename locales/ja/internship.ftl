@@ -59,3 +59,5 @@ col-internship-affiliation = 学校・所属
 col-internship-profile = プロフィール
 col-internship-motivation = 志望動機
 col-internship-state = 選考状況
+col-internship-places = インターンシップ受入枠
+col-internship-matches = インターンシップマッチング数

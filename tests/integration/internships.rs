@@ -533,6 +533,29 @@ async fn hosts_post_offers_students_apply_and_hosts_decide_within_their_places()
     );
     // An accepted student takes part; the host companies do too.
     assert!(report.contains("<dt>参加企業数</dt><dd>2</dd>"), "{report}");
+    // The fiscal year counts the places and the matches too.
+    let fy = uketsuke::domain::FiscalYear::of(event.spec.starts_at);
+    let csv_bytes = organizer
+        .client
+        .get(app.url(&format!("/admin/reports.csv?year={}", fy.year())))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(&csv_bytes[3..]);
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let total = reader.records().map(Result::unwrap).last().unwrap();
+    assert_eq!(
+        (
+            &total[column("インターンシップ受入枠")],
+            &total[column("インターンシップマッチング数")]
+        ),
+        ("3", "1"),
+        "{total:?}"
+    );
 
     // A host that withdraws its offer declines the applications still standing, and says so.
     let (status, park) = app

@@ -197,6 +197,8 @@ struct YearRowView {
     checked_in: u64,
     attendance_rate: String,
     employees_covered: u64,
+    internship_places: u64,
+    internship_matches: u64,
 }
 
 fn year_row(l: crate::i18n::Lang, r: &YearRow) -> YearRowView {
@@ -212,6 +214,8 @@ fn year_row(l: crate::i18n::Lang, r: &YearRow) -> YearRowView {
         checked_in: r.checked_in,
         attendance_rate: percent(r.attendance_rate()),
         employees_covered: r.employees_covered,
+        internship_places: r.internship_places,
+        internship_matches: r.internship_matches,
     }
 }
 
@@ -309,6 +313,8 @@ pub async fn year_report_csv(
             "col-checked-in",
             "col-attendance-rate",
             "col-campaign-employees",
+            "col-internship-places",
+            "col-internship-matches",
         ],
     )];
     for row in r.by_area.iter().chain(std::iter::once(&r.total)) {
@@ -325,6 +331,8 @@ pub async fn year_report_csv(
             v.checked_in.to_string(),
             v.attendance_rate,
             v.employees_covered.to_string(),
+            v.internship_places.to_string(),
+            v.internship_matches.to_string(),
         ]);
     }
     Ok(csv_response(
