@@ -312,9 +312,9 @@ pub async fn year_report_csv(
             "col-attendees",
             "col-checked-in",
             "col-attendance-rate",
-            "col-campaign-employees",
             "col-internship-places",
             "col-internship-matches",
+            "col-campaign-employees",
         ],
     )];
     for row in r.by_area.iter().chain(std::iter::once(&r.total)) {
@@ -330,9 +330,9 @@ pub async fn year_report_csv(
             v.attendees.to_string(),
             v.checked_in.to_string(),
             v.attendance_rate,
-            v.employees_covered.to_string(),
             v.internship_places.to_string(),
             v.internship_matches.to_string(),
+            v.employees_covered.to_string(),
         ]);
     }
     Ok(csv_response(
