@@ -177,3 +177,6 @@ error-dispatch-visit-past = A visit must be in the future.
 error-dispatch-visit-limit = This company has had its { $max } visits of fiscal year { $year } already. Cancel another visit, or schedule it in the next fiscal year.
 error-dispatch-no-expert = Assign an expert first.
 error-dispatch-assigned = An expert has been assigned, so the request cannot be withdrawn here. Please contact the organizer.
+error-internship-offer-unavailable = The host company you chose no longer takes applications or is not part of this programme. Reload the page and choose again.
+error-internship-applied-already = You have applied to this host company already.
+error-internship-places-full = All { $places } places are taken. Decline another student first to accept this one.

@@ -167,3 +167,6 @@ error-dispatch-visit-past = これから 先の 日と 時間に してくださ
 error-dispatch-visit-limit = この会社は { $year }年度に もう { $max }回 来てもらっています。ほかの 日を 中止するか、次の 年度に してください。
 error-dispatch-no-expert = 先に 専門家を 決めてください。
 error-dispatch-assigned = 専門家が もう 決まっているので、ここでは 取り下げられません。問い合わせ先に 連絡してください。
+error-internship-offer-unavailable = 選んだ 会社は、もう 募集を して いないか、この プログラムの 会社では ありません。ページを 開き直して、もう一度 選んで ください。
+error-internship-applied-already = この 会社には、もう 応募して います。
+error-internship-places-full = 受け入れる 人数（{ $places }人）が いっぱいです。ほかの 学生を 見送ってから 受け入れて ください。

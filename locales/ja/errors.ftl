@@ -168,3 +168,6 @@ error-dispatch-visit-past = 訪問日時は、これから先の日時にして�
 error-dispatch-visit-limit = この企業の{ $year }年度の訪問は、上限の{ $max }回に達しています。別の訪問を中止するか、翌年度の日程にしてください。
 error-dispatch-no-expert = 先に担当の専門家を決めてください。
 error-dispatch-assigned = 担当の専門家が決まっているため、ここでは取り下げられません。お問い合わせ先にご連絡ください。
+error-internship-offer-unavailable = 選んだ受入企業は募集を終了したか、このプログラムのものではありません。ページを開き直して選び直してください。
+error-internship-applied-already = この受入企業には既に応募しています。
+error-internship-places-full = 受入人数（{ $places }名）に達しています。受け入れる前に、ほかの応募者の判断を見直してください。

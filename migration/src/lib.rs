@@ -20,6 +20,7 @@ mod m20261130_000017_registrants;
 mod m20261130_000018_partner_notes;
 mod m20261130_000019_expert_dispatch;
 mod m20261130_000020_certification;
+mod m20261130_000021_internships;
 
 pub struct Migrator;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000018_partner_notes::Migration),
             Box::new(m20261130_000019_expert_dispatch::Migration),
             Box::new(m20261130_000020_certification::Migration),
+            Box::new(m20261130_000021_internships::Migration),
         ]
     }
 }

@@ -11,6 +11,7 @@ pub mod declaration;
 pub mod dispatch;
 pub mod event;
 pub mod fiscal_year;
+pub mod internship;
 pub mod job_fair;
 pub mod jst;
 pub mod language;
@@ -50,14 +51,18 @@ pub use event::{
     ProgrammeArea, Slug, Venue,
 };
 pub use fiscal_year::FiscalYear;
+pub use internship::{
+    ApplicationState, InternshipApplication, InternshipApplicationInput, InternshipOffer,
+    OfferInput, OfferState,
+};
 pub use job_fair::{
     BoothLanguage, ExhibitorInput, ExhibitorProfile, JapaneseLevel, StudentInput, StudentProfile,
 };
 pub use labelled::Labelled;
 pub use language::Language;
 pub use notice::{
-    BoothDecision, DeclarationDecision, Envelope, MessageKind, MovedTo, Notice, Titles,
-    VisitChange, VisitNotice,
+    Applicant, BoothDecision, DeclarationDecision, Envelope, InternshipDecision, MessageKind,
+    MovedTo, Notice, Titles, VisitChange, VisitNotice,
 };
 pub use organization::{OrgCode, Organization, OrganizationKind};
 pub use participation::{BoothState, EntryState, Participation};

@@ -33,6 +33,10 @@ labelled_enum! {
         CertificationDecided = "certification_decided" => "label-message-kind-certification-decided";
         DispatchReceived = "dispatch_received" => "label-message-kind-dispatch-received";
         DispatchVisit = "dispatch_visit" => "label-message-kind-dispatch-visit";
+        InternshipOfferReceived = "internship_offer_received" => "label-message-kind-internship-offer-received";
+        InternshipApplied = "internship_applied" => "label-message-kind-internship-applied";
+        InternshipApplicationArrived = "internship_application_arrived" => "label-message-kind-internship-application-arrived";
+        InternshipDecided = "internship_decided" => "label-message-kind-internship-decided";
     }
 }
 
@@ -144,6 +148,26 @@ pub struct VisitNotice {
     #[serde(default)]
     pub to_expert: bool,
 }
+/// The host company's (or the organizer's) decision on an internship application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InternshipDecision {
+    Accepted,
+    Declined,
+}
+
+/// A student's application as the host company is told of it, as it was when it came.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Applicant {
+    pub application_id: i64,
+    pub name: String,
+    /// The school or employer.
+    pub affiliation: String,
+    pub field: String,
+    pub graduation_year: u16,
+    pub japanese_level: super::JapaneseLevel,
+    pub motivation: String,
+}
 
 /// One message, with what it announces.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -226,6 +250,19 @@ pub enum Notice {
     DispatchVisit {
         visit: VisitNotice,
     },
+    /// A host company's internship offer arrived and is open to students.
+    InternshipOfferReceived,
+    /// To a student: the application arrived and waits for the host company's decision.
+    InternshipApplied,
+    /// To the host company: a student applied to its offer.
+    InternshipApplicationArrived {
+        applicant: Applicant,
+    },
+    /// To a student: the host company's decision, and whose.
+    InternshipDecided {
+        decision: InternshipDecision,
+        company: String,
+    },
 }
 
 impl Notice {
@@ -252,6 +289,12 @@ impl Notice {
             Notice::CertificationDecided { .. } => MessageKind::CertificationDecided,
             Notice::DispatchReceived => MessageKind::DispatchReceived,
             Notice::DispatchVisit { .. } => MessageKind::DispatchVisit,
+            Notice::InternshipOfferReceived => MessageKind::InternshipOfferReceived,
+            Notice::InternshipApplied => MessageKind::InternshipApplied,
+            Notice::InternshipApplicationArrived { .. } => {
+                MessageKind::InternshipApplicationArrived
+            }
+            Notice::InternshipDecided { .. } => MessageKind::InternshipDecided,
         }
     }
 
@@ -268,6 +311,8 @@ impl Notice {
             Shape::CertificationApplication => Notice::CertificationReceived,
             Shape::CampaignEntry => Notice::EntryReceived,
             Shape::DispatchRequest => Notice::DispatchReceived,
+            Shape::InternshipOffer => Notice::InternshipOfferReceived,
+            Shape::InternshipApplication => Notice::InternshipApplied,
             Shape::Seats | Shape::StudentVisit => match status {
                 SeatState::Waitlisted => Notice::Waitlisted,
                 _ => Notice::Confirmed,

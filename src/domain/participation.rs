@@ -2,8 +2,9 @@
 //! "confirmed", a campaign entry has no seats and a declaration has no time: each shape has
 //! its own states and transitions, and a state that cannot happen cannot be written.
 use super::{
-    ApplicationRecord, CampaignEntry, CertificationState, DeclarationRecord, DeclarationState,
-    DispatchRecord, DispatchState, ExhibitorProfile, Labelled, SeatState, Shape,
+    ApplicationRecord, ApplicationState, CampaignEntry, CertificationState, DeclarationRecord,
+    DeclarationState, DispatchRecord, DispatchState, ExhibitorProfile, InternshipApplication,
+    InternshipOffer, Labelled, OfferState, SeatState, Shape,
 };
 use serde::Serialize;
 
@@ -82,6 +83,17 @@ pub enum Participation {
         state: DispatchState,
         request: DispatchRecord,
     },
+    /// A host company's internship offer; `accepted` of its places are taken.
+    InternshipOffer {
+        state: OfferState,
+        offer: InternshipOffer,
+        accepted: u32,
+    },
+    /// A student's application to one offer, and the host's decision.
+    InternshipApplication {
+        state: ApplicationState,
+        application: InternshipApplication,
+    },
 }
 
 impl Participation {
@@ -94,6 +106,8 @@ impl Participation {
             Participation::Declaration { .. } => Shape::Declaration,
             Participation::CertificationApplication { .. } => Shape::CertificationApplication,
             Participation::DispatchRequest { .. } => Shape::DispatchRequest,
+            Participation::InternshipOffer { .. } => Shape::InternshipOffer,
+            Participation::InternshipApplication { .. } => Shape::InternshipApplication,
         }
     }
 
@@ -108,6 +122,8 @@ impl Participation {
             Participation::Declaration(d) => d.state.code(),
             Participation::CertificationApplication { state, .. } => state.code(),
             Participation::DispatchRequest { state, .. } => state.code(),
+            Participation::InternshipOffer { state, .. } => state.code(),
+            Participation::InternshipApplication { state, .. } => state.code(),
         }
     }
 
@@ -145,6 +161,10 @@ impl Participation {
                 *state != CertificationState::Withdrawn
             }
             Participation::DispatchRequest { state, .. } => *state != DispatchState::Withdrawn,
+            Participation::InternshipOffer { state, .. } => *state != OfferState::Withdrawn,
+            Participation::InternshipApplication { state, .. } => {
+                *state != ApplicationState::Withdrawn
+            }
         }
     }
 
@@ -185,6 +205,11 @@ impl Participation {
             // A request takes part once it is answered with an expert.
             Participation::DispatchRequest { state, .. } => {
                 matches!(state, DispatchState::Assigned | DispatchState::Closed)
+            }
+            // A host company takes part with an offer that stands; a student once accepted.
+            Participation::InternshipOffer { state, .. } => *state != OfferState::Withdrawn,
+            Participation::InternshipApplication { state, .. } => {
+                *state == ApplicationState::Accepted
             }
         }
     }
@@ -227,6 +252,27 @@ impl Participation {
             _ => None,
         }
     }
+    /// A host company's offer, its state and the places taken.
+    pub fn internship_offer(&self) -> Option<(OfferState, &InternshipOffer, u32)> {
+        match self {
+            Participation::InternshipOffer {
+                state,
+                offer,
+                accepted,
+            } => Some((*state, offer, *accepted)),
+            _ => None,
+        }
+    }
+
+    /// A student's application and where it stands.
+    pub fn internship_application(&self) -> Option<(ApplicationState, &InternshipApplication)> {
+        match self {
+            Participation::InternshipApplication { state, application } => {
+                Some((*state, application))
+            }
+            _ => None,
+        }
+    }
 
     pub fn dispatch(&self) -> Option<(DispatchState, &DispatchRecord)> {
         match self {
@@ -255,6 +301,8 @@ impl Labelled for Participation {
             Participation::Declaration(d) => d.state.label_id(),
             Participation::CertificationApplication { state, .. } => state.label_id(),
             Participation::DispatchRequest { state, .. } => state.label_id(),
+            Participation::InternshipOffer { state, .. } => state.label_id(),
+            Participation::InternshipApplication { state, .. } => state.label_id(),
         }
     }
 }

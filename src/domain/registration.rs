@@ -183,6 +183,13 @@ pub struct RegistrationInput {
     /// A student's booths to visit: exhibitor registration ids.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub booths: Vec<i64>,
+    /// An internship programme's host company: its offer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offer: Option<super::OfferInput>,
+    /// An internship programme's student: the offer applied to and why (the profile is in
+    /// `student`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub application: Option<super::InternshipApplicationInput>,
 }
 
 /// What an event asks of its registrations.
@@ -193,7 +200,8 @@ pub struct RegistrationRules<'a> {
     pub questions: &'a [Question],
     /// What taking part means here.
     pub shape: super::Shape,
-    /// A campaign's first and last day (Tokyo), for a campaign entry.
+    /// A campaign's (or an internship programme's) first and last day (Tokyo), for a
+    /// campaign entry (or an internship offer).
     pub campaign_period: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
     /// A certification call's categories, for an application.
     pub call: Option<&'a super::Call>,
@@ -271,6 +279,8 @@ pub enum PartSpec {
     Declaration(super::Declaration),
     CertificationApplication(super::Application),
     DispatchRequest(super::DispatchRequest),
+    InternshipOffer(super::InternshipOffer),
+    InternshipApplication(super::InternshipApplication),
 }
 
 impl RegistrationSpec {
@@ -387,6 +397,24 @@ impl RegistrationSpec {
                     input.student.unwrap_or_default(),
                 ))
                 .map(PartSpec::StudentVisit),
+            super::Shape::InternshipOffer => match (rules.campaign_period, input.offer) {
+                (Some(period), Some(o)) => errors
+                    .take(super::InternshipOffer::parse(o, period))
+                    .map(PartSpec::InternshipOffer),
+                (Some(period), None) => errors
+                    .take(super::InternshipOffer::parse(Default::default(), period))
+                    .map(PartSpec::InternshipOffer),
+                (None, _) => {
+                    errors.add("offer.from", "required");
+                    None
+                }
+            },
+            super::Shape::InternshipApplication => errors
+                .take(super::InternshipApplication::parse(
+                    input.application.unwrap_or_default(),
+                    input.student.unwrap_or_default(),
+                ))
+                .map(PartSpec::InternshipApplication),
         };
         // An individual attends alone; a company names 1 to `limit` attendees.
         let attendees = if !shape.has_attendees() {
@@ -466,6 +494,8 @@ impl RegistrationSpec {
             PartSpec::Declaration(_) => super::Shape::Declaration,
             PartSpec::CertificationApplication(_) => super::Shape::CertificationApplication,
             PartSpec::DispatchRequest(_) => super::Shape::DispatchRequest,
+            PartSpec::InternshipOffer(_) => super::Shape::InternshipOffer,
+            PartSpec::InternshipApplication(_) => super::Shape::InternshipApplication,
         }
     }
 

@@ -21,6 +21,10 @@ labelled_enum! {
         CertificationApplication = "certification" => "label-shape-certification-application";
         /// A company's request for an expert's visits: assigned, scheduled, recorded.
         DispatchRequest = "dispatch_request" => "label-shape-dispatch-request";
+        /// A host company's internship offer: a period, tasks and places; no seats, no time.
+        InternshipOffer = "internship_offer" => "label-shape-internship-offer";
+        /// A student's application to one internship offer, decided by the host company.
+        InternshipApplication = "internship_application" => "label-shape-internship-application";
     }
 }
 
@@ -35,6 +39,8 @@ impl Shape {
             EventKind::Declaration => Shape::Declaration,
             EventKind::Certification => Shape::CertificationApplication,
             EventKind::ExpertDispatch => Shape::DispatchRequest,
+            EventKind::Internship if exhibitor => Shape::InternshipOffer,
+            EventKind::Internship => Shape::InternshipApplication,
             _ => Shape::Seats,
         }
     }
@@ -47,6 +53,7 @@ impl Shape {
             EventKind::Declaration => &[Shape::Declaration],
             EventKind::Certification => &[Shape::CertificationApplication],
             EventKind::ExpertDispatch => &[Shape::DispatchRequest],
+            EventKind::Internship => &[Shape::InternshipOffer, Shape::InternshipApplication],
             _ => &[Shape::Seats],
         }
     }
@@ -86,11 +93,15 @@ impl Shape {
         matches!(self, Shape::Seats | Shape::StudentVisit | Shape::Booth)
     }
 
-    /// Whether the organizer decides on it before it stands.
+    /// Whether someone decides on it before it takes part: the organizer (a booth, a
+    /// declaration) or the host company (an internship application).
     pub fn is_reviewed(self) -> bool {
         matches!(
             self,
-            Shape::Booth | Shape::Declaration | Shape::CertificationApplication
+            Shape::Booth
+                | Shape::Declaration
+                | Shape::CertificationApplication
+                | Shape::InternshipApplication
         )
     }
 
@@ -103,6 +114,7 @@ impl Shape {
                 | Shape::Declaration
                 | Shape::CertificationApplication
                 | Shape::DispatchRequest
+                | Shape::InternshipOffer
         )
     }
 }
@@ -123,6 +135,7 @@ mod tests {
                             | EventKind::Declaration
                             | EventKind::Certification
                             | EventKind::ExpertDispatch
+                            | EventKind::Internship
                     ),
                     "{kind:?} {shape:?}"
                 );

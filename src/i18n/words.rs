@@ -75,6 +75,17 @@ pub fn standing_note(
             crate::domain::DispatchState::Closed => "dispatch-standing-closed",
             crate::domain::DispatchState::Withdrawn => "standing-withdrawn",
         },
+        Participation::InternshipOffer { state, .. } => match state {
+            crate::domain::OfferState::Open => "internship-standing-offer-open",
+            crate::domain::OfferState::Closed => "internship-standing-offer-closed",
+            crate::domain::OfferState::Withdrawn => "standing-withdrawn",
+        },
+        Participation::InternshipApplication { state, .. } => match state {
+            crate::domain::ApplicationState::Applied => "internship-standing-applied",
+            crate::domain::ApplicationState::Accepted => "internship-standing-accepted",
+            crate::domain::ApplicationState::Declined => "internship-standing-declined",
+            crate::domain::ApplicationState::Withdrawn => "standing-withdrawn",
+        },
     };
     Some(lang.t(id))
 }
@@ -339,6 +350,57 @@ pub fn booth_details(lang: Lang, profile: &ExhibitorProfile) -> String {
     )
 }
 
+/// An internship's first and last day.
+pub fn internship_period(lang: Lang, from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
+    lang.t_args(
+        "internship-days",
+        &crate::fluent_args![("from", from.to_string()), ("to", to.to_string())],
+    )
+}
+
+/// A student's profile in one line: graduation year, Japanese, field of study.
+pub fn student_profile(lang: Lang, p: &crate::domain::StudentProfile) -> String {
+    lang.t_args(
+        "internship-student-profile",
+        &crate::fluent_args![
+            ("year", p.graduation_year),
+            ("level", lang.label(p.japanese_level)),
+            ("field", p.field.as_str()),
+        ],
+    )
+}
+
+/// An internship offer in one line: the company's period, places left, languages of work,
+/// Japanese needed and allowance.
+pub fn internship_offer_details(lang: Lang, o: &crate::services::internships::OfferRow) -> String {
+    let separator = lang.t("list-separator-languages");
+    lang.t_args(
+        "internship-offer-details",
+        &crate::fluent_args![
+            ("from", o.offer.from.to_string()),
+            ("to", o.offer.to.to_string()),
+            ("left", o.places_left()),
+            ("places", o.offer.places),
+            (
+                "languages",
+                o.offer
+                    .languages
+                    .iter()
+                    .map(|l| lang.label(l))
+                    .collect::<Vec<_>>()
+                    .join(&separator)
+            ),
+            (
+                "level",
+                o.offer
+                    .japanese_level
+                    .map_or_else(|| lang.t("internship-level-none"), |l| lang.label(l))
+            ),
+            ("allowance", if o.offer.allowance { "yes" } else { "no" }),
+        ],
+    )
+}
+
 /// An answer as the organizer reads it: choices by their labels, yes/no in words.
 pub fn answer_text(lang: Lang, question: &Question, answer: &Answer) -> String {
     match answer {
@@ -455,6 +517,14 @@ pub fn publicity_words(
             "a-kit-term-selection",
             lang.t("a-kit-selection-dispatch"),
         )),
+        Shape::InternshipOffer => facts.push(fact(
+            "a-kit-term-selection",
+            lang.t("a-kit-selection-internship-offer"),
+        )),
+        Shape::InternshipApplication => facts.push(fact(
+            "a-kit-term-selection",
+            lang.t("a-kit-selection-internship-application"),
+        )),
         Shape::CampaignEntry => {}
     }
     facts.push(fact("a-kit-term-fee", lang.t("a-kit-fee-free")));
@@ -475,6 +545,10 @@ pub fn publicity_words(
         facts,
         fact_lines,
         audience: match (kit_for, spec.audience) {
+            // An internship programme's companies host students; a job fair's exhibit.
+            (KitFor::Exhibitors, _) if shape == Shape::InternshipOffer => {
+                lang.t("a-kit-audience-hosts")
+            }
             (KitFor::Exhibitors, _) => lang.t("a-kit-audience-exhibitors"),
             (KitFor::Students, _) => lang.t("a-kit-audience-students"),
             (KitFor::Everyone, crate::domain::Audience::Companies) => {
@@ -490,6 +564,7 @@ pub fn publicity_words(
         partners: partner_line(lang, &listing.organizer, &listing.partners),
         link_heading: match shape {
             Shape::Booth => lang.t("a-kit-link-heading-booth"),
+            Shape::InternshipOffer => lang.t("a-kit-link-heading-offer"),
             Shape::Declaration => lang.t("a-kit-link-heading-declaration"),
             _ => lang.t("a-publicity-link-heading"),
         },
@@ -522,6 +597,8 @@ mod tests {
             ids("BoothLanguage", BoothLanguage::ALL),
             ids("JapaneseLevel", JapaneseLevel::ALL),
             ids("BoothState", BoothState::ALL),
+            ids("OfferState", crate::domain::OfferState::ALL),
+            ids("ApplicationState", crate::domain::ApplicationState::ALL),
             ids("ProgrammeArea", ProgrammeArea::ALL),
             ids("EventKind", EventKind::ALL),
             ids("EventFormat", EventFormat::ALL),

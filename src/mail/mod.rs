@@ -6,9 +6,9 @@ mod transport;
 pub mod worker;
 
 pub use render::{
-    AnnouncementBlock, CampaignBlock, CertificationBlock, CheckinCode, DecisionBlock,
-    DeclarationBlock, DispatchBlock, EmailContext, Emails, EventBlock, ExhibitorBlock,
-    PartnerBlock, SessionLine, VisitBlock,
+    AnnouncementBlock, ApplicantBlock, CampaignBlock, CertificationBlock, CheckinCode,
+    DecisionBlock, DeclarationBlock, DispatchBlock, EmailContext, Emails, EventBlock,
+    ExhibitorBlock, InternshipBlock, PartnerBlock, SessionLine, VisitBlock,
 };
 pub use transport::{SendError, Transport};
 
@@ -227,6 +227,40 @@ impl Mailer {
                         .flatten()
                 }),
             }),
+            Notice::InternshipDecided { decision, .. } => Some(DecisionBlock {
+                approved: *decision == crate::domain::InternshipDecision::Accepted,
+                note: None,
+            }),
+            _ => None,
+        };
+        // An internship offer: the host company's own, or the one a student applied to.
+        let offer = match registration {
+            Some(r) if r.participation.internship_offer().is_some() => r
+                .participation
+                .internship_offer()
+                .map(
+                    |(state, offer, accepted)| crate::services::internships::OfferRow {
+                        registration_id: r.id,
+                        company: r
+                            .company
+                            .as_ref()
+                            .map(|c| c.name.clone())
+                            .unwrap_or_default(),
+                        offer: offer.clone(),
+                        state,
+                        accepted,
+                    },
+                ),
+            Some(r) => match r.participation.internship_application() {
+                Some((_, a)) => crate::services::internships::offer(db, r.event_id, a.offer_id)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))?,
+                None => None,
+            },
+            None => None,
+        };
+        let applicant = match notice {
+            Notice::InternshipApplicationArrived { applicant } => Some(applicant),
             _ => None,
         };
 
@@ -419,13 +453,40 @@ impl Mailer {
                 }),
                 _ => None,
             },
+            internship: offer.as_ref().map(|o| InternshipBlock {
+                // The company as the decision named it, else as it is on file.
+                company: one_line(match notice {
+                    Notice::InternshipDecided { company, .. } => company,
+                    _ => &o.company,
+                }),
+                period: crate::i18n::words::internship_period(lang, o.offer.from, o.offer.to),
+                tasks: o.offer.tasks.clone(),
+                details: crate::i18n::words::internship_offer_details(lang, o),
+                applicant: applicant.map(|a| ApplicantBlock {
+                    name: one_line(&a.name),
+                    affiliation: one_line(&a.affiliation),
+                    profile: one_line(&crate::i18n::words::student_profile(
+                        lang,
+                        &crate::domain::StudentProfile {
+                            graduation_year: a.graduation_year,
+                            japanese_level: a.japanese_level,
+                            field: a.field.clone(),
+                        },
+                    )),
+                    motivation: a.motivation.clone(),
+                }),
+            }),
         };
-        // A job fair speaks to students from abroad: its messages carry Japanese and English
-        // one after the other. The Japanese is the reader's own when they read Japanese (plain
+        // A job fair (or an internship programme) speaks to students from abroad: its messages
+        // carry Japanese and English one after the other. The Japanese is the reader's own when they read Japanese (plain
         // or easy), the default locale's otherwise.
         // So is every message to staff, who read the back-office in either and have no
         // language on file.
-        let rendered = if spec.kind == crate::domain::EventKind::JobFair || kind.to_staff() {
+        let rendered = if matches!(
+            spec.kind,
+            crate::domain::EventKind::JobFair | crate::domain::EventKind::Internship
+        ) || kind.to_staff()
+        {
             let english = crate::i18n::Lang::all()
                 .find(|l| l.content() == crate::domain::Language::En && l.fallback().is_none())
                 .unwrap_or_default();

@@ -78,6 +78,9 @@ pub struct EmailContext {
     pub dispatch: Option<DispatchBlock>,
     /// An expert's visit scheduled, moved or cancelled, as it was when the change was made.
     pub visit: Option<VisitBlock>,
+    /// An internship programme: the offer (to its host company, or to a student who applied
+    /// to it) and, to the host, the student who applied.
+    pub internship: Option<InternshipBlock>,
 }
 
 /// A partner request as the message tells it: who asks whom to take which role, the note, and
@@ -137,6 +140,26 @@ pub struct VisitBlock {
     pub company: String,
     /// The expert's own copy.
     pub to_expert: bool,
+}
+
+/// An internship offer as an email shows it, and the applicant a host company is told of.
+#[derive(Debug, Clone, Serialize)]
+pub struct InternshipBlock {
+    pub company: String,
+    pub period: String,
+    pub tasks: String,
+    /// Places, languages of work, Japanese needed, allowance: one line.
+    pub details: String,
+    pub applicant: Option<ApplicantBlock>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ApplicantBlock {
+    pub name: String,
+    pub affiliation: String,
+    /// Graduation year, Japanese, field of study: one line.
+    pub profile: String,
+    pub motivation: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -12,6 +12,7 @@ pub mod demo;
 pub mod dispatch;
 pub mod doctor;
 pub mod events;
+pub mod internships;
 pub mod job_fairs;
 pub mod links;
 pub mod notices;

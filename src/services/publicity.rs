@@ -70,7 +70,7 @@ impl KitFor {
     /// for.
     pub fn all_of(kind: EventKind) -> &'static [KitFor] {
         match kind {
-            EventKind::JobFair => &[KitFor::Exhibitors, KitFor::Students],
+            EventKind::JobFair | EventKind::Internship => &[KitFor::Exhibitors, KitFor::Students],
             _ => &[KitFor::Everyone],
         }
     }

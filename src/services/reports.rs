@@ -223,6 +223,10 @@ pub struct YearRow {
     pub checked_in: u64,
     /// Campaigns: employees covered by the companies taking part.
     pub employees_covered: u64,
+    /// Internship programmes: the places of the offers that stand, and the matches
+    /// (accepted applications that stand).
+    pub internship_places: u64,
+    pub internship_matches: u64,
 }
 
 impl YearRow {
@@ -296,6 +300,11 @@ pub async fn fiscal_year(db: &Db, who: &Principal, year: FiscalYear) -> AppResul
                 .map(|p| u64::from(p.entry.employees))
                 .sum::<u64>();
         }
+        if crate::domain::Shape::InternshipOffer.taken_by(ev.spec.kind) {
+            let c = super::internships::counts(db, ev.id).await?;
+            row.internship_places += c.places;
+            row.internship_matches += c.matches;
+        }
         for a in attendees
             .iter()
             .filter(|a| a.event_id == ev.id && a.attending)
@@ -325,6 +334,8 @@ pub async fn fiscal_year(db: &Db, who: &Principal, year: FiscalYear) -> AppResul
             total.attendees += row.attendees;
             total.checked_in += row.checked_in;
             total.employees_covered += row.employees_covered;
+            total.internship_places += row.internship_places;
+            total.internship_matches += row.internship_matches;
             row
         })
         .collect();

@@ -9,6 +9,7 @@ pub mod dispatch;
 pub mod entities;
 pub mod event_sessions;
 pub mod events;
+pub mod internships;
 pub mod job_fairs;
 pub mod opt_outs;
 pub mod organizations;

@@ -127,6 +127,12 @@ pub async fn insert(
             super::job_fairs::insert_student(db, id, p).await?
         }
         PartSpec::StudentVisit(_) => {}
+        PartSpec::InternshipOffer(o) => {
+            super::internships::insert_offer(db, id, new.event_id, o).await?
+        }
+        PartSpec::InternshipApplication(a) => {
+            super::internships::insert_application(db, id, new.event_id, a).await?
+        }
     }
     let people: Vec<_> = spec
         .attendees
@@ -720,6 +726,13 @@ async fn assemble(
         )
         .await?,
         dispatches: super::dispatch::of_registrations(db, &ids_of(Shape::DispatchRequest)).await?,
+        offers: super::internships::offers_of(db, &ids_of(Shape::InternshipOffer)).await?,
+        accepted: super::internships::accepted_counts(db, &ids_of(Shape::InternshipOffer)).await?,
+        applications: super::internships::applications_of(
+            db,
+            &ids_of(Shape::InternshipApplication),
+        )
+        .await?,
     };
     let mut list = models
         .into_iter()
@@ -745,6 +758,10 @@ struct Parts {
         ),
     >,
     dispatches: std::collections::HashMap<i64, crate::domain::DispatchRecord>,
+    offers: std::collections::HashMap<i64, crate::domain::InternshipOffer>,
+    /// Places taken, by offer.
+    accepted: std::collections::HashMap<i64, u32>,
+    applications: std::collections::HashMap<i64, super::internships::StoredApplication>,
 }
 
 impl Parts {
@@ -823,6 +840,33 @@ impl Parts {
                         request.state
                     },
                     request,
+                }
+            }
+            Shape::InternshipOffer => {
+                let offer = self.offers.remove(&id).ok_or_else(|| missing("offer"))?;
+                let accepted = self.accepted.get(&id).copied().unwrap_or(0);
+                Participation::InternshipOffer {
+                    state: if withdrawn {
+                        crate::domain::OfferState::Withdrawn
+                    } else {
+                        crate::domain::OfferState::of(offer.places, accepted)
+                    },
+                    offer,
+                    accepted,
+                }
+            }
+            Shape::InternshipApplication => {
+                let a = self
+                    .applications
+                    .remove(&id)
+                    .ok_or_else(|| missing("application"))?;
+                Participation::InternshipApplication {
+                    state: if withdrawn {
+                        crate::domain::ApplicationState::Withdrawn
+                    } else {
+                        a.state
+                    },
+                    application: a.application,
                 }
             }
         })

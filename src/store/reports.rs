@@ -71,7 +71,8 @@ pub async fn registrations(
     Ok(out)
 }
 
-/// Of the events' booth applications and declarations, the approved ones.
+/// Of the events' booth applications, declarations and internship applications, the
+/// approved (accepted) ones.
 async fn approved_reviews(
     db: &impl ConnectionTrait,
     event_ids: &[i64],
@@ -87,6 +88,23 @@ async fn approved_reviews(
         .await?
         .into_iter()
         .collect();
+    // An internship application takes part once the host company accepted it.
+    ids.extend(
+        super::entities::internship_application::Entity::find()
+            .select_only()
+            .column(super::entities::internship_application::Column::RegistrationId)
+            .filter(
+                super::entities::internship_application::Column::EventId
+                    .is_in(event_ids.iter().copied()),
+            )
+            .filter(
+                super::entities::internship_application::Column::State
+                    .eq(crate::domain::ApplicationState::Accepted.code()),
+            )
+            .into_tuple::<i64>()
+            .all(db)
+            .await?,
+    );
     ids.extend(
         declaration::Entity::find()
             .select_only()

@@ -7,7 +7,8 @@ use uketsuke::domain::MessageKind;
 use uketsuke::i18n::Lang;
 use uketsuke::mail::{
     AnnouncementBlock, CampaignBlock, CertificationBlock, CheckinCode, DecisionBlock,
-    DeclarationBlock, DispatchBlock, EmailContext, Emails, EventBlock, ExhibitorBlock, VisitBlock,
+    DeclarationBlock, DispatchBlock, EmailContext, Emails, EventBlock, ExhibitorBlock,
+    InternshipBlock, VisitBlock,
 };
 
 fn context(kind: MessageKind, lang: Lang) -> EmailContext {
@@ -33,7 +34,18 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
             | MessageKind::CertificationDecided
             | MessageKind::DispatchReceived
             | MessageKind::DispatchVisit
+            | MessageKind::InternshipOfferReceived
+            | MessageKind::InternshipApplied
+            | MessageKind::InternshipApplicationArrived
+            | MessageKind::InternshipDecided
     ) || kind.to_staff();
+    let internship = matches!(
+        kind,
+        MessageKind::InternshipOfferReceived
+            | MessageKind::InternshipApplied
+            | MessageKind::InternshipApplicationArrived
+            | MessageKind::InternshipDecided
+    );
     // A campaign or a declaration runs for a period: its days, no time, no venue.
     let period = matches!(
         kind,
@@ -180,6 +192,10 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
                 approved: false,
                 note: Some("実施時期を具体的に書いてください。".into()),
             }),
+            MessageKind::InternshipDecided => Some(DecisionBlock {
+                approved: true,
+                note: None,
+            }),
             _ => None,
         },
         partner: matches!(
@@ -279,6 +295,36 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
             expert: "佐藤 恵子（社会保険労務士法人みらい）".into(),
             company: "株式会社みらい製作所".into(),
             to_expert: false,
+        }),
+        // An offer, and to its host the student who applied (text as typed: <b> stays text).
+        internship: internship.then(|| InternshipBlock {
+            company: "株式会社テスト <b>製作所</b>".into(),
+            period: if ja {
+                "2027-02-08〜2027-02-19"
+            } else {
+                "2027-02-08 to 2027-02-19"
+            }
+            .into(),
+            tasks: "英語版Webサイトの制作\n展示会の準備".into(),
+            details: if ja {
+                "残り2名（定員2名） · 日本語、英語 · 日本語: N3 · 手当あり"
+            } else {
+                "2 of 2 places left · Japanese, English · Japanese: N3 · with allowance"
+            }
+            .into(),
+            applicant: (kind == MessageKind::InternshipApplicationArrived).then(|| {
+                uketsuke::mail::ApplicantBlock {
+                    name: "Nguyen Van An".into(),
+                    affiliation: "東京大学".into(),
+                    profile: if ja {
+                        "2028年卒業予定 · 日本語: N2 · 経営学"
+                    } else {
+                        "Graduating 2028 · Japanese: N2 · Business"
+                    }
+                    .into(),
+                    motivation: "日本の中小企業で働きたい。\n=cmd <script>".into(),
+                }
+            }),
         }),
     }
 }

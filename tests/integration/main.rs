@@ -3,6 +3,7 @@
 //! set) and talks HTTP to it. One binary keeps linking cheap.
 mod helpers;
 mod hostile_input;
+mod internships;
 mod job_fairs;
 mod text_properties;
 

@@ -147,6 +147,11 @@ pub struct RegistrationCreateBody {
     pub booths: Option<Vec<i64>>,
     /// For an expert dispatch programme: the company's request for a visit (no attendees).
     pub dispatch: Option<DispatchCreateBody>,
+    /// At an internship programme, a host company posting its offer (no attendees).
+    pub offer: Option<InternshipOfferCreateBody>,
+    /// At an internship programme, a student applying to one offer; the profile goes in
+    /// `student`.
+    pub application: Option<InternshipApplicationCreateBody>,
 }
 
 impl From<RegistrationCreateBody> for RegistrationInput {
@@ -205,6 +210,21 @@ impl From<RegistrationCreateBody> for RegistrationInput {
                 field: Some(x.field),
             }),
             booths: b.booths.unwrap_or_default(),
+            offer: b.offer.map(|o| crate::domain::OfferInput {
+                from: Some(o.from.to_string()),
+                to: Some(o.to.to_string()),
+                tasks: Some(o.tasks),
+                places: Some(o.places.to_string()),
+                languages: o.languages,
+                japanese_level: o.japanese_level,
+                allowance: Some(if o.allowance { "yes" } else { "no" }.to_owned()),
+            }),
+            application: b
+                .application
+                .map(|a| crate::domain::InternshipApplicationInput {
+                    offer: Some(a.offer_id.to_string()),
+                    motivation: Some(a.motivation),
+                }),
         }
     }
 }
@@ -359,14 +379,17 @@ pub struct RegisteredEventBody {
 pub struct RegistrationBody {
     pub id: i64,
     /// What taking part means here: `seats` (a seminar, an EXPO, a consultation slot),
-    /// `booth`, `student_visit`, `campaign_entry` or `declaration`.
+    /// `booth`, `student_visit`, `campaign_entry`, `declaration`, `internship_offer` or
+    /// `internship_application`.
     pub shape: crate::domain::Shape,
     /// Where it stands, in its shape's own states. Seats and student visits: `confirmed`,
     /// `waitlisted`, `cancelled`, or `duplicate` when every attendee named was registered for
     /// the event already (it holds no seat; the owners of those addresses are told by
     /// email). A booth: `under_review`, `approved`, `declined`, `withdrawn`. A campaign
     /// entry: `joined`, `withdrawn`. A declaration: `under_review`, `returned`, `approved`,
-    /// `withdrawn`. Nothing under review is `confirmed`.
+    /// `withdrawn`. An internship offer: `open`, `closed` (every place taken), `withdrawn`. An
+    /// internship application: `applied`, `accepted`, `declined`, `withdrawn`. Nothing under
+    /// review is `confirmed`.
     pub status: String,
     /// Place in the waiting list (1 is next), when waitlisted.
     pub waitlist_position: Option<u32>,
@@ -859,4 +882,32 @@ pub struct StudentCreateBody {
     pub japanese_level: String,
     /// Field of study.
     pub field: String,
+}
+
+/// An internship offer, as the host company posts it.
+#[derive(Debug, Object)]
+#[oai(rename = "InternshipOfferCreate", skip_serializing_if_is_none)]
+pub struct InternshipOfferCreateBody {
+    /// The first day, within the programme's period.
+    pub from: chrono::NaiveDate,
+    /// The last day, within the programme's period.
+    pub to: chrono::NaiveDate,
+    pub tasks: String,
+    /// 1 to 50.
+    pub places: u32,
+    /// The languages of work: ja, en, zh, ko, vi, other
+    pub languages: Vec<String>,
+    /// The Japanese needed: n1 … n5, native, learning; none for no requirement.
+    pub japanese_level: Option<String>,
+    /// Whether the intern is paid an allowance.
+    pub allowance: bool,
+}
+
+/// A student's application to one internship offer.
+#[derive(Debug, Object)]
+#[oai(rename = "InternshipApplicationCreate", skip_serializing_if_is_none)]
+pub struct InternshipApplicationCreateBody {
+    /// The offer's id (see the programme's offers on its public page).
+    pub offer_id: i64,
+    pub motivation: String,
 }

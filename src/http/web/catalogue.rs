@@ -319,6 +319,9 @@ struct EventView {
     register_label: &'static str,
     /// A job fair: companies apply for booths; approved ones are listed.
     job_fair: bool,
+    /// An internship programme: host companies post offers; open ones are listed (in
+    /// `booths`) and students apply to one.
+    internship: bool,
     booths: Vec<Booth>,
 }
 
@@ -354,6 +357,20 @@ pub async fn event_page(
                     .as_ref()
                     .is_some_and(|n| certified.contains(n)),
                 company: b.company,
+                tasks: None,
+            })
+            .collect()
+    } else if Shape::InternshipOffer.taken_by(listing.event.spec.kind) {
+        // An internship programme lists its open offers.
+        crate::services::internships::open_offers(&state.db, listing.event.id)
+            .await?
+            .iter()
+            .map(|o| Booth {
+                details: crate::i18n::words::internship_offer_details(lang.lang, o),
+                company: o.company.clone(),
+                tasks: Some(o.offer.tasks.clone()),
+                // Only booths are matched to certifications (by corporate number).
+                certified: false,
             })
             .collect()
     } else {
@@ -377,6 +394,8 @@ pub(super) struct Booth {
     details: String,
     /// A certified company (LWB certification valid on the fair's day).
     certified: bool,
+    /// An internship offer's tasks (an offer is listed like a booth).
+    tasks: Option<String>,
 }
 
 /// `?via=mailmag` on an event page (a tracked link from the publicity kit or a flyer) goes on
@@ -492,12 +511,14 @@ pub(super) fn render_event(
         ),
         certification: Shape::CertificationApplication.taken_by(spec.kind),
         job_fair: Shape::Booth.taken_by(spec.kind),
+        internship: Shape::InternshipOffer.taken_by(spec.kind),
         booths,
         register_label: match Shape::of(spec.kind, false) {
             Shape::CampaignEntry => "join-link",
             Shape::Declaration => "declare-link",
             Shape::CertificationApplication => "cert-apply-link",
             Shape::DispatchRequest => "dispatch-request-link",
+            Shape::InternshipApplication => "internship-apply-link",
             _ => "register-link",
         },
         slug: spec.slug.to_string(),

@@ -101,6 +101,32 @@ impl FormData {
         }
     }
 
+    /// An internship offer's fields (`offer.*`).
+    pub fn internship_offer(&self) -> crate::domain::OfferInput {
+        crate::domain::OfferInput {
+            from: self.text("offer.from"),
+            to: self.text("offer.to"),
+            tasks: self.text("offer.tasks"),
+            places: self.text("offer.places"),
+            languages: self
+                .pairs
+                .iter()
+                .filter(|(k, _)| k == "offer.languages")
+                .map(|(_, v)| v.clone())
+                .collect(),
+            japanese_level: self.text("offer.japanese_level"),
+            allowance: self.text("offer.allowance"),
+        }
+    }
+
+    /// An internship application's fields (`application.*`); the profile is `student.*`.
+    pub fn internship_application(&self) -> crate::domain::InternshipApplicationInput {
+        crate::domain::InternshipApplicationInput {
+            offer: self.text("application.offer"),
+            motivation: self.text("application.motivation"),
+        }
+    }
+
     /// A declaration's fields (`declaration.*`).
     pub fn declaration(&self) -> crate::domain::DeclarationInput {
         crate::domain::DeclarationInput {

@@ -114,6 +114,10 @@ impl Pages {
                 include_str!("templates/admin/exhibitors.html"),
             ),
             (
+                "admin/internships.html",
+                include_str!("templates/admin/internships.html"),
+            ),
+            (
                 "admin/bookings.html",
                 include_str!("templates/admin/bookings.html"),
             ),
@@ -391,6 +395,15 @@ fn backoffice_routes(csrf: impl Fn() -> Csrf) -> impl Endpoint {
         .at(
             "/events/:slug/exhibitors/:action",
             post(b::exhibitor_action).with(csrf()),
+        )
+        .at(
+            "/events/:slug/internships",
+            get(b::internships_page).with(csrf()),
+        )
+        .at("/events/:slug/internships.csv", get(b::internships_csv))
+        .at(
+            "/events/:slug/internships/:action",
+            post(b::internship_action).with(csrf()),
         )
         .at("/events/:slug/campaign", get(b::campaign_page).with(csrf()))
         .at("/events/:slug/campaign.csv", get(b::campaign_csv))

@@ -16,6 +16,7 @@ use chrono_tz::Asia::Tokyo;
 
 mod certification;
 mod dispatch;
+mod internships;
 mod sample_events;
 mod sample_registrations;
 
@@ -162,6 +163,7 @@ pub async fn seed(db: &Db, links: &ManageLinks, now: DateTime<Utc>) -> AppResult
 
     seed_registrations(db, links, now).await?;
     dispatch::seed(db, links, &organizer, now).await?;
+    internships::seed_internships(db, links, now).await?;
     // The job fair has 20 booths; two of the three applications are approved, and two
     // students have registered, marking the first booth.
     super::job_fairs::set_capacity(db, &organizer, "foreign-students-job-fair", Some(20)).await?;

@@ -450,25 +450,30 @@ pub(super) fn demo_events(now: DateTime<Utc>) -> Vec<DemoEvent> {
             sessions: Vec::new(),
         },
         DemoEvent {
-            input: event(
-                "sme-internship-winter",
-                (
-                    "中小企業インターンシップ（冬期）",
-                    "SME internship programme (winter)",
-                ),
-                (
-                    "学生が都内中小企業で5日間の就業体験を行います。受入企業の募集です。",
-                    "Students spend five working days at a Tokyo SME. Host companies register here.",
-                ),
-                SmeTalent,
-                Internship,
-                OnSite,
-                Some(TCCI_HALL),
-                (jst(now, 75, 9, 30), jst(now, 79, 17, 30)),
-                Some(20),
-                Some(1),
-                &[Language::Ja],
-            ),
+            input: EventInput {
+                // Students from abroad apply as individuals; host companies post offers.
+                audience: Some(crate::domain::Audience::Individuals),
+                per_company_limit: None,
+                ..event(
+                    "sme-internship-winter",
+                    (
+                        "中小企業インターンシップ（冬期）",
+                        "SME internship programme (winter)",
+                    ),
+                    (
+                        "外国人学生が都内中小企業で就業体験を行います。受入企業が募集を登録し、学生は受入企業を選んで応募します。",
+                        "Students from abroad work at a Tokyo SME for a few days. Host companies post offers; students choose one and apply.",
+                    ),
+                    SmeTalent,
+                    Internship,
+                    OnSite,
+                    Some(TCCI_HALL),
+                    (jst(now, 75, 9, 30), jst(now, 79, 17, 30)),
+                    None,
+                    None,
+                    &[Language::Ja, Language::En],
+                )
+            },
             partners: &[],
             publish: true,
             sessions: Vec::new(),

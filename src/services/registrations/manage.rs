@@ -295,6 +295,10 @@ async fn cancel_locked(
         },
     };
     notices::tell(txn, event, reg, notice, Copies::Only(&chosen), now).await?;
+    if left == 0 {
+        // An internship offer withdrawn: the applications still standing are declined.
+        crate::services::internships::offer_withdrawn(txn, event, reg, now).await?;
+    }
     promote_waitlist(txn, event, now).await
 }
 

@@ -46,6 +46,10 @@ pub struct Managed {
     pub call: Option<crate::domain::Call>,
     /// At a job fair: the booths this student marked (company names).
     pub marked_booths: Vec<String>,
+    /// An internship student: the offer applied to, with its company.
+    pub applied_offer: Option<crate::services::internships::OfferRow>,
+    /// An internship host company: the applications to its offer.
+    pub applications: Vec<crate::services::internships::ApplicationRow>,
     /// Place in the waiting list, 1 for the first.
     pub waitlist_position: Option<u32>,
     pub manage_token: String,
@@ -214,6 +218,14 @@ async fn managed(db: &Db, registration: Registration, token: String) -> AppResul
         }
         _ => None,
     };
+    let (mut applied_offer, mut applications) = (None, Vec::new());
+    if let Some((_, a)) = registration.participation.internship_application() {
+        applied_offer = crate::services::internships::offer(db, event.id, a.offer_id).await?;
+    }
+    if registration.participation.internship_offer().is_some() {
+        applications =
+            crate::services::internships::applications(db, event.id, Some(registration.id)).await?;
+    }
     let event = with_partners(db, vec![event]).await?.remove(0);
     Ok(Managed {
         registration,
@@ -223,6 +235,8 @@ async fn managed(db: &Db, registration: Registration, token: String) -> AppResul
         sessions,
         booth_interest,
         marked_booths,
+        applied_offer,
+        applications,
         waitlist_position,
         manage_token: token,
     })

@@ -67,10 +67,14 @@ async fn attempt(
     // A certification call's categories, which an application chooses from.
     let call = store::certification::call_of(db, seen.id).await?;
     // At a job fair a company applies for a booth; everyone else is a student visitor.
-    let exhibiting = input.exhibitor.is_some();
+    // At an internship programme a host company posts an offer; everyone else is a student.
+    let exhibiting = input.exhibitor.is_some() || input.offer.is_some();
     let rules_of = |event: &Event| {
         let shape = crate::domain::Shape::of(event.spec.kind, exhibiting);
-        let booth = shape == crate::domain::Shape::Booth;
+        let booth = matches!(
+            shape,
+            crate::domain::Shape::Booth | crate::domain::Shape::InternshipOffer
+        );
         RegistrationRules {
             audience: if booth {
                 crate::domain::Audience::Companies
@@ -81,8 +85,11 @@ async fn attempt(
             // The event's questions are for its visitors.
             questions: if booth { &[] } else { &questions },
             shape,
-            campaign_period: event.spec.campaign_period(),
             call: call.as_ref(),
+            campaign_period: event
+                .spec
+                .campaign_period()
+                .or_else(|| crate::domain::internship::programme_days(&event.spec)),
         }
     };
     let parsed = RegistrationSpec::parse(input.clone(), &rules_of(&seen));
@@ -156,6 +163,9 @@ async fn attempt(
         .into());
     }
 
+    // A student applies to an open offer of this programme, once.
+    let host = crate::services::internships::check_application(&txn, &event, &spec).await?;
+
     let status = if only_duplicates {
         SeatState::Duplicate
     } else if store::events::take_seats_with_room(&txn, event.id, seats, wanted).await? {
@@ -221,6 +231,9 @@ async fn attempt(
             return Err(AppError::from(ValidationErrors::single("booths", "unknown_booth")).into());
         }
         store::job_fairs::insert_interests(&txn, id, &booths).await?;
+    }
+    if let Some(host) = &host {
+        crate::services::internships::tell_host(&txn, &event, host, &registration, now).await?;
     }
     // A duplicate sends no confirmation and no invitation: the owner of each address holds
     // the invitation of their own registration, and hears of this one by the notice below.

@@ -17,6 +17,8 @@ pub mod event_reminder;
 pub mod event_session;
 pub mod exhibitor_profile;
 pub mod expert;
+pub mod internship_application;
+pub mod internship_offer;
 pub mod job_fair;
 pub mod login_throttle;
 pub mod organization;

@@ -35,6 +35,7 @@ struct ShapeLinks {
     certification: bool,
     /// An expert dispatch programme: its requests, and the visits it allows per company.
     dispatch: Option<u32>,
+    internships: bool,
 }
 
 impl ShapeLinks {
@@ -51,6 +52,7 @@ impl ShapeLinks {
             dispatch: shapes
                 .contains(&Shape::DispatchRequest)
                 .then(|| crate::services::dispatch::allowed(event)),
+            internships: shapes.contains(&Shape::InternshipOffer),
         }
     }
 }

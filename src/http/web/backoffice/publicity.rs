@@ -34,6 +34,9 @@ fn kit_choices(
         .map(|k| KitChoice {
             code: k.code(),
             label: l.t(match k {
+                KitFor::Exhibitors if kind == crate::domain::EventKind::Internship => {
+                    "a-kit-for-hosts"
+                }
                 KitFor::Exhibitors => "a-kit-for-exhibitors",
                 KitFor::Students => "a-kit-for-students",
                 KitFor::Everyone => "a-kit-for-everyone",

@@ -58,6 +58,8 @@ struct EventReportView {
     vias: Vec<BarView>,
     bands: Vec<BarView>,
     cities: Vec<BarView>,
+    /// An internship programme: offers, places, applications and matches, in one line.
+    internships: Option<String>,
 }
 
 #[handler]
@@ -104,6 +106,20 @@ pub async fn event_report(
         vias: bar_views(&by_via),
         bands: bar_views(&by_band),
         cities: bar_views(&by_city),
+        internships: if crate::domain::Shape::InternshipOffer.taken_by(e.listing.event.spec.kind) {
+            let c = crate::services::internships::counts(&state.db, e.listing.event.id).await?;
+            Some(l.t_args(
+                "a-internship-counts",
+                &crate::fluent_args![
+                    ("offers", c.offers),
+                    ("places", c.places),
+                    ("applications", c.applications),
+                    ("matches", c.matches),
+                ],
+            ))
+        } else {
+            None
+        },
     };
     Ok(private(state.pages.render(
         "admin/report.html",
@@ -181,6 +197,8 @@ struct YearRowView {
     checked_in: u64,
     attendance_rate: String,
     employees_covered: u64,
+    internship_places: u64,
+    internship_matches: u64,
 }
 
 fn year_row(l: crate::i18n::Lang, r: &YearRow) -> YearRowView {
@@ -196,6 +214,8 @@ fn year_row(l: crate::i18n::Lang, r: &YearRow) -> YearRowView {
         checked_in: r.checked_in,
         attendance_rate: percent(r.attendance_rate()),
         employees_covered: r.employees_covered,
+        internship_places: r.internship_places,
+        internship_matches: r.internship_matches,
     }
 }
 
@@ -324,6 +344,8 @@ pub async fn year_report_csv(
             "col-attendees",
             "col-checked-in",
             "col-attendance-rate",
+            "col-internship-places",
+            "col-internship-matches",
             "col-campaign-employees",
         ],
     )];
@@ -340,6 +362,8 @@ pub async fn year_report_csv(
             v.attendees.to_string(),
             v.checked_in.to_string(),
             v.attendance_rate,
+            v.internship_places.to_string(),
+            v.internship_matches.to_string(),
             v.employees_covered.to_string(),
         ]);
     }

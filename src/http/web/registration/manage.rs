@@ -66,6 +66,11 @@ struct ManageView {
     /// At a job fair: the exhibitor's booth and review, or the booths a student marked.
     booth: Option<BoothView>,
     marked_booths: Vec<String>,
+    /// An internship host company's offer and the applications to it.
+    offer: Option<OfferView>,
+    applications: Vec<ApplicationView>,
+    /// An internship student: the offer applied to.
+    applied: Option<AppliedView>,
     kept: Kept,
     errors: FieldMessages,
     general_error: Option<String>,
@@ -160,6 +165,39 @@ struct VisitLine {
     online: bool,
     state: String,
     cancelled: bool,
+}
+
+#[derive(Serialize)]
+struct OfferView {
+    state: String,
+    period: String,
+    tasks: String,
+    details: String,
+    places: u32,
+    accepted: u32,
+}
+
+#[derive(Serialize)]
+struct ApplicationView {
+    id: i64,
+    name: String,
+    email: String,
+    affiliation: String,
+    profile: String,
+    motivation: String,
+    state: String,
+    /// The decisions that apply now: no "accept" on an accepted application, and none on a
+    /// withdrawn one.
+    can_accept: bool,
+    can_decline: bool,
+}
+
+#[derive(Serialize)]
+struct AppliedView {
+    company: String,
+    details: String,
+    tasks: String,
+    motivation: String,
 }
 
 #[derive(Serialize)]
@@ -264,6 +302,7 @@ fn manage_view(
         Some("changed") => Some("changed"),
         Some("cancelled") => Some("cancelled"),
         Some("attendee_cancelled") => Some("attendee_cancelled"),
+        Some("decided") => Some("decided"),
         _ => None,
     };
     // The attendees, plus one empty block while the company may add someone (not a page of
@@ -381,6 +420,55 @@ fn manage_view(
                 })
                 .collect(),
         }),
+        offer: r
+            .participation
+            .internship_offer()
+            .map(|(state, o, accepted)| OfferView {
+                state: lang.label(state),
+                period: crate::i18n::words::internship_period(lang, o.from, o.to),
+                tasks: o.tasks.clone(),
+                details: crate::i18n::words::internship_offer_details(
+                    lang,
+                    &crate::services::internships::OfferRow {
+                        registration_id: r.id,
+                        company: String::new(),
+                        offer: o.clone(),
+                        state,
+                        accepted,
+                    },
+                ),
+                places: o.places,
+                accepted,
+            }),
+        applications: m
+            .applications
+            .iter()
+            .map(|a| ApplicationView {
+                id: a.registration.id,
+                name: a.registration.contact.name.clone(),
+                email: a.registration.contact.email.clone(),
+                affiliation: a.registration.affiliation.clone().unwrap_or_default(),
+                profile: crate::i18n::words::student_profile(lang, &a.application.student),
+                motivation: a.application.motivation.clone(),
+                state: lang.label(a.state),
+                can_accept: a
+                    .state
+                    .can_become(crate::domain::ApplicationState::Accepted),
+                can_decline: a
+                    .state
+                    .can_become(crate::domain::ApplicationState::Declined),
+            })
+            .collect(),
+        applied: r
+            .participation
+            .internship_application()
+            .zip(m.applied_offer.as_ref())
+            .map(|((_, a), o)| AppliedView {
+                company: o.company.clone(),
+                details: crate::i18n::words::internship_offer_details(lang, o),
+                tasks: o.offer.tasks.clone(),
+                motivation: a.motivation.clone(),
+            }),
         declaration: r.participation.declaration().map(|d| DeclarationView {
             commitments: crate::i18n::words::commitments(lang, &d.declaration),
             statement: d.declaration.statement.clone(),
@@ -498,6 +586,8 @@ enum ManageAction {
     ChangeAnswers,
     ChangeSessions,
     ChangeDeclaration,
+    /// An internship host company accepts or declines an application to its offer.
+    DecideApplication,
 }
 
 impl ManageAction {
@@ -509,6 +599,7 @@ impl ManageAction {
             "answers" => ManageAction::ChangeAnswers,
             "sessions" => ManageAction::ChangeSessions,
             "declaration" => ManageAction::ChangeDeclaration,
+            "applications" => ManageAction::DecideApplication,
             _ => return None,
         })
     }
@@ -566,6 +657,7 @@ async fn manage_post(
         ManageAction::ChangeAnswers => "answers.",
         ManageAction::ChangeSessions => "sessions",
         ManageAction::ChangeDeclaration => "declaration.",
+        ManageAction::DecideApplication => "application",
         ManageAction::CancelAll | ManageAction::CancelAttendee(_) => "confirm",
     };
     let again =
@@ -655,6 +747,23 @@ async fn manage_post(
                 .and(registrations::by_token(&state.db, token).await),
             "changed",
         ),
+        ManageAction::DecideApplication => {
+            let id = form
+                .get("application")
+                .and_then(|i| i.trim().parse::<i64>().ok())
+                .ok_or(AppError::NotFound)?;
+            let accept = match form.get("decision") {
+                Some("accept") => true,
+                Some("decline") => false,
+                _ => return Err(AppError::NotFound),
+            };
+            (
+                crate::services::internships::decide_as_host(&state.db, token, id, accept, now)
+                    .await
+                    .and(registrations::by_token(&state.db, token).await),
+                "decided",
+            )
+        }
         ManageAction::ChangeSessions => {
             // Per attendee where the page listed them so, else one list for everyone.
             let grid = form.flag("session_grid");

@@ -52,7 +52,12 @@ struct FormView {
     exhibitor: Option<Vec<Choice>>,
     /// A job fair's student form: the levels of Japanese, and the approved booths to mark.
     student: Option<StudentForm>,
-    /// Where the form posts: `register`, or `exhibit` for a booth.
+    /// An internship host company's offer: the languages and levels to choose from, and the
+    /// programme's days.
+    offer: Option<OfferForm>,
+    /// An internship student's application: the open offers to choose from.
+    application: Option<Vec<OfferChoice>>,
+    /// Where the form posts: `register`, or `exhibit` for a booth or an internship offer.
     action: &'static str,
     purpose_of_use: String,
     kept: Kept,
@@ -88,6 +93,22 @@ struct StudentForm {
 }
 
 #[derive(Serialize)]
+struct OfferForm {
+    languages: Vec<Choice>,
+    levels: Vec<Choice>,
+    period: String,
+}
+
+/// An open internship offer as the student's form shows it.
+#[derive(Serialize)]
+pub(crate) struct OfferChoice {
+    pub id: i64,
+    pub company: String,
+    pub details: String,
+    pub tasks: String,
+}
+
+#[derive(Serialize)]
 struct BoothChoice {
     id: i64,
     company: String,
@@ -101,6 +122,8 @@ pub(super) struct Fair {
     shape: Shape,
     exhibiting: bool,
     booths: Vec<BoothChoice>,
+    /// At an internship programme, the open offers a student may apply to.
+    offers: Vec<OfferChoice>,
 }
 
 pub(super) async fn fair(
@@ -110,9 +133,23 @@ pub(super) async fn fair(
     lang: Lang,
 ) -> Result<Fair, AppError> {
     let shape = Shape::of(listing.event.spec.kind, exhibiting);
-    if exhibiting && shape != Shape::Booth {
+    if exhibiting && !matches!(shape, Shape::Booth | Shape::InternshipOffer) {
         return Err(AppError::NotFound);
     }
+    let offers = if shape == Shape::InternshipApplication {
+        crate::services::internships::open_offers(&state.db, listing.event.id)
+            .await?
+            .iter()
+            .map(|o| OfferChoice {
+                id: o.registration_id,
+                company: o.company.clone(),
+                details: crate::i18n::words::internship_offer_details(lang, o),
+                tasks: o.offer.tasks.clone(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let booths = if shape == Shape::StudentVisit {
         crate::services::job_fairs::approved_booths(&state.db, listing.event.id)
             .await?
@@ -130,6 +167,7 @@ pub(super) async fn fair(
         shape,
         exhibiting,
         booths,
+        offers,
     })
 }
 
@@ -327,7 +365,40 @@ fn form_view(
         .collect(),
         consultation_slots: sessions.iter().any(|s| s.spec.exclusive),
         session_grid: attendee_blocks && shown > 1 && !sessions.iter().any(|s| s.spec.exclusive),
-        exhibitor: fair.exhibiting.then(|| {
+        offer: (fair.shape == Shape::InternshipOffer).then(|| OfferForm {
+            languages: choices(
+                crate::domain::BoothLanguage::ALL,
+                None,
+                |c| c.code().into(),
+                |c| lang.label(c),
+            ),
+            levels: choices(
+                crate::domain::JapaneseLevel::ALL,
+                None,
+                |c| c.code().into(),
+                |c| lang.label(c),
+            ),
+            period: crate::domain::internship::programme_days(&event.spec)
+                .map(|(from, to)| {
+                    lang.t_args(
+                        "internship-period-hint",
+                        &crate::fluent_args![("from", from.to_string()), ("to", to.to_string())],
+                    )
+                })
+                .unwrap_or_default(),
+        }),
+        application: (fair.shape == Shape::InternshipApplication).then(|| {
+            fair.offers
+                .iter()
+                .map(|o| OfferChoice {
+                    id: o.id,
+                    company: o.company.clone(),
+                    details: o.details.clone(),
+                    tasks: o.tasks.clone(),
+                })
+                .collect()
+        }),
+        exhibitor: (fair.shape == Shape::Booth).then(|| {
             choices(
                 crate::domain::BoothLanguage::ALL,
                 None,
@@ -335,7 +406,11 @@ fn form_view(
                 |c| lang.label(c),
             )
         }),
-        student: (fair.shape == Shape::StudentVisit).then(|| StudentForm {
+        student: matches!(
+            fair.shape,
+            Shape::StudentVisit | Shape::InternshipApplication
+        )
+        .then(|| StudentForm {
             levels: choices(
                 crate::domain::JapaneseLevel::ALL,
                 None,
@@ -591,8 +666,11 @@ async fn submit_form(
             .then(|| crate::http::web::upload::application(&form, uploads)),
         dispatch: (shape == Shape::DispatchRequest).then(|| form.dispatch()),
         exhibitor: (shape == Shape::Booth).then(|| form.exhibitor()),
-        student: (shape == Shape::StudentVisit).then(|| form.student()),
+        student: matches!(shape, Shape::StudentVisit | Shape::InternshipApplication)
+            .then(|| form.student()),
         booths: form.ids("booths"),
+        offer: (shape == Shape::InternshipOffer).then(|| form.internship_offer()),
+        application: (shape == Shape::InternshipApplication).then(|| form.internship_application()),
     };
     let key = form
         .text("form_token")

@@ -1,0 +1,63 @@
+# Internships for students from abroad (issue 16): host companies' offers, students'
+# applications and the host's decision.
+internship-offers = Host companies
+internship-no-offers = No host company is taking applications at the moment.
+internship-post-link = Post an internship offer as a host company
+internship-apply-link = Apply for an internship
+internship-offer-title = Post an internship offer
+internship-apply-title = Apply for an internship
+internship-section-offer = The internship
+internship-section-application = The host company you apply to
+internship-period-hint = Within the programme's period ({ $from } to { $to }).
+internship-from = First day
+internship-to = Last day
+internship-period = Period
+internship-days = { $from } to { $to }
+internship-tasks = Tasks
+internship-places = Places
+internship-languages = Languages used at work
+internship-japanese-level = Japanese needed
+internship-level-none = Not required
+internship-allowance = Allowance paid
+internship-offer = Host company
+internship-motivation = Why you apply
+internship-conditions = Conditions
+internship-offer-details = { $from } to { $to } · { $left } of { $places } places left · { $languages } · Japanese: { $level } · { $allowance ->
+    [yes] with allowance
+   *[no] no allowance
+}
+internship-student-profile = Graduating { $year } · Japanese: { $level } · { $field }
+internship-standing-offer-open = Your offer is open. We email you when a student applies.
+internship-standing-offer-closed = All places are taken, so your offer is closed.
+internship-standing-applied = The host company is considering your application. We will email you its decision.
+internship-standing-accepted = You are accepted.
+internship-standing-declined = The host company could not accept you this time.
+internship-your-offer = Your offer
+internship-offer-state = Offer
+internship-places-taken = Accepted
+internship-places-of = { $accepted } of { $places } places
+internship-applications = Applications
+internship-no-applications = No applications yet.
+internship-applicant = Student
+internship-application-state = Status
+internship-decision = Decision
+internship-accept = Accept
+internship-decline = Decline
+internship-done-decided = Your decision is saved. We will email the student.
+internship-your-application = Your application
+internship-mail-offer = The internship
+internship-mail-applicant = The student
+internship-company = Host company
+a-internships = Internships
+a-internship-counts = { $offers } host companies · { $places } places · { $applications } applications · { $matches } matches
+a-internship-applications-csv = Export applications (CSV)
+col-internship-offer = Host company
+col-internship-period = Period
+col-internship-tasks = Tasks
+col-internship-student = Student
+col-internship-affiliation = School or employer
+col-internship-profile = Profile
+col-internship-motivation = Motivation
+col-internship-state = Status
+col-internship-places = Internship places
+col-internship-matches = Internship matches

@@ -1,0 +1,63 @@
+# Internships for students from abroad (issue 16): host companies' offers, students'
+# applications and the host's decision.
+internship-offers = 学生を 受け入れる 会社
+internship-no-offers = 今、募集を している 会社は ありません。
+internship-post-link = 会社として 募集を 登録する
+internship-apply-link = インターンシップに 応募する
+internship-offer-title = インターンシップの 受け入れを 登録する
+internship-apply-title = インターンシップに 応募する
+internship-section-offer = 受け入れの 内容
+internship-section-application = 応募する 会社
+internship-period-hint = { $from }から { $to }までの 間で 選んで ください。
+internship-from = 始まる 日
+internship-to = 終わる 日
+internship-period = 期間
+internship-days = { $from }から{ $to }まで
+internship-tasks = 仕事の 内容
+internship-places = 受け入れる 人数
+internship-languages = 仕事で 使う ことば
+internship-japanese-level = 必要な 日本語の 力
+internship-level-none = 問いません
+internship-allowance = お金（手当）が 出るか
+internship-offer = 会社
+internship-motivation = 応募する 理由
+internship-conditions = 条件
+internship-offer-details = { $from }から{ $to }まで · あと { $left }人（{ $places }人まで） · { $languages } · 日本語: { $level } · お金（手当）: { $allowance ->
+    [yes] 出ます
+   *[no] 出ません
+}
+internship-student-profile = { $year }年に 卒業する 予定 · 日本語: { $level } · { $field }
+internship-standing-offer-open = 募集中です。学生が 応募したら、メールで 知らせます。
+internship-standing-offer-closed = 人数が いっぱいに なったので、募集は 終わりました。
+internship-standing-applied = 会社が 考えて います。結果は メールで 知らせます。
+internship-standing-accepted = 受け入れが 決まりました。
+internship-standing-declined = 今回は、受け入れが できません。
+internship-your-offer = 募集の 内容
+internship-offer-state = 募集の ようす
+internship-places-taken = 受け入れが 決まった 人
+internship-places-of = { $accepted }人 / { $places }人まで
+internship-applications = 応募した 学生
+internship-no-applications = まだ 応募は ありません。
+internship-applicant = 学生
+internship-application-state = ようす
+internship-decision = 決める
+internship-accept = 受け入れる
+internship-decline = 見送る
+internship-done-decided = 決めた ことを 保存しました。学生に メールで 知らせます。
+internship-your-application = 応募の 内容
+internship-mail-offer = 受け入れの 内容
+internship-mail-applicant = 応募した 学生
+internship-company = 会社
+a-internships = インターンシップ
+a-internship-counts = 会社 { $offers } · 受け入れの 数 { $places }人 · 応募 { $applications } · 決まった 数 { $matches }
+a-internship-applications-csv = 応募を CSVで 出す
+col-internship-offer = 会社
+col-internship-period = 期間
+col-internship-tasks = 仕事の 内容
+col-internship-student = 学生
+col-internship-affiliation = 学校・所属
+col-internship-profile = プロフィール
+col-internship-motivation = 応募する 理由
+col-internship-state = ようす
+col-internship-places = インターンシップの 受け入れの 数
+col-internship-matches = インターンシップが 決まった 数

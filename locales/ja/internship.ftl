@@ -1,0 +1,63 @@
+# Internships for students from abroad (issue 16): host companies' offers, students'
+# applications and the host's decision.
+internship-offers = インターンシップの受入企業
+internship-no-offers = 現在、募集中の受入企業はありません。
+internship-post-link = 受入企業として募集を登録する
+internship-apply-link = インターンシップに応募する
+internship-offer-title = インターンシップ受入の登録
+internship-apply-title = インターンシップへの応募
+internship-section-offer = 受入の内容
+internship-section-application = 応募する受入企業
+internship-period-hint = 実施期間（{ $from }〜{ $to }）の中で選んでください。
+internship-from = 受入開始日
+internship-to = 受入終了日
+internship-period = 受入期間
+internship-days = { $from }〜{ $to }
+internship-tasks = 業務内容
+internship-places = 受入人数
+internship-languages = 業務で使う言語
+internship-japanese-level = 求める日本語力
+internship-level-none = 問わない
+internship-allowance = 手当の支給
+internship-offer = 受入企業
+internship-motivation = 志望動機
+internship-conditions = 条件
+internship-offer-details = { $from }〜{ $to } · 残り{ $left }名（定員{ $places }名） · { $languages } · 日本語: { $level } · 手当{ $allowance ->
+    [yes] あり
+   *[no] なし
+}
+internship-student-profile = { $year }年卒業予定 · 日本語: { $level } · { $field }
+internship-standing-offer-open = 募集中です。応募があるとメールでお知らせします。
+internship-standing-offer-closed = 受入人数に達したため、募集を終了しました。
+internship-standing-applied = 受入企業が選考中です。結果はメールでお知らせします。
+internship-standing-accepted = 受入が決まりました。
+internship-standing-declined = 今回は受入を見送ることとなりました。
+internship-your-offer = 募集内容
+internship-offer-state = 募集の状況
+internship-places-taken = 受入決定
+internship-places-of = { $accepted }名 / 定員{ $places }名
+internship-applications = 応募者
+internship-no-applications = まだ応募はありません。
+internship-applicant = 応募者
+internship-application-state = 選考状況
+internship-decision = 判断
+internship-accept = 受け入れる
+internship-decline = 見送る
+internship-done-decided = 判断を保存しました。応募者にメールでお知らせします。
+internship-your-application = 応募内容
+internship-mail-offer = 受入の内容
+internship-mail-applicant = 応募者
+internship-company = 受入企業
+a-internships = インターンシップ
+a-internship-counts = 受入企業 { $offers }社 · 受入枠 { $places }名 · 応募 { $applications }件 · マッチング { $matches }件
+a-internship-applications-csv = 応募者をCSVで出力
+col-internship-offer = 受入企業
+col-internship-period = 受入期間
+col-internship-tasks = 業務内容
+col-internship-student = 応募者
+col-internship-affiliation = 学校・所属
+col-internship-profile = プロフィール
+col-internship-motivation = 志望動機
+col-internship-state = 選考状況
+col-internship-places = インターンシップ受入枠
+col-internship-matches = インターンシップマッチング数
