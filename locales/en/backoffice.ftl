@@ -339,6 +339,7 @@ a-add-expert = Add an expert
 a-change-expert = Change the expert
 a-dispatch-requests = Dispatch requests
 a-visits-per-company = Visits per company and fiscal year
+a-visits-per-company-hint = Expert dispatch programmes only: the most visits a company may have in a fiscal year (1–12; 3 when empty)
 a-dispatch-count = Requests
 a-requested-on = Requested on
 a-visits-scheduled = Visits (not cancelled)

@@ -339,6 +339,7 @@ a-add-expert = 専門家を登録
 a-change-expert = 専門家の情報を変更
 a-dispatch-requests = 派遣の申込
 a-visits-per-company = 1社あたりの年度内の訪問回数
+a-visits-per-company-hint = 専門家派遣のみ。1社あたり年度内に予定できる訪問の上限（1〜12、空欄なら3）
 a-dispatch-count = 申込件数
 a-requested-on = 申込日
 a-visits-scheduled = 訪問（中止を除く）

@@ -992,3 +992,49 @@ async fn booth_and_campaign_exports_carry_who_registered_too() {
     assert_eq!(cell("Link code (?via=)"), "mm-2026-12");
     assert_eq!(cell("Contact phone"), "03-1234-5678");
 }
+
+#[tokio::test]
+async fn the_event_form_sets_a_dispatch_programmes_visits_per_company() {
+    let (app, tokens) = TestApp::with_demo().await;
+    let organizer = app.signed_in("TMG", UserRole::Organizer).await;
+    let edit = "/admin/events/workstyle-expert-dispatch/edit";
+    let (status, page) = organizer.get(edit).await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains(r#"name="visits_per_company" type="text" value="3""#),
+        "the stored number is shown"
+    );
+    // Out of range: refused on its field, what was typed kept, nothing stored.
+    let (status, page, _) = post(
+        &organizer,
+        edit,
+        edit,
+        &[("visits_per_company", "99".into())],
+    )
+    .await;
+    assert_eq!(status, 422, "{page}");
+    assert!(page.contains(r#"value="99""#), "kept");
+    assert_eq!(visits(&app, &tokens.tmg).await, json!(3));
+    let (status, body, _) = post(
+        &organizer,
+        edit,
+        edit,
+        &[("visits_per_company", "2".into())],
+    )
+    .await;
+    assert_eq!(status, 303, "{body}");
+    assert_eq!(visits(&app, &tokens.tmg).await, json!(2));
+}
+
+/// A dispatch programme's visits per company, as the API gives them.
+async fn visits(app: &TestApp, token: &str) -> Value {
+    let (_, event) = app
+        .api(
+            "GET",
+            "/organizer/events/workstyle-expert-dispatch",
+            Some(token),
+            None,
+        )
+        .await;
+    event["visits_per_company"].clone()
+}

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 /// Every field of the event form, as typed, to show again when it comes back with errors.
 /// The languages (a group of checkboxes) come back as `languages.ja`, `languages.en`.
-pub(super) const FORM_FIELDS: [&str; 24] = [
+pub(super) const FORM_FIELDS: [&str; 25] = [
     "programme_area",
     "format",
     "title_ja",
@@ -30,6 +30,7 @@ pub(super) const FORM_FIELDS: [&str; 24] = [
     "online_url",
     "capacity",
     "per_company_limit",
+    "visits_per_company",
     "reminder_days",
     "purpose_of_use_ja",
     "purpose_of_use_en",
@@ -191,6 +192,10 @@ pub(super) fn values_of(input: &EventInput) -> BTreeMap<String, String> {
         input.per_company_limit.map(|c| c.to_string()),
     );
     put(
+        "visits_per_company",
+        input.visits_per_company.map(|c| c.to_string()),
+    );
+    put(
         "reminder_days",
         input
             .reminder_days
@@ -262,6 +267,7 @@ pub(super) fn read_input(
     };
     let capacity = number(errors, "capacity");
     let per_company_limit = number(errors, "per_company_limit");
+    let visits_per_company = number(errors, "visits_per_company");
     let mut time = |field: &str| -> Option<DateTime<Utc>> {
         let raw = form.text(field)?;
         let t = parse_local(&raw);
@@ -327,6 +333,7 @@ pub(super) fn read_input(
         registration_closes_at,
         capacity,
         per_company_limit,
+        visits_per_company,
         languages,
         audience,
         waitlist_enabled: Some(form.flag("waitlist_enabled")),

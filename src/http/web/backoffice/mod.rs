@@ -277,6 +277,7 @@ const EVENT_FIELD_LABELS: &[(&str, &str)] = &[
     ("online_url", "e-online-url"),
     ("capacity", "e-capacity"),
     ("per_company_limit", "e-per-company-limit"),
+    ("visits_per_company", "a-visits-per-company"),
     ("reminder_days", "e-reminder-days"),
     ("purpose_of_use_ja", "e-purpose-of-use-ja"),
     ("purpose_of_use_en", "e-purpose-of-use-en"),
