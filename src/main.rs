@@ -157,8 +157,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = store::connect(&settings.database).await?;
             let mailer = uketsuke::mail::Mailer::new(&settings)?;
             let (stop, stopped) = tokio::sync::watch::channel(false);
+            let signal = app::shutdown_signal();
             tokio::spawn(async move {
-                app::shutdown_signal().await;
+                signal.await;
                 let _ = stop.send(true);
             });
             println!(
@@ -324,10 +325,12 @@ async fn serve(mut settings: Settings, args: ServeArgs) -> anyhow::Result<()> {
     } else {
         None
     };
+    // The handlers are in place before anyone is told the server listens.
+    let signal = app::shutdown_signal();
     tracing::info!(%addr, "uketsuke is listening");
     println!("uketsuke is listening on http://{addr}  (API docs: http://{addr}/docs)");
     let shutdown = async move {
-        app::shutdown_signal().await;
+        signal.await;
         let _ = stop.send(true);
     };
     app::serve(state, acceptor, shutdown).await?;
