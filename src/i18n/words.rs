@@ -377,8 +377,8 @@ pub fn internship_offer_details(lang: Lang, o: &crate::services::internships::Of
     lang.t_args(
         "internship-offer-details",
         &crate::fluent_args![
-            ("from", o.offer.from.to_string()),
-            ("to", o.offer.to.to_string()),
+            ("from", super::dates::day(lang, o.offer.from)),
+            ("to", super::dates::day(lang, o.offer.to)),
             ("left", o.places_left()),
             ("places", o.offer.places),
             (
