@@ -180,3 +180,6 @@ error-dispatch-assigned = An expert has been assigned, so the request cannot be 
 error-internship-offer-unavailable = The host company you chose no longer takes applications or is not part of this programme. Reload the page and choose again.
 error-internship-applied-already = You have applied to this host company already.
 error-internship-places-full = All { $places } places are taken. Decline another student first to accept this one.
+
+## Check-in through the API (issue 17)
+error-attendee-or-code = Give either the attendee id (attendee_id) or the check-in code (code), one of the two.

@@ -15,6 +15,7 @@ mod browser;
 mod caldav;
 mod campaigns;
 mod certification;
+mod check_ins;
 mod chromium;
 mod cli;
 mod concurrency;

@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`, described at `/openapi.json` and browsable at `/docs`.
 mod announcements;
 mod certification;
+mod check_ins;
 pub mod error;
 mod events;
 mod partners;
@@ -21,6 +22,7 @@ pub type Api = (
     registrations::RegistrationsApi,
     announcements::AnnouncementsApi,
     certification::CertificationApi,
+    check_ins::CheckInsApi,
 );
 
 pub fn service(settings: &Settings) -> OpenApiService<Api, ()> {
@@ -31,6 +33,7 @@ pub fn service(settings: &Settings) -> OpenApiService<Api, ()> {
             registrations::RegistrationsApi,
             announcements::AnnouncementsApi,
             certification::CertificationApi,
+            check_ins::CheckInsApi,
         ),
         "uketsuke API",
         env!("CARGO_PKG_VERSION"),
