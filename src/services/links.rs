@@ -75,6 +75,21 @@ impl ManageLinks {
         }
     }
 
+    /// The attendance question's link of a registration, carried by its email: `c12-<mac>`.
+    pub fn attendance_token(&self, registration_id: i64) -> String {
+        let subject = format!("c{registration_id}");
+        let mac = self.unsubscribe_mac(&subject);
+        format!("{subject}-{}", hex::encode(&mac[..16]))
+    }
+
+    /// The registration an attendance link stands for, if we signed it.
+    pub fn verify_attendance(&self, token: &str) -> Option<i64> {
+        match self.verify(token)? {
+            (b'c', id) => Some(id),
+            _ => None,
+        }
+    }
+
     /// `x123-<mac>` → (`x`, 123) when the MAC is ours and whole.
     fn verify(&self, token: &str) -> Option<(u8, i64)> {
         let (subject, mac) = token.split_once('-')?;

@@ -271,6 +271,13 @@ pub fn routes(settings: &crate::config::Settings) -> impl Endpoint + use<> {
         )
         .at("/r/:token", get(registration::manage_page).with(csrf()))
         .at("/r/:token/calendar.ics", get(ics::registration_ics))
+        // The attendance question before the day (issue 17).
+        .at(
+            "/c/:token",
+            get(registration::attendance_page)
+                .post(registration::attendance_post)
+                .with(csrf()),
+        )
         .at(
             "/u/:token",
             get(registration::unsubscribe_page).post(registration::unsubscribe_post),
