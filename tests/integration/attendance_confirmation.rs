@@ -237,13 +237,26 @@ async fn asked_once_before_the_day_and_no_longer_gives_the_seat_to_the_waiting_l
         later.iter().any(|m| to(m) == contact(&cn_b)),
         "the cancelled registrant is told too"
     );
-    // C moved up after the question went out: it is not asked afterwards.
+    // C now holds a seat: asked at the next look, once (those moved up are the likeliest
+    // not to come); B, cancelled, is not asked again.
     assert_eq!(
         queue_due(&app.db, at + Duration::hours(4)).await.unwrap(),
+        1
+    );
+    assert_eq!(
+        queue_due(&app.db, at + Duration::hours(5)).await.unwrap(),
         0
     );
+    assert_eq!(answer_of(&app, c_id).await, Some(None));
 
     // A token that is not ours, or one for a registration never asked, is not found.
+    let (_, other) = app
+        .register(
+            "confirm-day",
+            company_registration(&corporate_number(91_004), &["d@x.jp"]),
+        )
+        .await;
+    let d_id = id(&other);
     let tampered = format!(
         "{}{}",
         &action_a[..action_a.len() - 1],
@@ -257,7 +270,7 @@ async fn asked_once_before_the_day_and_no_longer_gives_the_seat_to_the_waiting_l
         .await
         .unwrap();
     assert_eq!(resp.status().as_u16(), 404);
-    let never_asked = ManageLinks::new(&app.link_key).attendance_token(c_id);
+    let never_asked = ManageLinks::new(&app.link_key).attendance_token(d_id);
     assert_eq!(browser_a.get(&format!("/c/{never_asked}")).await.0, 404);
     assert_eq!(state_of(&app, a_id).await, SeatState::Confirmed);
 
@@ -305,6 +318,7 @@ async fn asked_once_before_the_day_and_no_longer_gives_the_seat_to_the_waiting_l
     let (status, roster) = organizer.get("/admin/events/confirm-day/roster").await;
     assert_eq!(status, 200);
     assert!(roster.contains("出席確認: 参加する"), "{roster}");
+    assert!(roster.contains("出席確認: 回答なし"), "C did not answer");
     let (status, page) = organizer.get("/admin/events/confirm-day/report").await;
     assert_eq!(status, 200);
     let count = |id: &str| -> String {
@@ -313,8 +327,98 @@ async fn asked_once_before_the_day_and_no_longer_gives_the_seat_to_the_waiting_l
         page[start..start + page[start..].find('<').unwrap()].to_owned()
     };
     assert_eq!(count("no-shows"), by_hand.to_string());
-    assert_eq!(count("confirm-asked"), "2");
+    // A, B and C (after it moved up) were asked; C did not answer.
+    assert_eq!(count("confirm-asked"), "3");
     assert_eq!(count("confirm-will-come"), "1");
     assert_eq!(count("confirm-cannot-come"), "1");
-    assert_eq!(count("confirm-no-answer"), "0");
+    assert_eq!(count("confirm-no-answer"), "1");
+}
+
+/// The value of a form's input, with minijinja's HTML escapes undone.
+fn input_value(form: &str, name: &str, kind: &str) -> String {
+    crate::helpers::hidden(
+        &form.replace(
+            &format!(r#"id="{name}" name="{name}" type="{kind}""#),
+            &format!(r#"name="{name}""#),
+        ),
+        name,
+    )
+}
+
+#[tokio::test]
+async fn the_event_form_sets_the_days_before_and_names_a_bad_value_on_its_field() {
+    let app = TestApp::spawn().await;
+    let token = app
+        .organization_with_user("CONF", UserRole::Organizer)
+        .await;
+    app.published_event(&token, "confirm-form", Some(5), None, true)
+        .await;
+    let organizer = app.signed_in("CONF", UserRole::Organizer).await;
+    let edit = "/admin/events/confirm-form/edit";
+    let (status, form) = organizer.get(edit).await;
+    assert_eq!(status, 200);
+    assert!(
+        form.contains(r#"id="confirm_days_before""#),
+        "the field is there"
+    );
+    let start = input_value(&form, "starts_at", "datetime-local");
+    let end = input_value(&form, "ends_at", "datetime-local");
+    let fields = |days: &str| {
+        vec![
+            ("title_ja", "テスト用セミナー".to_owned()),
+            ("title_en", "Test seminar".to_owned()),
+            ("description_ja", "説明".to_owned()),
+            ("description_en", "About".to_owned()),
+            ("starts_at", start.clone()),
+            ("ends_at", end.clone()),
+            ("venue_name_ja", "都庁第一本庁舎".to_owned()),
+            ("venue_address_ja", "東京都新宿区西新宿2-8-1".to_owned()),
+            (
+                "online_url",
+                "https://meet.example.jp/secret-room".to_owned(),
+            ),
+            ("capacity", "5".to_owned()),
+            ("reminder_days", "3,1".to_owned()),
+            ("waitlist_enabled", "on".to_owned()),
+            ("confirm_days_before", days.to_owned()),
+        ]
+    };
+    let stored = || async {
+        store::events::by_slug(&app.db, "confirm-form")
+            .await
+            .unwrap()
+            .unwrap()
+            .spec
+            .confirm_days_before
+    };
+    let long = "9".repeat(10_000);
+    for bad in ["=cmd", "31", "0x2", "2\n3", "🎉", long.as_str()] {
+        let f = fields(bad);
+        let pairs: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let (status, body, _) = organizer.post(edit, edit, &pairs).await;
+        assert_eq!(status, 422, "{bad:?}");
+        assert!(
+            body.contains(r#"<div class="field has-error"><label for="confirm_days_before">"#),
+            "{bad:?}: the error is on its field"
+        );
+        if bad == "31" {
+            assert!(body.contains("出席確認は開催の1〜30日前"), "{body}");
+        }
+        assert_eq!(stored().await, None, "{bad:?}: nothing saved");
+    }
+    let f = fields("2");
+    let pairs: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, _, _) = organizer.post(edit, edit, &pairs).await;
+    assert_eq!(status, 303);
+    assert_eq!(stored().await, Some(2));
+    let (_, form) = organizer.get(edit).await;
+    assert!(form.contains(r#"name="confirm_days_before" type="text" value="2""#));
+    // Emptied, the question is off again.
+    let f = fields("");
+    let pairs: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(organizer.post(edit, edit, &pairs).await.0, 303);
+    assert_eq!(stored().await, None);
+    // The API reads what the form stored.
+    let (_, event) = app.get_json("/api/v1/events/confirm-form").await;
+    assert!(event["confirm_days_before"].is_null(), "{event}");
 }

@@ -44,6 +44,14 @@ impl Pages {
             ("macros.html", include_str!("templates/macros.html")),
             ("register.html", include_str!("templates/register.html")),
             (
+                "attendance_check.html",
+                include_str!("templates/attendance_check.html"),
+            ),
+            (
+                "admin/confirmation_counts.html",
+                include_str!("templates/admin/confirmation_counts.html"),
+            ),
+            (
                 "certification_fields.html",
                 include_str!("templates/certification_fields.html"),
             ),

@@ -276,12 +276,24 @@ pub(super) fn read_input(
     let capacity = number(errors, "capacity");
     let per_company_limit = number(errors, "per_company_limit");
     let visits_per_company = number(errors, "visits_per_company");
-    // An empty field turns the attendance question off.
-    let confirm_days_before = if form.get("confirm_days_before").is_some() {
-        Some(number(errors, "confirm_days_before").unwrap_or(0))
-    } else {
-        None
-    };
+    // An empty field turns the attendance question off. Only digits (any width) read: "0x2"
+    // is not 2.
+    let confirm_days_before = form.get("confirm_days_before").map(|raw| {
+        let folded = crate::domain::normalize::fold_width(raw.trim());
+        if folded.is_empty() {
+            0
+        } else if let Some(n) = folded
+            .chars()
+            .all(|c| c.is_ascii_digit())
+            .then(|| folded.parse::<i64>().ok())
+            .flatten()
+        {
+            n
+        } else {
+            errors.add("confirm_days_before", "not_a_number");
+            0
+        }
+    });
     let mut time = |field: &str| -> Option<DateTime<Utc>> {
         let raw = form.text(field)?;
         let t = parse_local(&raw);
