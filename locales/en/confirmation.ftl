@@ -19,6 +19,4 @@ confirm-answer-none = No answer
 confirm-report-title = Attendance check and no-shows
 confirm-report-asked = Registrations asked
 confirm-report-no-shows = No-shows (confirmed, not checked in)
-label-message-kind-attendance-check = Attendance check
-error-invalid-confirm-days-before = The attendance check goes 1 to 30 days before the event.
 confirm-roster-answer = Attendance check

@@ -180,3 +180,4 @@ error-dispatch-assigned = An expert has been assigned, so the request cannot be 
 error-internship-offer-unavailable = The host company you chose no longer takes applications or is not part of this programme. Reload the page and choose again.
 error-internship-applied-already = You have applied to this host company already.
 error-internship-places-full = All { $places } places are taken. Decline another student first to accept this one.
+error-invalid-confirm-days-before = The attendance check goes 1 to 30 days before the event.

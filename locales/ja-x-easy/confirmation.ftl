@@ -19,6 +19,4 @@ confirm-answer-none = 答えなし
 confirm-report-title = 出席確認と 来なかった人
 confirm-report-asked = 確認メールを 送った 申し込み
 confirm-report-no-shows = 来なかった人
-label-message-kind-attendance-check = 来ることが できるかの 確認
-error-invalid-confirm-days-before = 出席確認は 開催の 1〜30日前に してください。
 confirm-roster-answer = 出席確認

@@ -170,3 +170,4 @@ error-dispatch-assigned = 専門家が もう 決まっているので、ここ�
 error-internship-offer-unavailable = 選んだ 会社は、もう 募集を して いないか、この プログラムの 会社では ありません。ページを 開き直して、もう一度 選んで ください。
 error-internship-applied-already = この 会社には、もう 応募して います。
 error-internship-places-full = 受け入れる 人数（{ $places }人）が いっぱいです。ほかの 学生を 見送ってから 受け入れて ください。
+error-invalid-confirm-days-before = 出席確認は 開催の 1〜30日前に してください。

@@ -19,6 +19,4 @@ confirm-answer-none = 回答なし
 confirm-report-title = 出席確認と欠席
 confirm-report-asked = 確認メールを送った申込
 confirm-report-no-shows = 欠席（参加確定で受付なし）
-label-message-kind-attendance-check = 出席確認
-error-invalid-confirm-days-before = 出席確認は開催の1〜30日前で指定してください。
 confirm-roster-answer = 出席確認

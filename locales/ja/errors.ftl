@@ -171,3 +171,4 @@ error-dispatch-assigned = 担当の専門家が決まっているため、ここ
 error-internship-offer-unavailable = 選んだ受入企業は募集を終了したか、このプログラムのものではありません。ページを開き直して選び直してください。
 error-internship-applied-already = この受入企業には既に応募しています。
 error-internship-places-full = 受入人数（{ $places }名）に達しています。受け入れる前に、ほかの応募者の判断を見直してください。
+error-invalid-confirm-days-before = 出席確認は開催の1〜30日前で指定してください。

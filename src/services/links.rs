@@ -199,4 +199,25 @@ mod tests {
         assert_eq!(other.verify_checkin(&code), None);
         assert_eq!(links.verify_checkin(&code.replacen("k34", "k35", 1)), None);
     }
+
+    #[test]
+    fn attendance_links_are_not_check_in_or_unsubscribe_codes() {
+        let links = ManageLinks::new(&"k".repeat(32));
+        let token = links.attendance_token(12);
+        assert!(token.starts_with("c12-"));
+        assert_eq!(links.verify_attendance(&token), Some(12));
+        assert_eq!(links.verify_attendance(&links.checkin_token(12)), None);
+        assert_eq!(
+            links.verify_attendance(&links.unsubscribe_token(Subscriber::Contact(12))),
+            None
+        );
+        assert_eq!(
+            links.verify_attendance(&token.replacen("c12", "c13", 1)),
+            None
+        );
+        assert_eq!(
+            ManageLinks::new(&"x".repeat(32)).verify_attendance(&token),
+            None
+        );
+    }
 }

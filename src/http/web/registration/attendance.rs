@@ -36,8 +36,8 @@ fn view(
     m: &Managed,
     answer: AttendanceAnswer,
     recorded: Option<AttendanceAnswer>,
-    done: bool,
-    error: Option<String>,
+    // None: asking; Ok: just answered; Err: the post was refused, with why.
+    posted: Option<Result<(), String>>,
 ) -> AttendanceView {
     let spec = &m.event.event.spec;
     AttendanceView {
@@ -48,8 +48,8 @@ fn view(
         answer: answer.code(),
         recorded: recorded.map(AttendanceAnswer::code),
         cancelled: !m.registration.is_live(),
-        done,
-        error,
+        done: matches!(posted, Some(Ok(()))),
+        error: posted.and_then(Result::err),
         manage_url: format!("/r/{}", m.manage_token),
         attendees: m
             .registration
@@ -74,7 +74,7 @@ pub async fn attendance_page(
 ) -> Result<Response, AppError> {
     let (m, recorded) = attendance::question(&state.db, &state.links, &token).await?;
     let answer = chosen(q.answer.as_deref());
-    let page = view(lang.lang, &token, csrf, &m, answer, recorded, false, None);
+    let page = view(lang.lang, &token, csrf, &m, answer, recorded, None);
     Ok(private(state.pages.render(
         "attendance_check.html",
         &lang,
@@ -104,8 +104,7 @@ pub async fn attendance_post(
             &m,
             answer,
             recorded,
-            false,
-            Some(l.t("csrf-failed")),
+            Some(Err(l.t("csrf-failed"))),
         );
         return state
             .pages
@@ -114,7 +113,7 @@ pub async fn attendance_post(
     }
     let (m, recorded) =
         attendance::answer(&state.db, &state.links, &token, answer, Utc::now()).await?;
-    let page = view(l, &token, csrf, &m, answer, recorded, true, None);
+    let page = view(l, &token, csrf, &m, answer, recorded, Some(Ok(())));
     Ok(private(state.pages.render(
         "attendance_check.html",
         &lang,
