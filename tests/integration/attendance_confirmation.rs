@@ -174,6 +174,18 @@ async fn asked_once_before_the_day_and_no_longer_gives_the_seat_to_the_waiting_l
     let (status, page) = Browser::new(&app).get(&cannot_come_b).await;
     assert_eq!(status, 200);
     assert!(page.contains("キャンセルする"), "{page}");
+    // The page in the registrant's language, English and easy Japanese too.
+    let (_, page) = Browser::new(&app)
+        .get(&format!("{will_come}&lang=en"))
+        .await;
+    assert!(page.contains("I will come"), "{page}");
+    let (_, page) = Browser::new(&app)
+        .get(&format!("{cannot_come_b}&lang=ja-x-easy"))
+        .await;
+    assert!(
+        page.contains("行けなくなりました（キャンセルする）"),
+        "{page}"
+    );
     assert_eq!(answer_of(&app, a_id).await, Some(None));
     assert_eq!(answer_of(&app, b_id).await, Some(None));
     assert_eq!(state_of(&app, b_id).await, SeatState::Confirmed);
