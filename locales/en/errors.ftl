@@ -183,3 +183,4 @@ error-internship-places-full = All { $places } places are taken. Decline another
 
 ## Check-in through the API (issue 17)
 error-attendee-or-code = Give either the attendee id (attendee_id) or the check-in code (code), one of the two.
+error-invalid-confirm-days-before = The attendance check goes 1 to 30 days before the event.

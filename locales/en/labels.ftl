@@ -330,3 +330,4 @@ label-message-kind-internship-offer-received = Internship offer received
 label-message-kind-internship-applied = Application received
 label-message-kind-internship-application-arrived = New application
 label-message-kind-internship-decided = Decision on an application
+label-message-kind-attendance-check = Attendance check

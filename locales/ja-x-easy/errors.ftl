@@ -173,3 +173,4 @@ error-internship-places-full = 受け入れる 人数（{ $places }人）が い
 
 ## Check-in through the API (issue 17)
 error-attendee-or-code = 参加者の 番号（attendee_id）か 受付の コード（code）の どちらか 1つを 書いてください。
+error-invalid-confirm-days-before = 出席確認は 開催の 1〜30日前に してください。

@@ -330,3 +330,4 @@ label-message-kind-internship-offer-received = 受け入れの 登録が でき�
 label-message-kind-internship-applied = 応募が できました
 label-message-kind-internship-application-arrived = 新しい 応募が ありました
 label-message-kind-internship-decided = 応募の 結果
+label-message-kind-attendance-check = 来ることが できるかの 確認

@@ -174,3 +174,4 @@ error-internship-places-full = 受入人数（{ $places }名）に達してい�
 
 ## Check-in through the API (issue 17)
 error-attendee-or-code = 参加者ID（attendee_id）か受付コード（code）のどちらか一方を指定してください。
+error-invalid-confirm-days-before = 出席確認は開催の1〜30日前で指定してください。

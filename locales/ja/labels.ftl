@@ -330,3 +330,4 @@ label-message-kind-internship-offer-received = 受入登録受付のお知らせ
 label-message-kind-internship-applied = 応募受付のお知らせ
 label-message-kind-internship-application-arrived = 新しい応募のお知らせ
 label-message-kind-internship-decided = 選考結果のお知らせ
+label-message-kind-attendance-check = 出席確認

@@ -207,6 +207,8 @@ pub struct EventInput {
     pub reminder_days: Option<Vec<i64>>,
     /// An expert dispatch programme's visits per company and fiscal year.
     pub visits_per_company: Option<i64>,
+    /// Days before the event its attendance question goes out (1–30; 0 or none: no question).
+    pub confirm_days_before: Option<i64>,
 }
 
 /// A valid event definition: everything an organizer decides about an event.
@@ -242,6 +244,9 @@ pub struct EventSpec {
     /// An expert dispatch programme: how many visits one company may get in a fiscal year
     /// (`None` for every other kind of event).
     pub visits_per_company: Option<u32>,
+    /// Days before the event confirmed registrants are asked whether they will still come
+    /// (at 9:00 Tokyo time, once); `None`: they are not asked.
+    pub confirm_days_before: Option<u8>,
 }
 
 impl EventSpec {
@@ -420,6 +425,15 @@ impl EventSpec {
             Some(days) => errors.take(ReminderDays::parse(days)),
         };
 
+        let confirm_days_before = match input.confirm_days_before {
+            None | Some(0) => None,
+            Some(d) if (1..=ReminderDays::MAX_DAYS).contains(&d) => Some(d as u8),
+            Some(_) => {
+                errors.add("confirm_days_before", "invalid_confirm_days_before");
+                None
+            }
+        };
+
         let purpose_ja = optional_lines(
             &mut errors,
             "purpose_of_use_ja",
@@ -504,6 +518,7 @@ impl EventSpec {
             attendee_copies: input.attendee_copies.unwrap_or(true),
             reminder_days: reminder_days.expect("checked"),
             visits_per_company,
+            confirm_days_before,
         })
     }
 
@@ -559,6 +574,7 @@ impl EventSpec {
                     .collect(),
             ),
             visits_per_company: self.visits_per_company.map(i64::from),
+            confirm_days_before: Some(self.confirm_days_before.map_or(0, i64::from)),
         }
     }
 }

@@ -4,6 +4,7 @@
 #[macro_use]
 mod labelled;
 pub mod announcement;
+pub mod attendance_answer;
 pub mod campaign;
 pub mod certification;
 pub mod company;
@@ -30,6 +31,7 @@ pub mod user;
 pub mod validation;
 pub mod walk_in;
 
+pub use attendance_answer::AttendanceAnswer;
 pub use campaign::{CampaignAction, CampaignEntry, CampaignInput};
 pub use certification::{
     Application, ApplicationInput, ApplicationRecord, Call, CallInput, Category, CategoryChoice,

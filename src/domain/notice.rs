@@ -37,6 +37,8 @@ labelled_enum! {
         InternshipApplied = "internship_applied" => "label-message-kind-internship-applied";
         InternshipApplicationArrived = "internship_application_arrived" => "label-message-kind-internship-application-arrived";
         InternshipDecided = "internship_decided" => "label-message-kind-internship-decided";
+        /// Before the day: "will you still come?", with one-click answers.
+        AttendanceCheck = "attendance_check" => "label-message-kind-attendance-check";
     }
 }
 
@@ -263,6 +265,10 @@ pub enum Notice {
         decision: InternshipDecision,
         company: String,
     },
+    /// The event's `confirm_days_before`: will the registrant still come?
+    AttendanceCheck {
+        days_before: u8,
+    },
 }
 
 impl Notice {
@@ -295,6 +301,7 @@ impl Notice {
                 MessageKind::InternshipApplicationArrived
             }
             Notice::InternshipDecided { .. } => MessageKind::InternshipDecided,
+            Notice::AttendanceCheck { .. } => MessageKind::AttendanceCheck,
         }
     }
 

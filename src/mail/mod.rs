@@ -6,8 +6,8 @@ mod transport;
 pub mod worker;
 
 pub use render::{
-    AnnouncementBlock, ApplicantBlock, CampaignBlock, CertificationBlock, CheckinCode,
-    DecisionBlock, DeclarationBlock, DispatchBlock, EmailContext, Emails, EventBlock,
+    AnnouncementBlock, ApplicantBlock, AttendanceLinks, CampaignBlock, CertificationBlock,
+    CheckinCode, DecisionBlock, DeclarationBlock, DispatchBlock, EmailContext, Emails, EventBlock,
     ExhibitorBlock, InternshipBlock, PartnerBlock, SessionLine, VisitBlock,
 };
 pub use transport::{SendError, Transport};
@@ -304,6 +304,20 @@ impl Mailer {
             None => None,
         };
         // Everything a message says, in one language.
+        let attendance = match (notice, registration) {
+            (Notice::AttendanceCheck { .. }, Some(r)) => {
+                let url = format!(
+                    "{}/c/{}",
+                    self.public_url,
+                    self.links.attendance_token(r.id)
+                );
+                Some(AttendanceLinks {
+                    will_come_url: format!("{url}?answer=will_come"),
+                    cannot_come_url: format!("{url}?answer=cannot_come"),
+                })
+            }
+            _ => None,
+        };
         let ctx_for = |lang: crate::i18n::Lang| EmailContext {
             lang,
             subject: String::new(),
@@ -356,7 +370,9 @@ impl Mailer {
                 .and(registration)
                 .map(|r| one_line(&r.contact.name)),
             days_before: match notice {
-                Notice::Reminder { days_before } => Some(*days_before),
+                Notice::Reminder { days_before } | Notice::AttendanceCheck { days_before } => {
+                    Some(*days_before)
+                }
                 _ => None,
             },
             announcement: announced.as_ref().map(|a| {
@@ -476,6 +492,7 @@ impl Mailer {
                     motivation: a.motivation.clone(),
                 }),
             }),
+            attendance: attendance.clone(),
         };
         // A job fair (or an internship programme) speaks to students from abroad: its messages
         // carry Japanese and English one after the other. The Japanese is the reader's own when they read Japanese (plain

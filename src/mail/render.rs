@@ -81,6 +81,15 @@ pub struct EmailContext {
     /// An internship programme: the offer (to its host company, or to a student who applied
     /// to it) and, to the host, the student who applied.
     pub internship: Option<InternshipBlock>,
+    /// The attendance question before the day: its two one-click links.
+    pub attendance: Option<AttendanceLinks>,
+}
+
+/// "I will come" and "I can no longer come": each opens a page with one button that answers.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttendanceLinks {
+    pub will_come_url: String,
+    pub cannot_come_url: String,
 }
 
 /// A partner request as the message tells it: who asks whom to take which role, the note, and

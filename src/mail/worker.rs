@@ -154,7 +154,10 @@ pub async fn housekeeping(
 ) -> anyhow::Result<(usize, u64)> {
     let queued = crate::services::reminders::queue_due(db, now)
         .await
-        .map_err(|e| anyhow::anyhow!("queueing reminders: {e}"))?;
+        .map_err(|e| anyhow::anyhow!("queueing reminders: {e}"))?
+        + crate::services::attendance::queue_due(db, now)
+            .await
+            .map_err(|e| anyhow::anyhow!("queueing attendance checks: {e}"))?;
     let before = now - chrono::Duration::days(i64::from(settings.retention_days));
     let pruned = store::outbox::prune(db, before).await?;
     // Personal data past each organization's retention (APPI).

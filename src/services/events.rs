@@ -264,6 +264,7 @@ fn overlay(base: EventInput, change: EventInput) -> EventInput {
         attendee_copies: change.attendee_copies.or(base.attendee_copies),
         reminder_days: change.reminder_days.or(base.reminder_days),
         visits_per_company: change.visits_per_company.or(base.visits_per_company),
+        confirm_days_before: change.confirm_days_before.or(base.confirm_days_before),
     }
 }
 

@@ -75,6 +75,21 @@ impl ManageLinks {
         }
     }
 
+    /// The attendance question's link of a registration, carried by its email: `c12-<mac>`.
+    pub fn attendance_token(&self, registration_id: i64) -> String {
+        let subject = format!("c{registration_id}");
+        let mac = self.unsubscribe_mac(&subject);
+        format!("{subject}-{}", hex::encode(&mac[..16]))
+    }
+
+    /// The registration an attendance link stands for, if we signed it.
+    pub fn verify_attendance(&self, token: &str) -> Option<i64> {
+        match self.verify(token)? {
+            (b'c', id) => Some(id),
+            _ => None,
+        }
+    }
+
     /// `x123-<mac>` → (`x`, 123) when the MAC is ours and whole.
     fn verify(&self, token: &str) -> Option<(u8, i64)> {
         let (subject, mac) = token.split_once('-')?;
@@ -183,5 +198,26 @@ mod tests {
         );
         assert_eq!(other.verify_checkin(&code), None);
         assert_eq!(links.verify_checkin(&code.replacen("k34", "k35", 1)), None);
+    }
+
+    #[test]
+    fn attendance_links_are_not_check_in_or_unsubscribe_codes() {
+        let links = ManageLinks::new(&"k".repeat(32));
+        let token = links.attendance_token(12);
+        assert!(token.starts_with("c12-"));
+        assert_eq!(links.verify_attendance(&token), Some(12));
+        assert_eq!(links.verify_attendance(&links.checkin_token(12)), None);
+        assert_eq!(
+            links.verify_attendance(&links.unsubscribe_token(Subscriber::Contact(12))),
+            None
+        );
+        assert_eq!(
+            links.verify_attendance(&token.replacen("c12", "c13", 1)),
+            None
+        );
+        assert_eq!(
+            ManageLinks::new(&"x".repeat(32)).verify_attendance(&token),
+            None
+        );
     }
 }

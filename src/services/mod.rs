@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod administration;
 pub mod announcements;
+pub mod attendance;
 pub mod backoffice;
 pub mod campaigns;
 pub mod catalogue;

@@ -98,7 +98,7 @@ pub(crate) async fn tell_all(
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn tell_filtered(
+pub(crate) async fn tell_filtered(
     txn: &impl ConnectionTrait,
     event: &Event,
     reg: &Registration,

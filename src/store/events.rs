@@ -298,6 +298,7 @@ fn write_spec(model: &mut event::ActiveModel, spec: &EventSpec, now: DateTime<Ut
     model.attendee_copies = Set(spec.attendee_copies);
     model.reminder_days = Set(spec.reminder_days.to_code());
     model.visits_per_company = Set(spec.visits_per_company.map(|n| n as i32));
+    model.confirm_days_before = Set(spec.confirm_days_before.map(i32::from));
     model.updated_at = Set(now);
 }
 
@@ -355,6 +356,7 @@ fn from_model(m: event::Model) -> Result<Event, DbErr> {
         reminder_days: ReminderDays::from_code(&m.reminder_days)
             .ok_or_else(|| corrupt(format!("reminder_days {:?}", m.reminder_days)))?,
         visits_per_company: m.visits_per_company.and_then(|n| u32::try_from(n).ok()),
+        confirm_days_before: m.confirm_days_before.and_then(|n| u8::try_from(n).ok()),
     };
     Ok(Event {
         id: m.id,

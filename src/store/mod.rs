@@ -1,6 +1,8 @@
 //! The database: connecting, migrating, and every query uketsuke runs. Nothing outside this
 //! module writes SQL or touches entities.
 pub mod announcements;
+/// Back-office sign-in sessions (not an event's sessions: see `event_sessions`).
+pub mod attendance_checks;
 pub mod audit;
 pub mod campaigns;
 pub mod certification;
@@ -21,7 +23,6 @@ pub mod reminders;
 pub mod reports;
 pub mod retention;
 pub mod roster;
-/// Back-office sign-in sessions (not an event's sessions: see `event_sessions`).
 pub mod sessions;
 pub mod text_audit;
 pub mod users;

@@ -124,7 +124,11 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
         all: false,
         moved_to: None,
         copy_of: None,
-        days_before: (kind == MessageKind::Reminder).then_some(3),
+        days_before: match kind {
+            MessageKind::Reminder => Some(3),
+            MessageKind::AttendanceCheck => Some(2),
+            _ => None,
+        },
         announcement: (kind == MessageKind::Announcement).then(|| AnnouncementBlock {
             subject: "会場変更のお知らせ".into(),
             body: body.into(),
@@ -325,6 +329,12 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
                     motivation: "日本の中小企業で働きたい。\n=cmd <script>".into(),
                 }
             }),
+        }),
+        attendance: (kind == MessageKind::AttendanceCheck).then(|| {
+            uketsuke::mail::AttendanceLinks {
+                will_come_url: "https://uketsuke.example.jp/c/c12-00112233445566778899aabbccddeeff?answer=will_come".into(),
+                cannot_come_url: "https://uketsuke.example.jp/c/c12-00112233445566778899aabbccddeeff?answer=cannot_come".into(),
+            }
         }),
     }
 }

@@ -10,6 +10,7 @@ mod text_properties;
 mod administration;
 mod api_events;
 mod api_partners;
+mod attendance_confirmation;
 mod backoffice;
 mod browser;
 mod caldav;

@@ -80,6 +80,8 @@ pub struct EventBody {
     pub per_company_limit: Option<u32>,
     /// An expert dispatch programme: visits per company and fiscal year.
     pub visits_per_company: Option<u32>,
+    /// Days before the event confirmed registrants are asked whether they will still come.
+    pub confirm_days_before: Option<u8>,
     pub languages: Vec<Language>,
     pub audience: Audience,
     pub waitlist_enabled: bool,
@@ -148,6 +150,7 @@ impl EventBody {
             full: event.is_full(),
             per_company_limit: spec.per_company_limit,
             visits_per_company: spec.visits_per_company,
+            confirm_days_before: spec.confirm_days_before,
             languages: spec.languages.as_slice().to_vec(),
             audience: spec.audience,
             waitlist_enabled: spec.waitlist_enabled,
@@ -264,6 +267,9 @@ pub struct EventCreateBody {
     /// An expert dispatch programme (`kind: expert_dispatch`): how many visits one company
     /// may get in a fiscal year (1–12, default 3). Ignored for other kinds.
     pub visits_per_company: Option<i64>,
+    /// Days before the start confirmed registrants get a one-click "I will come / I can no
+    /// longer come" email (1–30, at 9:00 Tokyo time); absent or 0: none.
+    pub confirm_days_before: Option<i64>,
 }
 
 impl From<EventCreateBody> for EventInput {
@@ -297,6 +303,7 @@ impl From<EventCreateBody> for EventInput {
             attendee_copies: b.attendee_copies,
             reminder_days: b.reminder_days,
             visits_per_company: b.visits_per_company,
+            confirm_days_before: b.confirm_days_before,
         }
     }
 }
@@ -336,6 +343,8 @@ pub struct EventPatchBody {
     pub reminder_days: Option<Vec<i64>>,
     /// An expert dispatch programme's visits per company and fiscal year (1–12).
     pub visits_per_company: Option<i64>,
+    /// Days before the start of the attendance question (1–30); 0 for none.
+    pub confirm_days_before: Option<i64>,
 }
 
 impl EventPatchBody {
@@ -390,6 +399,7 @@ impl EventPatchBody {
             attendee_copies: self.attendee_copies,
             reminder_days: self.reminder_days,
             visits_per_company: self.visits_per_company,
+            confirm_days_before: self.confirm_days_before,
         };
         (change, cleared)
     }

@@ -44,6 +44,14 @@ impl Pages {
             ("macros.html", include_str!("templates/macros.html")),
             ("register.html", include_str!("templates/register.html")),
             (
+                "attendance_check.html",
+                include_str!("templates/attendance_check.html"),
+            ),
+            (
+                "admin/confirmation_counts.html",
+                include_str!("templates/admin/confirmation_counts.html"),
+            ),
+            (
                 "certification_fields.html",
                 include_str!("templates/certification_fields.html"),
             ),
@@ -271,6 +279,13 @@ pub fn routes(settings: &crate::config::Settings) -> impl Endpoint + use<> {
         )
         .at("/r/:token", get(registration::manage_page).with(csrf()))
         .at("/r/:token/calendar.ics", get(ics::registration_ics))
+        // The attendance question before the day (issue 17).
+        .at(
+            "/c/:token",
+            get(registration::attendance_page)
+                .post(registration::attendance_post)
+                .with(csrf()),
+        )
         .at(
             "/u/:token",
             get(registration::unsubscribe_page).post(registration::unsubscribe_post),

@@ -44,6 +44,7 @@ pub struct Model {
     pub purged_at: Option<DateTimeUtc>,
     /// An expert dispatch programme's visits per company and fiscal year.
     pub visits_per_company: Option<i32>,
+    pub confirm_days_before: Option<i32>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

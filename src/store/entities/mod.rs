@@ -2,6 +2,7 @@
 //! and parsed back into domain types in the store functions.
 pub mod announcement;
 pub mod api_token;
+pub mod attendance_check;
 pub mod attendee;
 pub mod audit_log;
 pub mod booth_interest;

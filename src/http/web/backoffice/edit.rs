@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 /// Every field of the event form, as typed, to show again when it comes back with errors.
 /// The languages (a group of checkboxes) come back as `languages.ja`, `languages.en`.
-pub(super) const FORM_FIELDS: [&str; 25] = [
+pub(super) const FORM_FIELDS: [&str; 26] = [
     "programme_area",
     "format",
     "title_ja",
@@ -32,6 +32,7 @@ pub(super) const FORM_FIELDS: [&str; 25] = [
     "per_company_limit",
     "visits_per_company",
     "reminder_days",
+    "confirm_days_before",
     "purpose_of_use_ja",
     "purpose_of_use_en",
     "waitlist_enabled",
@@ -202,6 +203,13 @@ pub(super) fn values_of(input: &EventInput) -> BTreeMap<String, String> {
             .as_ref()
             .map(|d| d.iter().map(i64::to_string).collect::<Vec<_>>().join(",")),
     );
+    put(
+        "confirm_days_before",
+        input
+            .confirm_days_before
+            .filter(|&d| d != 0)
+            .map(|d| d.to_string()),
+    );
     put("purpose_of_use_ja", input.purpose_of_use_ja.clone());
     put("purpose_of_use_en", input.purpose_of_use_en.clone());
     put("starts_at", input.starts_at.map(local));
@@ -268,6 +276,24 @@ pub(super) fn read_input(
     let capacity = number(errors, "capacity");
     let per_company_limit = number(errors, "per_company_limit");
     let visits_per_company = number(errors, "visits_per_company");
+    // An empty field turns the attendance question off. Only digits (any width) read: "0x2"
+    // is not 2.
+    let confirm_days_before = form.get("confirm_days_before").map(|raw| {
+        let folded = crate::domain::normalize::fold_width(raw.trim());
+        if folded.is_empty() {
+            0
+        } else if let Some(n) = folded
+            .chars()
+            .all(|c| c.is_ascii_digit())
+            .then(|| folded.parse::<i64>().ok())
+            .flatten()
+        {
+            n
+        } else {
+            errors.add("confirm_days_before", "not_a_number");
+            0
+        }
+    });
     let mut time = |field: &str| -> Option<DateTime<Utc>> {
         let raw = form.text(field)?;
         let t = parse_local(&raw);
@@ -339,6 +365,7 @@ pub(super) fn read_input(
         waitlist_enabled: Some(form.flag("waitlist_enabled")),
         attendee_copies: whole.then(|| form.flag("attendee_copies")),
         reminder_days,
+        confirm_days_before,
         purpose_of_use_ja: form.text("purpose_of_use_ja"),
         purpose_of_use_en: form.text("purpose_of_use_en"),
         ..Default::default()

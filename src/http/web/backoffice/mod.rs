@@ -279,6 +279,7 @@ const EVENT_FIELD_LABELS: &[(&str, &str)] = &[
     ("per_company_limit", "e-per-company-limit"),
     ("visits_per_company", "a-visits-per-company"),
     ("reminder_days", "e-reminder-days"),
+    ("confirm_days_before", "confirm-days-before"),
     ("purpose_of_use_ja", "e-purpose-of-use-ja"),
     ("purpose_of_use_en", "e-purpose-of-use-en"),
     ("registration_opens_at", "a-event-registration-opens-at"),

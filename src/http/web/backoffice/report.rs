@@ -60,6 +60,8 @@ struct EventReportView {
     cities: Vec<BarView>,
     /// An internship programme: offers, places, applications and matches, in one line.
     internships: Option<String>,
+    /// The attendance question's answers and the no-shows (issue 17).
+    confirmation: Option<crate::services::attendance::ConfirmationCounts>,
 }
 
 #[handler]
@@ -120,6 +122,12 @@ pub async fn event_report(
         } else {
             None
         },
+        confirmation: crate::services::attendance::counts(
+            &state.db,
+            &e.listing.event,
+            chrono::Utc::now(),
+        )
+        .await?,
     };
     Ok(private(state.pages.render(
         "admin/report.html",

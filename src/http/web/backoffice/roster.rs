@@ -74,6 +74,8 @@ pub(super) struct RowView {
     registered_at: String,
     /// The first row of its registration, where the registration's actions show.
     first_of_registration: bool,
+    /// The answer to the attendance question, on the registration's first row, if asked.
+    attendance: Option<String>,
 }
 
 pub(super) fn row_view(r: &RosterRow, lang: crate::i18n::Lang) -> RowView {
@@ -97,6 +99,7 @@ pub(super) fn row_view(r: &RosterRow, lang: crate::i18n::Lang) -> RowView {
             .to_owned(),
         registered_at: crate::i18n::dates::date_time(lang, r.registered_at),
         first_of_registration: true,
+        attendance: None,
     }
 }
 
@@ -153,6 +156,7 @@ pub async fn roster_page(
     .await?;
     let pages = total.div_ceil(PER_PAGE).max(1);
     let base = format!("/admin/events/{slug}/roster?{}", params.to_query_string());
+    let answers = crate::services::attendance::answers(&state.db, e.listing.event.id).await?;
     let view = RosterView {
         me: header(&me.staff, &lang),
         csrf_token: csrf.0.clone(),
@@ -164,6 +168,10 @@ pub async fn roster_page(
                 let mut v = row_view(r, lang.lang);
                 v.first_of_registration =
                     i == 0 || rows[i - 1].registration_id != r.registration_id;
+                v.attendance = answers
+                    .get(&r.registration_id)
+                    .filter(|_| v.first_of_registration)
+                    .map(|a| lang.lang.t(a.map_or("confirm-answer-none", |a| a.label())));
                 v
             })
             .collect(),

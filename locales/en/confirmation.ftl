@@ -1,0 +1,22 @@
+# Attendance confirmation before the day (issue 17).
+confirm-days-before = Attendance check (days before)
+confirm-days-before-hint = At 9:00 on that day, confirmed registrants get an email to answer "I will come / I can no longer come" in one click (1–30; empty for none)
+confirm-title = Will you come?
+confirm-attendees = Attendees
+confirm-question-will-come = Will you come on the day? Tell us with the button below.
+confirm-button-will-come = I will come
+confirm-question-cannot-come = Can you no longer come? The button below cancels your registration.
+confirm-cannot-come-hint = Your seat goes to someone on the waiting list at once; this cannot be undone.
+confirm-button-cannot-come = I can no longer come (cancel)
+confirm-done-will-come = Thank you. We look forward to seeing you.
+confirm-done-cannot-come = Your registration is cancelled. Thank you for letting us know.
+confirm-done-cancelled = This registration is cancelled.
+confirm-already-cancelled = This registration is cancelled.
+confirm-recorded = Your answer
+confirm-answer-will-come = Will come
+confirm-answer-cannot-come = Cannot come
+confirm-answer-none = No answer
+confirm-report-title = Attendance check and no-shows
+confirm-report-asked = Registrations asked
+confirm-report-no-shows = No-shows (confirmed, not checked in)
+confirm-roster-answer = Attendance check

@@ -1,0 +1,22 @@
+# Attendance confirmation before the day (issue 17): public page and email words.
+confirm-days-before = 出席確認メール（開催の何日前か）
+confirm-days-before-hint = 1〜30。空欄なら送りません
+confirm-title = 来ることが できますか
+confirm-attendees = 参加する人
+confirm-question-will-come = 当日 来ることが できますか。下の ボタンを 押して、教えてください。
+confirm-button-will-come = 行きます
+confirm-question-cannot-come = 行けなく なりましたか。下の ボタンを 押すと、申し込みを キャンセルします。
+confirm-cannot-come-hint = 席は すぐに、空きを 待っている人の ものに なります。元に 戻すことは できません。
+confirm-button-cannot-come = 行けなくなりました（キャンセルする）
+confirm-done-will-come = ありがとうございます。当日、待っています。
+confirm-done-cannot-come = 申し込みを キャンセルしました。教えてくれて、ありがとうございます。
+confirm-done-cancelled = この 申し込みは キャンセルに なっています。
+confirm-already-cancelled = この 申し込みは キャンセルに なっています。
+confirm-recorded = あなたの 答え
+confirm-answer-will-come = 行く
+confirm-answer-cannot-come = 行けない
+confirm-answer-none = 答えなし
+confirm-report-title = 出席確認と 来なかった人
+confirm-report-asked = 確認メールを 送った 申し込み
+confirm-report-no-shows = 来なかった人
+confirm-roster-answer = 出席確認

@@ -1,0 +1,22 @@
+# Attendance confirmation before the day (issue 17).
+confirm-days-before = 出席確認メール（開催の何日前か）
+confirm-days-before-hint = 指定した日の9時に、参加確定の方へ「参加します／参加できなくなりました」をワンクリックで答えられるメールを送ります（1〜30。空欄なら送りません）
+confirm-title = ご出席の確認
+confirm-attendees = 参加者
+confirm-question-will-come = 当日はご参加いただけますか。下のボタンでお知らせください。
+confirm-button-will-come = 参加します
+confirm-question-cannot-come = 参加できなくなりましたか。下のボタンでお申し込みをキャンセルします。
+confirm-cannot-come-hint = キャンセルするとお席はすぐにキャンセル待ちの方にお譲りし、元に戻せません。
+confirm-button-cannot-come = 参加できなくなりました（キャンセルする）
+confirm-done-will-come = ありがとうございます。当日お待ちしております。
+confirm-done-cannot-come = お申し込みをキャンセルしました。お知らせいただきありがとうございました。
+confirm-done-cancelled = このお申し込みはキャンセル済みです。
+confirm-already-cancelled = このお申し込みはキャンセル済みです。
+confirm-recorded = いただいた回答
+confirm-answer-will-come = 参加する
+confirm-answer-cannot-come = 参加できない
+confirm-answer-none = 回答なし
+confirm-report-title = 出席確認と欠席
+confirm-report-asked = 確認メールを送った申込
+confirm-report-no-shows = 欠席（参加確定で受付なし）
+confirm-roster-answer = 出席確認
