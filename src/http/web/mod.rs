@@ -69,6 +69,7 @@ impl Pages {
                 "unsubscribe.html",
                 include_str!("templates/unsubscribe.html"),
             ),
+            ("join.html", include_str!("templates/join.html")),
             ("admin/base.html", include_str!("templates/admin/base.html")),
             (
                 "admin/login.html",
@@ -271,6 +272,7 @@ pub fn routes(settings: &crate::config::Settings) -> impl Endpoint + use<> {
         )
         .at("/r/:token", get(registration::manage_page).with(csrf()))
         .at("/r/:token/calendar.ics", get(ics::registration_ics))
+        .at("/j/:token", get(registration::join))
         .at(
             "/u/:token",
             get(registration::unsubscribe_page).post(registration::unsubscribe_post),
