@@ -14,3 +14,4 @@ joins-on-site = Attended on site
 joins-col-online = Attended online
 joins-col-attended = Attended (on site or online)
 joins-col-joined-online = Joined online
+joins-attendance = Attendance

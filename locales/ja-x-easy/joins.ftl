@@ -14,3 +14,4 @@ joins-on-site = 会場で 出席
 joins-col-online = オンラインで 出席
 joins-col-attended = 出席（会場 または オンライン）
 joins-col-joined-online = オンラインで 参加
+joins-attendance = 出席

@@ -14,3 +14,4 @@ joins-on-site = 会場で出席
 joins-col-online = オンラインで出席
 joins-col-attended = 出席（会場またはオンライン）
 joins-col-joined-online = オンライン参加
+joins-attendance = 出席

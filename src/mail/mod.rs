@@ -174,19 +174,17 @@ impl Mailer {
             });
         // At an online or hybrid event each attendee joins through a personal link, which
         // records the join; the meeting URL itself goes to nobody. A copy carries its attendee's
-        // link; the contact's message those of attendees without a copy of their own (as with
-        // the door codes). One link stands where the meeting link stood; several are listed.
+        // link; the contact's message every attendee's, as the manage page does. One link
+        // stands where the meeting link stood; several are listed by name.
         let joins_offered = registration
             .is_some_and(|r| crate::services::joins::offered(spec.format, &r.participation));
         let join_links: Vec<render::JoinLink> = match (&meeting_url, registration) {
-            (Some(_), Some(r)) if joins_offered => {
-                crate::services::joins::covered(r, attendee_id, spec.attendee_copies)
-                    .map(|a| render::JoinLink {
-                        name: one_line(&a.name),
-                        url: crate::services::joins::link(&self.links, &self.public_url, a.id),
-                    })
-                    .collect()
-            }
+            (Some(_), Some(r)) if joins_offered => crate::services::joins::covered(r, attendee_id)
+                .map(|a| render::JoinLink {
+                    name: one_line(&a.name),
+                    url: crate::services::joins::link(&self.links, &self.public_url, a.id),
+                })
+                .collect(),
             _ => Vec::new(),
         };
         let meeting_url = match join_links.as_slice() {

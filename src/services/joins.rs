@@ -1,6 +1,7 @@
 //! Online attendance. Each active attendee of a confirmed registration at an online or hybrid
-//! event has a personal join link (`/j/{token}`): following it records the join and forwards
-//! to the meeting. The meeting URL itself reaches nobody else.
+//! event has a personal join link (`/j/{token}`): following it records the join (from an hour
+//! before the start to the end) and forwards to the meeting. The meeting URL itself reaches
+//! nobody else.
 use crate::domain::participation::Participation;
 use crate::domain::{AttendeeStatus, EventFormat, EventStatus, Registration};
 use crate::error::AppResult;
@@ -51,19 +52,29 @@ pub fn offered(format: EventFormat, participation: &Participation) -> bool {
     format != EventFormat::OnSite && participation.gets_meeting_link()
 }
 
-/// The attendees who get a join link in a message: the one attendee a copy is for, else the
-/// attendees without a copy of their own (the contact attending, or everyone when the event
-/// sends no copies) — as with the door codes, so nobody forwards links.
+/// The attendees whose join links a message carries: an attendee's copy its own; the contact's
+/// message (like the manage page, which the contact holds) every active attendee's, since the
+/// contact manages the registration and may have no attendee copies sent.
 pub fn covered(
     r: &Registration,
     attendee_id: Option<i64>,
-    copies: bool,
 ) -> impl Iterator<Item = &crate::domain::Attendee> {
-    let contact = &r.contact.email;
-    r.active_attendees().filter(move |a| match attendee_id {
-        Some(id) => id == a.id,
-        None => !copies || a.email.eq_ignore_ascii_case(contact),
-    })
+    r.active_attendees()
+        .filter(move |a| attendee_id.is_none_or(|id| id == a.id))
+}
+
+/// How long before the start a join counts as attendance.
+const JOIN_OPENS_BEFORE_MINUTES: i64 = 60;
+
+/// A join counts as attendance from an hour before the start until the end. Before that, the
+/// link still forwards (people try their link, and mail scanners fetch every link the day the
+/// email arrives) but records nothing, so a scanner's visit is not attendance.
+pub fn counts_as_joining(
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> bool {
+    now >= starts_at - chrono::Duration::minutes(JOIN_OPENS_BEFORE_MINUTES) && now <= ends_at
 }
 
 /// Follows a join link: the meeting URL to forward to, with the join recorded, or why not.
@@ -106,6 +117,39 @@ pub async fn join(
     else {
         return Ok(Err(Refusal::NoMeeting));
     };
-    store::online_joins::record(db, event.id, attendee_id, now).await?;
+    if counts_as_joining(event.spec.starts_at, event.spec.ends_at, now) {
+        store::online_joins::record(db, event.id, attendee_id, now).await?;
+    }
     Ok(Ok(url))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Duration, TimeZone};
+
+    #[test]
+    fn a_join_counts_from_an_hour_before_the_start_until_the_end() {
+        let start = Utc.with_ymd_and_hms(2026, 12, 1, 5, 0, 0).unwrap();
+        let end = start + Duration::hours(2);
+        assert!(!counts_as_joining(
+            start,
+            end,
+            start - Duration::minutes(61)
+        ));
+        assert!(counts_as_joining(start, end, start - Duration::minutes(60)));
+        assert!(counts_as_joining(start, end, end));
+        assert!(!counts_as_joining(start, end, end + Duration::seconds(1)));
+    }
+
+    #[test]
+    fn a_join_link_is_not_a_check_in_code_and_a_tampered_one_is_nobodys() {
+        let links = ManageLinks::new("a test key of thirty-two characters!!");
+        let token = links.join_token(34);
+        assert_eq!(links.verify_join(&token), Some(34));
+        assert_eq!(links.verify_checkin(&token), None);
+        assert_eq!(links.verify_join(&links.checkin_token(34)), None);
+        let tampered = token.replacen("j34", "j35", 1);
+        assert_eq!(links.verify_join(&tampered), None);
+    }
 }

@@ -65,10 +65,10 @@ pub async fn registration_ics(
     let meeting_url = crate::domain::session::meeting_link(spec.online_url.as_deref(), &picks)
         .filter(|_| r.participation.gets_meeting_link());
     // Online attendance: the personal join link where the meeting link stood, as in the
-    // contact's emails (one attendee covered: theirs; several: none here, the manage page and
-    // each email list them).
+    // contact's emails (one attendee: theirs; several: none here, as a calendar entry holds one
+    // link; the manage page and the emails list each attendee's).
     let meeting_url = if joins::offered(spec.format, &r.participation) {
-        let mut covered = joins::covered(r, None, spec.attendee_copies);
+        let mut covered = joins::covered(r, None);
         match (meeting_url, covered.next(), covered.next()) {
             (Some(_), Some(a), None) => Some(joins::link(
                 &state.links,

@@ -177,6 +177,19 @@ pub async fn event_report_csv(
         })
         .collect();
     section("report-over-time", &over_time);
+    // Attendance: on site (checked in), online (joined through the personal link), either.
+    let attendance: Vec<Bar> = [
+        ("joins-on-site", r.checked_in),
+        ("joins-col-online", r.joined_online),
+        ("joins-col-attended", r.attended),
+    ]
+    .into_iter()
+    .map(|(id, value)| Bar {
+        label: l.t(id).to_string(),
+        value,
+    })
+    .collect();
+    section("joins-attendance", &attendance);
     Ok(csv_response(
         csv_lines(&rows),
         &format!("report-{slug}.csv"),
