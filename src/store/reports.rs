@@ -137,13 +137,16 @@ async fn approved_reviews(
     Ok(ids)
 }
 
+/// An attendee's id, event, registration, status and check-in time.
+type AttendeeRow = (i64, i64, i64, String, Option<DateTime<Utc>>);
+
 pub async fn attendees(
     db: &impl ConnectionTrait,
     event_ids: &[i64],
 ) -> Result<Vec<AttendeeFact>, DbErr> {
     let mut out = Vec::new();
     for chunk in event_ids.chunks(500) {
-        let rows: Vec<(i64, i64, i64, String, Option<DateTime<Utc>>)> = attendee::Entity::find()
+        let rows: Vec<AttendeeRow> = attendee::Entity::find()
             .select_only()
             .columns([
                 attendee::Column::Id,

@@ -700,7 +700,7 @@ async fn manage_post(
                 errors,
                 general,
             );
-            view.join_links = join_links(&state, m);
+            view.join_links = join_links(state, m);
             state
                 .pages
                 .render("manage.html", lang, view)
