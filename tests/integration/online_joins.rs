@@ -229,6 +229,9 @@ async fn a_personal_join_link_forwards_to_the_meeting_counts_joins_and_refuses_t
         links.checkin_token(a),
         "j1-zz".to_owned(),
         "%00".to_owned(),
+        "%0Aj1-00".to_owned(),
+        "j".repeat(10_000),
+        "%F0%9F%98%80".to_owned(),
     ] {
         let (status, location, body) = follow(&app, &format!("/j/{bad}?lang=en")).await;
         assert_eq!((status, location), (404, None), "{bad}");
@@ -403,5 +406,35 @@ async fn the_event_report_counts_attended_on_site_online_and_either() {
     assert!(
         report.contains("Attendance,Attended (on site or online),3"),
         "{report}"
+    );
+
+    // The fiscal year: attended online and attended (either) by area, the rate from either.
+    let fy = uketsuke::domain::FiscalYear::of(event.spec.starts_at);
+    let bytes = organizer
+        .client
+        .get(app.url(&format!("/admin/reports.csv?year={}&lang=en", fy.year())))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let headers = reader.headers().unwrap().clone();
+    let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (checked, online, attended, rate) = (
+        at("Checked in"),
+        at("Attended online"),
+        at("Attended (on site or online)"),
+        at("Attendance rate"),
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let total = rows
+        .iter()
+        .find(|r| r.len() > rate && r[attended] == *"3")
+        .expect("a row with three attended");
+    assert_eq!(
+        (&total[checked], &total[online], &total[rate]),
+        ("2", "2", "75.0%")
     );
 }
