@@ -438,3 +438,39 @@ async fn the_event_report_counts_attended_on_site_online_and_either() {
         ("2", "2", "75.0%")
     );
 }
+
+#[tokio::test]
+async fn the_refusal_page_and_the_manage_pages_join_links_pass_axe_in_every_locale() {
+    let app = TestApp::spawn().await;
+    let org = app.organization_with_user("AXE", UserRole::Organizer).await;
+    create(&app, &org, running("join-axe", "online")).await;
+    let (status, reg) = app
+        .register(
+            "join-axe",
+            company_registration(
+                &corporate_number(70_301),
+                &["x@join.example.jp", "y@join.example.jp"],
+            ),
+        )
+        .await;
+    assert_eq!(status, 201, "{reg}");
+    let manage = reg["manage_token"].as_str().unwrap();
+    let Some(browser) = crate::chromium::Chromium::start(&app.base_url, "ja").await else {
+        return;
+    };
+    let unknown = "/j/j1-00000000000000000000000000000000";
+    for lang in ["ja", "ja-x-easy", "en"] {
+        for path in [
+            format!("{unknown}?lang={lang}"),
+            format!("/r/{manage}?lang={lang}"),
+        ] {
+            browser.goto(&path).await;
+            let (violations, passes, _) = browser.axe().await;
+            assert!(
+                violations.is_empty() && passes > 0,
+                "{path}: {violations:?}"
+            );
+        }
+    }
+    browser.close().await;
+}
