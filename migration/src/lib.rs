@@ -21,6 +21,7 @@ mod m20261130_000018_partner_notes;
 mod m20261130_000019_expert_dispatch;
 mod m20261130_000020_certification;
 mod m20261130_000021_internships;
+mod m20261130_000022_online_joins;
 mod m20261130_000023_attendance_confirmation;
 
 pub struct Migrator;
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000019_expert_dispatch::Migration),
             Box::new(m20261130_000020_certification::Migration),
             Box::new(m20261130_000021_internships::Migration),
+            Box::new(m20261130_000022_online_joins::Migration),
             Box::new(m20261130_000023_attendance_confirmation::Migration),
         ]
     }

@@ -172,6 +172,31 @@ impl Mailer {
                             | MessageKind::Announcement
                     )
             });
+        // At an online or hybrid event each attendee joins through a personal link, which
+        // records the join; the meeting URL itself goes to nobody. A copy carries its attendee's
+        // link; the contact's message every attendee's, as the manage page does. One link
+        // stands where the meeting link stood; several are listed by name.
+        let joins_offered = registration
+            .is_some_and(|r| crate::services::joins::offered(spec.format, &r.participation));
+        let join_links: Vec<render::JoinLink> = match (&meeting_url, registration) {
+            (Some(_), Some(r)) if joins_offered => crate::services::joins::covered(r, attendee_id)
+                .map(|a| render::JoinLink {
+                    name: one_line(&a.name),
+                    url: crate::services::joins::link(&self.links, &self.public_url, a.id),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let meeting_url = match join_links.as_slice() {
+            _ if !joins_offered => meeting_url,
+            [one] => Some(one.url.clone()),
+            _ => None,
+        };
+        let join_links = if join_links.len() > 1 {
+            join_links
+        } else {
+            Vec::new()
+        };
         let event_url = format!("{}/events/{}", self.public_url, spec.slug);
         let attendees: Vec<String> = registration
             .map(|r| {
@@ -338,6 +363,7 @@ impl Mailer {
                 in_person: spec.format.has_venue(),
                 map_url: spec.venue.as_ref().and_then(|v| v.map_url.clone()),
                 meeting_url: meeting_url.clone(),
+                join_links: join_links.clone(),
                 url: event_url.clone(),
                 partner_line: crate::i18n::words::partner_line(
                     lang,

@@ -22,8 +22,18 @@ pub struct EventBlock {
     pub map_url: Option<String>,
     /// Only for confirmed registrants.
     pub meeting_url: Option<String>,
+    /// Several attendees' personal join links (online attendance), when one message carries
+    /// more than one; a single one stands in `meeting_url`.
+    pub join_links: Vec<JoinLink>,
     pub url: String,
     pub partner_line: String,
+}
+
+/// An attendee's personal join link.
+#[derive(Debug, Clone, Serialize)]
+pub struct JoinLink {
+    pub name: String,
+    pub url: String,
 }
 
 /// Everything the templates may use.

@@ -155,7 +155,8 @@ pub struct ConfirmationCounts {
     pub will_come: u64,
     pub cannot_come: u64,
     pub no_answer: u64,
-    /// After the end: attendees holding a seat who were not checked in. `None` before.
+    /// After the end: attendees holding a seat who neither were checked in at the door nor
+    /// joined online. `None` before.
     pub no_shows: Option<u64>,
 }
 
@@ -185,7 +186,7 @@ pub async fn counts(
         c.no_shows = Some(
             attendees
                 .iter()
-                .filter(|a| a.attending && !a.checked_in)
+                .filter(|a| a.attending && !a.checked_in && !a.joined_online)
                 .count() as u64,
         );
     }

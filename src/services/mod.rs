@@ -15,6 +15,7 @@ pub mod doctor;
 pub mod events;
 pub mod internships;
 pub mod job_fairs;
+pub mod joins;
 pub mod links;
 pub mod notices;
 pub mod partners;

@@ -59,13 +59,18 @@ pub struct EventReport {
     /// Municipalities, associations and other organizations taking part.
     pub other_organizations: u64,
     pub attendees: u64,
+    /// Attended on site: checked in at the door.
     pub checked_in: u64,
+    /// Attended online: joined through the personal join link.
+    pub joined_online: u64,
+    /// Attended: checked in at the door or joined online (each person once).
+    pub attended: u64,
 }
 
 impl EventReport {
-    /// Checked in of those holding a seat, when anyone holds one.
+    /// Attended (on site or online) of those holding a seat, when anyone holds one.
     pub fn attendance_rate(&self) -> Option<f64> {
-        (self.attendees > 0).then(|| self.checked_in as f64 / self.attendees as f64)
+        (self.attendees > 0).then(|| self.attended as f64 / self.attendees as f64)
     }
 
     pub fn sme_share(&self) -> Option<f64> {
@@ -198,6 +203,14 @@ pub fn event_report(regs: &[RegistrationFact], attendees: &[AttendeeFact]) -> Ev
             .iter()
             .filter(|a| a.attending && a.checked_in)
             .count() as u64,
+        joined_online: attendees
+            .iter()
+            .filter(|a| a.attending && a.joined_online)
+            .count() as u64,
+        attended: attendees
+            .iter()
+            .filter(|a| a.attending && (a.checked_in || a.joined_online))
+            .count() as u64,
     }
 }
 
@@ -220,7 +233,12 @@ pub struct YearRow {
     pub schools: u64,
     pub other_organizations: u64,
     pub attendees: u64,
+    /// Attended on site (checked in at the door).
     pub checked_in: u64,
+    /// Attended online (joined through the personal join link).
+    pub joined_online: u64,
+    /// Attended on site or online, each person once.
+    pub attended: u64,
     /// Campaigns: employees covered by the companies taking part.
     pub employees_covered: u64,
     /// Internship programmes: the places of the offers that stand, and the matches
@@ -230,8 +248,9 @@ pub struct YearRow {
 }
 
 impl YearRow {
+    /// Attended (on site or online) of those holding a seat.
     pub fn attendance_rate(&self) -> Option<f64> {
-        (self.attendees > 0).then(|| self.checked_in as f64 / self.attendees as f64)
+        (self.attendees > 0).then(|| self.attended as f64 / self.attendees as f64)
     }
 }
 
@@ -311,6 +330,8 @@ pub async fn fiscal_year(db: &Db, who: &Principal, year: FiscalYear) -> AppResul
         {
             row.attendees += 1;
             row.checked_in += u64::from(a.checked_in);
+            row.joined_online += u64::from(a.joined_online);
+            row.attended += u64::from(a.checked_in || a.joined_online);
         }
         let takers = takers_by_area.entry(area).or_default();
         for r in regs.iter().filter(|r| r.event_id == ev.id) {
@@ -333,6 +354,8 @@ pub async fn fiscal_year(db: &Db, who: &Principal, year: FiscalYear) -> AppResul
             total.seats_offered += row.seats_offered;
             total.attendees += row.attendees;
             total.checked_in += row.checked_in;
+            total.joined_online += row.joined_online;
+            total.attended += row.attended;
             total.employees_covered += row.employees_covered;
             total.internship_places += row.internship_places;
             total.internship_matches += row.internship_matches;
@@ -428,16 +451,19 @@ mod tests {
                 event_id: 1,
                 attending: true,
                 checked_in: true,
+                joined_online: false,
             },
             AttendeeFact {
                 event_id: 1,
                 attending: true,
                 checked_in: false,
+                joined_online: false,
             },
             AttendeeFact {
                 event_id: 1,
                 attending: false,
                 checked_in: false,
+                joined_online: false,
             },
         ];
         let r = event_report(&regs, &attendees);

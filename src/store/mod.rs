@@ -13,6 +13,7 @@ pub mod event_sessions;
 pub mod events;
 pub mod internships;
 pub mod job_fairs;
+pub mod online_joins;
 pub mod opt_outs;
 pub mod organizations;
 pub mod outbox;

@@ -34,6 +34,8 @@ pub struct AttendeeFact {
     pub event_id: i64,
     pub attending: bool,
     pub checked_in: bool,
+    /// Joined online through the personal join link.
+    pub joined_online: bool,
 }
 
 pub async fn registrations(
@@ -135,15 +137,19 @@ async fn approved_reviews(
     Ok(ids)
 }
 
+/// An attendee's id, event, registration, status and check-in time.
+type AttendeeRow = (i64, i64, i64, String, Option<DateTime<Utc>>);
+
 pub async fn attendees(
     db: &impl ConnectionTrait,
     event_ids: &[i64],
 ) -> Result<Vec<AttendeeFact>, DbErr> {
     let mut out = Vec::new();
     for chunk in event_ids.chunks(500) {
-        let rows: Vec<(i64, i64, String, Option<DateTime<Utc>>)> = attendee::Entity::find()
+        let rows: Vec<AttendeeRow> = attendee::Entity::find()
             .select_only()
             .columns([
+                attendee::Column::Id,
                 attendee::Column::EventId,
                 attendee::Column::RegistrationId,
                 attendee::Column::Status,
@@ -163,12 +169,21 @@ pub async fn attendees(
             .await?
             .into_iter()
             .collect();
-        for (event_id, registration_id, status, checked_in_at) in rows {
+        let mut joined = std::collections::HashSet::new();
+        for &event_id in chunk {
+            joined.extend(
+                super::online_joins::for_event(db, event_id)
+                    .await?
+                    .into_keys(),
+            );
+        }
+        for (id, event_id, registration_id, status, checked_in_at) in rows {
             out.push(AttendeeFact {
                 event_id,
                 attending: confirmed.contains(&registration_id)
                     && status == AttendeeStatus::Active.code(),
                 checked_in: checked_in_at.is_some(),
+                joined_online: joined.contains(&id),
             });
         }
     }

@@ -33,6 +33,8 @@ pub struct RosterRow {
     pub email: String,
     pub attendee_status: AttendeeStatus,
     pub checked_in_at: Option<DateTime<Utc>>,
+    /// Online attendance: the first join through the personal join link.
+    pub joined_online_at: Option<DateTime<Utc>>,
     pub registration_id: i64,
     pub status: SeatState,
     pub company: Option<String>,
@@ -272,6 +274,14 @@ async fn rows(
 ) -> Result<Vec<RosterRow>, DbErr> {
     let ids: Vec<i64> = attendees.iter().map(|a| a.registration_id).collect();
     let picks = super::event_sessions::picks_of(db, &ids).await?;
+    let mut joined = HashMap::new();
+    for event_id in attendees
+        .iter()
+        .map(|a| a.event_id)
+        .collect::<std::collections::BTreeSet<_>>()
+    {
+        joined.extend(super::online_joins::for_event(db, event_id).await?);
+    }
     let regs: HashMap<i64, registration::Model> = registration::Entity::find()
         .filter(registration::Column::Id.is_in(ids))
         .all(db)
@@ -294,6 +304,7 @@ async fn rows(
                 email: a.email,
                 attendee_status: a.status.parse().map_err(corrupt)?,
                 checked_in_at: a.checked_in_at,
+                joined_online_at: joined.get(&a.id).map(|j| j.first),
                 registration_id: r.id,
                 status: r.status.parse().map_err(corrupt)?,
                 company: r.company_name.clone(),

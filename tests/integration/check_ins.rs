@@ -93,9 +93,9 @@ async fn a_door_device_checks_attendees_in_by_code_or_id_and_the_report_counts_t
     let (status, report) = organizer.get("/admin/events/door-api/report").await;
     assert_eq!(status, 200);
     let checked_in = report
-        .split("<dt>受付済み</dt><dd>")
+        .split(r#"<dd id="attended-on-site">"#)
         .nth(1)
         .and_then(|s| s.split("</dd>").next())
-        .unwrap_or_else(|| panic!("no checked-in count: {report}"));
+        .unwrap_or_else(|| panic!("no on-site count: {report}"));
     assert_eq!(checked_in.trim(), "2");
 }

@@ -86,6 +86,7 @@ fn context(kind: MessageKind, lang: Lang) -> EmailContext {
             map_url: Some("https://maps.example.jp/tocho".into()),
             meeting_url: (confirmed && !reviewed)
                 .then(|| "https://meet.example.jp/room-123".into()),
+            join_links: Vec::new(),
             url: "https://uketsuke.example.jp/events/telework-intro".into(),
             partner_line: if ja {
                 "主催 東京都 / 共催 東京商工会議所"

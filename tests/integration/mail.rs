@@ -69,9 +69,14 @@ async fn a_confirmation_arrives_with_both_parts_and_an_invitation_in_tokyo_time(
         text.contains(&format!("/r/{}", reg["manage_token"].as_str().unwrap())),
         "manage link"
     );
+    // A confirmed place: the attendee's personal join link, not the meeting URL itself.
     assert!(
-        text.contains("https://meet.example.jp/secret-room"),
-        "meeting link for a confirmed place"
+        text.contains("参加用URL: ") && text.contains("/j/j"),
+        "personal join link for a confirmed place: {text}"
+    );
+    assert!(
+        !text.contains("https://meet.example.jp/secret-room"),
+        "{text}"
     );
     assert!(text.contains("主催 東京都"));
     let html = message.body_html(0).unwrap();
@@ -601,7 +606,7 @@ async fn a_registration_in_easy_japanese_gets_its_confirmation_in_easy_japanese_
     for easy in [
         "山田 花子 さん",
         "あなたの参加が決まりました。",
-        "参加するURL: https://meet.example.jp/secret-room",
+        "参加するURL: ",
         "申し込みを見る・変える・キャンセルする",
     ] {
         assert!(text.contains(easy), "{easy:?} in {text}");
@@ -630,7 +635,9 @@ async fn a_registration_in_easy_japanese_gets_its_confirmation_in_easy_japanese_
     // The invitation names its links in easy Japanese, the meeting link among them.
     let unfolded = icalendar::parser::unfold(&ics_of(&message)).to_string();
     assert!(
-        unfolded.contains("参加するURL: https://meet.example.jp/secret-room"),
+        unfolded.contains("参加するURL: ")
+            && unfolded.contains("/j/j")
+            && !unfolded.contains("meet.example.jp"),
         "{unfolded}"
     );
     assert!(unfolded.contains("申し込みを見る・変える・キャンセルする: "));

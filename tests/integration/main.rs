@@ -31,6 +31,7 @@ mod exports;
 mod lockout;
 mod mail;
 mod notices;
+mod online_joins;
 mod openapi;
 mod org_tools;
 mod publicity;

@@ -957,18 +957,45 @@ async fn a_consultation_slot_with_its_own_link_sends_that_link_and_one_without_t
         })
         .collect();
     let event_link = "https://meet.example.jp/secret-room";
+    // Each person gets a personal join link (online attendance), which forwards to the room
+    // that person's meeting is in; the rooms themselves stay out of the emails.
+    let no_redirects = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let forwards_to = |text: String| {
+        let client = no_redirects.clone();
+        let url = app.url("");
+        async move {
+            let text = text.replace("&#x2f;", "/");
+            let start = text.find("/j/").expect("a join link") + 3;
+            let token: String = text[start..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            let resp = client.get(format!("{url}/j/{token}")).send().await.unwrap();
+            assert_eq!(resp.status().as_u16(), 303);
+            resp.headers()["location"].to_str().unwrap().to_owned()
+        }
+    };
     let to_pair: Vec<_> = mails
         .iter()
         .filter(|(to, _, _)| to.contains("56301") || to.ends_with("@desk.jp") && to != "c@desk.jp")
         .collect();
     assert!(!to_pair.is_empty());
     for (to, text, ics) in &to_pair {
-        assert!(text.contains(own), "{to}: {text}");
-        assert!(!text.contains(event_link), "{to}: {text}");
         assert!(
-            ics.contains(own) && !ics.contains(event_link),
+            !text.contains(own) && !text.contains(event_link),
+            "{to}: {text}"
+        );
+        assert!(
+            !ics.contains(own) && !ics.contains(event_link),
             "{to}: {ics}"
         );
+        // An attendee's own invitation holds their link; the contact's, for two people, none
+        // (a calendar entry holds one link; the email lists both).
+        assert_eq!(ics.contains("/j/"), to.ends_with("@desk.jp"), "{to}: {ics}");
+        assert_eq!(forwards_to(text.clone()).await, own, "{to}");
     }
     let to_other: Vec<_> = mails
         .iter()
@@ -977,15 +1004,21 @@ async fn a_consultation_slot_with_its_own_link_sends_that_link_and_one_without_t
     assert!(!to_other.is_empty());
     for (to, text, ics) in &to_other {
         assert!(
-            text.contains(event_link) && !text.contains(own),
+            !text.contains(event_link) && !text.contains(own),
             "{to}: {text}"
         );
-        assert!(ics.contains(event_link), "{to}: {ics}");
+        assert!(
+            ics.contains("/j/") && !ics.contains(event_link),
+            "{to}: {ics}"
+        );
+        assert_eq!(forwards_to(text.clone()).await, event_link, "{to}");
     }
-    // The manage page links the slot's own room; the API answer gives it to the registrant.
+    // The manage page gives each attendee's join link, which leads to the slot's own room; the
+    // API answer gives the room to the registrant.
     let token = pair["manage_token"].as_str().unwrap();
     let (_, page) = app.get_html(&format!("/r/{token}"), None).await;
-    assert!(page.contains("slot-room-1"), "{page}");
+    assert!(!page.contains("slot-room-1"), "{page}");
+    assert_eq!(forwards_to(page).await, own);
     let in_slot = &pair["attendees"][0]["sessions"][0];
     assert_eq!(in_slot["online_url"], own);
 }

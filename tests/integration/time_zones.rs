@@ -95,12 +95,16 @@ async fn an_overseas_visitor_sees_their_time_and_only_confirmed_registrants_get_
             || to.ends_with(&format!("{}@example.co.jp", corporate_number(61_002)))
         {
             assert!(
-                !text.contains("secret-room"),
+                !text.contains("secret-room") && !text.contains("/j/"),
                 "waiting list: no link\n{text}"
             );
             continue;
         }
-        assert!(text.contains("secret-room"), "{to}: the link\n{text}");
+        // The personal join link (online attendance), never the room itself.
+        assert!(
+            text.contains("/j/j") && !text.contains("secret-room"),
+            "{to}: the link\n{text}"
+        );
         // The invitation: DTSTART in Tokyo time with its zone, the same instant as stored.
         let ics = m
             .attachments()

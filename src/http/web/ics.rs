@@ -5,7 +5,7 @@ use crate::error::AppError;
 use crate::http::AppState;
 use crate::http::web::lang::PageLang;
 use crate::i18n::Lang;
-use crate::services::{catalogue, registrations};
+use crate::services::{catalogue, joins, registrations};
 use chrono::Utc;
 use poem::web::{Data, Path, Query};
 use poem::{IntoResponse, Response, handler};
@@ -64,6 +64,22 @@ pub async fn registration_ics(
     // calendar apps import each VEVENT under its own UID, the UIDs the invitations used.
     let meeting_url = crate::domain::session::meeting_link(spec.online_url.as_deref(), &picks)
         .filter(|_| r.participation.gets_meeting_link());
+    // Online attendance: the personal join link where the meeting link stood, as in the
+    // contact's emails (one attendee: theirs; several: none here, as a calendar entry holds one
+    // link; the manage page and the emails list each attendee's).
+    let meeting_url = if joins::offered(spec.format, &r.participation) {
+        let mut covered = joins::covered(r, None);
+        match (meeting_url, covered.next(), covered.next()) {
+            (Some(_), Some(a), None) => Some(joins::link(
+                &state.links,
+                &state.settings.server.public_url,
+                a.id,
+            )),
+            _ => None,
+        }
+    } else {
+        meeting_url
+    };
     let entry = calendar::RegistrationEntry {
         meeting_url: meeting_url.as_deref(),
         ..entry

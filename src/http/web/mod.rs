@@ -77,6 +77,7 @@ impl Pages {
                 "unsubscribe.html",
                 include_str!("templates/unsubscribe.html"),
             ),
+            ("join.html", include_str!("templates/join.html")),
             ("admin/base.html", include_str!("templates/admin/base.html")),
             (
                 "admin/login.html",
@@ -286,6 +287,7 @@ pub fn routes(settings: &crate::config::Settings) -> impl Endpoint + use<> {
                 .post(registration::attendance_post)
                 .with(csrf()),
         )
+        .at("/j/:token", get(registration::join))
         .at(
             "/u/:token",
             get(registration::unsubscribe_page).post(registration::unsubscribe_post),

@@ -22,6 +22,7 @@ pub mod internship_application;
 pub mod internship_offer;
 pub mod job_fair;
 pub mod login_throttle;
+pub mod online_join;
 pub mod organization;
 pub mod outbox;
 pub mod registration;

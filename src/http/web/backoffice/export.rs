@@ -12,7 +12,7 @@ const CHUNK: u64 = 1000;
 /// The roster's fixed columns, in order: message ids in `exports.ftl`. One column per question
 /// of the event follows them, headed by the question's text (see [`Columns`]). The first
 /// eighteen keep their places from before, for the spreadsheets people built on them.
-const COLUMNS: [&str; 29] = [
+const COLUMNS: [&str; 30] = [
     "col-attendee-id",
     "col-registration-id",
     "col-status",
@@ -44,6 +44,8 @@ const COLUMNS: [&str; 29] = [
     "col-registrant-kind",
     "col-country",
     "col-region",
+    // Online attendance: when the attendee first joined through their personal join link.
+    "joins-col-joined-online",
     // Last of the fixed columns, just before the questions.
     "col-sessions",
 ];
@@ -301,6 +303,9 @@ fn record(
         registrant_kind(lang, &r.registrant_kind, r.school_type.as_deref()),
         country(lang, r.country.as_deref()),
         opt(&r.region),
+        r.joined_online_at
+            .map(|t| crate::i18n::dates::date_time(lang, t))
+            .unwrap_or_default(),
         r.session_ids
             .iter()
             .filter_map(|id| columns.titles.get(id).map(String::as_str))

@@ -49,6 +49,8 @@ struct EventReportView {
     sme_share: String,
     attendees: u64,
     checked_in: u64,
+    joined_online: u64,
+    attended: u64,
     attendance_rate: String,
     over_time_chart: String,
     channel_chart: String,
@@ -99,6 +101,8 @@ pub async fn event_report(
         sme_share: percent(r.sme_share()),
         attendees: r.attendees,
         checked_in: r.checked_in,
+        joined_online: r.joined_online,
+        attended: r.attended,
         attendance_rate: percent(r.attendance_rate()),
         over_time_chart: chart::columns(&l.t("report-over-time"), &over_time),
         channel_chart: chart::bars(&l.t("col-heard-via"), &by_channel),
@@ -181,6 +185,19 @@ pub async fn event_report_csv(
         })
         .collect();
     section("report-over-time", &over_time);
+    // Attendance: on site (checked in), online (joined through the personal link), either.
+    let attendance: Vec<Bar> = [
+        ("joins-on-site", r.checked_in),
+        ("joins-col-online", r.joined_online),
+        ("joins-col-attended", r.attended),
+    ]
+    .into_iter()
+    .map(|(id, value)| Bar {
+        label: l.t(id).to_string(),
+        value,
+    })
+    .collect();
+    section("joins-attendance", &attendance);
     Ok(csv_response(
         csv_lines(&rows),
         &format!("report-{slug}.csv"),
@@ -203,6 +220,8 @@ struct YearRowView {
     other_organizations: u64,
     attendees: u64,
     checked_in: u64,
+    joined_online: u64,
+    attended: u64,
     attendance_rate: String,
     employees_covered: u64,
     internship_places: u64,
@@ -220,6 +239,8 @@ fn year_row(l: crate::i18n::Lang, r: &YearRow) -> YearRowView {
         other_organizations: r.other_organizations,
         attendees: r.attendees,
         checked_in: r.checked_in,
+        joined_online: r.joined_online,
+        attended: r.attended,
         attendance_rate: percent(r.attendance_rate()),
         employees_covered: r.employees_covered,
         internship_places: r.internship_places,
@@ -351,6 +372,8 @@ pub async fn year_report_csv(
             "col-other-organizations",
             "col-attendees",
             "col-checked-in",
+            "joins-col-online",
+            "joins-col-attended",
             "col-attendance-rate",
             "col-internship-places",
             "col-internship-matches",
@@ -369,6 +392,8 @@ pub async fn year_report_csv(
             v.other_organizations.to_string(),
             v.attendees.to_string(),
             v.checked_in.to_string(),
+            v.joined_online.to_string(),
+            v.attended.to_string(),
             v.attendance_rate,
             v.internship_places.to_string(),
             v.internship_matches.to_string(),

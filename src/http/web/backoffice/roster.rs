@@ -70,6 +70,8 @@ pub(super) struct RowView {
     status: String,
     status_code: &'static str,
     checked_in: Option<String>,
+    /// Joined online (first join), in Tokyo time.
+    joined_online: Option<String>,
     channel: String,
     registered_at: String,
     /// The first row of its registration, where the registration's actions show.
@@ -94,6 +96,7 @@ pub(super) fn row_view(r: &RosterRow, lang: crate::i18n::Lang) -> RowView {
         },
         status_code: r.status.code(),
         checked_in: r.checked_in_at.map(crate::domain::jst::time),
+        joined_online: r.joined_online_at.map(crate::domain::jst::time),
         channel: crate::i18n::words::channel(lang, r.walk_in, r.heard_via.as_deref())
             .unwrap_or_default()
             .to_owned(),

@@ -29,6 +29,8 @@ struct ManageView {
     /// The registrant's calendar entry carries the meeting link (a confirmed place at an
     /// event with an online part): the link to it says so only then.
     meeting_link: bool,
+    /// Online attendance: each active attendee's personal join link (name, link).
+    join_links: Vec<(String, String)>,
     /// The company's own application (a booth, a campaign entry, a declaration): it is
     /// withdrawn, not cancelled.
     withdraw: bool,
@@ -212,6 +214,31 @@ struct DeclarationView {
 
 /// Shows what the manage page needs, with the form fields filled from the registration unless
 /// a rejected post is shown again (`kept`).
+/// Each active attendee's personal join link, where the registration holds confirmed seats at
+/// an event with an online part: the contact manages the registration and hands them on.
+fn join_links(state: &AppState, m: &Managed) -> Vec<(String, String)> {
+    let r = &m.registration;
+    let spec = &m.event.event.spec;
+    if !crate::services::joins::offered(spec.format, &r.participation) {
+        return Vec::new();
+    }
+    r.active_attendees()
+        .filter(|a| {
+            crate::domain::session::meeting_link(
+                spec.online_url.as_deref(),
+                &crate::domain::session::picks_for(&r.picks, Some(a.id)),
+            )
+            .is_some()
+        })
+        .map(|a| {
+            (
+                a.name.clone(),
+                crate::services::joins::link(&state.links, &state.settings.server.public_url, a.id),
+            )
+        })
+        .collect()
+}
+
 fn manage_view(
     m: &Managed,
     lang: Lang,
@@ -337,6 +364,7 @@ fn manage_view(
                 &crate::domain::session::picks_for(&r.picks, None),
             )
             .is_some(),
+        join_links: Vec::new(),
         withdraw: !r.shape().has_attendees(),
         // A dispatch request is withdrawn while it waits for an expert; after that the
         // organizer and the company arrange it between them.
@@ -523,7 +551,7 @@ pub async fn manage_page(
     csrf: &CsrfToken,
 ) -> Result<Response, AppError> {
     let m = registrations::by_token(&state.db, &token).await?;
-    let view = manage_view(
+    let mut view = manage_view(
         &m,
         lang.lang,
         csrf,
@@ -532,6 +560,7 @@ pub async fn manage_page(
         FieldMessages::default(),
         None,
     );
+    view.join_links = join_links(&state, &m);
     let resp = state.pages.render("manage.html", &lang, view)?;
     Ok(private(resp))
 }
@@ -662,7 +691,7 @@ async fn manage_post(
     };
     let again =
         |m: &Managed, status: StatusCode, errors: FieldMessages, general: Option<String>| {
-            let view = manage_view(
+            let mut view = manage_view(
                 m,
                 l,
                 csrf,
@@ -671,6 +700,7 @@ async fn manage_post(
                 errors,
                 general,
             );
+            view.join_links = join_links(state, m);
             state
                 .pages
                 .render("manage.html", lang, view)

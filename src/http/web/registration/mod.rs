@@ -24,11 +24,13 @@ use rand::Rng;
 use serde::{Deserialize, Serialize};
 
 mod attendance;
+mod join_link;
 mod manage;
 mod register;
 mod unsubscribe;
 
 pub use attendance::{attendance_page, attendance_post};
+pub use join_link::join;
 pub(crate) use manage::{DocumentView, document_view};
 pub use manage::{cancel_attendee, cancel_attendee_page, manage_action, manage_page};
 pub use register::{exhibit_page, exhibit_submit, form_page, submit};

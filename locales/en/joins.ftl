@@ -1,0 +1,17 @@
+joins-refused-title = This join link does not open the meeting
+joins-refused-unknown = We do not know this link. Please use the link from your latest email as it is.
+joins-refused-not-confirmed = Your registration is not confirmed (it may be on the waiting list). We will email you if a seat becomes yours.
+joins-refused-cancelled = This registration or attendee was cancelled.
+joins-refused-event-cancelled = The organizer cancelled this event.
+joins-refused-no-meeting = This event has no online meeting.
+joins-refused-help = If you think this is a mistake, please reply to the email you received from the organizer.
+joins-your-links = Your personal join links
+joins-personal-link = Personal join link
+joins-link-note = Each link is personal: it records that you joined. Please do not share it.
+joins-online = Joined online
+joins-online-at = Joined online { $when }
+joins-on-site = Attended on site
+joins-col-online = Attended online
+joins-col-attended = Attended (on site or online)
+joins-col-joined-online = Joined online
+joins-attendance = Attendance

@@ -1,0 +1,17 @@
+joins-refused-title = このリンクでは オンラインの 会議に 入れません
+joins-refused-unknown = この リンクは わかりません。いちばん 新しい メールの リンクを そのまま 使って ください。
+joins-refused-not-confirmed = あなたの 申し込みは まだ 決まって いません（キャンセル待ちかも しれません）。席が あいたら メールで 知らせます。
+joins-refused-cancelled = この 申し込み、または この 参加する 人は キャンセルに なって います。
+joins-refused-event-cancelled = 主催者が この イベントを 中止しました。
+joins-refused-no-meeting = この イベントには オンラインの 会議が ありません。
+joins-refused-help = まちがいだと 思ったら、主催者から 来た メールに 返信して ください。
+joins-your-links = 参加する 人ごとの リンク
+joins-personal-link = あなただけの 参加する リンク
+joins-link-note = この リンクは あなただけの ものです。参加したことが 記録されます。ほかの 人に 教えないで ください。
+joins-online = オンラインで 参加
+joins-online-at = オンラインで 参加 { $when }
+joins-on-site = 会場で 出席
+joins-col-online = オンラインで 出席
+joins-col-attended = 出席（会場 または オンライン）
+joins-col-joined-online = オンラインで 参加
+joins-attendance = 出席

@@ -1,0 +1,17 @@
+joins-refused-title = この参加用リンクでは会議に入れません
+joins-refused-unknown = このリンクは確認できませんでした。最新のメールにあるリンクをそのままお使いください。
+joins-refused-not-confirmed = お申し込みはまだ確定していません（キャンセル待ちの可能性があります）。お席が確保できましたらメールでお知らせします。
+joins-refused-cancelled = このお申し込み、または参加者はキャンセルされています。
+joins-refused-event-cancelled = このイベントは主催者により中止されました。
+joins-refused-no-meeting = このイベントにはオンライン会議がありません。
+joins-refused-help = お心当たりがない場合は、主催者からのメールに返信してお問い合わせください。
+joins-your-links = 参加者ごとの参加用リンク
+joins-personal-link = あなた専用の参加用リンク
+joins-link-note = リンクは参加者ごとに異なり、参加の記録に使います。他の方と共有しないでください。
+joins-online = オンライン参加
+joins-online-at = オンライン参加 { $when }
+joins-on-site = 会場で出席
+joins-col-online = オンラインで出席
+joins-col-attended = 出席（会場またはオンライン）
+joins-col-joined-online = オンライン参加
+joins-attendance = 出席
