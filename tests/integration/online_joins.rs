@@ -437,6 +437,26 @@ async fn the_event_report_counts_attended_on_site_online_and_either() {
         (&total[checked], &total[online], &total[rate]),
         ("2", "2", "75.0%")
     );
+
+    // After the event, only the one who neither came to the door nor joined online is a
+    // no-show: the three others attended.
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    use uketsuke::store::entities::event as ev;
+    ev::Entity::update_many()
+        .col_expr(
+            ev::Column::StartsAt,
+            sea_orm::sea_query::Expr::value(Utc::now() - chrono::Duration::hours(3)),
+        )
+        .col_expr(
+            ev::Column::EndsAt,
+            sea_orm::sea_query::Expr::value(Utc::now() - chrono::Duration::hours(1)),
+        )
+        .filter(ev::Column::Id.eq(event.id))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let (_, page) = organizer.get("/admin/events/join-hybrid/report").await;
+    assert!(page.contains(r#"id="no-shows">1<"#), "{page}");
 }
 
 #[tokio::test]
