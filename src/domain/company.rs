@@ -267,6 +267,42 @@ impl Address {
             Address::Abroad { country, .. } => *country,
         }
     }
+
+    /// `NNN-NNNN` in Japan; as the country writes it elsewhere, where it has one.
+    pub fn postal_code(&self) -> Option<&str> {
+        match self {
+            Address::Japan { postal_code, .. } => Some(postal_code.as_str()),
+            Address::Abroad { postal_code, .. } => postal_code.as_deref(),
+        }
+    }
+
+    /// In Japan only.
+    pub fn prefecture(&self) -> Option<Prefecture> {
+        match self {
+            Address::Japan { prefecture, .. } => Some(*prefecture),
+            Address::Abroad { .. } => None,
+        }
+    }
+
+    /// State, province or county: outside Japan only.
+    pub fn region(&self) -> Option<&str> {
+        match self {
+            Address::Japan { .. } => None,
+            Address::Abroad { region, .. } => region.as_deref(),
+        }
+    }
+
+    pub fn city(&self) -> &str {
+        match self {
+            Address::Japan { city, .. } | Address::Abroad { city, .. } => city,
+        }
+    }
+
+    pub fn street(&self) -> &str {
+        match self {
+            Address::Japan { street, .. } | Address::Abroad { street, .. } => street,
+        }
+    }
 }
 
 /// A postal code outside Japan: letters, digits, spaces and hyphens, at most 12 (the longest

@@ -2,7 +2,7 @@
 use super::corrupt;
 use super::entities::{attendee, registration};
 use crate::domain::{
-    Address, Answers, Attendee, AttendeeStatus, Audience, BoothState, CompanyRecord, ContactRecord,
+    Answers, Attendee, AttendeeStatus, Audience, BoothState, CompanyRecord, ContactRecord,
     EntryState, PartSpec, Participation, RegistrantKind, Registration, RegistrationSpec, SeatState,
     Shape, WalkIn,
 };
@@ -55,24 +55,13 @@ pub async fn insert(
             .and_then(|c| c.school_type)
             .map(|t| t.code().to_owned())),
         country: Set(company.map(|c| c.address.country().code().to_owned())),
-        postal_code: Set(company.and_then(|c| match &c.address {
-            Address::Japan { postal_code, .. } => Some(postal_code.as_str().to_owned()),
-            Address::Abroad { postal_code, .. } => postal_code.clone(),
-        })),
-        prefecture: Set(company.and_then(|c| match &c.address {
-            Address::Japan { prefecture, .. } => Some(prefecture.stored_name().to_owned()),
-            Address::Abroad { .. } => None,
-        })),
-        region: Set(company.and_then(|c| match &c.address {
-            Address::Japan { .. } => None,
-            Address::Abroad { region, .. } => region.clone(),
-        })),
-        city: Set(company.map(|c| match &c.address {
-            Address::Japan { city, .. } | Address::Abroad { city, .. } => city.clone(),
-        })),
-        street: Set(company.map(|c| match &c.address {
-            Address::Japan { street, .. } | Address::Abroad { street, .. } => street.clone(),
-        })),
+        postal_code: Set(company.and_then(|c| c.address.postal_code().map(str::to_owned))),
+        prefecture: Set(company
+            .and_then(|c| c.address.prefecture())
+            .map(|p| p.stored_name().to_owned())),
+        region: Set(company.and_then(|c| c.address.region().map(str::to_owned))),
+        city: Set(company.map(|c| c.address.city().to_owned())),
+        street: Set(company.map(|c| c.address.street().to_owned())),
         industry: Set(company
             .and_then(|c| c.business)
             .map(|b| b.industry.code().to_owned())),
